@@ -1,0 +1,524 @@
+package io.cexsafe;
+
+import io.cexsafe.http.HttpFetcher;
+import io.cexsafe.http.HttpSettings;
+import io.cexsafe.http.HttpSupport;
+import io.cexsafe.spi.CollectionResult;
+import io.cexsafe.spi.CollectorContext;
+import io.cexsafe.spi.CollectorRegistry;
+import io.cexsafe.spi.EvidenceCollector;
+import io.cexsafe.spi.SharedDataset;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs collectors for one or many exchanges concurrently and gathers their evidence into {@link
+ * EvidenceBundle}s. Each collector run has a deadline after which it is cancelled and reported as
+ * {@link ReasonCode#DEADLINE_EXCEEDED}; a collector that throws is reported as {@link
+ * ReasonCode#INTERNAL_ERROR}. Nothing a collector does can fail the whole assessment.
+ *
+ * <pre>{@code
+ * try (Assessor assessor = Assessor.builder()
+ *     .collectors(CollectorRegistry.builder().discover().build())
+ *     .build()) {
+ *   EvidenceBundle bundle = assessor.assess("crypto-com");
+ * }
+ * }</pre>
+ */
+public final class Assessor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Assessor.class);
+  private static final Clock DEADLINE_CLOCK = Clock.systemUTC();
+
+  private final ExchangeCatalog catalog;
+  private final List<EvidenceCollector> collectors;
+  private final Config config;
+  private final Clock clock;
+  private final Instant asOf;
+  private final boolean offline;
+  private final Duration collectorTimeout;
+  private final AssessmentListener listener;
+  private final HttpSupport http;
+  private final boolean ownsHttp;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService watchdog;
+
+  private Assessor(Builder b) {
+    this.catalog = b.catalog != null ? b.catalog : ExchangeCatalog.bundled();
+    this.collectors = List.copyOf(b.collectors);
+    this.config = b.config;
+    this.clock = b.clock;
+    this.asOf = b.asOf;
+    this.offline = b.offline;
+    this.collectorTimeout =
+        b.collectorTimeout != null
+            ? b.collectorTimeout
+            : config.getDuration("assessor.collector-timeout", Duration.ofSeconds(90));
+    this.listener = b.listener;
+    if (b.http != null) {
+      this.http = b.http;
+      this.ownsHttp = false;
+    } else {
+      HttpSettings.Builder settings = HttpSettings.fromConfig(config).toBuilder();
+      HttpSettings base = settings.build();
+      for (EvidenceCollector collector : collectors) {
+        collector
+            .hostPolicies()
+            .forEach(
+                (host, policy) -> {
+                  if (!base.hostPolicies().containsKey(host)) {
+                    settings.hostPolicy(host, policy);
+                  }
+                });
+      }
+      this.http = HttpSupport.create(settings.build());
+      this.ownsHttp = true;
+    }
+    int parallelism = b.parallelism > 0 ? b.parallelism : config.getInt("assessor.parallelism", 16);
+    if (parallelism < 1) {
+      throw new ConfigurationException(
+          "assessor.parallelism must be at least 1, was " + parallelism);
+    }
+    this.workers = Executors.newFixedThreadPool(parallelism, daemonThreads("cexsafe-collector-"));
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("cexsafe-watchdog-"));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public ExchangeCatalog catalog() {
+    return catalog;
+  }
+
+  /** The collectors in use, sorted by id. */
+  public List<EvidenceCollector> collectors() {
+    return collectors;
+  }
+
+  /** Assesses an exchange given by id, name or alias. */
+  public EvidenceBundle assess(String exchangeIdOrName) {
+    return assess(catalog.get(exchangeIdOrName));
+  }
+
+  public EvidenceBundle assess(Exchange exchange) {
+    return assessAll(List.of(exchange)).get(0);
+  }
+
+  /**
+   * Assesses several exchanges in one run: collectors work concurrently and shared datasets are
+   * fetched once for all of them. Bundles come back in the order given.
+   */
+  public List<EvidenceBundle> assessAll(List<Exchange> exchanges) {
+    Run run = new Run(asOf != null ? asOf : clock.instant());
+    Set<String> ids = new HashSet<>();
+    for (Exchange exchange : exchanges) {
+      if (!ids.add(exchange.id())) {
+        throw new IllegalArgumentException("exchange " + exchange.id() + " is listed twice");
+      }
+    }
+    List<List<CompletableFuture<TaskResult>>> pending = new ArrayList<>();
+    for (Exchange exchange : exchanges) {
+      List<CompletableFuture<TaskResult>> perExchange = new ArrayList<>();
+      for (EvidenceCollector collector : collectors) {
+        perExchange.add(start(run, exchange, collector));
+      }
+      pending.add(perExchange);
+    }
+    List<EvidenceBundle> bundles = new ArrayList<>();
+    for (int i = 0; i < exchanges.size(); i++) {
+      List<Evidence> evidence = new ArrayList<>();
+      List<CollectorOutcome> outcomes = new ArrayList<>();
+      Set<String> evidenceIds = new HashSet<>();
+      for (CompletableFuture<TaskResult> future : pending.get(i)) {
+        TaskResult result = future.join();
+        outcomes.add(result.outcome());
+        for (Evidence e : result.evidence()) {
+          if (evidenceIds.add(e.id())) {
+            evidence.add(e);
+          }
+        }
+      }
+      bundles.add(new EvidenceBundle(exchanges.get(i).id(), run.asOf, evidence, outcomes));
+    }
+    return bundles;
+  }
+
+  private record TaskResult(CollectorOutcome outcome, List<Evidence> evidence) {}
+
+  private CompletableFuture<TaskResult> start(
+      Run run, Exchange exchange, EvidenceCollector collector) {
+    String id = collector.id();
+    CompletableFuture<TaskResult> result = new CompletableFuture<>();
+    if (!config.getBoolean(id + ".enabled", true)) {
+      return finish(
+          result,
+          exchange,
+          skipped(id, ReasonCode.DISABLED, "switched off by " + id + ".enabled=false"),
+          Duration.ZERO);
+    }
+    if (offline && collector.requiresNetwork()) {
+      return finish(
+          result,
+          exchange,
+          skipped(id, ReasonCode.OFFLINE, "offline run: this collector needs the network"),
+          Duration.ZERO);
+    }
+    workers.execute(
+        () -> {
+          long started = System.nanoTime();
+          Instant deadline = DEADLINE_CLOCK.instant().plus(collectorTimeout);
+          HttpFetcher fetcher;
+          Runnable cancel;
+          if (offline) {
+            fetcher = HttpSupport.offline();
+            cancel = () -> {};
+          } else {
+            HttpSupport.ScopedFetcher scoped = http.scoped(deadline, DEADLINE_CLOCK);
+            fetcher = scoped;
+            cancel = scoped::cancel;
+          }
+          Context context = new Context(run, fetcher, deadline);
+          Thread worker = Thread.currentThread();
+          var timer =
+              watchdog.schedule(
+                  () -> {
+                    context.cancelled = true;
+                    cancel.run();
+                    worker.interrupt();
+                    finish(
+                        result,
+                        exchange,
+                        new TaskResult(
+                            new CollectorOutcome(
+                                id,
+                                OutcomeStatus.FAILED,
+                                ReasonCode.DEADLINE_EXCEEDED,
+                                "cut off after " + collectorTimeout.toMillis() + " ms",
+                                0,
+                                List.of()),
+                            List.of()),
+                        Duration.ofNanos(System.nanoTime() - started));
+                  },
+                  collectorTimeout.toMillis(),
+                  TimeUnit.MILLISECONDS);
+          listener.started(exchange.id(), id);
+          TaskResult outcome;
+          try {
+            outcome = run(collector, exchange, context);
+          } finally {
+            timer.cancel(false);
+          }
+          finish(result, exchange, outcome, Duration.ofNanos(System.nanoTime() - started));
+          Thread.interrupted(); // a late watchdog interrupt must not leak into the next task
+        });
+    return result;
+  }
+
+  private CompletableFuture<TaskResult> finish(
+      CompletableFuture<TaskResult> result,
+      Exchange exchange,
+      TaskResult outcome,
+      Duration elapsed) {
+    if (result.complete(outcome)) {
+      listener.finished(exchange.id(), outcome.outcome(), elapsed);
+    }
+    return result;
+  }
+
+  private static TaskResult skipped(String collectorId, ReasonCode reason, String message) {
+    return new TaskResult(
+        new CollectorOutcome(collectorId, OutcomeStatus.SKIPPED, reason, message, 0, List.of()),
+        List.of());
+  }
+
+  private TaskResult run(EvidenceCollector collector, Exchange exchange, Context context) {
+    String id = collector.id();
+    CollectionResult result;
+    try {
+      result =
+          Objects.requireNonNull(collector.collect(exchange, context), "collect returned null");
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("collector '{}' threw for {}: {}", id, exchange.id(), e.toString());
+      LOG.debug("collector failure", e);
+      Problem problem =
+          new Problem(
+              ReasonCode.INTERNAL_ERROR,
+              "collector threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              null,
+              null);
+      return new TaskResult(
+          new CollectorOutcome(
+              id,
+              OutcomeStatus.FAILED,
+              ReasonCode.INTERNAL_ERROR,
+              problem.message(),
+              0,
+              List.of(problem)),
+          List.of());
+    }
+    List<Evidence> accepted = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(result.problems());
+    for (Evidence e : result.evidence()) {
+      if (!e.exchangeId().equals(exchange.id()) || !e.provenance().collectorId().equals(id)) {
+        problems.add(
+            new Problem(
+                ReasonCode.INTERNAL_ERROR,
+                "dropped evidence "
+                    + e.id()
+                    + ": it names exchange "
+                    + e.exchangeId()
+                    + " and collector "
+                    + e.provenance().collectorId(),
+                null,
+                null));
+      } else {
+        accepted.add(e);
+      }
+    }
+    OutcomeStatus status = result.status();
+    ReasonCode reason = result.reason();
+    String message = result.message();
+    if (problems.size() > result.problems().size() && status == OutcomeStatus.OK) {
+      status = accepted.isEmpty() ? OutcomeStatus.FAILED : OutcomeStatus.PARTIAL;
+      reason = ReasonCode.INTERNAL_ERROR;
+      message = problems.get(problems.size() - 1).message();
+    }
+    return new TaskResult(
+        new CollectorOutcome(id, status, reason, message, accepted.size(), problems), accepted);
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    watchdog.shutdownNow();
+    if (ownsHttp) {
+      http.close();
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** State shared by the collectors of one run. */
+  private static final class Run {
+    final Instant asOf;
+    final Map<String, CompletableFuture<Object>> datasets = new ConcurrentHashMap<>();
+
+    Run(Instant asOf) {
+      this.asOf = asOf;
+    }
+  }
+
+  private final class Context implements CollectorContext {
+    private final Run run;
+    private final HttpFetcher fetcher;
+    private final Instant deadline;
+    volatile boolean cancelled;
+
+    Context(Run run, HttpFetcher fetcher, Instant deadline) {
+      this.run = run;
+      this.fetcher = fetcher;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public HttpFetcher http() {
+      return fetcher;
+    }
+
+    @Override
+    public Clock clock() {
+      return clock;
+    }
+
+    @Override
+    public Instant asOf() {
+      return run.asOf;
+    }
+
+    @Override
+    public Instant deadline() {
+      return deadline;
+    }
+
+    @Override
+    public boolean offline() {
+      return offline;
+    }
+
+    @Override
+    public ExchangeCatalog catalog() {
+      return catalog;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled || DEADLINE_CLOCK.instant().isAfter(deadline);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T shared(SharedDataset<T> dataset) throws SourceException {
+      CompletableFuture<Object> mine = new CompletableFuture<>();
+      CompletableFuture<Object> existing = run.datasets.putIfAbsent(dataset.key(), mine);
+      if (existing == null) {
+        try {
+          T value = Objects.requireNonNull(dataset.load(this), "shared dataset loaded null");
+          mine.complete(value);
+          return value;
+        } catch (SourceException e) {
+          if (e.reason() == ReasonCode.CANCELLED || e.reason() == ReasonCode.DEADLINE_EXCEEDED) {
+            // this caller ran out of time; let the next one try rather than share its fate
+            run.datasets.remove(dataset.key(), mine);
+          }
+          mine.completeExceptionally(e);
+          throw e;
+        } catch (RuntimeException e) {
+          mine.completeExceptionally(e);
+          throw e;
+        }
+      }
+      try {
+        Duration left = Duration.between(DEADLINE_CLOCK.instant(), deadline);
+        return (T) existing.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof SourceException s) {
+          if (s.reason() == ReasonCode.CANCELLED || s.reason() == ReasonCode.DEADLINE_EXCEEDED) {
+            return shared(dataset);
+          }
+          throw new SourceException(s.reason(), s.getMessage(), s.source(), s.httpStatus(), s);
+        }
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(cause);
+      } catch (TimeoutException e) {
+        throw new SourceException(
+            ReasonCode.DEADLINE_EXCEEDED,
+            "shared dataset " + dataset.key() + " was not ready before the deadline");
+      } catch (InterruptedException | CancellationException e) {
+        Thread.currentThread().interrupt();
+        throw new SourceException(
+            ReasonCode.CANCELLED, "cancelled while waiting for " + dataset.key());
+      }
+    }
+  }
+
+  /** Builder for {@link Assessor}. */
+  public static final class Builder {
+    private ExchangeCatalog catalog;
+    private final List<EvidenceCollector> collectors = new ArrayList<>();
+    private Config config = Config.empty();
+    private Clock clock = Clock.systemUTC();
+    private Instant asOf;
+    private boolean offline;
+    private Duration collectorTimeout;
+    private int parallelism;
+    private AssessmentListener listener = AssessmentListener.NONE;
+    private HttpSupport http;
+
+    private Builder() {}
+
+    public Builder catalog(ExchangeCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    public Builder collectors(CollectorRegistry registry) {
+      registry.collectors().forEach(this::collector);
+      return this;
+    }
+
+    public Builder collector(EvidenceCollector collector) {
+      for (EvidenceCollector existing : collectors) {
+        if (existing.id().equals(collector.id())) {
+          throw new ConfigurationException("two collectors with id '" + collector.id() + "'");
+        }
+      }
+      collectors.add(collector);
+      collectors.sort((a, b) -> a.id().compareTo(b.id()));
+      return this;
+    }
+
+    /** Settings: {@code http.*}, {@code assessor.*} and each collector's {@code <id>.enabled}. */
+    public Builder config(Config config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The evaluation instant; defaults to the clock's now at the start of each run. */
+    public Builder asOf(Instant asOf) {
+      this.asOf = asOf;
+      return this;
+    }
+
+    public Builder offline(boolean offline) {
+      this.offline = offline;
+      return this;
+    }
+
+    public Builder collectorTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new ConfigurationException("collector timeout must be positive, was " + timeout);
+      }
+      this.collectorTimeout = timeout;
+      return this;
+    }
+
+    /** Number of collector runs in progress at once (default 16). */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 1) {
+        throw new ConfigurationException("parallelism must be at least 1, was " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    public Builder listener(AssessmentListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Uses a shared HTTP client owned by the caller (not closed by the assessor). */
+    public Builder http(HttpSupport http) {
+      this.http = Objects.requireNonNull(http, "http");
+      return this;
+    }
+
+    public Assessor build() {
+      return new Assessor(this);
+    }
+  }
+}

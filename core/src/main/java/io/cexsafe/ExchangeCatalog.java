@@ -1,0 +1,177 @@
+package io.cexsafe;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The exchanges cexsafe knows about. The bundled catalogue covers the large exchanges; users load
+ * their own file or extend the bundled one.
+ *
+ * <p>File format: {@code {"exchanges": [ {"id": "crypto-com", "name": "Crypto.com", ...} ]}}, see
+ * {@link Exchange}.
+ */
+public final class ExchangeCatalog {
+  private static final String BUNDLED = "exchanges.json";
+
+  private final Map<String, Exchange> byId;
+
+  private ExchangeCatalog(Map<String, Exchange> byId) {
+    this.byId = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
+  }
+
+  /** The catalogue shipped with cexsafe. */
+  public static ExchangeCatalog bundled() {
+    try (InputStream in = ExchangeCatalog.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new CexsafeException("the bundled exchange catalogue is missing from the classpath");
+      }
+      return fromFile(
+          Json.read(in, "bundled exchanges.json", CatalogFile.class), "bundled exchanges.json");
+    } catch (IOException e) {
+      throw new CexsafeException("cannot read the bundled exchange catalogue", e);
+    }
+  }
+
+  /**
+   * Loads a catalogue file.
+   *
+   * @throws InvalidInputException naming the file, the JSON path and the problem
+   */
+  public static ExchangeCatalog load(Path file) {
+    return fromFile(Json.read(file, CatalogFile.class), file.toString());
+  }
+
+  public static ExchangeCatalog of(Collection<Exchange> exchanges) {
+    Map<String, Exchange> map = new LinkedHashMap<>();
+    for (Exchange exchange : exchanges) {
+      if (map.put(exchange.id(), exchange) != null) {
+        throw new IllegalArgumentException("exchange id " + exchange.id() + " appears twice");
+      }
+    }
+    return new ExchangeCatalog(map);
+  }
+
+  /**
+   * This catalogue with {@code other}'s exchanges added; an exchange with the same id replaces
+   * ours.
+   */
+  public ExchangeCatalog extendedWith(ExchangeCatalog other) {
+    Map<String, Exchange> merged = new LinkedHashMap<>(byId);
+    merged.putAll(other.byId);
+    return new ExchangeCatalog(merged);
+  }
+
+  /** All exchanges, ordered by id. */
+  public List<Exchange> all() {
+    return List.copyOf(byId.values());
+  }
+
+  public int size() {
+    return byId.size();
+  }
+
+  /** Finds an exchange by id, name or alias (ignoring case and punctuation). */
+  public Optional<Exchange> find(String idOrName) {
+    if (idOrName == null) {
+      return Optional.empty();
+    }
+    Exchange exact = byId.get(idOrName.trim().toLowerCase(Locale.ROOT));
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    return byId.values().stream().filter(e -> e.isKnownAs(idOrName)).findFirst();
+  }
+
+  /**
+   * The exchange with this id, name or alias.
+   *
+   * @throws UnknownExchangeException listing the closest known ids
+   */
+  public Exchange get(String idOrName) {
+    return find(idOrName)
+        .orElseThrow(() -> new UnknownExchangeException(idOrName, closestIds(idOrName, 3)));
+  }
+
+  /** The exchange that claims the given identifier, if any. */
+  public Optional<Exchange> findByIdentifier(String scheme, String value) {
+    return byId.values().stream()
+        .filter(
+            e -> e.identifiers(scheme).stream().anyMatch(i -> i.value().equalsIgnoreCase(value)))
+        .findFirst();
+  }
+
+  /** Known ids ordered by similarity to {@code text}, at most {@code limit}. */
+  public List<String> closestIds(String text, int limit) {
+    String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    record Scored(String id, int distance) {}
+    List<Scored> scored = new ArrayList<>();
+    for (Exchange exchange : byId.values()) {
+      int best = distance(wanted, exchange.id());
+      best = Math.min(best, distance(wanted, exchange.name().toLowerCase(Locale.ROOT)));
+      if (!wanted.isEmpty() && (exchange.id().contains(wanted) || wanted.contains(exchange.id()))) {
+        best = Math.min(best, 1);
+      }
+      scored.add(new Scored(exchange.id(), best));
+    }
+    int threshold = Math.max(3, wanted.length() / 2);
+    return scored.stream()
+        .filter(s -> s.distance() <= threshold)
+        .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::id))
+        .limit(limit)
+        .map(Scored::id)
+        .toList();
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static ExchangeCatalog fromFile(CatalogFile file, String source) {
+    if (file.exchanges() == null || file.exchanges().isEmpty()) {
+      throw new InvalidInputException(source, "$.exchanges", "must list at least one exchange");
+    }
+    Map<String, Exchange> map = new LinkedHashMap<>();
+    for (int i = 0; i < file.exchanges().size(); i++) {
+      Exchange exchange = file.exchanges().get(i);
+      if (exchange == null) {
+        throw new InvalidInputException(source, "$.exchanges[" + i + "]", "must not be null");
+      }
+      if (map.put(exchange.id(), exchange) != null) {
+        throw new InvalidInputException(
+            source,
+            "$.exchanges[" + i + "].id",
+            "exchange id '" + exchange.id() + "' appears twice");
+      }
+    }
+    return new ExchangeCatalog(map);
+  }
+
+  private record CatalogFile(@JsonProperty("exchanges") List<Exchange> exchanges) {}
+}

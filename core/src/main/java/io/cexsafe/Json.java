@@ -1,0 +1,159 @@
+package io.cexsafe;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The JSON conventions of cexsafe: ISO-8601 dates, plain decimals, map keys in order, unknown
+ * properties rejected. Errors while reading name the source and the JSON path of the problem.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+          .build();
+
+  private Json() {}
+
+  /** A mapper configured with cexsafe's conventions (a copy; configure it freely). */
+  public static ObjectMapper mapper() {
+    return MAPPER.copy();
+  }
+
+  static ObjectMapper shared() {
+    return MAPPER;
+  }
+
+  /** Serialises a value as compact JSON. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new CexsafeException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Serialises a value as indented JSON with a trailing newline. */
+  public static String writePretty(Object value) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new CexsafeException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Reads a JSON file, failing with an {@link InvalidInputException} that names file and path. */
+  public static <T> T read(Path file, Class<T> type) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString(), type);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), null, "file not found");
+    } catch (IOException e) {
+      throw new InvalidInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads JSON from a stream; {@code sourceName} is used in error messages. */
+  public static <T> T read(InputStream in, String sourceName, Class<T> type) {
+    try {
+      return MAPPER.readValue(in, type);
+    } catch (JsonProcessingException e) {
+      throw invalid(sourceName, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads JSON from a string; {@code sourceName} is used in error messages. */
+  public static <T> T read(String json, String sourceName, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw invalid(sourceName, e);
+    }
+  }
+
+  /**
+   * Translates a Jackson failure into an error naming the source, the JSON path and the problem.
+   */
+  public static InvalidInputException invalid(String sourceName, JsonProcessingException e) {
+    String path = e instanceof JsonMappingException m ? jsonPath(m) : null;
+    return new InvalidInputException(sourceName, path, problem(e), e);
+  }
+
+  private static String problem(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return "unknown field '" + u.getPropertyName() + "'";
+    }
+    if (e instanceof InvalidTypeIdException t) {
+      return "unknown type '" + t.getTypeId() + "'";
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      return v.getCause().getMessage();
+    }
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      String message = e.getOriginalMessage();
+      int cut = message.indexOf(" (");
+      return (cut > 0 ? message.substring(0, cut) : message)
+          + " (expected "
+          + m.getTargetType().getSimpleName()
+          + ")";
+    }
+    if (e instanceof JsonMappingException && e.getCause() != null && e.getCause() != e) {
+      return e.getCause().getMessage();
+    }
+    String message = e.getOriginalMessage();
+    if (e.getLocation() != null && !(e instanceof JsonMappingException)) {
+      message +=
+          " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+    return "malformed JSON: " + message;
+  }
+
+  private static String jsonPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  /** Strict parsing of a JSON parser's current token position, for streaming readers. */
+  public static String location(JsonParser parser) {
+    var location = parser.currentLocation();
+    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+}

@@ -1,0 +1,25 @@
+package io.cexsafe;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Objects;
+
+/**
+ * One thing that went wrong while collecting.
+ *
+ * @param reason the reason code
+ * @param message a human explanation (never contains credentials)
+ * @param source the URL or resource concerned, or null
+ * @param httpStatus the HTTP status, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(ReasonCode reason, String message, String source, Integer httpStatus) {
+  public Problem {
+    Objects.requireNonNull(reason, "reason");
+    message = Strings.requireText(message, "message");
+    source = Strings.blankToNull(source);
+  }
+
+  public static Problem of(SourceException e) {
+    return new Problem(e.reason(), e.getMessage(), e.source(), e.httpStatus());
+  }
+}

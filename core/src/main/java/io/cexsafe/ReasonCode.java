@@ -1,0 +1,59 @@
+package io.cexsafe;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Why a collector's outcome is not simply "ok". */
+public enum ReasonCode {
+  NONE,
+  /** The source does not list or track the exchange. */
+  NOT_LISTED,
+  /** The catalogue has no identifier this source needs. */
+  NO_IDENTIFIER,
+  /** The collector is switched off in configuration. */
+  DISABLED,
+  /** The run is offline and the collector needs the network. */
+  OFFLINE,
+  /** The source needs credentials that are not configured. */
+  MISSING_CREDENTIALS,
+  /** The source answered 4xx (other than 429). */
+  HTTP_CLIENT_ERROR,
+  /** The source answered 5xx, after retries. */
+  HTTP_SERVER_ERROR,
+  /** The source rate-limited us (429 or an equivalent inside a 200), after retries. */
+  RATE_LIMITED,
+  /** A CDN or bot challenge page instead of data. */
+  BLOCKED,
+  /** A connect, read or call timeout. */
+  TIMEOUT,
+  /** Connection refused, reset, DNS failure and other I/O errors. */
+  NETWORK_ERROR,
+  /** The payload could not be parsed or had an unexpected shape. */
+  MALFORMED_RESPONSE,
+  /** The payload exceeded the configured maximum size. */
+  BODY_TOO_LARGE,
+  /** The collector ran out of its time budget and was cancelled. */
+  DEADLINE_EXCEEDED,
+  /** The run was cancelled. */
+  CANCELLED,
+  /** Input data (a dataset or user file) is invalid. */
+  INVALID_DATA,
+  /** A bug in the collector: it threw instead of reporting. */
+  INTERNAL_ERROR;
+
+  @JsonValue
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  @JsonCreator
+  public static ReasonCode fromId(String id) {
+    String wanted = id == null ? "" : id.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    return Arrays.stream(values())
+        .filter(r -> r.name().equals(wanted))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown reason code '" + id + "'"));
+  }
+}

@@ -1,0 +1,43 @@
+package io.cexsafe;
+
+import java.util.Objects;
+
+/**
+ * A credential. Its {@link #toString()} never shows the value, so it cannot leak into logs, error
+ * messages or reports by accident; code that needs the value calls {@link #reveal()}.
+ */
+public final class Secret {
+  private final String value;
+
+  private Secret(String value) {
+    this.value = value;
+  }
+
+  public static Secret of(String value) {
+    Objects.requireNonNull(value, "value");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("a secret must not be blank");
+    }
+    return new Secret(value);
+  }
+
+  /** The secret value, for the one place that must send it. */
+  public String reveal() {
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "****";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Secret s && s.value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+}

@@ -1,0 +1,28 @@
+package io.cexsafe.facts;
+
+import io.cexsafe.Pillar;
+import java.util.Set;
+
+/** Whether an app is offered in a storefront ("not sold here" is a fact, not an error). */
+public record AppAvailability(AppStore store, String storefront, String appId, boolean available)
+    implements Fact {
+  public AppAvailability {
+    Checks.required(store, "store");
+    storefront = Checks.country(storefront, "storefront");
+    appId = Checks.text(appId, "appId");
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.USER_EXPERIENCE);
+  }
+
+  @Override
+  public String summary() {
+    return appId
+        + (available ? " is offered in " : " is not offered in ")
+        + store
+        + " "
+        + storefront;
+  }
+}

@@ -1,0 +1,7 @@
+package io.cexsafe.facts;
+
+/** Mobile app stores. */
+public enum AppStore {
+  APPLE,
+  GOOGLE_PLAY
+}

@@ -1,0 +1,28 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Set;
+
+/** A public bug-bounty programme. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BugBounty(String platform, BigDecimal maxRewardUsd, URI url) implements Fact {
+  public BugBounty {
+    platform = Checks.text(platform, "platform");
+    Checks.nonNegative(maxRewardUsd, "maxRewardUsd");
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.APP_SECURITY);
+  }
+
+  @Override
+  public String summary() {
+    return "public bug bounty on "
+        + platform
+        + (maxRewardUsd == null ? "" : ", up to " + Checks.usd(maxRewardUsd));
+  }
+}

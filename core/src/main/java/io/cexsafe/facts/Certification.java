@@ -1,0 +1,39 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** A certification held by the exchange or one of its entities. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Certification(
+    CertificationStandard standard,
+    String level,
+    String scope,
+    LocalDate issuedOn,
+    LocalDate validUntil,
+    String certifier)
+    implements Fact {
+  public Certification {
+    Checks.required(standard, "standard");
+    level = Checks.optionalText(level);
+    scope = Checks.optionalText(scope);
+    certifier = Checks.optionalText(certifier);
+    if (issuedOn != null && validUntil != null && validUntil.isBefore(issuedOn)) {
+      throw new IllegalArgumentException("validUntil is before issuedOn");
+    }
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.APP_SECURITY);
+  }
+
+  @Override
+  public String summary() {
+    return standard.name().replace('_', ' ')
+        + (level == null ? "" : " " + level)
+        + (scope == null ? "" : " (" + scope + ")");
+  }
+}

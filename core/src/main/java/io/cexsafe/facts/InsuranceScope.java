@@ -1,0 +1,11 @@
+package io.cexsafe.facts;
+
+/** What an insurance policy covers. */
+public enum InsuranceScope {
+  COLD_STORAGE,
+  HOT_WALLETS,
+  CRIME,
+  SPECIE,
+  CYBER,
+  CUSTODY
+}

@@ -1,0 +1,30 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** How wallet keys are held. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record KeyManagement(Set<KeyProtection> protections, String detail) implements Fact {
+  public KeyManagement {
+    protections = Checks.enums(protections, KeyProtection.class);
+    if (protections.isEmpty()) {
+      throw new IllegalArgumentException("protections must name at least one method");
+    }
+    detail = Checks.optionalText(detail);
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.CUSTODY);
+  }
+
+  @Override
+  public String summary() {
+    return "key management: "
+        + new TreeSet<>(protections)
+        + (detail == null ? "" : " (" + detail + ")");
+  }
+}

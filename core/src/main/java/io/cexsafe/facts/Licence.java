@@ -1,0 +1,68 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A licence, authorisation or registration of one of the exchange's entities.
+ *
+ * @param jurisdiction ISO alpha-2 code, or {@code EU}
+ * @param regulator e.g. {@code FCA}
+ * @param register the register's name, e.g. {@code FCA Financial Services Register}
+ * @param entityName the entity as the register (or claim) names it
+ * @param identifier the register identifier, or null
+ * @param status normalised status
+ * @param activities activities or permissions covered; empty when unknown
+ * @param authorisedSince start date, or null
+ * @param registerUrl link to the register entry, or null
+ * @param matchBasis how the entry was tied to the exchange
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Licence(
+    String jurisdiction,
+    String regulator,
+    String register,
+    String entityName,
+    String identifier,
+    LicenceStatus status,
+    List<String> activities,
+    LocalDate authorisedSince,
+    URI registerUrl,
+    MatchBasis matchBasis)
+    implements Fact {
+  public Licence {
+    jurisdiction = Checks.country(jurisdiction, "jurisdiction");
+    regulator = Checks.text(regulator, "regulator");
+    register = Checks.optionalText(register);
+    entityName = Checks.text(entityName, "entityName");
+    identifier = Checks.optionalText(identifier);
+    Checks.required(status, "status");
+    activities = Checks.list(activities);
+    Checks.required(matchBasis, "matchBasis");
+    if (status == LicenceStatus.CLAIMED && matchBasis != MatchBasis.CLAIM) {
+      throw new IllegalArgumentException("a claimed licence must have matchBasis CLAIM");
+    }
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.REGULATION);
+  }
+
+  @Override
+  public String summary() {
+    return regulator
+        + " ("
+        + jurisdiction
+        + ") "
+        + entityName
+        + (identifier == null ? "" : " " + identifier)
+        + ": "
+        + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + (matchBasis == MatchBasis.NAME ? " (matched by name)" : "");
+  }
+}

@@ -1,0 +1,59 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A published proof-of-reserves report.
+ *
+ * @param reportDate the snapshot date the report covers
+ * @param attestor who produced or vouched for it (an accounting firm, or the exchange itself)
+ * @param method what it proves
+ * @param independence who vouches
+ * @param assets per-asset reserve ratios; empty when the report gives none
+ * @param cadence how often such reports are published
+ * @param userVerifiable users can verify their own inclusion
+ * @param attestorWithdrawn the attestor has since withdrawn from proof-of-reserves work or the
+ *     report
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PorAttestation(
+    LocalDate reportDate,
+    String attestor,
+    PorMethod method,
+    AttestorIndependence independence,
+    List<AssetReserveRatio> assets,
+    PorCadence cadence,
+    boolean userVerifiable,
+    boolean attestorWithdrawn,
+    String detail)
+    implements Fact {
+  public PorAttestation {
+    Checks.required(reportDate, "reportDate");
+    attestor = Checks.text(attestor, "attestor");
+    Checks.required(method, "method");
+    Checks.required(independence, "independence");
+    assets = Checks.list(assets);
+    Checks.required(cadence, "cadence");
+    detail = Checks.optionalText(detail);
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.PROOF_OF_RESERVES);
+  }
+
+  @Override
+  public String summary() {
+    return method.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + " attestation of "
+        + reportDate
+        + " by "
+        + attestor
+        + (assets.isEmpty() ? "" : ", " + assets.size() + " assets")
+        + (attestorWithdrawn ? " (attestor since withdrawn)" : "");
+  }
+}

@@ -1,0 +1,30 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * A page or list where reserves can be checked (wallet addresses, a live dashboard).
+ *
+ * @param url where it is
+ * @param liveOnChain it shows balances read from chain continuously
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PorDashboard(URI url, boolean liveOnChain, String detail) implements Fact {
+  public PorDashboard {
+    Checks.required(url, "url");
+    detail = Checks.optionalText(detail);
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.PROOF_OF_RESERVES);
+  }
+
+  @Override
+  public String summary() {
+    return (liveOnChain ? "live reserves dashboard " : "reserve wallets published at ") + url;
+  }
+}

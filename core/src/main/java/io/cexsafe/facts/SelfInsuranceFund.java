@@ -1,0 +1,26 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/** A fund the exchange keeps itself to compensate users (e.g. Binance's SAFU). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SelfInsuranceFund(String name, BigDecimal sizeUsd, String detail) implements Fact {
+  public SelfInsuranceFund {
+    name = Checks.text(name, "name");
+    Checks.nonNegative(sizeUsd, "sizeUsd");
+    detail = Checks.optionalText(detail);
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.INSURANCE);
+  }
+
+  @Override
+  public String summary() {
+    return "self-insurance fund " + name + (sizeUsd == null ? "" : " of " + Checks.usd(sizeUsd));
+  }
+}

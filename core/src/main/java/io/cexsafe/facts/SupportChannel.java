@@ -1,0 +1,35 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A support channel.
+ *
+ * @param channel the kind of channel
+ * @param around24x7 staffed around the clock; null when unknown
+ * @param humanAgents users reach people, not only a bot; null when unknown
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SupportChannel(
+    SupportChannelType channel, Boolean around24x7, Boolean humanAgents, String detail)
+    implements Fact {
+  public SupportChannel {
+    Checks.required(channel, "channel");
+    detail = Checks.optionalText(detail);
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.SUPPORT);
+  }
+
+  @Override
+  public String summary() {
+    return channel.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + (Boolean.TRUE.equals(around24x7) ? " 24/7" : "")
+        + (detail == null ? "" : " (" + detail + ")");
+  }
+}

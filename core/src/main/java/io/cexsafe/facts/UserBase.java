@@ -1,0 +1,28 @@
+package io.cexsafe.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cexsafe.Pillar;
+import java.util.Locale;
+import java.util.Set;
+
+/** The number of users an exchange reports. Context only; it feeds no pillar. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserBase(long users, String scope) implements Fact {
+  public UserBase {
+    if (users < 0) {
+      throw new IllegalArgumentException("users must not be negative: " + users);
+    }
+    scope = Checks.optionalText(scope);
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of();
+  }
+
+  @Override
+  public String summary() {
+    return String.format(Locale.ROOT, "%,d users", users)
+        + (scope == null ? "" : " (" + scope + ")");
+  }
+}

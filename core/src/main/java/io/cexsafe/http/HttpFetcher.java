@@ -1,0 +1,26 @@
+package io.cexsafe.http;
+
+import io.cexsafe.SourceException;
+import java.net.URI;
+
+/**
+ * cexsafe's small HTTP interface. Implementations retry 429, 5xx and I/O failures with backoff,
+ * honour {@code Retry-After}, apply per-host concurrency and rate limits, time out and cap body
+ * sizes. Failures arrive as {@link SourceException}s with a reason code.
+ */
+public interface HttpFetcher {
+  /**
+   * Sends a request and returns the whole response.
+   *
+   * @throws SourceException for network errors, timeouts, oversized bodies and statuses outside 2xx
+   *     that the request does not accept
+   */
+  FetchResponse fetch(FetchRequest request) throws SourceException;
+
+  /** Sends a request and streams the body through {@code reader}. */
+  <T> T fetch(FetchRequest request, BodyReader<T> reader) throws SourceException;
+
+  default FetchResponse get(URI uri) throws SourceException {
+    return fetch(FetchRequest.get(uri));
+  }
+}

@@ -1,0 +1,479 @@
+package io.cexsafe.internal;
+
+import com.google.common.util.concurrent.RateLimiter;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import io.cexsafe.ReasonCode;
+import io.cexsafe.SourceException;
+import io.cexsafe.http.BodyReader;
+import io.cexsafe.http.FetchRequest;
+import io.cexsafe.http.FetchResponse;
+import io.cexsafe.http.HostPolicy;
+import io.cexsafe.http.HttpSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.Cache;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one OkHttp client of a cexsafe process, with retries (Failsafe), per-host limits (a semaphore
+ * and a Guava rate limiter per host), timeouts, a body cap and an optional disk cache.
+ */
+public final class OkHttpEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OkHttpEngine.class);
+
+  private final HttpSettings settings;
+  private final OkHttpClient client;
+  private final Map<String, HostLimiter> limiters = new ConcurrentHashMap<>();
+
+  public OkHttpEngine(HttpSettings settings) {
+    this.settings = settings;
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .connectTimeout(settings.connectTimeout())
+            .readTimeout(settings.readTimeout())
+            .writeTimeout(settings.readTimeout())
+            .callTimeout(settings.callTimeout())
+            .retryOnConnectionFailure(false)
+            .followRedirects(true);
+    if (settings.cacheDirectory() != null) {
+      builder.cache(new Cache(settings.cacheDirectory().toFile(), settings.cacheMaxBytes()));
+    }
+    this.client = builder.build();
+    // OkHttp's own dispatcher limits only async calls; our limits are enforced per host below.
+  }
+
+  public HttpSettings settings() {
+    return settings;
+  }
+
+  /** Sends a request and buffers the body (retrying a body that breaks off mid-way). */
+  public FetchResponse fetch(FetchRequest request, CallScope scope) throws SourceException {
+    return execute(request, scope, false).buffered();
+  }
+
+  /** Sends a request and streams the body through a reader (no retry once reading has begun). */
+  public <T> T fetch(FetchRequest request, BodyReader<T> reader, CallScope scope)
+      throws SourceException {
+    OpenResponse open = execute(request, scope, true).open();
+    try (Response response = open.response();
+        InputStream body = new LimitedInputStream(response.body().byteStream(), limit(request))) {
+      return reader.read(body, open.head());
+    } catch (IOException e) {
+      throw failure(request, e, scope);
+    } finally {
+      open.release().run();
+    }
+  }
+
+  /** A response whose body is still to be read; {@code release} frees its host permit. */
+  private record OpenResponse(Response response, FetchResponse head, Runnable release) {}
+
+  /**
+   * One attempt's result: a buffered response, an open one, or (when both are null) a status that
+   * may be retried.
+   */
+  private record Attempt(
+      FetchResponse buffered,
+      OpenResponse open,
+      int status,
+      Duration retryAfter,
+      String bodySample,
+      String contentType) {
+    static Attempt retry(int status, Duration retryAfter, String sample, String contentType) {
+      return new Attempt(null, null, status, retryAfter, sample, contentType);
+    }
+
+    boolean retryable() {
+      return buffered == null && open == null;
+    }
+  }
+
+  private long limit(FetchRequest request) {
+    return request.maxBodyBytes() != null ? request.maxBodyBytes() : settings.maxBodyBytes();
+  }
+
+  private Attempt execute(FetchRequest request, CallScope scope, boolean stream)
+      throws SourceException {
+    HostLimiter limiter = limiterFor(request.uri().getHost());
+    RetryPolicy<Attempt> policy =
+        RetryPolicy.<Attempt>builder()
+            .handleIf(OkHttpEngine::isRetryable)
+            .handleResultIf(Attempt::retryable)
+            .withMaxAttempts(settings.maxAttempts())
+            .withBackoff(settings.initialBackoff(), settings.maxBackoff())
+            .withJitter(0.2)
+            .withDelayFn(
+                ctx -> {
+                  Attempt last = ctx.getLastResult();
+                  return last != null ? last.retryAfter() : null;
+                })
+            .abortIf(
+                (result, failure) ->
+                    result != null
+                        && result.retryAfter() != null
+                        && (result.retryAfter().compareTo(settings.maxRetryAfter()) > 0
+                            || (scope != null
+                                && result.retryAfter().compareTo(scope.remaining()) >= 0)))
+            .onRetry(
+                event ->
+                    LOG.debug(
+                        "retrying {} (attempt {} of {})",
+                        request,
+                        event.getAttemptCount() + 1,
+                        settings.maxAttempts()))
+            .build();
+    Attempt last;
+    try {
+      last = Failsafe.with(policy).get(() -> attempt(request, scope, limiter, stream));
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof SourceException s) {
+        throw s;
+      }
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new SourceException(
+            ReasonCode.CANCELLED, request + " was interrupted", request.displayUri());
+      }
+      if (cause instanceof IOException io) {
+        throw failure(request, io, scope);
+      }
+      throw new SourceException(
+          ReasonCode.NETWORK_ERROR,
+          request + " failed: " + cause,
+          request.displayUri(),
+          null,
+          cause);
+    }
+    if (last.retryable()) {
+      throw statusFailure(request, last, true);
+    }
+    return last;
+  }
+
+  private Attempt attempt(
+      FetchRequest request, CallScope scope, HostLimiter limiter, boolean stream)
+      throws IOException, SourceException, InterruptedException {
+    if (scope != null && scope.isCancelled()) {
+      throw new SourceException(
+          ReasonCode.CANCELLED, request + " was cancelled", request.displayUri());
+    }
+    Duration remaining = scope == null ? settings.callTimeout() : scope.remaining();
+    if (remaining.isZero() || remaining.isNegative()) {
+      throw new SourceException(
+          ReasonCode.DEADLINE_EXCEEDED, "no time left for " + request, request.displayUri());
+    }
+    limiter.acquire(request, remaining);
+    Call call = client.newCall(toOkHttp(request));
+    Duration timeout =
+        remaining.compareTo(settings.callTimeout()) < 0 ? remaining : settings.callTimeout();
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Runnable release =
+        () -> {
+          if (scope != null) {
+            scope.unregister(call);
+          }
+          limiter.release();
+        };
+    if (scope != null) {
+      scope.register(call);
+    }
+    boolean handedOver = false;
+    long started = System.nanoTime();
+    Response response = null;
+    try {
+      response = call.execute();
+      int status = response.code();
+      boolean cached = response.networkResponse() == null;
+      LOG.debug(
+          "{} -> {} in {} ms{}",
+          request,
+          status,
+          (System.nanoTime() - started) / 1_000_000,
+          cached ? " (cached)" : "");
+      FetchResponse head =
+          new FetchResponse(
+              status,
+              response.request().url().uri(),
+              response.headers().toMultimap(),
+              null,
+              cached);
+      boolean accepted = response.isSuccessful() || request.acceptedStatuses().contains(status);
+      if (!accepted) {
+        Attempt failed =
+            Attempt.retry(
+                status, retryAfter(response), sample(response.body()), head.contentType());
+        if (status == 429 || status >= 500) {
+          return failed;
+        }
+        throw statusFailure(request, failed, false);
+      }
+      long limit = limit(request);
+      long declared = response.body().contentLength();
+      if (declared > limit) {
+        throw new SourceException(
+            ReasonCode.BODY_TOO_LARGE,
+            request + " declares " + declared + " bytes, more than the limit of " + limit,
+            request.displayUri(),
+            status,
+            null);
+      }
+      if (stream) {
+        handedOver = true;
+        return new Attempt(
+            null, new OpenResponse(response, head, release), status, null, null, null);
+      }
+      byte[] body = readAll(response.body(), limit);
+      return new Attempt(
+          new FetchResponse(status, head.uri(), head.headers(), body, cached),
+          null,
+          status,
+          null,
+          null,
+          null);
+    } catch (IOException e) {
+      if (call.isCanceled() || (scope != null && scope.isCancelled())) {
+        throw cancelled(request, scope, e);
+      }
+      throw e;
+    } finally {
+      if (!handedOver) {
+        if (response != null) {
+          response.close();
+        }
+        release.run();
+      }
+    }
+  }
+
+  private static SourceException cancelled(FetchRequest request, CallScope scope, Exception cause) {
+    boolean late = scope != null && (scope.remaining().isNegative() || scope.remaining().isZero());
+    return new SourceException(
+        late ? ReasonCode.DEADLINE_EXCEEDED : ReasonCode.CANCELLED,
+        request + (late ? " ran past the collector's deadline" : " was cancelled"),
+        request.displayUri(),
+        null,
+        cause);
+  }
+
+  private static Request toOkHttp(FetchRequest request) {
+    Request.Builder builder = new Request.Builder().url(request.uri().toString());
+    request.headers().forEach(builder::header);
+    request.secretHeaders().forEach((name, secret) -> builder.header(name, secret.reveal()));
+    if (request.body() != null) {
+      builder.method(
+          request.method(),
+          RequestBody.create(request.body(), MediaType.get(request.contentType())));
+    } else {
+      builder.method(request.method(), null);
+    }
+    return builder.build();
+  }
+
+  private HostLimiter limiterFor(String host) {
+    String key = host == null ? "" : host.toLowerCase(Locale.ROOT);
+    return limiters.computeIfAbsent(key, h -> new HostLimiter(h, settings.policyFor(h)));
+  }
+
+  private static boolean isRetryable(Throwable failure) {
+    return failure instanceof IOException
+        && !(failure instanceof LimitedInputStream.BodyTooLargeException)
+        && !(failure instanceof UnknownHostException)
+        && !(failure instanceof SSLException);
+  }
+
+  private static SourceException failure(FetchRequest request, IOException e, CallScope scope) {
+    if (scope != null && scope.isCancelled()) {
+      return cancelled(request, scope, e);
+    }
+    if (e instanceof LimitedInputStream.BodyTooLargeException) {
+      return new SourceException(
+          ReasonCode.BODY_TOO_LARGE,
+          request + ": " + e.getMessage(),
+          request.displayUri(),
+          null,
+          e);
+    }
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+      return new SourceException(
+          ReasonCode.TIMEOUT, request + " timed out", request.displayUri(), null, e);
+    }
+    if (e instanceof UnknownHostException) {
+      return new SourceException(
+          ReasonCode.NETWORK_ERROR,
+          request + " failed: unknown host " + request.uri().getHost(),
+          request.displayUri(),
+          null,
+          e);
+    }
+    return new SourceException(
+        ReasonCode.NETWORK_ERROR,
+        request
+            + " failed: "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        request.displayUri(),
+        null,
+        e);
+  }
+
+  private SourceException statusFailure(FetchRequest request, Attempt attempt, boolean retried) {
+    int status = attempt.status();
+    String sample = attempt.bodySample() == null ? "" : attempt.bodySample();
+    String contentType = attempt.contentType() == null ? "" : attempt.contentType();
+    String after = retried ? " after " + settings.maxAttempts() + " attempts" : "";
+    ReasonCode reason;
+    String message;
+    if (status == 429) {
+      reason = ReasonCode.RATE_LIMITED;
+      message =
+          "HTTP 429 from "
+              + request
+              + (attempt.retryAfter() != null
+                      && attempt.retryAfter().compareTo(settings.maxRetryAfter()) > 0
+                  ? ": Retry-After "
+                      + attempt.retryAfter().toSeconds()
+                      + " s is longer than we wait"
+                  : after);
+    } else if (status >= 500) {
+      reason = ReasonCode.HTTP_SERVER_ERROR;
+      message = "HTTP " + status + " from " + request + after;
+    } else if (looksLikeChallenge(status, contentType, sample)) {
+      reason = ReasonCode.BLOCKED;
+      message =
+          "HTTP " + status + " from " + request + ": a CDN or bot-challenge page instead of data";
+    } else {
+      reason = ReasonCode.HTTP_CLIENT_ERROR;
+      message = "HTTP " + status + " from " + request;
+    }
+    return new SourceException(reason, message, request.displayUri(), status, null);
+  }
+
+  private static boolean looksLikeChallenge(int status, String contentType, String sample) {
+    String lower = sample.toLowerCase(Locale.ROOT);
+    return (status == 403 || status == 503)
+        && (contentType.toLowerCase(Locale.ROOT).contains("html") || lower.contains("<html"))
+        && (lower.contains("cloudflare")
+            || lower.contains("captcha")
+            || lower.contains("just a moment")
+            || lower.contains("access denied")
+            || lower.contains("challenge")
+            || lower.contains("akamai")
+            || status == 403);
+  }
+
+  /** The start of an error body, to tell a challenge page from an API error. */
+  private static String sample(ResponseBody body) {
+    try {
+      BufferedSource source = body.source();
+      source.request(2048);
+      long available = Math.min(2048, source.getBuffer().size());
+      return new String(source.peek().readByteArray(available), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static Duration retryAfter(Response response) {
+    String value = response.header("Retry-After");
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration delay = Duration.between(java.time.Instant.now(), at.toInstant());
+        return delay.isNegative() ? Duration.ZERO : delay;
+      } catch (DateTimeParseException ignored) {
+        return null;
+      }
+    }
+  }
+
+  private static byte[] readAll(ResponseBody body, long limit) throws IOException {
+    try (InputStream in = new LimitedInputStream(body.byteStream(), limit)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+    Cache cache = client.cache();
+    if (cache != null) {
+      try {
+        cache.close();
+      } catch (IOException e) {
+        LOG.debug("closing the response cache failed", e);
+      }
+    }
+  }
+
+  /** Per-host concurrency and rate limits. */
+  private static final class HostLimiter {
+    private final String host;
+    private final Semaphore permits;
+    private final RateLimiter rate;
+
+    HostLimiter(String host, HostPolicy policy) {
+      this.host = host;
+      this.permits = new Semaphore(policy.maxConcurrency(), true);
+      this.rate =
+          policy.permitsPerSecond() > 0 ? RateLimiter.create(policy.permitsPerSecond()) : null;
+    }
+
+    void acquire(FetchRequest request, Duration budget)
+        throws SourceException, InterruptedException {
+      long millis = Math.max(1, budget.toMillis());
+      if (!permits.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+        throw new SourceException(
+            ReasonCode.DEADLINE_EXCEEDED,
+            "no connection slot for " + host + " before the deadline",
+            request.displayUri());
+      }
+      if (rate != null && !rate.tryAcquire(1, millis, TimeUnit.MILLISECONDS)) {
+        permits.release();
+        throw new SourceException(
+            ReasonCode.DEADLINE_EXCEEDED,
+            "the rate limit for " + host + " leaves no request before the deadline",
+            request.displayUri());
+      }
+    }
+
+    void release() {
+      permits.release();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.cexsafe.spi;
+
+import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.SourceException;
+import io.cexsafe.http.HttpFetcher;
+import java.time.Clock;
+import java.time.Instant;
+
+/** What a collector gets to do its work for one exchange. */
+public interface CollectorContext {
+  /** HTTP bound to this run's deadline; refuses every request in offline runs. */
+  HttpFetcher http();
+
+  /** The clock for {@code retrievedAt} and any "now". */
+  Clock clock();
+
+  /** The evaluation instant of the run (the {@code --as-of} date, or now). */
+  Instant asOf();
+
+  /** When this collector run must be done; calls are cut off after it. */
+  Instant deadline();
+
+  /** True when the run must not use the network. */
+  boolean offline();
+
+  /** The catalogue in use, to match names and identifiers across exchanges. */
+  ExchangeCatalog catalog();
+
+  /**
+   * A dataset shared across the exchanges of the run, loaded at most once.
+   *
+   * @throws SourceException the load's failure, the same for every caller
+   */
+  <T> T shared(SharedDataset<T> dataset) throws SourceException;
+
+  /** True once the run has been cancelled or the deadline has passed. */
+  boolean isCancelled();
+}

@@ -1,0 +1,166 @@
+package io.cexsafe.spi;
+
+import io.cexsafe.Config;
+import io.cexsafe.ConfigurationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collectors of a run: registered explicitly (the primary API) and, optionally, discovered with
+ * {@link ServiceLoader}. Deduplicated by id (explicit registration wins, then the first provider
+ * found) and sorted by id. A provider that fails to load or to create its collector is logged and
+ * skipped, and listed in {@link #problems()}.
+ */
+public final class CollectorRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(CollectorRegistry.class);
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private final List<EvidenceCollector> collectors;
+  private final List<String> problems;
+
+  private CollectorRegistry(List<EvidenceCollector> collectors, List<String> problems) {
+    this.collectors = List.copyOf(collectors);
+    this.problems = List.copyOf(problems);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The collectors, sorted by id. */
+  public List<EvidenceCollector> collectors() {
+    return collectors;
+  }
+
+  /** Providers that could not be loaded or created, as messages. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  /** Builder for {@link CollectorRegistry}. */
+  public static final class Builder {
+    private final Map<String, EvidenceCollector> explicit = new TreeMap<>();
+    private final List<EvidenceCollectorProvider> explicitProviders = new ArrayList<>();
+    private ClassLoader discoveryLoader;
+    private boolean discover;
+    private Config config = Config.empty();
+
+    private Builder() {}
+
+    /** Registers a ready collector. */
+    public Builder register(EvidenceCollector collector) {
+      String id = requireId(collector.id());
+      if (explicit.putIfAbsent(id, collector) != null) {
+        throw new ConfigurationException("two collectors registered with id '" + id + "'");
+      }
+      return this;
+    }
+
+    /** Registers a provider, created with the registry's settings at {@link #build()}. */
+    public Builder register(EvidenceCollectorProvider provider) {
+      explicitProviders.add(provider);
+      return this;
+    }
+
+    /** Settings handed to providers (scoped to each collector's id). */
+    public Builder config(Config config) {
+      this.config = config;
+      return this;
+    }
+
+    /** Also discovers providers on the thread's context class loader. */
+    public Builder discover() {
+      return discover(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Also discovers providers with the given class loader. */
+    public Builder discover(ClassLoader loader) {
+      this.discover = true;
+      this.discoveryLoader = loader;
+      return this;
+    }
+
+    public CollectorRegistry build() {
+      Map<String, EvidenceCollector> byId = new TreeMap<>(explicit);
+      List<String> problems = new ArrayList<>();
+      for (EvidenceCollectorProvider provider : explicitProviders) {
+        String id = requireId(provider.id());
+        if (byId.containsKey(id)) {
+          throw new ConfigurationException("two collectors registered with id '" + id + "'");
+        }
+        byId.put(id, provider.create(config.scoped(id)));
+      }
+      if (discover) {
+        for (EvidenceCollectorProvider provider : load(problems)) {
+          String id;
+          try {
+            id = requireId(provider.id());
+          } catch (RuntimeException e) {
+            problems.add(provider.getClass().getName() + ": " + e.getMessage());
+            continue;
+          }
+          if (byId.containsKey(id)) {
+            LOG.debug(
+                "collector '{}' is already registered; ignoring {}",
+                id,
+                provider.getClass().getName());
+            continue;
+          }
+          try {
+            EvidenceCollector collector = provider.create(config.scoped(id));
+            if (!id.equals(collector.id())) {
+              throw new ConfigurationException(
+                  "provider id '" + id + "' created a collector with id '" + collector.id() + "'");
+            }
+            byId.put(id, collector);
+          } catch (ConfigurationException e) {
+            throw e;
+          } catch (RuntimeException | LinkageError e) {
+            String message = "collector '" + id + "' could not be created: " + e;
+            LOG.warn(message);
+            problems.add(message);
+          }
+        }
+      }
+      return new CollectorRegistry(new ArrayList<>(byId.values()), problems);
+    }
+
+    private List<EvidenceCollectorProvider> load(List<String> problems) {
+      List<EvidenceCollectorProvider> providers = new ArrayList<>();
+      Iterator<EvidenceCollectorProvider> it =
+          ServiceLoader.load(EvidenceCollectorProvider.class, discoveryLoader).iterator();
+      // ServiceLoader's lazy iterator goes on after a broken provider; the bound guards against
+      // one that keeps failing on the same entry.
+      for (int failures = 0; failures < 100; ) {
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          providers.add(it.next());
+        } catch (ServiceConfigurationError e) {
+          failures++;
+          String message = "skipping a collector provider that failed to load: " + e.getMessage();
+          LOG.warn(message);
+          problems.add(message);
+        }
+      }
+      return Collections.unmodifiableList(providers);
+    }
+
+    private static String requireId(String id) {
+      if (id == null || !ID.matcher(id).matches()) {
+        throw new ConfigurationException("collector id must be kebab-case: '" + id + "'");
+      }
+      return id;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.cexsafe.spi;
+
+import io.cexsafe.Config;
+
+/**
+ * Creates a collector from settings. Providers are registered explicitly with {@link
+ * CollectorRegistry.Builder#register} or discovered with {@link java.util.ServiceLoader} through
+ * {@code META-INF/services/io.cexsafe.spi.EvidenceCollectorProvider}.
+ */
+public interface EvidenceCollectorProvider {
+  /** The id of the collector this provider creates. */
+  String id();
+
+  /**
+   * Creates the collector.
+   *
+   * @param settings the settings under the collector's id, with the prefix removed (e.g. {@code
+   *     base-url} for {@code defillama.base-url})
+   * @throws io.cexsafe.ConfigurationException for invalid settings
+   */
+  EvidenceCollector create(Config settings);
+}

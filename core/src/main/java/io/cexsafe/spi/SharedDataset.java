@@ -1,0 +1,42 @@
+package io.cexsafe.spi;
+
+import io.cexsafe.SourceException;
+import java.util.Objects;
+
+/**
+ * A dataset that serves many exchanges, such as DeFiLlama's {@code /cexs} list: fetched at most
+ * once per run, whatever the number of exchanges assessed. A failure is shared too: every exchange
+ * sees the same reason rather than causing a retry storm.
+ *
+ * @param <T> the parsed dataset
+ */
+public interface SharedDataset<T> {
+  /** Key unique within the run, e.g. {@code defillama:/cexs}. */
+  String key();
+
+  /** Loads the dataset; called once per run. */
+  T load(CollectorContext context) throws SourceException;
+
+  /** A dataset from a key and a loader. */
+  static <T> SharedDataset<T> of(String key, Loader<T> loader) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(loader, "loader");
+    return new SharedDataset<>() {
+      @Override
+      public String key() {
+        return key;
+      }
+
+      @Override
+      public T load(CollectorContext context) throws SourceException {
+        return loader.load(context);
+      }
+    };
+  }
+
+  /** The loading function of a dataset. */
+  @FunctionalInterface
+  interface Loader<T> {
+    T load(CollectorContext context) throws SourceException;
+  }
+}
