@@ -1,0 +1,228 @@
+package io.cexsafe.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.cexsafe.Assessor;
+import io.cexsafe.CollectorOutcome;
+import io.cexsafe.Config;
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Exchange;
+import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.OutcomeStatus;
+import io.cexsafe.ReasonCode;
+import io.cexsafe.spi.CollectorRegistry;
+import io.cexsafe.spi.EvidenceCollector;
+import io.cexsafe.spi.EvidenceCollectorProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The contract every collector module runs, in the manner of Micrometer's compatibility kit: extend
+ * it, point the collector at the mock server, serve a happy path, and the kit checks the rest.
+ *
+ * <pre>{@code
+ * class DefiLlamaCollectorContractTest extends CollectorContractTest {
+ *   protected EvidenceCollectorProvider provider() { return new DefiLlamaCollectorProvider(); }
+ *   protected Map<String, String> settings(MockWebServer server) {
+ *     return Map.of("base-url", server.url("/").toString());
+ *   }
+ *   protected void serveHappyPath(MockWebServer server) { server.setDispatcher(...); }
+ * }
+ * }</pre>
+ */
+public abstract class CollectorContractTest {
+  /** The fixed instant of the injected clock. */
+  protected static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+  protected MockWebServer server;
+
+  /** The provider under test. */
+  protected abstract EvidenceCollectorProvider provider();
+
+  /**
+   * The collector's own settings (without its id prefix) that point it at {@code server}, e.g.
+   * {@code base-url}.
+   */
+  protected abstract Map<String, String> settings(MockWebServer server);
+
+  /** Makes {@code server} answer a complete, successful collection for {@link #exchange()}. */
+  protected abstract void serveHappyPath(MockWebServer server);
+
+  /** The exchange to collect for; crypto-com by default. */
+  protected Exchange exchange() {
+    return ExchangeCatalog.bundled().get("crypto-com");
+  }
+
+  /** Extra checks of the requests the happy path sent. */
+  protected void verifyHappyPathRequests(List<RecordedRequest> requests) {}
+
+  protected Clock clock() {
+    return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = new MockWebServer();
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  /** Runs the collector once for {@link #exchange()} against the server, as an assessment would. */
+  protected EvidenceBundle collect() {
+    Config.Builder config =
+        Config.builder()
+            .set("http.max-attempts", "2")
+            .set("http.initial-backoff", "10ms")
+            .set("http.max-backoff", "50ms")
+            .set("http.max-retry-after", "2s")
+            .set("http.connect-timeout", "1s")
+            .set("http.read-timeout", "500ms")
+            .set("http.call-timeout", "3s");
+    String id = provider().id();
+    settings(server).forEach((key, value) -> config.set(id + "." + key, value));
+    Config built = config.build();
+    try (Assessor assessor =
+        Assessor.builder()
+            .collectors(CollectorRegistry.builder().config(built).register(provider()).build())
+            .config(built)
+            .clock(clock())
+            .collectorTimeout(Duration.ofSeconds(20))
+            .build()) {
+      return assessor.assess(exchange());
+    }
+  }
+
+  protected EvidenceCollector collector() {
+    String id = provider().id();
+    Config.Builder config = Config.builder();
+    settings(server).forEach((key, value) -> config.set(id + "." + key, value));
+    return provider().create(config.build().scoped(id));
+  }
+
+  @Test
+  void idIsStableKebabCase() {
+    assertThat(provider().id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+    assertThat(collector().id()).isEqualTo(provider().id());
+  }
+
+  @Test
+  void declaresThePillarsItFeeds() {
+    assertThat(collector().pillars()).isNotEmpty();
+  }
+
+  @Test
+  void isFoundByServiceLoader() {
+    List<String> found = new ArrayList<>();
+    for (EvidenceCollectorProvider p : ServiceLoader.load(EvidenceCollectorProvider.class)) {
+      if (p.id().equals(provider().id())) {
+        found.add(p.getClass().getName());
+      }
+    }
+    assertThat(found).containsExactly(provider().getClass().getName());
+  }
+
+  @Test
+  void happyPathGivesEvidenceWithProvenance() throws Exception {
+    serveHappyPath(server);
+    EvidenceBundle bundle = collect();
+    CollectorOutcome outcome = bundle.outcomes().get(0);
+    assertThat(outcome.status()).as("outcome %s", outcome).isEqualTo(OutcomeStatus.OK);
+    assertThat(bundle.evidence()).isNotEmpty();
+    EvidenceCollector collector = collector();
+    for (Evidence evidence : bundle.evidence()) {
+      assertThat(evidence.exchangeId()).isEqualTo(exchange().id());
+      assertThat(evidence.provenance().collectorId()).isEqualTo(provider().id());
+      if (collector.requiresNetwork()) {
+        assertThat(evidence.provenance().retrievedAt())
+            .as("retrievedAt of %s comes from the injected clock", evidence.id())
+            .isEqualTo(NOW);
+      }
+      assertThat(evidence.provenance().observedAt())
+          .as("observedAt of %s", evidence.id())
+          .isBeforeOrEqualTo(NOW.plus(Duration.ofDays(1)));
+      assertThat(evidence.provenance().sourceUrl().isAbsolute()).isTrue();
+      if (!evidence.fact().pillars().isEmpty()) {
+        assertThat(evidence.fact().pillars())
+            .as("pillars of %s", evidence.id())
+            .containsAnyElementsOf(collector.pillars());
+      }
+    }
+    assertThat(EvidenceBundle.fromJson(bundle.toJson())).isEqualTo(bundle);
+    List<RecordedRequest> requests = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      requests.add(request);
+      if (collector.requiresNetwork()) {
+        assertThat(request.getHeaders().get("User-Agent")).startsWith("cexsafe/");
+      }
+    }
+    verifyHappyPathRequests(requests);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Faults.class)
+  void everyFaultIsReportedNeverThrownNorInvented(Faults fault) {
+    assumeTrue(collector().requiresNetwork(), "collector reads no network sources");
+    MockResponse response = fault.response();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return response;
+          }
+        });
+    EvidenceBundle bundle = collect();
+    CollectorOutcome outcome = bundle.outcomes().get(0);
+    assertThat(outcome.status()).as("outcome %s", outcome).isNotEqualTo(OutcomeStatus.OK);
+    assertThat(outcome.reason())
+        .as("a fault is a reported reason, not a crash: %s", outcome)
+        .isNotIn(ReasonCode.NONE, ReasonCode.INTERNAL_ERROR, ReasonCode.DEADLINE_EXCEEDED);
+    assertThat(outcome.message()).isNotBlank();
+    assertThat(bundle.evidence())
+        .as("no evidence may be invented when every source fails (%s)", fault)
+        .isEmpty();
+  }
+
+  /** Serves responses by path, for subclasses' happy paths. 404 for anything else. */
+  protected static Dispatcher byPath(Map<String, MockResponse> responses) {
+    Map<String, MockResponse> copy = new LinkedHashMap<>(responses);
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String target = request.getTarget();
+        for (Map.Entry<String, MockResponse> entry : copy.entrySet()) {
+          if (target.equals(entry.getKey())
+              || target.startsWith(entry.getKey() + "?")
+              || (entry.getKey().endsWith("*")
+                  && target.startsWith(entry.getKey().substring(0, entry.getKey().length() - 1)))) {
+            return entry.getValue();
+          }
+        }
+        return new MockResponse.Builder().code(404).body("no fixture for " + target).build();
+      }
+    };
+  }
+}
