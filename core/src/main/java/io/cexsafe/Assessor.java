@@ -11,6 +11,7 @@ import io.cexsafe.spi.SharedDataset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class Assessor implements AutoCloseable {
    * fetched once for all of them. Bundles come back in the order given.
    */
   public List<EvidenceBundle> assessAll(List<Exchange> exchanges) {
-    Run run = new Run(asOf != null ? asOf : clock.instant());
+    Run run = new Run(asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS));
     Set<String> ids = new HashSet<>();
     for (Exchange exchange : exchanges) {
       if (!ids.add(exchange.id())) {

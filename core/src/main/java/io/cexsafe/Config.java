@@ -41,8 +41,10 @@ public final class Config {
   private final Map<String, String> file;
   private final String fileName;
   private final Map<String, String> defaults;
+  private final String prefix;
 
   private Config(Builder b) {
+    this.prefix = b.prefix;
     this.explicit = Map.copyOf(b.explicit);
     this.systemProperties = Map.copyOf(b.systemProperties);
     this.environment = Map.copyOf(b.environment);
@@ -188,6 +190,7 @@ public final class Config {
   public Config scoped(String prefix) {
     requireKey(prefix);
     Builder b = builder();
+    b.prefix = this.prefix + prefix + ".";
     b.explicit.putAll(strip(explicit, prefix + "."));
     b.file.putAll(strip(file, prefix + "."));
     b.fileName = fileName;
@@ -252,7 +255,7 @@ public final class Config {
   private ConfigurationException invalid(String key, String value, String expectation) {
     String shown = isSensitive(key) ? "****" : "'" + value + "'";
     return new ConfigurationException(
-        "invalid value " + shown + " for setting '" + key + "': " + expectation);
+        "invalid value " + shown + " for setting '" + prefix + key + "': " + expectation);
   }
 
   private Duration parseDuration(String key, String value) {
@@ -294,6 +297,7 @@ public final class Config {
     private final Map<String, String> file = new LinkedHashMap<>();
     private String fileName;
     private final Map<String, String> defaults = new LinkedHashMap<>();
+    private String prefix = "";
 
     private Builder() {}
 

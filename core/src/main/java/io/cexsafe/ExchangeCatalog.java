@@ -111,7 +111,10 @@ public final class ExchangeCatalog {
         .findFirst();
   }
 
-  /** Known ids ordered by similarity to {@code text}, at most {@code limit}. */
+  /**
+   * Known ids ordered by similarity to {@code text} (edit distance to id or name), at most {@code
+   * limit}.
+   */
   public List<String> closestIds(String text, int limit) {
     String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     record Scored(String id, int distance) {}
@@ -124,9 +127,7 @@ public final class ExchangeCatalog {
       }
       scored.add(new Scored(exchange.id(), best));
     }
-    int threshold = Math.max(3, wanted.length() / 2);
     return scored.stream()
-        .filter(s -> s.distance() <= threshold)
         .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::id))
         .limit(limit)
         .map(Scored::id)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -128,11 +129,25 @@ public final class Json {
           + m.getTargetType().getSimpleName()
           + ")";
     }
-    if (e instanceof JsonMappingException && e.getCause() != null && e.getCause() != e) {
+    if (e.getCause() instanceof StreamReadException syntax) {
+      return malformed(syntax);
+    }
+    if (e instanceof StreamReadException syntax) {
+      return malformed(syntax);
+    }
+    if (e.getCause() != null && e.getCause() != e && e.getCause().getMessage() != null) {
       return e.getCause().getMessage();
     }
+    return e.getOriginalMessage();
+  }
+
+  private static String malformed(StreamReadException e) {
     String message = e.getOriginalMessage();
-    if (e.getLocation() != null && !(e instanceof JsonMappingException)) {
+    int cut = message.indexOf(" (start marker at");
+    if (cut > 0) {
+      message = message.substring(0, cut);
+    }
+    if (e.getLocation() != null) {
       message +=
           " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }

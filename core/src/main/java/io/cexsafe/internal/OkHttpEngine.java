@@ -114,6 +114,21 @@ public final class OkHttpEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits exactly as long as the server's {@code Retry-After} asks (never less), otherwise backs
+   * off exponentially with +/-20 % jitter so that clients retrying together spread out.
+   */
+  private Duration delayBefore(int attemptsSoFar, Attempt last) {
+    if (last != null && last.retryAfter() != null) {
+      return last.retryAfter();
+    }
+    long initial = settings.initialBackoff().toMillis();
+    long exponential = initial << Math.min(20, Math.max(0, attemptsSoFar - 1));
+    long capped = Math.min(settings.maxBackoff().toMillis(), exponential);
+    double jitter = 0.8 + 0.4 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+    return Duration.ofMillis(Math.max(1, Math.round(capped * jitter)));
+  }
+
   private long limit(FetchRequest request) {
     return request.maxBodyBytes() != null ? request.maxBodyBytes() : settings.maxBodyBytes();
   }
@@ -126,13 +141,7 @@ public final class OkHttpEngine implements AutoCloseable {
             .handleIf(OkHttpEngine::isRetryable)
             .handleResultIf(Attempt::retryable)
             .withMaxAttempts(settings.maxAttempts())
-            .withBackoff(settings.initialBackoff(), settings.maxBackoff())
-            .withJitter(0.2)
-            .withDelayFn(
-                ctx -> {
-                  Attempt last = ctx.getLastResult();
-                  return last != null ? last.retryAfter() : null;
-                })
+            .withDelayFn(ctx -> delayBefore(ctx.getAttemptCount(), ctx.getLastResult()))
             .abortIf(
                 (result, failure) ->
                     result != null
@@ -282,8 +291,9 @@ public final class OkHttpEngine implements AutoCloseable {
         cause);
   }
 
-  private static Request toOkHttp(FetchRequest request) {
+  private Request toOkHttp(FetchRequest request) {
     Request.Builder builder = new Request.Builder().url(request.uri().toString());
+    builder.header("User-Agent", settings.userAgent());
     request.headers().forEach(builder::header);
     request.secretHeaders().forEach((name, secret) -> builder.header(name, secret.reveal()));
     if (request.body() != null) {

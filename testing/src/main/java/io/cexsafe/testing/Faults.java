@@ -39,13 +39,13 @@ public enum Faults {
           .body("{}")
           .build()),
   DISCONNECT_AT_START(
-      new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build()),
+      new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build()),
   DISCONNECT_MID_BODY(
       new MockResponse.Builder()
           .code(200)
           .setHeader("Content-Type", "application/json")
           .body("{\"data\": [" + "1,".repeat(20_000) + "1]}")
-          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+          .onResponseBody(new SocketEffect.CloseSocket())
           .build());
 
   private final MockResponse response;

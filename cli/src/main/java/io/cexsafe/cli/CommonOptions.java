@@ -1,0 +1,61 @@
+package io.cexsafe.cli;
+
+import ch.qos.logback.classic.Level;
+import io.cexsafe.Config;
+import io.cexsafe.ExchangeCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that read configuration and the catalogue. */
+public final class CommonOptions {
+  @Option(
+      names = "--config",
+      paramLabel = "<file>",
+      description = "JSON settings file, e.g. {\"defillama\": {\"base-url\": \"...\"}}.")
+  Path configFile;
+
+  @Option(
+      names = "--set",
+      paramLabel = "<key=value>",
+      description =
+          "A setting, e.g. --set defillama.enabled=false (repeatable; wins over --config).")
+  List<String> settings = new ArrayList<>();
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "<file>",
+      description =
+          "Extra exchange catalogue (JSON); its entries extend or replace the bundled ones.")
+  Path catalogFile;
+
+  @Option(names = "--verbose", description = "Log what happens and show stack traces on errors.")
+  boolean verbose;
+
+  /** Settings from the config file, the process (CEXSAFE_* and -Dcexsafe.*) and --set. */
+  public Config config() {
+    applyVerbosity();
+    Config.Builder builder = Config.builder().fromProcess();
+    if (configFile != null) {
+      builder.file(configFile);
+    }
+    for (String setting : settings) {
+      builder.set(setting);
+    }
+    return builder.build();
+  }
+
+  /** The bundled catalogue, extended by {@code --catalog}. */
+  public ExchangeCatalog catalog() {
+    ExchangeCatalog bundled = ExchangeCatalog.bundled();
+    return catalogFile == null ? bundled : bundled.extendedWith(ExchangeCatalog.load(catalogFile));
+  }
+
+  void applyVerbosity() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(verbose ? Level.DEBUG : Level.WARN);
+  }
+}

@@ -1,0 +1,7 @@
+package io.cexsafe.cli;
+
+/** Output formats. */
+enum OutputFormat {
+  TABLE,
+  JSON
+}
