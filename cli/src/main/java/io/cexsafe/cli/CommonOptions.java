@@ -37,7 +37,12 @@ public final class CommonOptions {
   /** Settings from the config file, the process (CEXSAFE_* and -Dcexsafe.*) and --set. */
   public Config config() {
     applyVerbosity();
-    Config.Builder builder = Config.builder().fromProcess();
+    Config.Builder builder =
+        Config.builder()
+            .fromProcess()
+            .defaultValue(
+                "http.cache.dir",
+                Path.of(System.getProperty("user.home"), ".cache", "cexsafe", "http").toString());
     if (configFile != null) {
       builder.file(configFile);
     }

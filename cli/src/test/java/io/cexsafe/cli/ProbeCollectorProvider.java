@@ -1,0 +1,82 @@
+package io.cexsafe.cli;
+
+import io.cexsafe.Config;
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceClass;
+import io.cexsafe.Exchange;
+import io.cexsafe.Pillar;
+import io.cexsafe.Provenance;
+import io.cexsafe.ReasonCode;
+import io.cexsafe.Secret;
+import io.cexsafe.SourceException;
+import io.cexsafe.facts.SupportChannel;
+import io.cexsafe.facts.SupportChannelType;
+import io.cexsafe.http.FetchRequest;
+import io.cexsafe.spi.CollectionResult;
+import io.cexsafe.spi.CollectorContext;
+import io.cexsafe.spi.EvidenceCollector;
+import io.cexsafe.spi.EvidenceCollectorProvider;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A network collector for CLI tests, found through ServiceLoader: it calls {@code base-url} with
+ * its {@code api-key} in a header, the way real collectors send credentials.
+ */
+public final class ProbeCollectorProvider implements EvidenceCollectorProvider {
+  @Override
+  public String id() {
+    return "cli-probe";
+  }
+
+  @Override
+  public EvidenceCollector create(Config settings) {
+    URI baseUrl = settings.getUri("base-url", null);
+    Optional<Secret> apiKey = settings.secret("api-key");
+    Logger log = LoggerFactory.getLogger(ProbeCollectorProvider.class);
+    return new EvidenceCollector() {
+      @Override
+      public String id() {
+        return "cli-probe";
+      }
+
+      @Override
+      public Set<Pillar> pillars() {
+        return Set.of(Pillar.SUPPORT);
+      }
+
+      @Override
+      public CollectionResult collect(Exchange exchange, CollectorContext context) {
+        if (baseUrl == null) {
+          return CollectionResult.skipped(
+              ReasonCode.NO_IDENTIFIER, "cli-probe.base-url is not set");
+        }
+        FetchRequest.Builder request =
+            FetchRequest.builder(baseUrl.resolve("/probe/" + exchange.id()));
+        apiKey.ifPresent(key -> request.secretHeader("X-Api-Key", key));
+        FetchRequest built = request.build();
+        log.debug("probing {} with key {}", built, apiKey.orElse(null));
+        try {
+          context.http().fetch(built);
+        } catch (SourceException e) {
+          return CollectionResult.failed(e);
+        }
+        return CollectionResult.builder()
+            .add(
+                Evidence.of(
+                    exchange.id(),
+                    new SupportChannel(SupportChannelType.EMAIL, null, true, null),
+                    Provenance.builder("cli-probe")
+                        .source(baseUrl, "probe")
+                        .observedAt(context.clock().instant())
+                        .retrievedAt(context.clock().instant())
+                        .evidenceClass(EvidenceClass.THIRD_PARTY_REPORT)
+                        .build()))
+            .build();
+      }
+    };
+  }
+}
