@@ -325,8 +325,11 @@ class HttpSupportTest {
     for (int i = 0; i < 4; i++) {
       client.get(url("/r/" + i));
     }
-    long spanMillis = (arrivals.get(3) - arrivals.get(0)) / 1_000_000;
-    assertThat(spanMillis).as("4 requests at 10/s need about 300 ms").isGreaterThanOrEqualTo(250);
+    // measured from the second arrival: the first one also paid for connecting
+    long spanMillis = (arrivals.get(3) - arrivals.get(1)) / 1_000_000;
+    assertThat(spanMillis)
+        .as("at 10 requests/s, 3 arrivals span at least 200 ms")
+        .isGreaterThanOrEqualTo(180);
   }
 
   @Test
