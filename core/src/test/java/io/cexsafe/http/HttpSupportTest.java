@@ -419,4 +419,21 @@ class HttpSupportTest {
             SourceException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.NETWORK_ERROR));
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
+
+  @Test
+  void cacheableResponsesAreServedFromTheCache(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path cacheDir) throws Exception {
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Cache-Control", "max-age=600")
+            .body("[1,2,3]")
+            .build());
+    HttpSupport client = http(fast().cache(cacheDir, 1024 * 1024));
+    FetchResponse first = client.get(url("/cexs"));
+    FetchResponse second = client.get(url("/cexs"));
+    assertThat(first.fromCache()).isFalse();
+    assertThat(second.fromCache()).isTrue();
+    assertThat(second.text()).isEqualTo("[1,2,3]");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 }
