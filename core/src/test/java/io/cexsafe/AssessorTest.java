@@ -200,7 +200,7 @@ class AssessorTest {
           .extracting(e -> e.provenance().collectorId())
           .containsExactly("quick");
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
   }
 
   @Test

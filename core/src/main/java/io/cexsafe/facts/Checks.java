@@ -100,6 +100,11 @@ final class Checks {
         .toPlainString();
   }
 
+  /** An enum constant as lower-case words: {@code HOT_WALLETS} becomes "hot wallets". */
+  static String words(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
   static String percent(Double share) {
     return share == null ? "unknown" : String.format(Locale.ROOT, "%.1f%%", share * 100);
   }

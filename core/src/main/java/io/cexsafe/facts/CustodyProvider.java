@@ -27,10 +27,6 @@ public record CustodyProvider(
 
   @Override
   public String summary() {
-    return "custody provider "
-        + name
-        + " ("
-        + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + ")";
+    return "custody provider " + name + " (" + Checks.words(role) + ")";
   }
 }

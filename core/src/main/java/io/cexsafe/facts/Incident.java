@@ -55,12 +55,12 @@ public record Incident(
 
   @Override
   public String summary() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+    return Checks.words(kind)
         + " on "
         + date
         + (lossUsd == null ? "" : ", loss " + Checks.usd(lossUsd))
         + (technique == null ? "" : " (" + technique + ")")
         + ", reimbursement "
-        + reimbursement.name().toLowerCase(java.util.Locale.ROOT);
+        + Checks.words(reimbursement);
   }
 }

@@ -62,7 +62,7 @@ public record Licence(
         + entityName
         + (identifier == null ? "" : " " + identifier)
         + ": "
-        + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + Checks.words(status)
         + (matchBasis == MatchBasis.NAME ? " (matched by name)" : "");
   }
 }

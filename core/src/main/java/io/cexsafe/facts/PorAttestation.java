@@ -48,7 +48,7 @@ public record PorAttestation(
 
   @Override
   public String summary() {
-    return method.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+    return Checks.words(method)
         + " attestation of "
         + reportDate
         + " by "

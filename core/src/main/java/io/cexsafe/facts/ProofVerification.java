@@ -53,7 +53,7 @@ public record ProofVerification(
             ? "verified: included"
             : "not verified" + (failure == null ? "" : ": " + failure))
         + " ("
-        + strength.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + Checks.words(strength)
         + ")";
   }
 }

@@ -2,7 +2,6 @@ package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cexsafe.Pillar;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,9 +40,9 @@ public record SecurityControl(
 
   @Override
   public String summary() {
-    return control.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+    return Checks.words(control)
         + ": "
-        + availability.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + Checks.words(availability)
         + (lockPeriodHours == null ? "" : ", " + lockPeriodHours + " h lock")
         + (detail == null ? "" : " (" + detail + ")");
   }

@@ -2,7 +2,6 @@ package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cexsafe.Pillar;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,7 +27,7 @@ public record SupportChannel(
 
   @Override
   public String summary() {
-    return channel.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+    return Checks.words(channel)
         + (Boolean.TRUE.equals(around24x7) ? " 24/7" : "")
         + (detail == null ? "" : " (" + detail + ")");
   }
