@@ -1,6 +1,8 @@
 package io.cexsafe.protection;
 
+import io.cexsafe.InvalidInputException;
 import io.cexsafe.protection.internal.ClaimParser;
+import io.cexsafe.protection.internal.JsonPathException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,10 +78,20 @@ public record Claim(
    * Parses a claim in the documented JSON format. When the document has no {@code evaluatedOn}, the
    * claim is judged on today's date in the claim's time zone according to {@code clock}.
    *
-   * @throws ProtectionInputException naming the JSON path of the first problem
+   * @param json the document
+   * @param source what to call the document in error messages, e.g. its file name
+   * @param clock supplies the evaluation date when the document states none
+   * @throws InvalidInputException naming the source and the JSON path of the first problem
    */
-  public static Claim fromJson(String json, Clock clock) {
-    return ClaimParser.parse(json, clock);
+  public static Claim fromJson(String json, String source, Clock clock) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(clock, "clock");
+    try {
+      return ClaimParser.parse(json, clock);
+    } catch (JsonPathException e) {
+      throw e.in(source);
+    }
   }
 
   /** The calendar date of a transaction in the claimant's time zone. */

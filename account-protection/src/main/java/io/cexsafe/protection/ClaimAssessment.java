@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param outcome the verdict
  * @param summary one line explaining the verdict
  * @param discretionNote that relief stays at the exchange's discretion (null when it does not)
+ * @param termsPrevail the policy's note on which text prevails (its terms and conditions)
  * @param notCovered why the claim, or individual transactions, fall outside the programme
  * @param transactions how each transaction was classified, in input order
  * @param conditions each minimum condition's result (empty when the claim is not covered)
@@ -31,6 +32,7 @@ public record ClaimAssessment(
     Outcome outcome,
     String summary,
     String discretionNote,
+    String termsPrevail,
     List<NotCoveredReason> notCovered,
     List<TransactionCoverage> transactions,
     List<ConditionResult> conditions,

@@ -1,5 +1,6 @@
 package io.cexsafe.protection;
 
+import io.cexsafe.InvalidInputException;
 import io.cexsafe.protection.ClaimAssessment.ClaimDeadline;
 import io.cexsafe.protection.ClaimAssessment.ConditionResult;
 import io.cexsafe.protection.ClaimAssessment.ConditionStatus;
@@ -56,11 +57,12 @@ public final class ClaimEvaluator {
   /**
    * Evaluates a claim.
    *
-   * @throws ProtectionInputException when the claim names another programme
+   * @throws InvalidInputException when the claim names another programme
    */
   public ClaimAssessment evaluate(Claim claim) {
     if (!claim.programmeId().equals(programme.id())) {
-      throw new ProtectionInputException(
+      throw new InvalidInputException(
+          "claim",
           "$.programme",
           "claim is for \""
               + claim.programmeId()
@@ -177,6 +179,7 @@ public final class ClaimEvaluator {
                   + programme.discretionNote()
                   + "\""
               : null,
+          programme.termsPrevail(),
           notCovered,
           coverage,
           conditions,

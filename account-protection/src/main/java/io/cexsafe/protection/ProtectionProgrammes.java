@@ -1,5 +1,8 @@
 package io.cexsafe.protection;
 
+import io.cexsafe.ConfigurationException;
+import io.cexsafe.InvalidInputException;
+import io.cexsafe.protection.internal.JsonPathException;
 import io.cexsafe.protection.internal.ProgrammeParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,15 +38,21 @@ public final class ProtectionProgrammes {
   /**
    * Parses and validates a programme description.
    *
-   * @throws ProtectionInputException naming the JSON path of the first problem
+   * @param json the document
+   * @param source what to call the document in error messages, e.g. its file name
+   * @throws InvalidInputException naming the source and the JSON path of the first problem
    */
-  public static ProtectionProgramme parse(String json) {
-    return ProgrammeParser.parse(json);
+  public static ProtectionProgramme parse(String json, String source) {
+    try {
+      return ProgrammeParser.parse(json);
+    } catch (JsonPathException e) {
+      throw e.in(source);
+    }
   }
 
   /** Reads a UTF-8 programme description from a stream (not closed). */
-  public static ProtectionProgramme read(InputStream in) throws IOException {
-    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+  public static ProtectionProgramme read(InputStream in, String source) throws IOException {
+    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
   }
 
   private static ProtectionProgramme loadBundled(String resource) {
@@ -51,12 +60,11 @@ public final class ProtectionProgrammes {
       if (in == null) {
         throw new IllegalStateException("bundled programme resource missing: " + resource);
       }
-      return read(in);
+      return read(in, resource);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled programme " + resource, e);
-    } catch (ProtectionInputException e) {
-      throw new IllegalStateException(
-          "bundled programme " + resource + " is invalid: " + e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      throw new ConfigurationException("bundled programme is invalid: " + e.getMessage(), e);
     }
   }
 

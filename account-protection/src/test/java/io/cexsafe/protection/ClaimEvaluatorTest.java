@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cexsafe.InvalidInputException;
 import io.cexsafe.protection.ClaimAssessment.ConditionResult;
 import io.cexsafe.protection.ClaimAssessment.ConditionStatus;
 import io.cexsafe.protection.ClaimAssessment.Outcome;
@@ -693,7 +694,7 @@ class ClaimEvaluatorTest {
 
     assertThatThrownBy(
             () -> ClaimEvaluator.forProgramme(ProtectionProgrammes.cryptoComApp()).evaluate(parsed))
-        .isInstanceOf(ProtectionInputException.class)
-        .hasMessageStartingWith("$.programme: claim is for \"other-app\"");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("claim: $.programme: claim is for \"other-app\"");
   }
 }

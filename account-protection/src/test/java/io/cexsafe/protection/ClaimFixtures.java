@@ -79,7 +79,7 @@ final class ClaimFixtures {
   }
 
   static Claim parse(ObjectNode json) {
-    return Claim.fromJson(json.toString(), UNUSED_CLOCK);
+    return Claim.fromJson(json.toString(), "claim.json", UNUSED_CLOCK);
   }
 
   static ClaimAssessment evaluate(ObjectNode json) {

@@ -10,7 +10,6 @@ import io.cexsafe.protection.Claim.Transaction;
 import io.cexsafe.protection.Claim.UsdPrice;
 import io.cexsafe.protection.Claim.Valuation;
 import io.cexsafe.protection.IncidentCause;
-import io.cexsafe.protection.ProtectionInputException;
 import io.cexsafe.protection.TransactionType;
 import io.cexsafe.protection.WorkingDayCalendar;
 import java.math.BigDecimal;
@@ -65,8 +64,7 @@ public final class ClaimParser {
 
     List<JsonInput> txNodes = root.array("transactions");
     if (txNodes.isEmpty()) {
-      throw new ProtectionInputException(
-          root.path("transactions"), "needs at least one transaction");
+      throw new JsonPathException(root.path("transactions"), "needs at least one transaction");
     }
     List<Transaction> transactions = new ArrayList<>();
     for (JsonInput t : txNodes) {
@@ -183,7 +181,7 @@ public final class ClaimParser {
         weekend.add(day.asEnum(DayOfWeek.class));
       }
       if (weekend.size() == 7) {
-        throw new ProtectionInputException(node.path("weekend"), "leaves no working day");
+        throw new JsonPathException(node.path("weekend"), "leaves no working day");
       }
     }
     List<LocalDate> holidays = new ArrayList<>();
@@ -197,7 +195,7 @@ public final class ClaimParser {
     t.allowOnly("time", "type", "asset", "amount", "destination", "returnedAmount");
     Instant time = t.instant("time");
     if (time.atZone(zone).toLocalDate().isAfter(evaluatedOn)) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           t.path("time"), "is after evaluatedOn " + evaluatedOn + " (in " + zone.getId() + ")");
     }
     TransactionType type = t.enumValue("type", TransactionType.class);
@@ -209,12 +207,12 @@ public final class ClaimParser {
     }
     BigDecimal amount = t.decimal("amount");
     if (amount.signum() <= 0) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           t.path("amount"), "must be positive, was " + amount.toPlainString());
     }
     BigDecimal returned = t.optionalDecimal("returnedAmount");
     if (returned != null && (returned.signum() < 0 || returned.compareTo(amount) > 0)) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           t.path("returnedAmount"),
           "must be between 0 and amount "
               + amount.toPlainString()
@@ -237,11 +235,11 @@ public final class ClaimParser {
       LocalDate date = p.date("date");
       BigDecimal usd = p.decimal("usdPerUnit");
       if (usd.signum() <= 0) {
-        throw new ProtectionInputException(
+        throw new JsonPathException(
             p.path("usdPerUnit"), "must be positive, was " + usd.toPlainString());
       }
       if (!seen.add(asset + "@" + date)) {
-        throw new ProtectionInputException(p.path(), "second entry for " + asset + " on " + date);
+        throw new JsonPathException(p.path(), "second entry for " + asset + " on " + date);
       }
       prices.add(new UsdPrice(asset, date, usd));
     }
@@ -251,8 +249,7 @@ public final class ClaimParser {
   private static LocalDate notAfter(
       JsonInput node, String key, LocalDate value, LocalDate evaluatedOn) {
     if (value != null && value.isAfter(evaluatedOn)) {
-      throw new ProtectionInputException(
-          node.path(key), value + " is after evaluatedOn " + evaluatedOn);
+      throw new JsonPathException(node.path(key), value + " is after evaluatedOn " + evaluatedOn);
     }
     return value;
   }

@@ -1,6 +1,5 @@
 package io.cexsafe.protection.internal;
 
-import io.cexsafe.protection.ProtectionInputException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +19,7 @@ public final class Codes {
   public static String country(String path, String text) {
     String code = text.toUpperCase(Locale.ROOT);
     if (!COUNTRIES.contains(code)) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           path, "not an ISO 3166-1 alpha-2 country code (e.g. FR, SG, AE): \"" + text + "\"");
     }
     return code;
@@ -30,7 +29,7 @@ public final class Codes {
   public static String language(String path, String text) {
     String code = text.toLowerCase(Locale.ROOT);
     if (!LANGUAGES.contains(code) && !THREE_LETTER_LANGUAGE.matcher(code).matches()) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           path, "not an ISO 639 language code (e.g. en, fr, pt): \"" + text + "\"");
     }
     return code;
@@ -46,7 +45,7 @@ public final class Codes {
     } catch (IllegalArgumentException e) {
       // falls through to the error below
     }
-    throw new ProtectionInputException(
+    throw new JsonPathException(
         path, "not an ISO 4217 currency code (e.g. USD, EUR, AUD): \"" + text + "\"");
   }
 
@@ -54,7 +53,7 @@ public final class Codes {
   public static String assetSymbol(String path, String text) {
     String code = text.toUpperCase(Locale.ROOT);
     if (!ASSET.matcher(code).matches()) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           path, "not an asset symbol (letters and digits, e.g. BTC, ETH, USDC): \"" + text + "\"");
     }
     return code;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.cexsafe.protection.ProtectionInputException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -29,7 +28,7 @@ import java.util.stream.Collectors;
  * absent is "missing" (an error) unless the caller asks for an optional key; a key whose value is
  * {@code null} is "not known" and only accepted where the caller asks for a nullable value; unknown
  * keys are rejected so that a typo never silently drops information. Every problem is reported as a
- * {@link ProtectionInputException} naming the path.
+ * {@link JsonPathException} naming the path.
  */
 public final class JsonInput {
   private static final ObjectMapper MAPPER =
@@ -53,7 +52,7 @@ public final class JsonInput {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonParseException e) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           "$",
           "malformed JSON at line "
               + e.getLocation().getLineNr()
@@ -63,13 +62,13 @@ public final class JsonInput {
               + e.getOriginalMessage(),
           e);
     } catch (JsonProcessingException e) {
-      throw new ProtectionInputException("$", "malformed JSON: " + e.getOriginalMessage(), e);
+      throw new JsonPathException("$", "malformed JSON: " + e.getOriginalMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
-      throw new ProtectionInputException("$", "empty document, expected a JSON object");
+      throw new JsonPathException("$", "empty document, expected a JSON object");
     }
     if (!root.isObject()) {
-      throw new ProtectionInputException("$", "expected a JSON object, found " + kind(root));
+      throw new JsonPathException("$", "expected a JSON object, found " + kind(root));
     }
     return new JsonInput(root, "$");
   }
@@ -89,7 +88,7 @@ public final class JsonInput {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw new ProtectionInputException(
+        throw new JsonPathException(
             path(name), "unknown field (expected one of: " + String.join(", ", allowed) + ")");
       }
     }
@@ -109,7 +108,7 @@ public final class JsonInput {
   public JsonInput object(String key) {
     JsonInput value = nullableObject(key);
     if (value == null) {
-      throw new ProtectionInputException(path(key), "must not be null");
+      throw new JsonPathException(path(key), "must not be null");
     }
     return value;
   }
@@ -153,18 +152,18 @@ public final class JsonInput {
   /** Requires this element to be an object (for elements returned by {@link #array}). */
   public JsonInput asObject() {
     if (!node.isObject()) {
-      throw new ProtectionInputException(path, "expected an object, found " + kind(node));
+      throw new JsonPathException(path, "expected an object, found " + kind(node));
     }
     return this;
   }
 
   public String asString() {
     if (!node.isTextual()) {
-      throw new ProtectionInputException(path, "expected a string, found " + kind(node));
+      throw new JsonPathException(path, "expected a string, found " + kind(node));
     }
     String text = node.textValue().strip();
     if (text.isEmpty()) {
-      throw new ProtectionInputException(path, "must not be blank");
+      throw new JsonPathException(path, "must not be blank");
     }
     return text;
   }
@@ -178,7 +177,7 @@ public final class JsonInput {
   public String string(String key) {
     String value = nullableString(key);
     if (value == null) {
-      throw new ProtectionInputException(path(key), "must not be null");
+      throw new JsonPathException(path(key), "must not be null");
     }
     return value;
   }
@@ -193,7 +192,7 @@ public final class JsonInput {
     }
     String text = value.textValue().strip();
     if (text.isEmpty()) {
-      throw new ProtectionInputException(path(key), "must not be blank");
+      throw new JsonPathException(path(key), "must not be blank");
     }
     return text;
   }
@@ -205,7 +204,7 @@ public final class JsonInput {
   public boolean bool(String key) {
     Boolean value = nullableBool(key);
     if (value == null) {
-      throw new ProtectionInputException(path(key), "must not be null");
+      throw new JsonPathException(path(key), "must not be null");
     }
     return value;
   }
@@ -231,7 +230,7 @@ public final class JsonInput {
       throw wrongType(key, "a whole number", value);
     }
     if (value.intValue() <= 0) {
-      throw new ProtectionInputException(path(key), "must be positive, was " + value.intValue());
+      throw new JsonPathException(path(key), "must be positive, was " + value.intValue());
     }
     return value.intValue();
   }
@@ -240,7 +239,7 @@ public final class JsonInput {
   public BigDecimal decimal(String key) {
     JsonNode value = present(key);
     if (value.isNull()) {
-      throw new ProtectionInputException(path(key), "must not be null");
+      throw new JsonPathException(path(key), "must not be null");
     }
     return toDecimal(key, value);
   }
@@ -255,7 +254,7 @@ public final class JsonInput {
   public LocalDate date(String key) {
     LocalDate value = nullableDate(key);
     if (value == null) {
-      throw new ProtectionInputException(path(key), "must not be null");
+      throw new JsonPathException(path(key), "must not be null");
     }
     return value;
   }
@@ -275,7 +274,7 @@ public final class JsonInput {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           path(key),
           "not a date-time with offset (expected e.g. 2026-03-10T14:03:00Z or"
               + " 2026-03-10T15:03:00+01:00): \""
@@ -289,7 +288,7 @@ public final class JsonInput {
     try {
       return ZoneId.of(text);
     } catch (DateTimeException e) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           path(key), "not a time-zone id (expected e.g. Europe/Paris or UTC): \"" + text + "\"");
     }
   }
@@ -297,7 +296,7 @@ public final class JsonInput {
   public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
     E value = nullableEnum(key, type);
     if (value == null) {
-      throw new ProtectionInputException(path(key), "must not be null");
+      throw new JsonPathException(path(key), "must not be null");
     }
     return value;
   }
@@ -317,7 +316,7 @@ public final class JsonInput {
         return constant;
       }
     }
-    throw new ProtectionInputException(
+    throw new JsonPathException(
         path,
         "unknown value \""
             + text
@@ -333,7 +332,7 @@ public final class JsonInput {
   private JsonNode present(String key) {
     JsonNode value = node.get(key);
     if (value == null) {
-      throw new ProtectionInputException(path(key), "missing");
+      throw new JsonPathException(path(key), "missing");
     }
     return value;
   }
@@ -347,7 +346,7 @@ public final class JsonInput {
       try {
         return new BigDecimal(text);
       } catch (NumberFormatException e) {
-        throw new ProtectionInputException(path(key), "not a decimal number: \"" + text + "\"");
+        throw new JsonPathException(path(key), "not a decimal number: \"" + text + "\"");
       }
     }
     throw wrongType(key, "a decimal number (preferably as a string, e.g. \"0.25\")", value);
@@ -357,14 +356,13 @@ public final class JsonInput {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           path, "not a date (expected YYYY-MM-DD, e.g. 2026-03-10): \"" + text + "\"");
     }
   }
 
-  private ProtectionInputException wrongType(String key, String expected, JsonNode found) {
-    return new ProtectionInputException(
-        path(key), "expected " + expected + ", found " + kind(found));
+  private JsonPathException wrongType(String key, String expected, JsonNode found) {
+    return new JsonPathException(path(key), "expected " + expected + ", found " + kind(found));
   }
 
   private static String kind(JsonNode value) {

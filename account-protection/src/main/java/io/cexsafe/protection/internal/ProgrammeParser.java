@@ -3,7 +3,6 @@ package io.cexsafe.protection.internal;
 import io.cexsafe.protection.AssetKind;
 import io.cexsafe.protection.ConditionCheck;
 import io.cexsafe.protection.IncidentCause;
-import io.cexsafe.protection.ProtectionInputException;
 import io.cexsafe.protection.ProtectionProgramme;
 import io.cexsafe.protection.ProtectionProgramme.Country;
 import io.cexsafe.protection.ProtectionProgramme.CoveredEvent;
@@ -49,7 +48,7 @@ public final class ProgrammeParser {
                 "howToClaim");
     String schema = root.string("schema");
     if (!SCHEMA.equals(schema)) {
-      throw new ProtectionInputException(
+      throw new JsonPathException(
           root.path("schema"), "unsupported schema \"" + schema + "\" (expected " + SCHEMA + ")");
     }
     JsonInput sourceNode =
@@ -163,7 +162,7 @@ public final class ProgrammeParser {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
-      throw new ProtectionInputException(path, e.getMessage(), e);
+      throw new JsonPathException(path, e.getMessage(), e);
     }
   }
 
@@ -176,7 +175,7 @@ public final class ProgrammeParser {
     for (JsonInput element : elements) {
       E value = element.asEnum(type);
       if (!values.add(value)) {
-        throw new ProtectionInputException(element.path(), "duplicate value " + value);
+        throw new JsonPathException(element.path(), "duplicate value " + value);
       }
     }
     return values;
