@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       ExchangesCommand.class,
       MethodologyCommand.class,
       AssessCommand.class,
+      ProtectionCommand.class,
+      PostureCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,63 @@
+package io.cexsafe.cli;
+
+import io.cexsafe.InvalidInputException;
+import io.cexsafe.protection.ProtectionProgramme;
+import io.cexsafe.protection.ProtectionProgrammes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** File reading and programme lookup shared by the protection and posture commands. */
+final class ProtectionInputs {
+  private ProtectionInputs() {}
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), null, "file not found");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new InvalidInputException(file.toString(), null, "not UTF-8 text");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** The programme from {@code --programme}, or the bundled one the document names. */
+  static ProtectionProgramme programme(Path programmeFile, String programmeId, Path document) {
+    ProtectionProgramme programme;
+    if (programmeFile != null) {
+      programme = ProtectionProgrammes.parse(read(programmeFile), programmeFile.toString());
+    } else {
+      programme =
+          ProtectionProgrammes.bundled(programmeId)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          document.toString(),
+                          "$.programme",
+                          "unknown programme \""
+                              + programmeId
+                              + "\" (bundled: "
+                              + ProtectionProgrammes.bundled().stream()
+                                  .map(ProtectionProgramme::id)
+                                  .collect(Collectors.joining(", "))
+                              + "); describe it in a file and pass --programme <file>"));
+    }
+    if (!programme.id().equals(programmeId)) {
+      throw new InvalidInputException(
+          document.toString(),
+          "$.programme",
+          "\""
+              + programmeId
+              + "\" does not match the programme file's id \""
+              + programme.id()
+              + "\"");
+    }
+    return programme;
+  }
+}
