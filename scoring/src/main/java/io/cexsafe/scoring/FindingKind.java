@@ -1,0 +1,27 @@
+package io.cexsafe.scoring;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a finding is about. */
+public enum FindingKind {
+  /** Two facts disagree; the more trusted (then the newer) one was used. */
+  CONFLICT,
+  /** A fact that should worry a user (a regulator warning, reserves below liabilities, ...). */
+  WARNING,
+  /** Evidence a rule used has passed its stale-after date. */
+  STALE,
+  /** A claim (usually the exchange's own) that no independent source confirms. */
+  CLAIM_UNVERIFIED;
+
+  @JsonValue
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  @JsonCreator
+  public static FindingKind fromId(String id) {
+    return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+}

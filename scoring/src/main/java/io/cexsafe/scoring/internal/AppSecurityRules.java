@@ -1,0 +1,387 @@
+package io.cexsafe.scoring.internal;
+
+import static io.cexsafe.scoring.internal.Fmt.pts;
+
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.AccountControl;
+import io.cexsafe.facts.BugBounty;
+import io.cexsafe.facts.Certification;
+import io.cexsafe.facts.CertificationStandard;
+import io.cexsafe.facts.ControlAvailability;
+import io.cexsafe.facts.SecurityControl;
+import io.cexsafe.facts.SecurityRating;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Rules of the App Security &amp; Account Controls pillar. */
+final class AppSecurityRules {
+  private AppSecurityRules() {}
+
+  static final String AVAILABILITY_TEXT =
+      "mandatory 100 %, on by default 90 %, optional 70 %, not offered 0 %";
+
+  static List<Rule> rules() {
+    Pillar p = Pillar.APP_SECURITY;
+    List<Rule> rules = new ArrayList<>();
+    rules.add(
+        new Rule(
+            "app-security.two-factor",
+            p,
+            "2FA for withdrawals, TOTP or stronger",
+            15,
+            "15 points times the availability of withdrawal 2FA ("
+                + AVAILABILITY_TEXT
+                + "), halved unless an authenticator app (TOTP), passkeys or hardware keys are"
+                + " offered. Unknown when nothing states whether withdrawals need 2FA.",
+            "A stolen password should not be enough to move funds out; SMS codes fall to"
+                + " SIM-swaps, authenticator apps and keys do not.",
+            AppSecurityRules::twoFactor));
+    rules.add(
+        control(
+            "app-security.passkeys",
+            "Passkeys / WebAuthn",
+            15,
+            AccountControl.PASSKEYS,
+            "Passkeys cannot be phished: they are bound to the real site."));
+    rules.add(
+        control(
+            "app-security.hardware-keys",
+            "Hardware security keys",
+            5,
+            AccountControl.HARDWARE_SECURITY_KEYS,
+            "Hardware keys give phishing-resistant login to users who want the strongest option."));
+    rules.add(
+        new Rule(
+            "app-security.whitelist-lock",
+            p,
+            "Withdrawal whitelist with a lock period",
+            15,
+            "9 points times the availability of an address whitelist, plus up to 6 for a waiting"
+                + " period before new addresses can receive funds: 6 times the share of 24 hours"
+                + " the stated lock reaches (of the whitelist or the new-address lock), or 4 times"
+                + " the new-address lock's availability if that is more. Unknown when"
+                + " nothing states whether a whitelist exists.",
+            "An attacker who takes over an account must send funds to a new address; a lock"
+                + " period gives the owner time to notice and freeze the account.",
+            AppSecurityRules::whitelistLock));
+    rules.add(
+        control(
+            "app-security.anti-phishing",
+            "Anti-phishing code",
+            10,
+            AccountControl.ANTI_PHISHING_CODE,
+            "A personal code in every genuine email makes phishing emails recognisable."));
+    rules.add(
+        control(
+            "app-security.device-management",
+            "Device management and session visibility",
+            5,
+            AccountControl.DEVICE_MANAGEMENT,
+            "Users can only evict an intruder they can see."));
+    rules.add(
+        control(
+            "app-security.account-lock",
+            "One-button account lock",
+            5,
+            AccountControl.ACCOUNT_LOCK,
+            "Freezing an account at once beats waiting for support while funds leave."));
+    rules.add(
+        new Rule(
+            "app-security.api-keys",
+            p,
+            "API keys scoped and IP-restricted",
+            10,
+            "6 points times the availability of scoped (e.g. read-only, no-withdrawal) API keys"
+                + " plus 4 times that of IP allow-lists. Unknown when neither is stated.",
+            "Leaked API keys are a common way accounts are drained; scopes and IP allow-lists"
+                + " limit what a leaked key can do.",
+            AppSecurityRules::apiKeys));
+    rules.add(
+        certification(
+            "app-security.iso-27001",
+            "ISO 27001 certification",
+            5,
+            CertificationStandard.ISO_27001,
+            null,
+            "An audited information-security management system."));
+    rules.add(
+        certification(
+            "app-security.soc2-type2",
+            "SOC 2 Type II report",
+            5,
+            CertificationStandard.SOC2_TYPE2,
+            CertificationStandard.SOC2_TYPE1,
+            "An auditor tested that controls worked over a period, not just that they exist."));
+    rules.add(
+        certification(
+            "app-security.pci-dss",
+            "PCI DSS compliance",
+            3,
+            CertificationStandard.PCI_DSS,
+            null,
+            "Card data handled to the card schemes' standard; relevant where cards are issued."));
+    rules.add(
+        new Rule(
+            "app-security.bug-bounty",
+            p,
+            "Public bug bounty",
+            5,
+            "A public bug bounty earns 3 points, plus 1 when its top reward is not stated, or up"
+                + " to 2 on a log scale of the top reward (nothing more at USD 10k, full at USD"
+                + " 100k). The best programme counts. Unknown without one.",
+            "Paying outsiders to report flaws finds them before attackers do.",
+            AppSecurityRules::bugBounty));
+    rules.add(
+        new Rule(
+            "app-security.security-rating",
+            p,
+            "Independent security rating",
+            2,
+            "2 points times the best rating's score over its maximum (out of 10 or 100 when no"
+                + " maximum is stated); for a letter grade A 100 %, B 75 %, C 50 %, D 25 %, others"
+                + " 50 %. Unknown without a rating.",
+            "An outside rating is a weak but independent check on the other claims.",
+            AppSecurityRules::securityRating));
+    return List.copyOf(rules);
+  }
+
+  static double availability(ControlAvailability availability) {
+    return switch (availability) {
+      case MANDATORY -> 1.0;
+      case DEFAULT_ON -> 0.9;
+      case OPTIONAL -> 0.7;
+      case NOT_OFFERED -> 0;
+    };
+  }
+
+  static Optional<Item<SecurityControl>> control(ScoringContext ctx, AccountControl control) {
+    return ctx.current(SecurityControl.class).stream()
+        .filter(i -> i.fact().control() == control)
+        .findFirst();
+  }
+
+  private static Rule control(
+      String id, String title, double max, AccountControl control, String rationale) {
+    String name = control.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return new Rule(
+        id,
+        Pillar.APP_SECURITY,
+        title,
+        max,
+        Fmt.num(max)
+            + " points times the control's availability ("
+            + AVAILABILITY_TEXT
+            + "). Unknown when nothing states whether "
+            + name
+            + " is offered.",
+        rationale,
+        ctx -> {
+          Optional<Item<SecurityControl>> item = control(ctx, control);
+          if (item.isEmpty()) {
+            return Outcome.unknown("nothing states whether " + name + " is offered");
+          }
+          double points = max * availability(item.get().fact().availability());
+          String value = Fmt.lower(item.get().fact().availability());
+          return Outcome.known(
+              points, value, name + ": " + value + ": " + pts(points, max), item.get());
+        });
+  }
+
+  private static Outcome twoFactor(ScoringContext ctx) {
+    Optional<Item<SecurityControl>> withdrawal = control(ctx, AccountControl.WITHDRAWAL_2FA);
+    if (withdrawal.isEmpty()) {
+      return Outcome.unknown("nothing states whether withdrawals need 2FA");
+    }
+    List<Item<?>> used = new ArrayList<>(List.of(withdrawal.get()));
+    String strong = null;
+    for (AccountControl factor :
+        List.of(
+            AccountControl.TOTP, AccountControl.PASSKEYS, AccountControl.HARDWARE_SECURITY_KEYS)) {
+      Optional<Item<SecurityControl>> item = control(ctx, factor);
+      if (item.isPresent() && item.get().fact().availability().offered()) {
+        used.add(item.get());
+        strong = strong == null ? Fmt.lower(factor) : strong;
+      }
+    }
+    double points =
+        15 * availability(withdrawal.get().fact().availability()) * (strong != null ? 1 : 0.5);
+    String value =
+        Fmt.lower(withdrawal.get().fact().availability())
+            + (strong != null ? ", " + strong : ", no TOTP or stronger factor known");
+    return Outcome.known(points, value, "withdrawal 2FA " + value + ": " + pts(points, 15), used);
+  }
+
+  private static Outcome whitelistLock(ScoringContext ctx) {
+    Optional<Item<SecurityControl>> whitelist = control(ctx, AccountControl.WITHDRAWAL_WHITELIST);
+    if (whitelist.isEmpty()) {
+      return Outcome.unknown("nothing states whether an address whitelist exists");
+    }
+    List<Item<?>> used = new ArrayList<>(List.of(whitelist.get()));
+    double listPoints = 9 * availability(whitelist.get().fact().availability());
+    Optional<Item<SecurityControl>> lock = control(ctx, AccountControl.NEW_ADDRESS_LOCK);
+    Integer hours = null;
+    if (whitelist.get().fact().availability().offered()) {
+      hours = whitelist.get().fact().lockPeriodHours();
+    }
+    if (lock.isPresent() && lock.get().fact().availability().offered()) {
+      used.add(lock.get());
+      Integer lockHours = lock.get().fact().lockPeriodHours();
+      if (lockHours != null && (hours == null || lockHours > hours)) {
+        hours = lockHours;
+      }
+    }
+    double lockPoints = hours == null ? 0 : 6 * Math.min(1, hours / 24.0);
+    if (lock.isPresent()) {
+      lockPoints = Math.max(lockPoints, 4 * availability(lock.get().fact().availability()));
+    }
+    double points = listPoints + lockPoints;
+    String value =
+        Fmt.lower(whitelist.get().fact().availability())
+            + (hours != null
+                ? ", " + hours + " h lock"
+                : lockPoints > 0 ? ", lock" : ", no lock known");
+    return Outcome.known(points, value, "whitelist " + value + ": " + pts(points, 15), used);
+  }
+
+  private static Outcome apiKeys(ScoringContext ctx) {
+    Optional<Item<SecurityControl>> scoping = control(ctx, AccountControl.API_KEY_SCOPING);
+    Optional<Item<SecurityControl>> allowlist = control(ctx, AccountControl.API_IP_ALLOWLIST);
+    if (scoping.isEmpty() && allowlist.isEmpty()) {
+      return Outcome.unknown("nothing states how API keys are restricted");
+    }
+    List<Item<?>> used = new ArrayList<>();
+    double points = 0;
+    List<String> parts = new ArrayList<>();
+    if (scoping.isPresent()) {
+      points += 6 * availability(scoping.get().fact().availability());
+      parts.add("scoping " + Fmt.lower(scoping.get().fact().availability()));
+      used.add(scoping.get());
+    }
+    if (allowlist.isPresent()) {
+      points += 4 * availability(allowlist.get().fact().availability());
+      parts.add("IP allow-list " + Fmt.lower(allowlist.get().fact().availability()));
+      used.add(allowlist.get());
+    }
+    String value = String.join(", ", parts);
+    return Outcome.known(points, value, "API keys: " + value + ": " + pts(points, 10), used);
+  }
+
+  private static Rule certification(
+      String id,
+      String title,
+      double max,
+      CertificationStandard standard,
+      CertificationStandard weaker,
+      String rationale) {
+    String name = standard.name().replace('_', ' ');
+    return new Rule(
+        id,
+        Pillar.APP_SECURITY,
+        title,
+        max,
+        Fmt.num(max)
+            + " points for a current "
+            + name
+            + " certification (no expiry, or valid at the evaluation date), 1 for an expired one"
+            + (weaker == null
+                ? ""
+                : "; a current " + weaker.name().replace('_', ' ') + " alone earns 2")
+            + ". Unknown when none is known (certifications are advertised, so absence is not"
+            + " proof).",
+        rationale,
+        ctx -> {
+          Item<Certification> best = null;
+          double bestPoints = -1;
+          for (Item<Certification> item : ctx.current(Certification.class)) {
+            Certification c = item.fact();
+            boolean current = c.validUntil() == null || !c.validUntil().isBefore(ctx.asOfDate());
+            double points;
+            if (c.standard() == standard) {
+              points = current ? max : 1;
+            } else if (c.standard() == weaker) {
+              points = current ? 2 : 1;
+            } else {
+              continue;
+            }
+            if (points > bestPoints) {
+              best = item;
+              bestPoints = points;
+            }
+          }
+          if (best == null) {
+            return Outcome.unknown("no " + name + " certification known");
+          }
+          String value =
+              best.fact().summary()
+                  + (best.fact().validUntil() == null
+                      ? ""
+                      : ", valid until " + best.fact().validUntil());
+          return Outcome.known(bestPoints, value, value + ": " + pts(bestPoints, max), best);
+        });
+  }
+
+  private static double bountyPoints(BugBounty bounty) {
+    if (bounty.maxRewardUsd() == null) {
+      return 4;
+    }
+    double reward = bounty.maxRewardUsd().doubleValue();
+    return 3 + 2 * Curves.rising(reward <= 0 ? Double.NEGATIVE_INFINITY : Math.log10(reward), 4, 5);
+  }
+
+  private static Outcome bugBounty(ScoringContext ctx) {
+    Item<BugBounty> best = null;
+    for (Item<BugBounty> item : ctx.current(BugBounty.class)) {
+      if (best == null || bountyPoints(item.fact()) > bountyPoints(best.fact())) {
+        best = item;
+      }
+    }
+    if (best == null) {
+      return Outcome.unknown("no public bug bounty known");
+    }
+    double points = bountyPoints(best.fact());
+    return Outcome.known(
+        points, best.fact().platform(), best.fact().summary() + ": " + pts(points, 5), best);
+  }
+
+  static double ratingFraction(SecurityRating rating) {
+    if (rating.score() != null) {
+      double max =
+          rating.maxScore() != null && rating.maxScore().signum() > 0
+              ? rating.maxScore().doubleValue()
+              : rating.score().doubleValue() <= 10 ? 10 : 100;
+      return Curves.clamp(
+          rating
+              .score()
+              .divide(java.math.BigDecimal.valueOf(max), MathContext.DECIMAL64)
+              .doubleValue(),
+          0,
+          1);
+    }
+    String grade = rating.grade().trim().toUpperCase(Locale.ROOT);
+    return switch (grade.charAt(0)) {
+      case 'A' -> 1.0;
+      case 'B' -> 0.75;
+      case 'C' -> 0.5;
+      case 'D' -> 0.25;
+      default -> 0.5;
+    };
+  }
+
+  private static Outcome securityRating(ScoringContext ctx) {
+    Item<SecurityRating> best = null;
+    for (Item<SecurityRating> item : ctx.current(SecurityRating.class)) {
+      if (best == null || ratingFraction(item.fact()) > ratingFraction(best.fact())) {
+        best = item;
+      }
+    }
+    if (best == null) {
+      return Outcome.unknown("no independent security rating known");
+    }
+    double points = 2 * ratingFraction(best.fact());
+    return Outcome.known(
+        points, best.fact().summary(), best.fact().summary() + ": " + pts(points, 2), best);
+  }
+}

@@ -1,0 +1,385 @@
+package io.cexsafe.scoring.internal;
+
+import static io.cexsafe.scoring.internal.Fmt.pct;
+import static io.cexsafe.scoring.internal.Fmt.pts;
+
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.AssetSegregation;
+import io.cexsafe.facts.ColdStorage;
+import io.cexsafe.facts.CustodyProvider;
+import io.cexsafe.facts.CustodyRole;
+import io.cexsafe.facts.KeyManagement;
+import io.cexsafe.facts.KeyProtection;
+import io.cexsafe.facts.NetFlow;
+import io.cexsafe.facts.ReserveComposition;
+import io.cexsafe.facts.ReserveSnapshot;
+import io.cexsafe.facts.ReserveTrend;
+import io.cexsafe.scoring.FindingKind;
+import io.cexsafe.scoring.Severity;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Rules of the Custody &amp; Storage pillar. */
+final class CustodyRules {
+  private CustodyRules() {}
+
+  static final double SNAPSHOT_FULL_DAYS = 7;
+  static final double SNAPSHOT_ZERO_DAYS = 90;
+
+  static List<Rule> rules() {
+    Pillar p = Pillar.CUSTODY;
+    return List.of(
+        new Rule(
+            "custody.reserves-tracked",
+            p,
+            "Reserves tracked on-chain and fresh",
+            20,
+            "20 points for a reserve snapshot read from on-chain tracking of known wallets; 8 for a"
+                + " snapshot that is not on-chain (e.g. self-reported). Scaled by freshness: full up"
+                + " to 7 days old, falling linearly to nothing at 90 days. The best snapshot counts."
+                + " Unknown without any reserve snapshot.",
+            "Holdings anyone can watch on-chain cannot be quietly lent out or double-counted for"
+                + " long; a figure that is weeks old says little about today.",
+            CustodyRules::reservesTracked),
+        new Rule(
+            "custody.own-token-share",
+            p,
+            "Own-token share of reserves",
+            20,
+            "Share of reserves held in the exchange's own token (from the reserve composition, or"
+                + " own-token value over total reserves). Full points up to 2 %, none from 30 %,"
+                + " linear in between. A share above 20 % is a MEDIUM warning. Unknown when no"
+                + " source states the share.",
+            "An exchange's own token is worth most when the exchange is healthy and least in a"
+                + " run: reserves made of it vanish exactly when users need them (FTX/FTT).",
+            CustodyRules::ownTokenShare),
+        new Rule(
+            "custody.reserve-stability",
+            p,
+            "Reserve stability (30-day net flow)",
+            10,
+            "Net flow over the window closest to 30 days as a share of reserves (falling back to"
+                + " the relative reserve change over a 7-90 day window): full points at -10 % or"
+                + " better, none at -30 %, linear in between. A 20 % outflow or worse is a HIGH"
+                + " warning. Unknown without a flow or trend.",
+            "Large sustained outflows are the visible signature of a bank run; modest ones are"
+                + " normal market movement.",
+            CustodyRules::reserveStability),
+        new Rule(
+            "custody.long-tail-concentration",
+            p,
+            "Reserves in volatile long-tail assets",
+            10,
+            "Share of reserves outside BTC, ETH and stablecoins (the long-tail share, or one minus"
+                + " the major-asset share): full points up to 10 %, none from 50 %, linear in"
+                + " between. Unknown without a composition.",
+            "Long-tail tokens are thinly traded: their marked value cannot be realised in a run.",
+            CustodyRules::longTail),
+        new Rule(
+            "custody.cold-storage",
+            p,
+            "Disclosed cold-storage share",
+            15,
+            "A disclosed cold-storage share earns 15 points at 90 % or more, none at 50 % or less,"
+                + " linear in between. A qualitative claim without a number earns 6. A stated"
+                + " number takes precedence over a vaguer claim. Unknown when nothing is"
+                + " disclosed.",
+            "Keys kept offline cannot be stolen through the exchange's online systems; most large"
+                + " exchange hacks drained hot wallets.",
+            CustodyRules::coldStorage),
+        new Rule(
+            "custody.key-management",
+            p,
+            "Key management (HSM / MPC / multisig)",
+            10,
+            "Across all key-management disclosures: one of HSM, MPC or multisig earns 6, two earn"
+                + " 8, all three 9; each operational safeguard (air gap, geographic distribution,"
+                + " role-based access) adds 0.5, up to 10. Unknown without a disclosure.",
+            "No single person or machine should be able to move customer funds; these are the"
+                + " established ways to ensure it.",
+            CustodyRules::keyManagement),
+        new Rule(
+            "custody.segregation",
+            p,
+            "Segregation and 1:1 backing",
+            10,
+            "Per statement, the most trusted (then newest) source decides: 1:1 backing 4 points,"
+                + " segregation from the exchange's own assets 3, a bankruptcy-remote entity or"
+                + " trust 3. Unknown when no source states any of them.",
+            "In an insolvency, commingled customer assets become the estate's; segregated,"
+                + " bankruptcy-remote ones can be returned.",
+            CustodyRules::segregation),
+        new Rule(
+            "custody.qualified-custody",
+            p,
+            "Qualified third-party custody",
+            5,
+            "5 points when customers can choose a regulated qualified custodian, 3 when one holds"
+                + " assets but customers cannot choose it, 2 for a sub-custodian, 1 for a wallet"
+                + " technology provider only. The best provider counts. Unknown without any"
+                + " custody-provider fact.",
+            "A regulated custodian adds an independent holder with its own capital and audit"
+                + " obligations between the exchange and the assets.",
+            CustodyRules::qualifiedCustody));
+  }
+
+  private static Outcome reservesTracked(ScoringContext ctx) {
+    List<Item<ReserveSnapshot>> snapshots = ctx.all(ReserveSnapshot.class);
+    if (snapshots.isEmpty()) {
+      return Outcome.unknown("no reserve snapshot");
+    }
+    Item<ReserveSnapshot> best = null;
+    double bestPoints = -1;
+    for (Item<ReserveSnapshot> item : snapshots) {
+      double points = snapshotPoints(ctx, item);
+      if (points > bestPoints) {
+        best = item;
+        bestPoints = points;
+      }
+    }
+    double age = ctx.ageDays(best.evidence().provenance().observedAt());
+    String value =
+        Fmt.usd(best.fact().totalUsd())
+            + (best.fact().trackedOnChain() ? " on-chain, " : " not on-chain, ")
+            + Fmt.days(age)
+            + " old";
+    return Outcome.known(bestPoints, value, "reserves " + value + ": " + pts(bestPoints, 20), best);
+  }
+
+  private static double snapshotPoints(ScoringContext ctx, Item<ReserveSnapshot> item) {
+    double base = item.fact().trackedOnChain() ? 20 : 8;
+    double age = ctx.ageDays(item.evidence().provenance().observedAt());
+    return base * Curves.declining(age, SNAPSHOT_FULL_DAYS, SNAPSHOT_ZERO_DAYS);
+  }
+
+  private static Outcome ownTokenShare(ScoringContext ctx) {
+    Optional<Item<ReserveComposition>> composition =
+        ctx.winner(
+            ReserveComposition.class,
+            f -> f.ownTokenShare() != null,
+            (a, b) -> Math.abs(a.ownTokenShare() - b.ownTokenShare()) > 0.05,
+            "own-token share of reserves");
+    Item<?> source;
+    double share;
+    if (composition.isPresent()) {
+      source = composition.get();
+      share = composition.get().fact().ownTokenShare();
+    } else {
+      Optional<Item<ReserveSnapshot>> snapshot =
+          ctx.current(ReserveSnapshot.class).stream()
+              .filter(i -> i.fact().ownTokenUsd() != null && i.fact().totalUsd().signum() > 0)
+              .min(ScoringContext.WINNER_FIRST);
+      if (snapshot.isEmpty()) {
+        return Outcome.unknown("no source states the own-token share of reserves");
+      }
+      source = snapshot.get();
+      share =
+          Math.min(
+              1,
+              snapshot
+                  .get()
+                  .fact()
+                  .ownTokenUsd()
+                  .divide(snapshot.get().fact().totalUsd(), MathContext.DECIMAL64)
+                  .doubleValue());
+    }
+    double points = 20 * Curves.declining(share, 0.02, 0.30);
+    if (share > 0.20) {
+      ctx.finding(
+          Severity.MEDIUM,
+          FindingKind.WARNING,
+          source,
+          pct(share) + " of reserves are the exchange's own token");
+    }
+    return Outcome.known(
+        points, pct(share), "own token " + pct(share) + " of reserves: " + pts(points, 20), source);
+  }
+
+  private static Outcome reserveStability(ScoringContext ctx) {
+    Optional<Item<NetFlow>> flow =
+        ctx.current(NetFlow.class).stream()
+            .filter(i -> i.fact().shareOfReserves() != null)
+            .min(
+                Comparator.<Item<NetFlow>>comparingInt(i -> Math.abs(i.fact().windowHours() - 720))
+                    .thenComparing(ScoringContext.WINNER_FIRST));
+    Item<?> source;
+    double change;
+    String window;
+    if (flow.isPresent()) {
+      source = flow.get();
+      change = flow.get().fact().shareOfReserves();
+      int hours = flow.get().fact().windowHours();
+      window = hours % 24 == 0 ? hours / 24 + "-day net flow" : hours + "-hour net flow";
+    } else {
+      Optional<Item<ReserveTrend>> trend =
+          ctx.current(ReserveTrend.class).stream()
+              .filter(i -> i.fact().windowDays() >= 7 && i.fact().windowDays() <= 90)
+              .min(
+                  Comparator.<Item<ReserveTrend>>comparingInt(
+                          i -> Math.abs(i.fact().windowDays() - 30))
+                      .thenComparing(ScoringContext.WINNER_FIRST));
+      if (trend.isEmpty()) {
+        return Outcome.unknown("no net flow or reserve trend");
+      }
+      source = trend.get();
+      change = trend.get().fact().change();
+      window = trend.get().fact().windowDays() + "-day reserve change";
+    }
+    double points = 10 * Curves.rising(change, -0.30, -0.10);
+    if (change <= -0.20) {
+      ctx.finding(
+          Severity.HIGH,
+          FindingKind.WARNING,
+          source,
+          window + " of " + Fmt.pct(change) + " of reserves: a bank-run signal");
+    }
+    String value = String.format(java.util.Locale.ROOT, "%+.1f%%", change * 100);
+    return Outcome.known(
+        points, value + " (" + window + ")", window + " " + value + ": " + pts(points, 10), source);
+  }
+
+  private static Outcome longTail(ScoringContext ctx) {
+    Optional<Item<ReserveComposition>> longTail =
+        ctx.winner(
+            ReserveComposition.class,
+            f -> f.longTailShare() != null || f.majorAssetShare() != null,
+            (a, b) -> Math.abs(longTailOf(a) - longTailOf(b)) > 0.05,
+            "long-tail share of reserves");
+    if (longTail.isEmpty()) {
+      return Outcome.unknown("no reserve composition");
+    }
+    double share = longTailOf(longTail.get().fact());
+    double points = 10 * Curves.declining(share, 0.10, 0.50);
+    return Outcome.known(
+        points,
+        pct(share) + " long tail",
+        "long-tail assets " + pct(share) + " of reserves: " + pts(points, 10),
+        longTail.get());
+  }
+
+  private static double longTailOf(ReserveComposition c) {
+    return c.longTailShare() != null ? c.longTailShare() : 1 - c.majorAssetShare();
+  }
+
+  private static Outcome coldStorage(ScoringContext ctx) {
+    Optional<Item<ColdStorage>> numeric =
+        ctx.winner(
+            ColdStorage.class,
+            f -> f.coldShare() != null,
+            (a, b) -> Math.abs(a.coldShare() - b.coldShare()) > 0.05,
+            "cold-storage share");
+    if (numeric.isPresent()) {
+      double share = numeric.get().fact().coldShare();
+      double points = 15 * Curves.rising(share, 0.5, 0.9);
+      return Outcome.known(
+          points,
+          pct(share) + " cold",
+          "disclosed cold-storage share " + pct(share) + ": " + pts(points, 15),
+          numeric.get());
+    }
+    Optional<Item<ColdStorage>> claim =
+        ctx.all(ColdStorage.class).stream().min(ScoringContext.WINNER_FIRST);
+    if (claim.isEmpty()) {
+      return Outcome.unknown("no cold-storage disclosure");
+    }
+    return Outcome.known(
+        6,
+        "qualitative claim",
+        "cold storage claimed without a share (\"" + claim.get().fact().claim() + "\"): 6/15",
+        claim.get());
+  }
+
+  private static final Set<KeyProtection> CORE =
+      EnumSet.of(KeyProtection.HSM, KeyProtection.MPC, KeyProtection.MULTISIG);
+
+  private static Outcome keyManagement(ScoringContext ctx) {
+    List<Item<KeyManagement>> items = ctx.all(KeyManagement.class);
+    if (items.isEmpty()) {
+      return Outcome.unknown("no key-management disclosure");
+    }
+    Set<KeyProtection> union = EnumSet.noneOf(KeyProtection.class);
+    items.forEach(i -> union.addAll(i.fact().protections()));
+    long core = union.stream().filter(CORE::contains).count();
+    long operational = union.size() - core;
+    double points = (core == 0 ? 0 : core == 1 ? 6 : core == 2 ? 8 : 9) + 0.5 * operational;
+    points = Math.min(10, points);
+    String value = String.join(", ", new TreeSet<>(union.stream().map(Fmt::lower).toList()));
+    return Outcome.known(points, value, "key management: " + value + ": " + pts(points, 10), items);
+  }
+
+  private static Outcome segregation(ScoringContext ctx) {
+    Optional<Item<AssetSegregation>> backing =
+        ctx.winner(
+            AssetSegregation.class,
+            f -> f.oneToOneBacking() != null,
+            (a, b) -> !a.oneToOneBacking().equals(b.oneToOneBacking()),
+            "1:1 backing");
+    Optional<Item<AssetSegregation>> segregated =
+        ctx.winner(
+            AssetSegregation.class,
+            f -> f.segregated() != null,
+            (a, b) -> !a.segregated().equals(b.segregated()),
+            "segregation of customer assets");
+    Optional<Item<AssetSegregation>> remote =
+        ctx.winner(
+            AssetSegregation.class,
+            f -> f.bankruptcyRemote() != null,
+            (a, b) -> !a.bankruptcyRemote().equals(b.bankruptcyRemote()),
+            "bankruptcy-remote holding");
+    if (backing.isEmpty() && segregated.isEmpty() && remote.isEmpty()) {
+      return Outcome.unknown("no statement on segregation or backing");
+    }
+    double points = 0;
+    List<String> parts = new ArrayList<>();
+    List<Item<?>> used = new ArrayList<>();
+    if (backing.isPresent()) {
+      boolean yes = backing.get().fact().oneToOneBacking();
+      points += yes ? 4 : 0;
+      parts.add((yes ? "" : "not ") + "1:1 backed");
+      used.add(backing.get());
+    }
+    if (segregated.isPresent()) {
+      boolean yes = segregated.get().fact().segregated();
+      points += yes ? 3 : 0;
+      parts.add((yes ? "" : "not ") + "segregated");
+      used.add(segregated.get());
+    }
+    if (remote.isPresent()) {
+      boolean yes = remote.get().fact().bankruptcyRemote();
+      points += yes ? 3 : 0;
+      parts.add((yes ? "" : "not ") + "bankruptcy-remote");
+      used.add(remote.get());
+    }
+    String value = String.join(", ", parts);
+    return Outcome.known(points, value, "customer assets " + value + ": " + pts(points, 10), used);
+  }
+
+  private static Outcome qualifiedCustody(ScoringContext ctx) {
+    List<Item<CustodyProvider>> providers = ctx.current(CustodyProvider.class);
+    if (providers.isEmpty()) {
+      return Outcome.unknown("no custody provider disclosed");
+    }
+    Item<CustodyProvider> best = null;
+    double bestPoints = -1;
+    for (Item<CustodyProvider> item : providers) {
+      CustodyProvider f = item.fact();
+      double points =
+          f.role() == CustodyRole.QUALIFIED_CUSTODIAN
+              ? (f.availableToCustomers() ? 5 : 3)
+              : f.role() == CustodyRole.SUB_CUSTODIAN ? 2 : 1;
+      if (points > bestPoints) {
+        best = item;
+        bestPoints = points;
+      }
+    }
+    String value = best.fact().name() + " (" + Fmt.lower(best.fact().role()) + ")";
+    return Outcome.known(
+        bestPoints, value, "custody provider " + value + ": " + pts(bestPoints, 5), best);
+  }
+}

@@ -1,0 +1,371 @@
+package io.cexsafe.scoring.internal;
+
+import static io.cexsafe.scoring.internal.Fmt.pts;
+
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.AssetReserveRatio;
+import io.cexsafe.facts.AttestorIndependence;
+import io.cexsafe.facts.PorAttestation;
+import io.cexsafe.facts.PorDashboard;
+import io.cexsafe.facts.PorMethod;
+import io.cexsafe.facts.ProofStrength;
+import io.cexsafe.facts.ProofVerification;
+import io.cexsafe.scoring.FindingKind;
+import io.cexsafe.scoring.Severity;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Rules of the Proof of Reserves pillar. */
+final class PorRules {
+  private PorRules() {}
+
+  /** A report keeps full weight for a year and none after three (its "currency"). */
+  static final double CURRENT_FULL_DAYS = 365;
+
+  static final double CURRENT_ZERO_DAYS = 1095;
+
+  static List<Rule> rules() {
+    Pillar p = Pillar.PROOF_OF_RESERVES;
+    return List.of(
+        new Rule(
+            "proof-of-reserves.liabilities-covered",
+            p,
+            "Liabilities covered by the proof",
+            25,
+            "What the strongest proof shows: a zero-knowledge proof or a Merkle sum tree over"
+                + " customer liabilities 25 points; a Merkle tree without sums 15; assets only 8"
+                + " (a live on-chain dashboard 8, a published wallet list 5). An inclusion proof"
+                + " cexsafe verified itself counts by its strength (sum tree or zk 25, hash tree"
+                + " 15). Reports are scaled by currency: full for a year after their snapshot,"
+                + " none after three years; a report whose attestor has withdrawn counts half."
+                + " Unknown without any proof-of-reserves source.",
+            "Assets alone prove nothing without liabilities: an exchange can show large wallets"
+                + " and still owe more. Sums in the tree let users check that liabilities were not"
+                + " understated.",
+            PorRules::liabilitiesCovered),
+        new Rule(
+            "proof-of-reserves.reserve-ratios",
+            p,
+            "Every attested asset at 100 % or more",
+            20,
+            "Taken from the latest report that lists per-asset reserve ratios: 20 points when"
+                + " every listed asset is backed at 100 % or more; otherwise 10 times the share of"
+                + " fully backed assets, and a HIGH warning naming the short assets. Scaled by the"
+                + " report's currency. Unknown when no report lists ratios.",
+            "A total above 100 % can hide a shortfall in one asset; users are owed each asset,"
+                + " not a dollar total.",
+            PorRules::reserveRatios),
+        new Rule(
+            "proof-of-reserves.attestation-age",
+            p,
+            "Age of the last liability-covering proof",
+            20,
+            "Age of the newest report (or self-verified proof) that covers liabilities: full"
+                + " points up to 3 months (92 days), none at 24 months (730 days), linear in"
+                + " between; 0 when the only proofs are assets-only. Unknown without any"
+                + " proof-of-reserves source.",
+            "Proof of reserves is a snapshot: it says nothing about the months after it, and"
+                + " snapshots can be window-dressed.",
+            PorRules::attestationAge),
+        new Rule(
+            "proof-of-reserves.cadence",
+            p,
+            "Publication cadence",
+            10,
+            "Continuous or monthly 10 points, quarterly 6, irregular 3, one-off 2; the best current"
+                + " report counts, scaled by its currency. Unknown without a report.",
+            "Frequent proofs make window-dressing around a snapshot expensive.",
+            PorRules::cadence),
+        new Rule(
+            "proof-of-reserves.independence",
+            p,
+            "Independence of the proof",
+            10,
+            "An independent accountant or a zero-knowledge proof 10 points, self-attested 3; a"
+                + " withdrawn attestor halves it; an inclusion proof cexsafe verified with a zk"
+                + " scheme earns 10. Scaled by currency. Unknown without a report or verified"
+                + " proof.",
+            "A proof checked by someone with no stake in the result (or by mathematics) is"
+                + " worth more than the exchange's word.",
+            PorRules::independence),
+        new Rule(
+            "proof-of-reserves.user-verifiable",
+            p,
+            "Users can verify their own inclusion",
+            15,
+            "15 points when users can check that their balance is in the liabilities (stated by"
+                + " a report, or shown by an inclusion proof cexsafe verified), scaled by"
+                + " currency; 0 when reports say users cannot. A proof that failed verification"
+                + " earns nothing and is a HIGH warning. Unknown without a report or proof.",
+            "Each user who checks their own leaf makes it harder to leave liabilities out.",
+            PorRules::userVerifiable));
+  }
+
+  static double currency(ScoringContext ctx, LocalDate date) {
+    return Curves.declining(ctx.ageDays(date), CURRENT_FULL_DAYS, CURRENT_ZERO_DAYS);
+  }
+
+  private static double withdrawn(PorAttestation a) {
+    return a.attestorWithdrawn() ? 0.5 : 1;
+  }
+
+  private static LocalDate dateOf(Item<ProofVerification> item) {
+    return item.fact().snapshotDate() != null
+        ? item.fact().snapshotDate()
+        : LocalDate.ofInstant(item.evidence().provenance().observedAt(), ZoneOffset.UTC);
+  }
+
+  private static List<Item<ProofVerification>> verified(ScoringContext ctx) {
+    List<Item<ProofVerification>> all = ctx.current(ProofVerification.class);
+    for (Item<ProofVerification> item : all) {
+      if (!item.fact().included()) {
+        ctx.finding(
+            Severity.HIGH,
+            FindingKind.WARNING,
+            item,
+            "inclusion proof did not verify: " + item.fact().summary());
+      }
+    }
+    return all.stream().filter(i -> i.fact().included()).toList();
+  }
+
+  private static boolean anyPorSource(ScoringContext ctx) {
+    return !ctx.current(PorAttestation.class).isEmpty()
+        || !ctx.current(ProofVerification.class).isEmpty()
+        || !ctx.current(PorDashboard.class).isEmpty();
+  }
+
+  private static double methodPoints(PorMethod method) {
+    return switch (method) {
+      case ZK_PROOF, MERKLE_SUM_TREE -> 25;
+      case MERKLE_TREE -> 15;
+      case ASSETS_ONLY -> 8;
+    };
+  }
+
+  private record Best(Item<?> item, double points, String value) {}
+
+  private static Best better(Best current, Item<?> item, double points, String value) {
+    return current == null || points > current.points ? new Best(item, points, value) : current;
+  }
+
+  private static Outcome liabilitiesCovered(ScoringContext ctx) {
+    if (!anyPorSource(ctx)) {
+      return Outcome.unknown("no proof-of-reserves source");
+    }
+    Best best = null;
+    for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
+      PorAttestation a = item.fact();
+      double points = methodPoints(a.method()) * currency(ctx, a.reportDate()) * withdrawn(a);
+      best = better(best, item, points, Fmt.lower(a.method()) + " of " + a.reportDate());
+    }
+    for (Item<ProofVerification> item : verified(ctx)) {
+      double base = item.fact().strength() == ProofStrength.HASH_TREE ? 15 : 25;
+      double points = base * currency(ctx, dateOf(item));
+      best = better(best, item, points, "verified " + Fmt.lower(item.fact().strength()));
+    }
+    for (Item<PorDashboard> item : ctx.current(PorDashboard.class)) {
+      double base = item.fact().liveOnChain() ? 8 : 5;
+      double points =
+          base
+              * Curves.declining(
+                  ctx.ageDays(item.evidence().provenance().observedAt()),
+                  CURRENT_FULL_DAYS,
+                  CURRENT_ZERO_DAYS);
+      best =
+          better(
+              best,
+              item,
+              points,
+              item.fact().liveOnChain() ? "live assets dashboard" : "published wallet list");
+    }
+    if (best == null) {
+      return Outcome.known(
+          0, "no valid proof", "no proof-of-reserves source verified: 0/25", List.of());
+    }
+    return Outcome.known(
+        best.points, best.value, best.value + ": " + pts(best.points, 25), best.item);
+  }
+
+  private static Outcome reserveRatios(ScoringContext ctx) {
+    Optional<Item<PorAttestation>> latest =
+        ctx.current(PorAttestation.class).stream()
+            .filter(i -> !i.fact().assets().isEmpty())
+            .min(
+                Comparator.<Item<PorAttestation>, LocalDate>comparing(
+                        i -> i.fact().reportDate(), Comparator.reverseOrder())
+                    .thenComparing(ScoringContext.WINNER_FIRST));
+    if (latest.isEmpty()) {
+      return Outcome.unknown("no report lists per-asset reserve ratios");
+    }
+    PorAttestation a = latest.get().fact();
+    List<AssetReserveRatio> short_ =
+        a.assets().stream().filter(r -> r.ratio().compareTo(BigDecimal.ONE) < 0).toList();
+    double fullyBacked = 1 - (double) short_.size() / a.assets().size();
+    double base = short_.isEmpty() ? 20 : 10 * fullyBacked;
+    double points = base * currency(ctx, a.reportDate());
+    String value;
+    if (short_.isEmpty()) {
+      value = "all " + a.assets().size() + " assets >= 100%";
+    } else {
+      value =
+          short_.size()
+              + " of "
+              + a.assets().size()
+              + " assets below 100% ("
+              + String.join(
+                  ", ",
+                  short_.stream()
+                      .map(r -> r.asset() + " " + Fmt.pct(r.ratio().doubleValue()))
+                      .toList())
+              + ")";
+      ctx.finding(
+          Severity.HIGH,
+          FindingKind.WARNING,
+          latest.get(),
+          "report of " + a.reportDate() + ": " + value);
+    }
+    return Outcome.known(
+        points,
+        value,
+        "report of " + a.reportDate() + ": " + value + ": " + pts(points, 20),
+        latest.get());
+  }
+
+  private static Outcome attestationAge(ScoringContext ctx) {
+    if (!anyPorSource(ctx)) {
+      return Outcome.unknown("no proof-of-reserves source");
+    }
+    Item<?> newest = null;
+    LocalDate newestDate = null;
+    for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
+      if (item.fact().method() != PorMethod.ASSETS_ONLY
+          && (newestDate == null || item.fact().reportDate().isAfter(newestDate))) {
+        newest = item;
+        newestDate = item.fact().reportDate();
+      }
+    }
+    for (Item<ProofVerification> item : verified(ctx)) {
+      LocalDate date = dateOf(item);
+      if (newestDate == null || date.isAfter(newestDate)) {
+        newest = item;
+        newestDate = date;
+      }
+    }
+    if (newest == null) {
+      return Outcome.known(
+          0,
+          "no liability proof",
+          "no proof covering liabilities, only assets: 0/20",
+          ctx.current(PorDashboard.class).isEmpty()
+              ? ctx.current(PorAttestation.class)
+              : ctx.current(PorDashboard.class));
+    }
+    double age = ctx.ageDays(newestDate);
+    double points = 20 * Curves.declining(age, 92, 730);
+    String value = newestDate + ", " + Fmt.days(age) + " old";
+    return Outcome.known(
+        points, value, "latest liability proof " + value + ": " + pts(points, 20), newest);
+  }
+
+  private static double cadencePoints(PorAttestation a) {
+    return switch (a.cadence()) {
+      case CONTINUOUS, MONTHLY -> 10;
+      case QUARTERLY -> 6;
+      case IRREGULAR -> 3;
+      case ONE_OFF -> 2;
+    };
+  }
+
+  private static Outcome cadence(ScoringContext ctx) {
+    Best best = null;
+    for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
+      PorAttestation a = item.fact();
+      best =
+          better(
+              best, item, cadencePoints(a) * currency(ctx, a.reportDate()), Fmt.lower(a.cadence()));
+    }
+    if (best == null) {
+      return Outcome.unknown("no proof-of-reserves report");
+    }
+    return Outcome.known(
+        best.points, best.value, "cadence " + best.value + ": " + pts(best.points, 10), best.item);
+  }
+
+  private static Outcome independence(ScoringContext ctx) {
+    Best best = null;
+    for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
+      PorAttestation a = item.fact();
+      double base = a.independence() == AttestorIndependence.SELF_ATTESTED ? 3 : 10;
+      best =
+          better(
+              best,
+              item,
+              base * withdrawn(a) * currency(ctx, a.reportDate()),
+              Fmt.lower(a.independence())
+                  + " ("
+                  + a.attestor()
+                  + (a.attestorWithdrawn() ? ", since withdrawn" : "")
+                  + ")");
+    }
+    for (Item<ProofVerification> item : verified(ctx)) {
+      if (item.fact().strength() == ProofStrength.ZK_PROOF_OF_SUMS) {
+        best = better(best, item, 10 * currency(ctx, dateOf(item)), "verified zk proof");
+      }
+    }
+    if (best == null) {
+      if (ctx.current(ProofVerification.class).isEmpty()) {
+        return Outcome.unknown("no proof-of-reserves report");
+      }
+      return Outcome.known(
+          0,
+          "no independent proof",
+          "verified proofs are not zero-knowledge and no report names an attestor: 0/10",
+          ctx.current(ProofVerification.class));
+    }
+    for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
+      if (item.fact().attestorWithdrawn()) {
+        ctx.finding(
+            Severity.MEDIUM,
+            FindingKind.WARNING,
+            item,
+            "attestor " + item.fact().attestor() + " has since withdrawn from the report");
+      }
+    }
+    return Outcome.known(
+        best.points,
+        best.value,
+        "independence: " + best.value + ": " + pts(best.points, 10),
+        best.item);
+  }
+
+  private static Outcome userVerifiable(ScoringContext ctx) {
+    List<Item<PorAttestation>> reports = ctx.current(PorAttestation.class);
+    List<Item<ProofVerification>> proofs = ctx.current(ProofVerification.class);
+    if (reports.isEmpty() && proofs.isEmpty()) {
+      return Outcome.unknown("no proof-of-reserves report");
+    }
+    Best best = null;
+    for (Item<PorAttestation> item : reports) {
+      PorAttestation a = item.fact();
+      best =
+          better(
+              best,
+              item,
+              a.userVerifiable() ? 15 * currency(ctx, a.reportDate()) : 0,
+              a.userVerifiable() ? "users can verify (report)" : "users cannot verify");
+    }
+    for (Item<ProofVerification> item : verified(ctx)) {
+      best = better(best, item, 15 * currency(ctx, dateOf(item)), "inclusion verified by cexsafe");
+    }
+    if (best == null) {
+      return Outcome.known(0, "proof failed", "inclusion proof did not verify: 0/15", proofs);
+    }
+    return Outcome.known(
+        best.points, best.value, best.value + ": " + pts(best.points, 15), best.item);
+  }
+}

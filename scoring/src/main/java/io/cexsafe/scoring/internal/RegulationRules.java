@@ -1,0 +1,262 @@
+package io.cexsafe.scoring.internal;
+
+import static io.cexsafe.scoring.internal.Fmt.pts;
+
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.Licence;
+import io.cexsafe.facts.LicenceStatus;
+import io.cexsafe.facts.MatchBasis;
+import io.cexsafe.facts.RegulatoryWarning;
+import io.cexsafe.scoring.FindingKind;
+import io.cexsafe.scoring.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Rules of the Regulation &amp; Licensing pillar. */
+final class RegulationRules {
+  private RegulationRules() {}
+
+  /**
+   * Strength of a regime, by regulator acronym. Licensing regimes with conduct, capital and custody
+   * rules are 1.0; the UK's cryptoasset registration (AML, with financial promotion rules) 0.7;
+   * AML-only registrations 0.5. Regulators not listed count 0.5.
+   */
+  static final Map<String, Double> REGIME_STRENGTH =
+      Map.ofEntries(
+          Map.entry("NYDFS", 1.0),
+          Map.entry("SEC", 1.0),
+          Map.entry("CFTC", 1.0),
+          Map.entry("MAS", 1.0),
+          Map.entry("SFC", 1.0),
+          Map.entry("FINMA", 1.0),
+          Map.entry("BAFIN", 1.0),
+          Map.entry("JFSA", 1.0),
+          Map.entry("FSA", 1.0),
+          Map.entry("ESMA", 1.0),
+          Map.entry("CBI", 1.0),
+          Map.entry("AMF", 1.0),
+          Map.entry("CYSEC", 1.0),
+          Map.entry("MFSA", 1.0),
+          Map.entry("AFM", 1.0),
+          Map.entry("CONSOB", 1.0),
+          Map.entry("ASIC", 1.0),
+          Map.entry("FSRA", 1.0),
+          Map.entry("VARA", 0.8),
+          Map.entry("OSC", 0.8),
+          Map.entry("CIRO", 0.8),
+          Map.entry("FCA", 0.7),
+          Map.entry("FINCEN", 0.5),
+          Map.entry("AUSTRAC", 0.5),
+          Map.entry("FINTRAC", 0.5));
+
+  static final double DEFAULT_STRENGTH = 0.5;
+
+  /** Major regions for breadth; EU member states count as the EU. */
+  static final Map<String, String> REGIONS = regions();
+
+  private static final Set<String> EU =
+      Set.of(
+          "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+          "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "EU");
+
+  private static Map<String, String> regions() {
+    Map<String, String> regions = new TreeMap<>();
+    for (String code : EU) {
+      regions.put(code, "EU");
+    }
+    for (String code : List.of("GB", "US", "SG", "JP", "AU", "AE", "CA", "HK", "CH")) {
+      regions.put(code, code);
+    }
+    return regions;
+  }
+
+  static List<Rule> rules() {
+    Pillar p = Pillar.REGULATION;
+    return List.of(
+        new Rule(
+            "regulation.verified-licences",
+            p,
+            "Verified licences and registrations",
+            70,
+            "Each licence (after conflict resolution) is worth its regime's strength (1.0 for"
+                + " licensing regimes such as NYDFS, MAS, SFC, FINMA, BaFin, JFSA and MiCA"
+                + " authorisations; 0.8 VARA and Canadian securities regulators; 0.7 the FCA's"
+                + " cryptoasset registration; 0.5 AML-only registrations such as FinCEN, AUSTRAC,"
+                + " FINTRAC and any regulator not listed) times its status: active and matched by"
+                + " register identifier 1, active matched by name only 0.75, claimed but not"
+                + " confirmed by any register 0.5 (at most half), lapsed, revoked, warned or not"
+                + " found 0; times 0.85 unless its activities mention custody or safeguarding."
+                + " Points are 70 times the sum divided by 2.5, capped at 70. Unknown without any"
+                + " licence fact.",
+            "A licence confirmed at the regulator's own register binds the exchange to capital,"
+                + " conduct and custody rules that a claim on a web page does not; regimes differ"
+                + " greatly in what they require.",
+            RegulationRules::verifiedLicences),
+        new Rule(
+            "regulation.jurisdiction-breadth",
+            p,
+            "Breadth across major jurisdictions",
+            20,
+            "Regions with an active licence count 1, with only a claimed one 0.5: the UK, the EU"
+                + " (any member state or a MiCA authorisation), the US, Singapore, Japan,"
+                + " Australia, the UAE, Canada, Hong Kong and Switzerland; all other jurisdictions"
+                + " together count at most 0.5. 20 points at four regions, proportionally fewer"
+                + " below. Unknown without any licence fact.",
+            "An exchange supervised in several demanding places has more to lose from misconduct"
+                + " and more supervisors looking.",
+            RegulationRules::breadth),
+        new Rule(
+            "regulation.no-warnings",
+            p,
+            "No regulator warnings or enforcement",
+            10,
+            "10 points when registers were consulted (a register-confirmed licence entry or a"
+                + " warning list result exists) and show no warning; 5 when every warning is"
+                + " resolved; 0 with an unresolved warning or a licence that is warned or revoked"
+                + " (each also a HIGH warning finding). Unknown when no register was consulted.",
+            "A regulator's public warning is the strongest signal a supervisor gives without"
+                + " closing a firm down.",
+            RegulationRules::noWarnings));
+  }
+
+  static double strength(Licence licence) {
+    String regulator = licence.regulator().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+    return REGIME_STRENGTH.getOrDefault(regulator, DEFAULT_STRENGTH);
+  }
+
+  static double statusFactor(Licence licence) {
+    return switch (licence.status()) {
+      case ACTIVE -> licence.matchBasis() == MatchBasis.NAME ? 0.75 : 1.0;
+      case CLAIMED -> 0.5;
+      default -> 0;
+    };
+  }
+
+  static double activityFactor(Licence licence) {
+    for (String activity : licence.activities()) {
+      String a = activity.toLowerCase(Locale.ROOT);
+      if (a.contains("custod") || a.contains("safeguard") || a.contains("safekeep")) {
+        return 1.0;
+      }
+    }
+    return 0.85;
+  }
+
+  static double value(Licence licence) {
+    return strength(licence) * statusFactor(licence) * activityFactor(licence);
+  }
+
+  private static Outcome verifiedLicences(ScoringContext ctx) {
+    List<Item<Licence>> licences = ctx.current(Licence.class);
+    if (licences.isEmpty()) {
+      return Outcome.unknown("no licence found or claimed");
+    }
+    double sum = 0;
+    int active = 0;
+    int claimed = 0;
+    for (Item<Licence> item : licences) {
+      sum += value(item.fact());
+      if (item.fact().status() == LicenceStatus.ACTIVE) {
+        active++;
+      } else if (item.fact().status() == LicenceStatus.CLAIMED) {
+        claimed++;
+      }
+    }
+    double points = Math.min(70, 70 * sum / 2.5);
+    String value =
+        active
+            + " active, "
+            + claimed
+            + " claimed only, "
+            + (licences.size() - active - claimed)
+            + " other";
+    return Outcome.known(
+        points,
+        value,
+        "licences: "
+            + value
+            + " (weighted "
+            + Fmt.num(Curves.round2(sum))
+            + "): "
+            + pts(points, 70),
+        licences);
+  }
+
+  private static Outcome breadth(ScoringContext ctx) {
+    List<Item<Licence>> licences = ctx.current(Licence.class);
+    if (licences.isEmpty()) {
+      return Outcome.unknown("no licence found or claimed");
+    }
+    Map<String, Double> regions = new TreeMap<>();
+    double other = 0;
+    List<Item<Licence>> used = new ArrayList<>();
+    for (Item<Licence> item : licences) {
+      LicenceStatus status = item.fact().status();
+      double v = status == LicenceStatus.ACTIVE ? 1 : status == LicenceStatus.CLAIMED ? 0.5 : 0;
+      if (v == 0) {
+        continue;
+      }
+      used.add(item);
+      String region = REGIONS.get(item.fact().jurisdiction());
+      if (region == null) {
+        other += v * 0.25;
+      } else {
+        regions.merge(region, v, Math::max);
+      }
+    }
+    double count =
+        regions.values().stream().mapToDouble(Double::doubleValue).sum() + Math.min(0.5, other);
+    double points = 20 * Math.min(1, count / 4);
+    String value = regions.isEmpty() ? "none" : String.join(", ", regions.keySet());
+    return Outcome.known(
+        points,
+        value,
+        "regions with a licence: "
+            + value
+            + (other > 0 ? " and others" : "")
+            + ": "
+            + pts(points, 20),
+        used.isEmpty() ? licences : used);
+  }
+
+  private static Outcome noWarnings(ScoringContext ctx) {
+    List<Item<Licence>> register =
+        ctx.current(Licence.class).stream()
+            .filter(i -> i.fact().status() != LicenceStatus.CLAIMED)
+            .toList();
+    List<Item<RegulatoryWarning>> warnings = ctx.current(RegulatoryWarning.class);
+    if (register.isEmpty() && warnings.isEmpty()) {
+      return Outcome.unknown("no register consulted");
+    }
+    List<Item<?>> bad = new ArrayList<>();
+    List<Item<?>> resolved = new ArrayList<>();
+    for (Item<RegulatoryWarning> item : warnings) {
+      if (item.fact().resolved()) {
+        resolved.add(item);
+      } else {
+        bad.add(item);
+        ctx.finding(Severity.HIGH, FindingKind.WARNING, item, item.fact().summary());
+      }
+    }
+    for (Item<Licence> item : register) {
+      LicenceStatus s = item.fact().status();
+      if (s == LicenceStatus.WARNED || s == LicenceStatus.REVOKED_OR_WITHDRAWN) {
+        bad.add(item);
+      }
+    }
+    if (!bad.isEmpty()) {
+      return Outcome.known(
+          0, bad.size() + " open", bad.size() + " open warning(s) or revocation(s): 0/10", bad);
+    }
+    if (!resolved.isEmpty()) {
+      return Outcome.known(
+          5, "resolved only", resolved.size() + " resolved warning(s): 5/10", resolved);
+    }
+    List<Item<?>> used = new ArrayList<>(register);
+    return Outcome.known(10, "none", "registers show no warning: 10/10", used);
+  }
+}

@@ -1,0 +1,178 @@
+package io.cexsafe.scoring.internal;
+
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.Fact;
+import io.cexsafe.scoring.Finding;
+import io.cexsafe.scoring.FindingKind;
+import io.cexsafe.scoring.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * Everything the rules read: the bundle's evidence in a canonical order (so that the order of the
+ * input never matters), the evaluation instant, conflict-resolved facts and a sink for findings.
+ */
+public final class ScoringContext {
+  /** Trust order for conflicts: higher evidence class first, then newer, then evidence id. */
+  public static final Comparator<Item<?>> WINNER_FIRST =
+      Comparator.<Item<?>>comparingInt(i -> -i.evidence().evidenceClass().trust())
+          .thenComparing(i -> i.evidence().provenance().observedAt(), Comparator.reverseOrder())
+          .thenComparing(Item::id);
+
+  private final EvidenceBundle bundle;
+  private final Instant asOf;
+  private final LocalDate asOfDate;
+  private final List<Evidence> evidence;
+  private final boolean incidentSourceChecked;
+  private final List<Finding> findings = new ArrayList<>();
+  private final Map<Class<?>, List<? extends Item<?>>> resolved = new HashMap<>();
+
+  public ScoringContext(EvidenceBundle bundle, Set<String> incidentSources) {
+    this.bundle = bundle;
+    this.asOf = bundle.asOf();
+    this.asOfDate = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+    this.evidence = bundle.evidence().stream().sorted(Comparator.comparing(Evidence::id)).toList();
+    this.incidentSourceChecked =
+        bundle.outcomes().stream()
+            .anyMatch(
+                o ->
+                    incidentSources.contains(o.collectorId())
+                        && (o.status() == io.cexsafe.OutcomeStatus.OK
+                            || o.status() == io.cexsafe.OutcomeStatus.PARTIAL));
+    Resolutions.resolveAll(this);
+  }
+
+  public EvidenceBundle bundle() {
+    return bundle;
+  }
+
+  public Instant asOf() {
+    return asOf;
+  }
+
+  /** True when a collector that checks incident sources reported ok or partial. */
+  public boolean incidentSourceChecked() {
+    return incidentSourceChecked;
+  }
+
+  /** Every fact of a type, in evidence-id order, before conflict resolution. */
+  public <T extends Fact> List<Item<T>> all(Class<T> type) {
+    List<Item<T>> items = new ArrayList<>();
+    for (Evidence e : evidence) {
+      if (type.isInstance(e.fact())) {
+        items.add(new Item<>(type.cast(e.fact()), e));
+      }
+    }
+    return items;
+  }
+
+  /** The facts of a type after conflict resolution (one winner per subject). */
+  @SuppressWarnings("unchecked")
+  public <T extends Fact> List<Item<T>> current(Class<T> type) {
+    List<? extends Item<?>> items = resolved.get(type);
+    return items == null ? all(type) : (List<Item<T>>) items;
+  }
+
+  /** The single current fact of a type that has one subject (e.g. reserve composition). */
+  public <T extends Fact> Optional<Item<T>> latest(Class<T> type) {
+    return current(type).stream().min(WINNER_FIRST);
+  }
+
+  /** The winning fact among those of a type that state a property. */
+  public <T extends Fact> Optional<Item<T>> winner(
+      Class<T> type, Predicate<T> states, BiPredicate<T, T> disagree, String what) {
+    List<Item<T>> stating =
+        all(type).stream().filter(i -> states.test(i.fact())).sorted(WINNER_FIRST).toList();
+    if (stating.isEmpty()) {
+      return Optional.empty();
+    }
+    Item<T> winner = stating.get(0);
+    for (Item<T> loser : stating.subList(1, stating.size())) {
+      if (disagree.test(winner.fact(), loser.fact())
+          && !loser
+              .evidence()
+              .provenance()
+              .collectorId()
+              .equals(winner.evidence().provenance().collectorId())) {
+        conflict(winner, loser, what);
+      }
+    }
+    return Optional.of(winner);
+  }
+
+  void put(Class<?> type, List<? extends Item<?>> items) {
+    resolved.put(type, items);
+  }
+
+  /** Age in days of something observed at {@code instant}; future instants count as age 0. */
+  public double ageDays(Instant instant) {
+    return Math.max(0, Duration.between(instant, asOf).toSeconds() / 86_400.0);
+  }
+
+  /** Age in days of a date (taken at UTC midnight); future dates count as age 0. */
+  public double ageDays(LocalDate date) {
+    return Math.max(0, asOfDate.toEpochDay() - date.toEpochDay());
+  }
+
+  public LocalDate asOfDate() {
+    return asOfDate;
+  }
+
+  public void finding(
+      Severity severity, FindingKind kind, Pillar pillar, String message, List<String> ids) {
+    Finding finding = new Finding(severity, kind, pillar, message, ids);
+    if (!findings.contains(finding)) {
+      findings.add(finding);
+    }
+  }
+
+  public void finding(Severity severity, FindingKind kind, Item<?> item, String message) {
+    finding(severity, kind, pillarOf(item), message, List.of(item.id()));
+  }
+
+  /** Reports that {@code winner} was used over the disagreeing {@code loser}. */
+  public void conflict(Item<?> winner, Item<?> loser, String what) {
+    String reason =
+        winner.evidence().evidenceClass() == loser.evidence().evidenceClass()
+            ? "newer"
+            : "more trusted";
+    finding(
+        Severity.MEDIUM,
+        FindingKind.CONFLICT,
+        pillarOf(winner),
+        what + ": used " + describe(winner) + " (" + reason + ") over " + describe(loser),
+        List.of(winner.id(), loser.id()));
+  }
+
+  static String describe(Item<?> item) {
+    return "'"
+        + item.fact().summary()
+        + "' ["
+        + item.evidence().evidenceClass().id()
+        + ", "
+        + LocalDate.ofInstant(item.evidence().provenance().observedAt(), ZoneOffset.UTC)
+        + "]";
+  }
+
+  static Pillar pillarOf(Item<?> item) {
+    Set<Pillar> pillars = item.fact().pillars();
+    return pillars.stream().min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  public List<Finding> findings() {
+    return findings;
+  }
+}

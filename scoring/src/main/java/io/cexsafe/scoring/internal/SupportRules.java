@@ -1,0 +1,194 @@
+package io.cexsafe.scoring.internal;
+
+import static io.cexsafe.scoring.internal.Fmt.pts;
+
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.AccountControl;
+import io.cexsafe.facts.ComplaintHandling;
+import io.cexsafe.facts.ReviewTheme;
+import io.cexsafe.facts.ReviewThemes;
+import io.cexsafe.facts.SecurityControl;
+import io.cexsafe.facts.SupportChannel;
+import io.cexsafe.facts.SupportChannelType;
+import io.cexsafe.facts.ThemeShare;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Rules of the Support pillar. */
+final class SupportRules {
+  private SupportRules() {}
+
+  static List<Rule> rules() {
+    Pillar p = Pillar.SUPPORT;
+    return List.of(
+        new Rule(
+            "support.channels",
+            p,
+            "Channels: live chat, email, escalation",
+            40,
+            "Live chat 12 points, 5 more when staffed 24/7 and 3 more when users reach human"
+                + " agents; email or tickets 10; phone 5; a documented escalation path beyond"
+                + " first-line support 5. Help centres, social media and forums earn nothing"
+                + " (self-help). Unknown without any support-channel fact.",
+            "In an incident users need a person, at any hour, and a way up when first-line"
+                + " support fails.",
+            SupportRules::channels),
+        new Rule(
+            "support.complaint-sla",
+            p,
+            "Published complaint deadline",
+            15,
+            "A published deadline for a final answer to complaints: 15 points for 15 working days"
+                + " or less, 10 up to 35, 5 beyond. The most trusted, then newest, statement"
+                + " counts. Unknown when no deadline is published.",
+            "A committed deadline (often a regulatory one) turns a complaint from a plea into a"
+                + " process.",
+            SupportRules::sla),
+        new Rule(
+            "support.review-signal",
+            p,
+            "Reviews about support not responding",
+            30,
+            "Share of analysed reviews saying support does not respond or loops, pooled across"
+                + " samples by size: full points up to 3 %, none from 20 %, linear in between."
+                + " Unknown when no sample measured the theme.",
+            "What users report about getting help is the test of the channels on paper.",
+            SupportRules::reviewSignal),
+        new Rule(
+            "support.emergency-path",
+            p,
+            "Emergency path for compromised accounts",
+            15,
+            "15 points for a documented urgent path (report and lock) for compromised accounts;"
+                + " otherwise a self-service account lock earns 10 times its availability"
+                + " (mandatory or on by default 90-100 %, optional 70 %). Unknown when neither is"
+                + " stated.",
+            "When an account is being drained, minutes matter more than any ticket queue.",
+            SupportRules::emergency));
+  }
+
+  private static Outcome channels(ScoringContext ctx) {
+    List<Item<SupportChannel>> channels = ctx.current(SupportChannel.class);
+    if (channels.isEmpty()) {
+      return Outcome.unknown("no support channel known");
+    }
+    double points = 0;
+    boolean written = false;
+    List<String> parts = new ArrayList<>();
+    List<Item<?>> used = new ArrayList<>();
+    for (Item<SupportChannel> item : channels) {
+      SupportChannel c = item.fact();
+      if (c.channel() == SupportChannelType.LIVE_CHAT) {
+        points +=
+            12
+                + (Boolean.TRUE.equals(c.around24x7()) ? 5 : 0)
+                + (Boolean.TRUE.equals(c.humanAgents()) ? 3 : 0);
+        parts.add("live chat" + (Boolean.TRUE.equals(c.around24x7()) ? " 24/7" : ""));
+        used.add(item);
+      } else if ((c.channel() == SupportChannelType.EMAIL
+          || c.channel() == SupportChannelType.TICKET)) {
+        if (!written) {
+          points += 10;
+          written = true;
+        }
+        parts.add(Fmt.lower(c.channel()));
+        used.add(item);
+      } else if (c.channel() == SupportChannelType.PHONE) {
+        points += 5;
+        parts.add("phone");
+        used.add(item);
+      }
+    }
+    Optional<Item<ComplaintHandling>> escalation =
+        ctx.winner(
+            ComplaintHandling.class,
+            f -> f.escalationPath() != null,
+            (a, b) -> !a.escalationPath().equals(b.escalationPath()),
+            "escalation path");
+    if (escalation.isPresent() && escalation.get().fact().escalationPath()) {
+      points += 5;
+      parts.add("escalation path");
+      used.add(escalation.get());
+    }
+    String value = parts.isEmpty() ? "self-help only" : String.join(", ", parts);
+    return Outcome.known(
+        points,
+        value,
+        "support: " + value + ": " + pts(points, 40),
+        used.isEmpty() ? channels : used);
+  }
+
+  private static Outcome sla(ScoringContext ctx) {
+    Optional<Item<ComplaintHandling>> sla =
+        ctx.winner(
+            ComplaintHandling.class,
+            f -> f.resolutionWorkingDays() != null,
+            (a, b) -> !a.resolutionWorkingDays().equals(b.resolutionWorkingDays()),
+            "complaint deadline");
+    if (sla.isEmpty()) {
+      return Outcome.unknown("no complaint deadline published");
+    }
+    int days = sla.get().fact().resolutionWorkingDays();
+    double points = days <= 15 ? 15 : days <= 35 ? 10 : 5;
+    return Outcome.known(
+        points,
+        days + " working days",
+        "complaints answered within " + days + " working days: " + pts(points, 15),
+        sla.get());
+  }
+
+  private static Outcome reviewSignal(ScoringContext ctx) {
+    double reviews = 0;
+    double complaints = 0;
+    List<Item<ReviewThemes>> used = new ArrayList<>();
+    for (Item<ReviewThemes> item : ctx.current(ReviewThemes.class)) {
+      ThemeShare theme = item.fact().theme(ReviewTheme.SUPPORT_NO_RESPONSE);
+      if (theme == null || item.fact().reviewsAnalysed() == 0) {
+        continue;
+      }
+      reviews += item.fact().reviewsAnalysed();
+      complaints += theme.shareOfAll() * item.fact().reviewsAnalysed();
+      used.add(item);
+    }
+    if (used.isEmpty()) {
+      return Outcome.unknown("no review sample measured support complaints");
+    }
+    double share = complaints / reviews;
+    double points = 30 * Curves.declining(share, 0.03, 0.20);
+    return Outcome.known(
+        points,
+        Fmt.pct(share) + " of reviews",
+        "reviews about unresponsive support "
+            + Fmt.pct(share)
+            + " of "
+            + (long) reviews
+            + ": "
+            + pts(points, 30),
+        used);
+  }
+
+  private static Outcome emergency(ScoringContext ctx) {
+    Optional<Item<ComplaintHandling>> path =
+        ctx.winner(
+            ComplaintHandling.class,
+            f -> f.emergencyPath() != null,
+            (a, b) -> !a.emergencyPath().equals(b.emergencyPath()),
+            "emergency path");
+    Optional<Item<SecurityControl>> lock =
+        AppSecurityRules.control(ctx, AccountControl.ACCOUNT_LOCK);
+    if (path.isEmpty() && lock.isEmpty()) {
+      return Outcome.unknown("no emergency path or account lock stated");
+    }
+    double pathPoints = path.isPresent() && path.get().fact().emergencyPath() ? 15 : 0;
+    double lockPoints =
+        lock.isPresent() ? 10 * AppSecurityRules.availability(lock.get().fact().availability()) : 0;
+    if (pathPoints >= lockPoints && path.isPresent()) {
+      String value = pathPoints > 0 ? "documented" : "none documented";
+      return Outcome.known(
+          pathPoints, value, "emergency path " + value + ": " + pts(pathPoints, 15), path.get());
+    }
+    String value = "self-service lock " + Fmt.lower(lock.get().fact().availability());
+    return Outcome.known(lockPoints, value, value + ": " + pts(lockPoints, 15), lock.get());
+  }
+}

@@ -1,0 +1,136 @@
+package io.cexsafe.scoring.internal;
+
+import static io.cexsafe.scoring.internal.Fmt.pts;
+
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.AppRating;
+import io.cexsafe.facts.ReviewTheme;
+import io.cexsafe.facts.ReviewThemes;
+import io.cexsafe.facts.SecurityControl;
+import io.cexsafe.facts.ThemeShare;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Rules of the User Experience &amp; Interface pillar. */
+final class UxRules {
+  private UxRules() {}
+
+  /** Bayesian prior: as if every app started with this many ratings of this mean. */
+  static final double PRIOR_RATINGS = 500;
+
+  static final double PRIOR_MEAN = 3.0;
+
+  static List<Rule> rules() {
+    Pillar p = Pillar.USER_EXPERIENCE;
+    return List.of(
+        new Rule(
+            "user-experience.store-rating",
+            p,
+            "Store rating (count-weighted, Bayesian)",
+            60,
+            "All current ratings across the App Store and Google Play and every storefront are"
+                + " pooled by rating count with a prior of 500 ratings at 3.0 stars:"
+                + " (500 x 3.0 + sum of count x stars) / (500 + sum of counts). 60 points at 4.6"
+                + " stars or more, none at 2.5 or less, linear in between. Unknown without any"
+                + " rating.",
+            "Ratings from millions of users are the broadest signal of whether the app works;"
+                + " the prior keeps a handful of ratings from counting as a verdict.",
+            UxRules::storeRating),
+        new Rule(
+            "user-experience.reliability-complaints",
+            p,
+            "Reviews about crashes, bugs and stale balances",
+            20,
+            "Share of analysed reviews about crashes and bugs or stale balances, pooled across"
+                + " review samples by their size: full points up to 2 %, none from 15 %, linear"
+                + " in between. Unknown when no sample measured these themes.",
+            "An app that crashes or shows wrong balances fails users exactly when markets move.",
+            UxRules::reliability),
+        new Rule(
+            "user-experience.security-visible",
+            p,
+            "Security controls visible in the app",
+            20,
+            "20 points times the share of offered security controls whose settings are reachable"
+                + " in the mobile app. Unknown when visibility is stated for none.",
+            "A control buried on the website is one most mobile users never turn on.",
+            UxRules::securityVisible));
+  }
+
+  private static Outcome storeRating(ScoringContext ctx) {
+    List<Item<AppRating>> ratings = ctx.current(AppRating.class);
+    if (ratings.isEmpty()) {
+      return Outcome.unknown("no app-store rating");
+    }
+    double weighted = PRIOR_RATINGS * PRIOR_MEAN;
+    double count = PRIOR_RATINGS;
+    long ratingCount = 0;
+    for (Item<AppRating> item : ratings) {
+      weighted += item.fact().ratingCount() * item.fact().rating().doubleValue();
+      count += item.fact().ratingCount();
+      ratingCount += item.fact().ratingCount();
+    }
+    double mean = weighted / count;
+    double points = 60 * Curves.rising(mean, 2.5, 4.6);
+    String value =
+        String.format(Locale.ROOT, "%.2f stars", mean)
+            + String.format(Locale.ROOT, " from %,d ratings", ratingCount);
+    return Outcome.known(
+        points,
+        value,
+        "Bayesian rating " + value + " in " + ratings.size() + " storefront(s): " + pts(points, 60),
+        ratings);
+  }
+
+  private static Outcome reliability(ScoringContext ctx) {
+    double reviews = 0;
+    double complaints = 0;
+    List<Item<ReviewThemes>> used = new ArrayList<>();
+    for (Item<ReviewThemes> item : ctx.current(ReviewThemes.class)) {
+      ThemeShare crashes = item.fact().theme(ReviewTheme.CRASHES_BUGS);
+      ThemeShare stale = item.fact().theme(ReviewTheme.STALE_BALANCES);
+      if ((crashes == null && stale == null) || item.fact().reviewsAnalysed() == 0) {
+        continue;
+      }
+      double share =
+          Math.min(
+              1,
+              (crashes == null ? 0 : crashes.shareOfAll())
+                  + (stale == null ? 0 : stale.shareOfAll()));
+      reviews += item.fact().reviewsAnalysed();
+      complaints += share * item.fact().reviewsAnalysed();
+      used.add(item);
+    }
+    if (used.isEmpty()) {
+      return Outcome.unknown("no review sample measured crashes or stale balances");
+    }
+    double share = complaints / reviews;
+    double points = 20 * Curves.declining(share, 0.02, 0.15);
+    return Outcome.known(
+        points,
+        Fmt.pct(share) + " of reviews",
+        "crash/bug/stale-balance reviews "
+            + Fmt.pct(share)
+            + " of "
+            + (long) reviews
+            + ": "
+            + pts(points, 20),
+        used);
+  }
+
+  private static Outcome securityVisible(ScoringContext ctx) {
+    List<Item<SecurityControl>> stated =
+        ctx.current(SecurityControl.class).stream()
+            .filter(i -> i.fact().visibleInApp() != null && i.fact().availability().offered())
+            .toList();
+    if (stated.isEmpty()) {
+      return Outcome.unknown("in-app visibility of controls not stated");
+    }
+    long visible = stated.stream().filter(i -> i.fact().visibleInApp()).count();
+    double points = 20.0 * visible / stated.size();
+    String value = visible + " of " + stated.size() + " visible";
+    return Outcome.known(
+        points, value, "controls in the app: " + value + ": " + pts(points, 20), stated);
+  }
+}
