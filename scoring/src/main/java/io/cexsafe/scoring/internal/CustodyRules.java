@@ -172,8 +172,10 @@ final class CustodyRules {
       share = composition.get().fact().ownTokenShare();
     } else {
       Optional<Item<ReserveSnapshot>> snapshot =
-          ctx.current(ReserveSnapshot.class).stream()
-              .filter(i -> i.fact().ownTokenUsd() != null && i.fact().totalUsd().signum() > 0)
+          ctx
+              .current(
+                  ReserveSnapshot.class, f -> f.ownTokenUsd() != null && f.totalUsd().signum() > 0)
+              .stream()
               .min(ScoringContext.WINNER_FIRST);
       if (snapshot.isEmpty()) {
         return Outcome.unknown("no source states the own-token share of reserves");
@@ -203,8 +205,7 @@ final class CustodyRules {
 
   private static Outcome reserveStability(ScoringContext ctx) {
     Optional<Item<NetFlow>> flow =
-        ctx.current(NetFlow.class).stream()
-            .filter(i -> i.fact().shareOfReserves() != null)
+        ctx.current(NetFlow.class, f -> f.shareOfReserves() != null).stream()
             .min(
                 Comparator.<Item<NetFlow>>comparingInt(i -> Math.abs(i.fact().windowHours() - 720))
                     .thenComparing(ScoringContext.WINNER_FIRST));

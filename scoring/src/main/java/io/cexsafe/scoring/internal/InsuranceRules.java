@@ -126,23 +126,25 @@ final class InsuranceRules {
     if (policies.isEmpty()) {
       return Outcome.unknown("no insurance policy");
     }
-    for (Item<InsurancePolicy> item : policies) {
-      if (item.fact().underwriter() != null) {
-        return Outcome.known(
-            15,
-            item.fact().underwriter(),
-            "underwriter " + item.fact().underwriter() + ": 15/15",
-            item);
-      }
+    List<Item<InsurancePolicy>> named =
+        ctx.current(InsurancePolicy.class, f -> f.underwriter() != null);
+    if (!named.isEmpty()) {
+      Item<InsurancePolicy> item = named.get(0);
+      return Outcome.known(
+          15,
+          item.fact().underwriter(),
+          "underwriter " + item.fact().underwriter() + ": 15/15",
+          item);
     }
-    for (Item<InsurancePolicy> item : policies) {
-      if (item.fact().broker() != null) {
-        return Outcome.known(
-            7,
-            "broker " + item.fact().broker(),
-            "only the broker is named (" + item.fact().broker() + "): 7/15",
-            item);
-      }
+    List<Item<InsurancePolicy>> brokered =
+        ctx.current(InsurancePolicy.class, f -> f.broker() != null);
+    if (!brokered.isEmpty()) {
+      Item<InsurancePolicy> item = brokered.get(0);
+      return Outcome.known(
+          7,
+          "broker " + item.fact().broker(),
+          "only the broker is named (" + item.fact().broker() + "): 7/15",
+          item);
     }
     return Outcome.known(0, "unnamed", "no policy names its insurer: 0/15", policies);
   }
@@ -164,8 +166,9 @@ final class InsuranceRules {
   private static Outcome scope(ScoringContext ctx) {
     Item<InsurancePolicy> best = null;
     double bestPoints = -1;
-    for (Item<InsurancePolicy> item : ctx.current(InsurancePolicy.class)) {
-      if (!item.fact().scope().isEmpty() && scopePoints(item.fact()) > bestPoints) {
+    for (Item<InsurancePolicy> item :
+        ctx.current(InsurancePolicy.class, f -> !f.scope().isEmpty())) {
+      if (scopePoints(item.fact()) > bestPoints) {
         best = item;
         bestPoints = scopePoints(item.fact());
       }
@@ -204,9 +207,10 @@ final class InsuranceRules {
     double points = -1;
     Item<?> source = null;
     String value = null;
-    for (Item<InsurancePolicy> item : ctx.current(InsurancePolicy.class)) {
-      Boolean published = item.fact().termsPublished();
-      if (published != null && (published ? 10 : 0) > points) {
+    for (Item<InsurancePolicy> item :
+        ctx.current(InsurancePolicy.class, f -> f.termsPublished() != null)) {
+      boolean published = item.fact().termsPublished();
+      if ((published ? 10 : 0) > points) {
         points = published ? 10 : 0;
         source = item;
         value = published ? "policy terms published" : "policy terms not published";

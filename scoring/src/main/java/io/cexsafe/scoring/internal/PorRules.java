@@ -193,8 +193,7 @@ final class PorRules {
 
   private static Outcome reserveRatios(ScoringContext ctx) {
     Optional<Item<PorAttestation>> latest =
-        ctx.current(PorAttestation.class).stream()
-            .filter(i -> !i.fact().assets().isEmpty())
+        ctx.current(PorAttestation.class, f -> !f.assets().isEmpty()).stream()
             .min(
                 Comparator.<Item<PorAttestation>, LocalDate>comparing(
                         i -> i.fact().reportDate(), Comparator.reverseOrder())

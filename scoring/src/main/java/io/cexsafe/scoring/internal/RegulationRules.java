@@ -55,13 +55,13 @@ final class RegulationRules {
 
   static final double DEFAULT_STRENGTH = 0.5;
 
-  /** Major regions for breadth; EU member states count as the EU. */
-  static final Map<String, String> REGIONS = regions();
-
   private static final Set<String> EU =
       Set.of(
           "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
           "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "EU");
+
+  /** Major regions for breadth; EU member states count as the EU. */
+  static final Map<String, String> REGIONS = regions();
 
   private static Map<String, String> regions() {
     Map<String, String> regions = new TreeMap<>();
@@ -229,7 +229,9 @@ final class RegulationRules {
             .filter(i -> i.fact().status() != LicenceStatus.CLAIMED)
             .toList();
     List<Item<RegulatoryWarning>> warnings = ctx.current(RegulatoryWarning.class);
-    if (register.isEmpty() && warnings.isEmpty()) {
+    boolean consulted =
+        ctx.all(Licence.class).stream().anyMatch(i -> i.fact().status() != LicenceStatus.CLAIMED);
+    if (!consulted && warnings.isEmpty()) {
       return Outcome.unknown("no register consulted");
     }
     List<Item<?>> bad = new ArrayList<>();

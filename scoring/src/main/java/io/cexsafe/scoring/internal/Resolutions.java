@@ -152,6 +152,20 @@ final class Resolutions {
                       && b.around24x7() != null
                       && !a.around24x7().equals(b.around24x7())));
 
+  /** The subject a fact describes, for types that have one; null for types without a spec. */
+  @SuppressWarnings("unchecked")
+  static <T extends Fact> Function<T, String> subjectOf(Class<T> type) {
+    if (type == Licence.class) {
+      return f -> licenceKey((Licence) f);
+    }
+    for (Spec<?> spec : SPECS) {
+      if (spec.type() == type) {
+        return ((Spec<T>) spec).subject();
+      }
+    }
+    return null;
+  }
+
   static void resolveAll(ScoringContext context) {
     for (Spec<?> spec : SPECS) {
       resolve(context, spec);

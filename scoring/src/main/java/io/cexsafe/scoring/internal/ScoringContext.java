@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -84,6 +86,25 @@ public final class ScoringContext {
   public <T extends Fact> List<Item<T>> current(Class<T> type) {
     List<? extends Item<?>> items = resolved.get(type);
     return items == null ? all(type) : (List<Item<T>>) items;
+  }
+
+  /**
+   * The winners per subject among the facts of a type that state a property: a winner that is
+   * silent on the property does not hide a less trusted fact that states it. Keeps rules monotone
+   * (more evidence never makes a known rule unknown).
+   */
+  public <T extends Fact> List<Item<T>> current(Class<T> type, Predicate<T> states) {
+    Function<T, String> subject = Resolutions.subjectOf(type);
+    List<Item<T>> stating = all(type).stream().filter(i -> states.test(i.fact())).toList();
+    if (subject == null) {
+      return stating;
+    }
+    Map<String, Item<T>> winners = new TreeMap<>();
+    for (Item<T> item : stating) {
+      winners.merge(
+          subject.apply(item.fact()), item, (a, b) -> WINNER_FIRST.compare(a, b) <= 0 ? a : b);
+    }
+    return List.copyOf(winners.values());
   }
 
   /** The single current fact of a type that has one subject (e.g. reserve composition). */

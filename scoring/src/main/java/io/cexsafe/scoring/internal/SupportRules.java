@@ -142,11 +142,11 @@ final class SupportRules {
     double reviews = 0;
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
-    for (Item<ReviewThemes> item : ctx.current(ReviewThemes.class)) {
+    for (Item<ReviewThemes> item :
+        ctx.current(
+            ReviewThemes.class,
+            f -> f.reviewsAnalysed() > 0 && f.theme(ReviewTheme.SUPPORT_NO_RESPONSE) != null)) {
       ThemeShare theme = item.fact().theme(ReviewTheme.SUPPORT_NO_RESPONSE);
-      if (theme == null || item.fact().reviewsAnalysed() == 0) {
-        continue;
-      }
       reviews += item.fact().reviewsAnalysed();
       complaints += theme.shareOfAll() * item.fact().reviewsAnalysed();
       used.add(item);

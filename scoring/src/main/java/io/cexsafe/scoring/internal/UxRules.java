@@ -52,8 +52,9 @@ final class UxRules {
             p,
             "Security controls visible in the app",
             20,
-            "20 points times the share of offered security controls whose settings are reachable"
-                + " in the mobile app. Unknown when visibility is stated for none.",
+            "20 points times the share of security controls whose settings are reachable in the"
+                + " mobile app, among those for which visibility is stated. Unknown when it is"
+                + " stated for none.",
             "A control buried on the website is one most mobile users never turn on.",
             UxRules::securityVisible));
   }
@@ -87,12 +88,15 @@ final class UxRules {
     double reviews = 0;
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
-    for (Item<ReviewThemes> item : ctx.current(ReviewThemes.class)) {
+    for (Item<ReviewThemes> item :
+        ctx.current(
+            ReviewThemes.class,
+            f ->
+                f.reviewsAnalysed() > 0
+                    && (f.theme(ReviewTheme.CRASHES_BUGS) != null
+                        || f.theme(ReviewTheme.STALE_BALANCES) != null))) {
       ThemeShare crashes = item.fact().theme(ReviewTheme.CRASHES_BUGS);
       ThemeShare stale = item.fact().theme(ReviewTheme.STALE_BALANCES);
-      if ((crashes == null && stale == null) || item.fact().reviewsAnalysed() == 0) {
-        continue;
-      }
       double share =
           Math.min(
               1,
@@ -121,9 +125,7 @@ final class UxRules {
 
   private static Outcome securityVisible(ScoringContext ctx) {
     List<Item<SecurityControl>> stated =
-        ctx.current(SecurityControl.class).stream()
-            .filter(i -> i.fact().visibleInApp() != null && i.fact().availability().offered())
-            .toList();
+        ctx.current(SecurityControl.class, f -> f.visibleInApp() != null);
     if (stated.isEmpty()) {
       return Outcome.unknown("in-app visibility of controls not stated");
     }

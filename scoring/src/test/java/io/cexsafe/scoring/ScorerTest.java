@@ -1,0 +1,409 @@
+package io.cexsafe.scoring;
+
+import static io.cexsafe.scoring.Fixtures.AS_OF;
+import static io.cexsafe.scoring.Fixtures.TODAY;
+import static io.cexsafe.scoring.Fixtures.bundle;
+import static io.cexsafe.scoring.Fixtures.claimedLicence;
+import static io.cexsafe.scoring.Fixtures.control;
+import static io.cexsafe.scoring.Fixtures.daysAgo;
+import static io.cexsafe.scoring.Fixtures.disclosed;
+import static io.cexsafe.scoring.Fixtures.ev;
+import static io.cexsafe.scoring.Fixtures.registerLicence;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.EvidenceClass;
+import io.cexsafe.Pillar;
+import io.cexsafe.facts.AccountControl;
+import io.cexsafe.facts.AssetReserveRatio;
+import io.cexsafe.facts.AttestorIndependence;
+import io.cexsafe.facts.ColdStorage;
+import io.cexsafe.facts.ControlAvailability;
+import io.cexsafe.facts.Incident;
+import io.cexsafe.facts.IncidentKind;
+import io.cexsafe.facts.LicenceStatus;
+import io.cexsafe.facts.PorAttestation;
+import io.cexsafe.facts.PorCadence;
+import io.cexsafe.facts.PorMethod;
+import io.cexsafe.facts.RegulatoryWarning;
+import io.cexsafe.facts.Reimbursement;
+import io.cexsafe.facts.ReserveSnapshot;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ScorerTest {
+  private final Scorer scorer = Scorer.standard();
+
+  @Test
+  void realisticBundleGivesAFullScorecard() {
+    Scorecard card = scorer.score(Fixtures.realisticBundle("acme"));
+    assertThat(card.exchangeId()).isEqualTo("acme");
+    assertThat(card.methodology()).isEqualTo("cexsafe-default");
+    assertThat(card.methodologyVersion()).isEqualTo("1.0");
+    assertThat(card.asOf()).isEqualTo(AS_OF);
+    assertThat(card.pillars()).extracting(PillarScore::pillar).containsExactly(Pillar.values());
+    assertThat(card.estimate()).isBetween(card.low(), card.high());
+    assertThat(card.estimate()).isGreaterThan(60);
+    assertThat(card.confidence()).isGreaterThan(0.6);
+    assertThat(card.provisional()).isFalse();
+    assertThat(card.grade()).isEqualTo(Grade.of(card.estimate()));
+    for (PillarScore pillar : card.pillars()) {
+      assertThat(pillar.estimate()).as(pillar.pillar().id()).isNotNull();
+      assertThat(pillar.rules().stream().mapToDouble(RuleResult::maxPoints).sum()).isEqualTo(100);
+    }
+    RuleResult cold = card.rule("custody.cold-storage");
+    assertThat(cold.points()).isEqualTo(15);
+    assertThat(cold.explanation()).isEqualTo("disclosed cold-storage share 95.0%: 15/15");
+    assertThat(cold.evidenceIds()).hasSize(1);
+    // the claimed MAS licence is reported as unverified
+    assertThat(card.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingKind.CLAIM_UNVERIFIED);
+              assertThat(f.message()).contains("MAS");
+            });
+  }
+
+  @Test
+  void emptyBundleIsUnknownNotZero() {
+    Scorecard card = scorer.score(bundle());
+    assertThat(card.estimate()).isNull();
+    assertThat(card.grade()).isNull();
+    assertThat(card.gradeLabel()).isEqualTo("unrated");
+    assertThat(card.low()).isZero();
+    assertThat(card.high()).isEqualTo(100);
+    assertThat(card.confidence()).isZero();
+    assertThat(card.provisional()).isTrue();
+    assertThat(card.pillars())
+        .allSatisfy(
+            p -> {
+              assertThat(p.estimate()).isNull();
+              assertThat(p.coverage()).isZero();
+              assertThat(p.rules()).allMatch(r -> r.status() == RuleStatus.UNKNOWN);
+            });
+  }
+
+  @Test
+  void sameInputsGiveByteIdenticalJsonWhateverTheEvidenceOrder() {
+    List<Evidence> evidence = new ArrayList<>(Fixtures.realistic("acme"));
+    String first = scorer.score(Fixtures.realisticBundle("acme")).toJson();
+    assertThat(scorer.score(Fixtures.realisticBundle("acme")).toJson()).isEqualTo(first);
+    Collections.shuffle(evidence, new Random(7));
+    EvidenceBundle shuffled =
+        new EvidenceBundle("acme", AS_OF, evidence, Fixtures.realisticBundle("acme").outcomes());
+    assertThat(scorer.score(shuffled).toJson()).isEqualTo(first);
+  }
+
+  @Test
+  void scorecardJsonRoundTrips() {
+    Scorecard card = scorer.score(Fixtures.realisticBundle("acme"));
+    String json = card.toJson();
+    assertThat(json)
+        .contains("\"asOf\" : \"2026-11-01T00:00:00Z\"")
+        .contains("\"status\" : \"known\"");
+    assertThat(Scorecard.fromJson(json)).isEqualTo(card);
+  }
+
+  @Test
+  void claimedLicenceEarnsHalfOfARegisterConfirmedOne() {
+    Scorecard claimed = scorer.score(bundle(disclosed(claimedLicence("SG", "MAS", "PS1"))));
+    Scorecard confirmed =
+        scorer.score(
+            bundle(
+                ev(
+                    registerLicence("SG", "MAS", "PS1", LicenceStatus.ACTIVE),
+                    EvidenceClass.REGULATOR_REGISTER,
+                    "regulators",
+                    daysAgo(1))));
+    double half = claimed.rule("regulation.verified-licences").points();
+    double full = confirmed.rule("regulation.verified-licences").points();
+    assertThat(half).isEqualTo(14);
+    assertThat(full).isEqualTo(28);
+  }
+
+  @Test
+  void registerNotFoundForAClaimedIdentifierIsAFindingAndTheRegisterWins() {
+    Scorecard card =
+        scorer.score(
+            bundle(
+                disclosed(claimedLicence("GB", "FCA", "123456")),
+                ev(
+                    registerLicence("GB", "FCA", "123456", LicenceStatus.NOT_FOUND),
+                    EvidenceClass.REGULATOR_REGISTER,
+                    "regulators",
+                    daysAgo(1))));
+    assertThat(card.rule("regulation.verified-licences").points()).isZero();
+    assertThat(card.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.HIGH);
+              assertThat(f.kind()).isEqualTo(FindingKind.CONFLICT);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "FCA register has no entry 123456 for the claimed licence of Acme Ltd");
+              assertThat(f.evidenceIds()).hasSize(2);
+            });
+  }
+
+  @Test
+  void higherEvidenceClassWinsAConflictThenTheNewer() {
+    Evidence disclosure =
+        ev(
+            control(AccountControl.PASSKEYS, ControlAvailability.MANDATORY),
+            EvidenceClass.EXCHANGE_DISCLOSURE,
+            "disclosures",
+            daysAgo(100));
+    Evidence userReport =
+        ev(
+            control(AccountControl.PASSKEYS, ControlAvailability.NOT_OFFERED),
+            EvidenceClass.USER_REPORTS,
+            "reviews",
+            daysAgo(1));
+    Scorecard card = scorer.score(bundle(disclosure, userReport));
+    assertThat(card.rule("app-security.passkeys").points()).isEqualTo(15);
+    Finding conflict =
+        card.findings().stream()
+            .filter(f -> f.kind() == FindingKind.CONFLICT)
+            .findFirst()
+            .orElseThrow();
+    assertThat(conflict.evidenceIds()).containsExactly(disclosure.id(), userReport.id());
+    assertThat(conflict.message()).contains("(more trusted)");
+
+    Evidence newerDisclosure =
+        ev(
+            control(AccountControl.PASSKEYS, ControlAvailability.OPTIONAL),
+            EvidenceClass.EXCHANGE_DISCLOSURE,
+            "disclosures-archive",
+            daysAgo(5));
+    Scorecard newer = scorer.score(bundle(disclosure, newerDisclosure));
+    assertThat(newer.rule("app-security.passkeys").points()).isEqualTo(10.5);
+    assertThat(newer.findings()).anySatisfy(f -> assertThat(f.message()).contains("(newer)"));
+  }
+
+  @Test
+  void trackRecordIsUnknownUntilAnIncidentSourceWasChecked() {
+    Scorecard nothing = scorer.score(bundle());
+    assertThat(nothing.pillar(Pillar.TRACK_RECORD).coverage()).isZero();
+
+    EvidenceBundle checked =
+        new EvidenceBundle("acme", AS_OF, List.of(), List.of(Fixtures.ok("defillama", 0)));
+    Scorecard clean = scorer.score(checked);
+    assertThat(clean.pillar(Pillar.TRACK_RECORD).estimate()).isEqualTo(100);
+
+    Scorecard otherSource =
+        Scorer.builder(Methodology.defaultMethodology())
+            .incidentSources(List.of("hacks-feed"))
+            .build()
+            .score(checked);
+    assertThat(otherSource.pillar(Pillar.TRACK_RECORD).estimate()).isNull();
+
+    Evidence hack =
+        ev(
+            new Incident(
+                TODAY.minusDays(100),
+                IncidentKind.HACK,
+                new BigDecimal("600000000"),
+                null,
+                null,
+                Reimbursement.NONE,
+                null,
+                null,
+                List.of(),
+                null,
+                null),
+            EvidenceClass.THIRD_PARTY_REPORT,
+            "defillama",
+            daysAgo(90));
+    Scorecard hacked = scorer.score(bundle(hack));
+    PillarScore track = hacked.pillar(Pillar.TRACK_RECORD);
+    assertThat(track.coverage()).isEqualTo(1);
+    // severity 1.0 (USD 600M, reserves unknown), 100 days old, not reimbursed
+    assertThat(track.rule("track-record.losses").points())
+        .isCloseTo(70 - 70 * Math.pow(0.5, 100 / 730.0), within(0.01));
+    assertThat(hacked.findings())
+        .anySatisfy(
+            f ->
+                assertThat(f.message())
+                    .startsWith("recent severe incident without full reimbursement"));
+  }
+
+  @Test
+  void fullReimbursementAndAgeSoftenAnIncident() {
+    Incident recent =
+        new Incident(
+            TODAY.minusDays(30),
+            IncidentKind.HACK,
+            new BigDecimal("60000000"),
+            null,
+            null,
+            Reimbursement.NONE,
+            null,
+            null,
+            List.of(),
+            null,
+            null);
+    Incident repaidOld =
+        new Incident(
+            TODAY.minusYears(4),
+            IncidentKind.HACK,
+            new BigDecimal("60000000"),
+            null,
+            null,
+            Reimbursement.FULL,
+            6,
+            true,
+            List.of("cold storage moved to MPC"),
+            null,
+            null);
+    double recentPoints =
+        scorer
+            .score(bundle(ev(recent, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(1))))
+            .rule("track-record.losses")
+            .points();
+    double oldPoints =
+        scorer
+            .score(bundle(ev(repaidOld, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(1))))
+            .rule("track-record.losses")
+            .points();
+    // severity 0.6 (absolute tier, reserves unknown): 70 - 42 * 0.5^(30/730)
+    assertThat(recentPoints).isCloseTo(70 - 42 * Math.pow(0.5, 30 / 730.0), within(0.01));
+    assertThat(oldPoints).isGreaterThan(recentPoints);
+    assertThat(oldPoints).isCloseTo(70 - 42 * 0.25 * 0.25, within(0.05));
+  }
+
+  @Test
+  void proofOfReservesAgeDecays() {
+    double fresh = attestationAgePoints(TODAY.minusDays(30));
+    double year = attestationAgePoints(TODAY.minusDays(411));
+    double old = attestationAgePoints(TODAY.minusDays(800));
+    assertThat(fresh).isEqualTo(20);
+    assertThat(year).isCloseTo(20 * (730 - 411) / (730 - 92.0), within(0.01));
+    assertThat(old).isZero();
+  }
+
+  private double attestationAgePoints(LocalDate reportDate) {
+    PorAttestation report =
+        new PorAttestation(
+            reportDate,
+            "Auditor",
+            PorMethod.ZK_PROOF,
+            AttestorIndependence.ZK_PROOF,
+            List.of(new AssetReserveRatio("BTC", new BigDecimal("0.97"))),
+            PorCadence.MONTHLY,
+            true,
+            false,
+            null);
+    Scorecard card =
+        scorer.score(
+            bundle(ev(report, EvidenceClass.INDEPENDENT_ATTESTATION, "disclosures", daysAgo(1))));
+    assertThat(card.findings()).anySatisfy(f -> assertThat(f.message()).contains("BTC 97.0%"));
+    return card.rule("proof-of-reserves.attestation-age").points();
+  }
+
+  @Test
+  void staleEvidenceIsFlaggedAndLowersConfidence() {
+    Evidence fresh =
+        ev(
+            "acme",
+            new ColdStorage(0.9, "90% cold"),
+            EvidenceClass.EXCHANGE_DISCLOSURE,
+            "disclosures",
+            daysAgo(400),
+            null);
+    Evidence stale =
+        ev(
+            "acme",
+            new ColdStorage(0.9, "90% cold"),
+            EvidenceClass.EXCHANGE_DISCLOSURE,
+            "disclosures",
+            daysAgo(400),
+            daysAgo(30));
+    Scorecard freshCard = scorer.score(bundle(fresh));
+    Scorecard staleCard = scorer.score(bundle(stale));
+    assertThat(staleCard.rule("custody.cold-storage").stale()).isTrue();
+    assertThat(staleCard.staleEvidenceIds()).containsExactly(stale.id());
+    assertThat(staleCard.findings())
+        .anySatisfy(f -> assertThat(f.kind()).isEqualTo(FindingKind.STALE));
+    assertThat(staleCard.confidence()).isLessThan(freshCard.confidence());
+    assertThat(staleCard.rule("custody.cold-storage").points()).isEqualTo(15);
+  }
+
+  @Test
+  void reservesSnapshotFreshnessDecays() {
+    ReserveSnapshot snapshot = new ReserveSnapshot(new BigDecimal("1000000000"), null, null, true);
+    double day =
+        scorer
+            .score(bundle(ev(snapshot, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(1))))
+            .rule("custody.reserves-tracked")
+            .points();
+    double month =
+        scorer
+            .score(bundle(ev(snapshot, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(48))))
+            .rule("custody.reserves-tracked")
+            .points();
+    assertThat(day).isEqualTo(20);
+    assertThat(month).isCloseTo(20 * (90 - 48) / 83.0, within(0.01));
+  }
+
+  @Test
+  void unresolvedRegulatorWarningZeroesTheRuleAndIsAFinding() {
+    RegulatoryWarning warning =
+        new RegulatoryWarning(
+            "JP",
+            "JFSA",
+            "Acme Ltd",
+            "unregistered business",
+            LocalDate.parse("2025-05-01"),
+            null,
+            false);
+    Scorecard card =
+        scorer.score(
+            bundle(ev(warning, EvidenceClass.REGULATOR_REGISTER, "regulators", daysAgo(2))));
+    assertThat(card.rule("regulation.no-warnings").points()).isZero();
+    assertThat(card.rule("regulation.verified-licences").status()).isEqualTo(RuleStatus.UNKNOWN);
+    assertThat(card.findings()).anySatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+  }
+
+  @Test
+  void lowConfidenceIsProvisional() {
+    Scorecard card = scorer.score(bundle(disclosed(new ColdStorage(0.95, "cold"))));
+    assertThat(card.estimate()).isEqualTo(100);
+    assertThat(card.grade()).isEqualTo(Grade.AAA);
+    assertThat(card.provisional()).isTrue();
+    assertThat(card.gradeLabel()).isEqualTo("AAA (provisional)");
+    assertThat(card.low()).isEqualTo(3);
+    assertThat(card.high()).isEqualTo(100);
+  }
+
+  @Test
+  void gradeScaleHasDocumentedFloors() {
+    assertThat(Grade.of(90)).isEqualTo(Grade.AAA);
+    assertThat(Grade.of(89.99)).isEqualTo(Grade.AA);
+    assertThat(Grade.of(60)).isEqualTo(Grade.BBB);
+    assertThat(Grade.of(9.99)).isEqualTo(Grade.D);
+    assertThat(Grade.of(0)).isEqualTo(Grade.D);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grade.of(101))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void ruleDocumentationIsComplete() {
+    assertThat(Scorer.rules()).hasSizeGreaterThan(40);
+    for (Pillar pillar : Pillar.values()) {
+      assertThat(
+              Scorer.rules().stream()
+                  .filter(r -> r.pillar() == pillar)
+                  .mapToDouble(RuleInfo::maxPoints)
+                  .sum())
+          .isEqualTo(100);
+    }
+    assertThat(Scorer.rules()).allSatisfy(r -> assertThat(r.rubric()).isNotBlank().endsWith("."));
+  }
+}
