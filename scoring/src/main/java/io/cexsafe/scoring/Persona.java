@@ -63,9 +63,10 @@ public record Persona(
                 + ", "
                 + number(scorecard.high())
                 + "]";
+    String who = name.toLowerCase(Locale.ROOT);
     String verdict =
-        "For a "
-            + name.toLowerCase(Locale.ROOT)
+        ("aeiou".indexOf(who.charAt(0)) >= 0 ? "For an " : "For a ")
+            + who
             + ": "
             + overall
             + ". What matters most: "
