@@ -1,23 +1,23 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.Assessor;
 import io.cexsafe.CollectorOutcome;
-import io.cexsafe.Config;
 import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
-import io.cexsafe.Exchange;
-import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.Json;
 import io.cexsafe.OutcomeStatus;
 import io.cexsafe.Pillar;
-import io.cexsafe.spi.CollectorRegistry;
+import io.cexsafe.scoring.Methodology;
+import io.cexsafe.scoring.Persona;
+import io.cexsafe.scoring.PersonaVerdict;
+import io.cexsafe.scoring.Scorecard;
+import io.cexsafe.scoring.Scorer;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
     name = "assess",
     mixinStandardHelpOptions = true,
     description = {
-      "Collect sourced evidence about exchanges and report it by pillar, with each collector's outcome.",
-      "Collectors that cannot reach their source are reported as failed; bundled evidence still counts."
+      "Collect sourced evidence about exchanges, score it and print the scorecard: overall score,",
+      "grade, range and confidence, each pillar with its coverage and key evidence, and findings.",
+      "Collectors that cannot reach their source are reported as failed; bundled evidence still counts.",
+      "With --format json each exchange is {\"bundle\": ..., \"scorecard\": ...} (an array for several)."
     })
 final class AssessCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -59,53 +61,71 @@ final class AssessCommand implements Callable<Integer> {
       description = "Evaluation date (YYYY-MM-DD), so that a run can be reproduced. Default: now.")
   String asOf;
 
+  @Option(
+      names = "--evidence",
+      description = "Also list every piece of evidence by pillar, with its source.")
+  boolean listEvidence;
+
+  @Mixin ScoringOptions scoring;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Config config = common.config();
-    ExchangeCatalog catalog = common.catalog();
-    List<Exchange> selected = new ArrayList<>();
-    for (String name : new LinkedHashSet<>(exchanges)) {
-      Exchange exchange = catalog.get(name);
-      if (!selected.contains(exchange)) {
-        selected.add(exchange);
-      }
-    }
+    Persona persona = scoring.persona();
+    Methodology methodology = scoring.methodology();
     Instant evaluation = parseAsOf(asOf);
-    CollectorRegistry registry =
-        CollectorRegistry.builder()
-            .config(config)
-            .discover(AssessCommand.class.getClassLoader())
-            .build();
     PrintWriter err = spec.commandLine().getErr();
-    registry.problems().forEach(problem -> err.println("cexsafe: warning: " + problem));
-    if (registry.collectors().isEmpty()) {
-      err.println("cexsafe: warning: no collectors are installed; the report will be empty");
-    }
-    List<EvidenceBundle> bundles;
-    try (Assessor assessor =
-        Assessor.builder()
-            .catalog(catalog)
-            .collectors(registry)
-            .config(config)
-            .offline(offline)
-            .asOf(evaluation)
-            .build()) {
-      bundles = assessor.assessAll(selected);
-    }
+    AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, err);
+    Scorer scorer = scoring.scorer(run.registry).with(methodology);
+    List<Map<String, Object>> documents = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
-      out.print(bundles.size() == 1 ? bundles.get(0).toJson() : Json.writePretty(bundles));
-      return Main.OK;
-    }
-    for (int i = 0; i < bundles.size(); i++) {
+    for (int i = 0; i < run.bundles.size(); i++) {
+      EvidenceBundle bundle = run.bundles.get(i);
+      Scorecard card = scorer.score(bundle);
+      PersonaVerdict verdict = persona == null ? null : persona.verdict(card);
+      if (format == OutputFormat.JSON) {
+        documents.add(document(bundle, card, verdict));
+        continue;
+      }
       if (i > 0) {
         out.println();
+        out.println("=".repeat(78));
+        out.println();
       }
-      printBundle(out, selected.get(i), bundles.get(i));
+      ScorecardReport.print(out, run.exchanges.get(i), card, verdict);
+      out.println();
+      printOutcomes(out, bundle);
+      if (listEvidence) {
+        printEvidence(out, bundle);
+      }
+    }
+    if (format == OutputFormat.JSON) {
+      out.print(Json.writePretty(documents.size() == 1 ? documents.get(0) : documents));
     }
     return Main.OK;
+  }
+
+  /**
+   * One exchange as a pipeline wants it: the evidence bundle exactly as {@link
+   * EvidenceBundle#fromJson} reads it back, the scorecard, and the persona's verdict when one was
+   * asked for (its scorecard is the one above, so it is not repeated).
+   */
+  static Map<String, Object> document(
+      EvidenceBundle bundle, Scorecard card, PersonaVerdict verdict) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("bundle", bundle);
+    document.put("scorecard", card);
+    if (verdict != null) {
+      Map<String, Object> persona = new LinkedHashMap<>();
+      persona.put("id", verdict.persona());
+      persona.put("name", verdict.name());
+      persona.put("rationale", verdict.rationale());
+      persona.put("verdict", verdict.verdict());
+      persona.put("highlights", verdict.highlights());
+      document.put("persona", persona);
+    }
+    return document;
   }
 
   static Instant parseAsOf(String value) {
@@ -125,9 +145,7 @@ final class AssessCommand implements Callable<Integer> {
     }
   }
 
-  private static void printBundle(PrintWriter out, Exchange exchange, EvidenceBundle bundle) {
-    out.println(exchange.name() + " (" + exchange.id() + "), evidence as of " + bundle.asOf());
-    out.println();
+  private static void printOutcomes(PrintWriter out, EvidenceBundle bundle) {
     out.println("Collectors:");
     TextTable outcomes = new TextTable("COLLECTOR", "STATUS", "EVIDENCE", "DETAIL");
     for (CollectorOutcome outcome : bundle.outcomes()) {
@@ -139,15 +157,17 @@ final class AssessCommand implements Callable<Integer> {
           outcome.message() == null ? "" : outcome.message());
     }
     outcomes.print(out, "  ");
+  }
+
+  private static void printEvidence(PrintWriter out, EvidenceBundle bundle) {
     for (Map.Entry<Pillar, List<Evidence>> entry : bundle.byPillar().entrySet()) {
       Pillar pillar = entry.getKey();
       List<Evidence> evidence = entry.getValue();
       out.println();
       out.println(
-          pillar.displayName()
-              + " (weight "
-              + pillar.defaultWeight()
-              + "): "
+          "Evidence for "
+              + pillar.displayName()
+              + ": "
               + (evidence.isEmpty()
                   ? "no evidence, unknown"
                   : evidence.size() + " pieces of evidence"));

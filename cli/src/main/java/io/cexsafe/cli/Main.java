@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ExchangesCommand.class,
       MethodologyCommand.class,
       AssessCommand.class,
+      CompareCommand.class,
       ProtectionCommand.class,
       PostureCommand.class,
       CommandLine.HelpCommand.class

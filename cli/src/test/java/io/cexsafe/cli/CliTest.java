@@ -6,8 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Json;
+import io.cexsafe.scoring.Scorecard;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -94,18 +96,25 @@ class CliTest {
         .contains("Crypto.com (crypto-com)")
         .contains("cli-probe")
         .contains("skipped (offline)")
-        .contains("Custody & Storage (weight 20)");
+        .contains("Custody & Storage")
+        .contains("Overall: ");
+    assertThat(run("assess", "crypto-com", "--offline", "--evidence").out())
+        .contains("Evidence for Custody & Storage: no evidence, unknown");
   }
 
   @Test
-  void jsonOutputRoundTripsIntoAnEvidenceBundle() {
+  void jsonOutputHoldsARoundTrippableBundleAndItsScorecard() throws Exception {
     Result result =
         run("assess", "crypto-com", "--offline", "--format", "json", "--as-of", "2026-11-21");
     assertThat(result.code()).isZero();
-    EvidenceBundle bundle = EvidenceBundle.fromJson(result.out());
+    JsonNode document = Json.mapper().readTree(result.out());
+    assertThat(document.fieldNames()).toIterable().containsExactly("bundle", "scorecard");
+    EvidenceBundle bundle = EvidenceBundle.fromJson(document.get("bundle").toString());
     assertThat(bundle.exchangeId()).isEqualTo("crypto-com");
     assertThat(bundle.asOf()).isEqualTo(Instant.parse("2026-11-21T23:59:59Z"));
-    assertThat(bundle.toJson()).isEqualTo(result.out());
+    assertThat(Json.mapper().readTree(bundle.toJson())).isEqualTo(document.get("bundle"));
+    Scorecard card = Scorecard.fromJson(document.get("scorecard").toString());
+    assertThat(card.asOf()).isEqualTo(bundle.asOf());
     assertThat(
             run("assess", "crypto-com", "--offline", "--format", "json", "--as-of", "2026-11-21")
                 .out())
@@ -205,10 +214,16 @@ class CliTest {
   }
 
   @Test
-  void assessesSeveralExchangesAsAJsonArray() {
+  void assessesSeveralExchangesAsAJsonArray() throws Exception {
     Result result = run("assess", "okx", "kraken", "--offline", "--format", "json");
     assertThat(result.code()).isZero();
-    EvidenceBundle[] bundles = Json.read(result.out(), "out", EvidenceBundle[].class);
-    assertThat(bundles).extracting(EvidenceBundle::exchangeId).containsExactly("okx", "kraken");
+    JsonNode documents = Json.mapper().readTree(result.out());
+    assertThat(documents.isArray()).isTrue();
+    assertThat(documents)
+        .extracting(d -> EvidenceBundle.fromJson(d.get("bundle").toString()).exchangeId())
+        .containsExactly("okx", "kraken");
+    assertThat(documents)
+        .extracting(d -> d.get("scorecard").get("exchangeId").asText())
+        .containsExactly("okx", "kraken");
   }
 }

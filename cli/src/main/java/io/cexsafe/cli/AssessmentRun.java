@@ -1,0 +1,59 @@
+package io.cexsafe.cli;
+
+import io.cexsafe.Assessor;
+import io.cexsafe.Config;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Exchange;
+import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.spi.CollectorRegistry;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Runs the collectors for the named exchanges: the shared first half of assess and compare. */
+final class AssessmentRun {
+  final List<Exchange> exchanges;
+  final CollectorRegistry registry;
+  final List<EvidenceBundle> bundles;
+
+  private AssessmentRun(
+      List<Exchange> exchanges, CollectorRegistry registry, List<EvidenceBundle> bundles) {
+    this.exchanges = exchanges;
+    this.registry = registry;
+    this.bundles = bundles;
+  }
+
+  static AssessmentRun run(
+      CommonOptions common, List<String> names, boolean offline, Instant asOf, PrintWriter err) {
+    Config config = common.config();
+    ExchangeCatalog catalog = common.catalog();
+    List<Exchange> selected = new ArrayList<>();
+    for (String name : new LinkedHashSet<>(names)) {
+      Exchange exchange = catalog.get(name);
+      if (!selected.contains(exchange)) {
+        selected.add(exchange);
+      }
+    }
+    CollectorRegistry registry =
+        CollectorRegistry.builder()
+            .config(config)
+            .discover(AssessmentRun.class.getClassLoader())
+            .build();
+    registry.problems().forEach(problem -> err.println("cexsafe: warning: " + problem));
+    if (registry.collectors().isEmpty()) {
+      err.println("cexsafe: warning: no collectors are installed; the report will be empty");
+    }
+    try (Assessor assessor =
+        Assessor.builder()
+            .catalog(catalog)
+            .collectors(registry)
+            .config(config)
+            .offline(offline)
+            .asOf(asOf)
+            .build()) {
+      return new AssessmentRun(selected, registry, assessor.assessAll(selected));
+    }
+  }
+}
