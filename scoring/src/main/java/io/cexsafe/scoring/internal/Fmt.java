@@ -9,15 +9,17 @@ public final class Fmt {
   private Fmt() {}
 
   public static String pct(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    return BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
   }
 
   public static String num(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e12) {
       return Long.toString((long) value);
     }
-    String text = String.format(Locale.ROOT, "%.2f", value);
-    return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    return BigDecimal.valueOf(value)
+        .setScale(2, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   public static String pts(double points, double max) {

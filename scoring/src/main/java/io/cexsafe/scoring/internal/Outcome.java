@@ -3,8 +3,9 @@ package io.cexsafe.scoring.internal;
 import io.cexsafe.Evidence;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a rule decided: known with points, or unknown.
@@ -27,9 +28,12 @@ public record Outcome(
 
   public static Outcome known(
       double points, String value, String explanation, Collection<? extends Item<?>> items) {
-    List<Evidence> used = new ArrayList<>();
-    for (Item<?> item : new LinkedHashSet<>(items)) {
-      used.add(item.evidence());
+    List<Evidence> used = new ArrayList<>(items.size());
+    Set<String> seen = new HashSet<>();
+    for (Item<?> item : items) {
+      if (seen.add(item.id())) {
+        used.add(item.evidence());
+      }
     }
     return new Outcome(true, points, value, explanation, used);
   }

@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Conflict resolution. Facts of one type are grouped by the subject they describe (a licence by
@@ -275,7 +276,8 @@ final class Resolutions {
   static String licenceKey(Licence licence) {
     String subject =
         licence.identifier() != null
-            ? "id:" + licence.identifier().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "")
+            ? "id:"
+                + NON_ALNUM.matcher(licence.identifier().toUpperCase(Locale.ROOT)).replaceAll("")
             : "name:" + norm(licence.entityName());
     return licence.jurisdiction()
         + "|"
@@ -300,15 +302,18 @@ final class Resolutions {
     return a.evidence().provenance().collectorId().equals(b.evidence().provenance().collectorId());
   }
 
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern LEGAL_FORM =
+      Pattern.compile("\\b(ltd|limited|llc|inc|plc|gmbh|sa|ag|bv|pte|pty|corp|corporation|co)\\b");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern NON_ALNUM = Pattern.compile("[^A-Z0-9]");
+
   static String norm(String text) {
     if (text == null) {
       return "";
     }
-    return text.toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .replaceAll("\\b(ltd|limited|llc|inc|plc|gmbh|sa|ag|bv|pte|pty|corp|corporation|co)\\b", "")
-        .replaceAll("\\s+", " ")
-        .trim();
+    String words = NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    return SPACES.matcher(LEGAL_FORM.matcher(words).replaceAll("")).replaceAll(" ").trim();
   }
 
   private static String key(int value) {

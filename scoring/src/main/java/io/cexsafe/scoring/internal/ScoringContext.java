@@ -41,12 +41,17 @@ public final class ScoringContext {
   private final boolean incidentSourceChecked;
   private final List<Finding> findings = new ArrayList<>();
   private final Map<Class<?>, List<? extends Item<?>>> resolved = new HashMap<>();
+  private final Map<Class<?>, List<Item<?>>> byType = new HashMap<>();
 
   public ScoringContext(EvidenceBundle bundle, Set<String> incidentSources) {
     this.bundle = bundle;
     this.asOf = bundle.asOf();
     this.asOfDate = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
     this.evidence = bundle.evidence().stream().sorted(Comparator.comparing(Evidence::id)).toList();
+    for (Evidence e : evidence) {
+      byType.computeIfAbsent(e.fact().getClass(), k -> new ArrayList<>()).add(itemOf(e));
+    }
+    byType.replaceAll((type, items) -> List.copyOf(items));
     this.incidentSourceChecked =
         bundle.outcomes().stream()
             .anyMatch(
@@ -71,14 +76,9 @@ public final class ScoringContext {
   }
 
   /** Every fact of a type, in evidence-id order, before conflict resolution. */
+  @SuppressWarnings("unchecked")
   public <T extends Fact> List<Item<T>> all(Class<T> type) {
-    List<Item<T>> items = new ArrayList<>();
-    for (Evidence e : evidence) {
-      if (type.isInstance(e.fact())) {
-        items.add(new Item<>(type.cast(e.fact()), e));
-      }
-    }
-    return items;
+    return (List<Item<T>>) (List<?>) byType.getOrDefault(type, List.of());
   }
 
   /** The facts of a type after conflict resolution (one winner per subject). */
@@ -132,6 +132,10 @@ public final class ScoringContext {
       }
     }
     return Optional.of(winner);
+  }
+
+  private static Item<Fact> itemOf(Evidence e) {
+    return new Item<>(e.fact(), e);
   }
 
   void put(Class<?> type, List<? extends Item<?>> items) {
