@@ -81,8 +81,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = "-XX:ActiveProcessorCount=1")
 @Threads(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 6, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class ScoringBenchmark {
   static final Instant AS_OF = Instant.parse("2026-11-21T00:00:00Z");
 
@@ -124,20 +124,45 @@ public class ScoringBenchmark {
     double sum = 0;
     for (Pillar pillar : Pillar.values()) {
       double estimate = Math.round(random.nextDouble(20, 95) * 100) / 100.0;
-      pillars.add(new PillarScore(pillar, pillar.defaultWeight(), estimate, estimate * 0.8, Math.min(100, estimate * 1.1), 0.8, List.of()));
+      pillars.add(
+          new PillarScore(
+              pillar,
+              pillar.defaultWeight(),
+              estimate,
+              estimate * 0.8,
+              Math.min(100, estimate * 1.1),
+              0.8,
+              List.of()));
       sum += pillar.defaultWeight() * estimate;
     }
     double overall = sum / 100;
-    return new Scorecard(exchange, "cexsafe-default", "1.0", "1.0", AS_OF, overall, overall * 0.8, Math.min(100, overall * 1.1), 0.8, Grade.of(overall), false, pillars, List.of(), List.of());
+    return new Scorecard(
+        exchange,
+        "cexsafe-default",
+        "1.0",
+        "1.0",
+        AS_OF,
+        overall,
+        overall * 0.8,
+        Math.min(100, overall * 1.1),
+        0.8,
+        Grade.of(overall),
+        false,
+        pillars,
+        List.of(),
+        List.of());
   }
 
-  private static Evidence ev(String exchange, Fact fact, EvidenceClass cls, String collector, long daysAgo) {
+  private static Evidence ev(
+      String exchange, Fact fact, EvidenceClass cls, String collector, long daysAgo) {
     Instant observed = AS_OF.minus(Duration.ofDays(daysAgo));
     return Evidence.of(
         exchange,
         fact,
         Provenance.builder(collector)
-            .source("https://example.com/" + collector + "/" + fact.typeName() + "/" + daysAgo, "source")
+            .source(
+                "https://example.com/" + collector + "/" + fact.typeName() + "/" + daysAgo,
+                "source")
             .observedAt(observed)
             .retrievedAt(AS_OF)
             .evidenceClass(cls)
@@ -153,43 +178,267 @@ public class ScoringBenchmark {
     LocalDate today = LocalDate.ofInstant(AS_OF, java.time.ZoneOffset.UTC);
     List<Evidence> e = new ArrayList<>();
     for (int d = 1; d <= 5; d++) {
-      e.add(ev(x, new ReserveSnapshot(BigDecimal.valueOf(12_000_000_000L + d * 10_000_000L), null, BigDecimal.valueOf(300_000_000L), true), third, "defillama", d));
-      e.add(ev(x, new NetFlow(24 * d, BigDecimal.valueOf(-10_000_000L * d), -0.001 * d), third, "defillama", d));
+      e.add(
+          ev(
+              x,
+              new ReserveSnapshot(
+                  BigDecimal.valueOf(12_000_000_000L + d * 10_000_000L),
+                  null,
+                  BigDecimal.valueOf(300_000_000L),
+                  true),
+              third,
+              "defillama",
+              d));
+      e.add(
+          ev(
+              x,
+              new NetFlow(24 * d, BigDecimal.valueOf(-10_000_000L * d), -0.001 * d),
+              third,
+              "defillama",
+              d));
     }
-    e.add(ev(x, new ReserveComposition(0.025, 0.31, 0.78, 0.17, 0.21, 0.34, List.of()), third, "defillama", 1));
-    e.add(ev(x, new NetFlow(720, BigDecimal.valueOf(-310_000_000L), -0.025), third, "defillama", 1));
+    e.add(
+        ev(
+            x,
+            new ReserveComposition(0.025, 0.31, 0.78, 0.17, 0.21, 0.34, List.of()),
+            third,
+            "defillama",
+            1));
+    e.add(
+        ev(x, new NetFlow(720, BigDecimal.valueOf(-310_000_000L), -0.025), third, "defillama", 1));
     e.add(ev(x, new ColdStorage(0.95, "95% cold"), disclosure, "disclosures", 120));
     e.add(ev(x, new ColdStorage(null, "the majority in cold storage"), third, "news", 400));
-    e.add(ev(x, new KeyManagement(java.util.Set.of(KeyProtection.MPC, KeyProtection.HSM), null), disclosure, "disclosures", 120));
+    e.add(
+        ev(
+            x,
+            new KeyManagement(java.util.Set.of(KeyProtection.MPC, KeyProtection.HSM), null),
+            disclosure,
+            "disclosures",
+            120));
     e.add(ev(x, new AssetSegregation(true, true, null, null), disclosure, "disclosures", 120));
-    e.add(ev(x, new PorAttestation(today.minusDays(40), "Auditor LLP", PorMethod.MERKLE_SUM_TREE, AttestorIndependence.INDEPENDENT_ACCOUNTANT, List.of(new AssetReserveRatio("BTC", new BigDecimal("1.03")), new AssetReserveRatio("ETH", new BigDecimal("1.01"))), PorCadence.QUARTERLY, true, false, null), EvidenceClass.INDEPENDENT_ATTESTATION, "disclosures", 35));
-    e.add(ev(x, new PorAttestation(today.minusDays(130), "Auditor LLP", PorMethod.MERKLE_SUM_TREE, AttestorIndependence.INDEPENDENT_ACCOUNTANT, List.of(new AssetReserveRatio("BTC", new BigDecimal("1.02"))), PorCadence.QUARTERLY, true, false, null), EvidenceClass.INDEPENDENT_ATTESTATION, "disclosures", 125));
-    e.add(ev(x, new InsurancePolicy(BigDecimal.valueOf(750_000_000L), "Lloyd's syndicate", null, java.util.Set.of(InsuranceScope.HOT_WALLETS), null, false, null), disclosure, "disclosures", 200));
-    e.add(ev(x, new ProtectionProgramme("Protect", BigDecimal.valueOf(250_000), List.of("2FA"), List.of("GB"), true, null), disclosure, "disclosures", 200));
-    String[][] licences = {{"GB", "FCA"}, {"IE", "CBI"}, {"SG", "MAS"}, {"US", "FINCEN"}, {"AE", "VARA"}, {"AU", "AUSTRAC"}};
+    e.add(
+        ev(
+            x,
+            new PorAttestation(
+                today.minusDays(40),
+                "Auditor LLP",
+                PorMethod.MERKLE_SUM_TREE,
+                AttestorIndependence.INDEPENDENT_ACCOUNTANT,
+                List.of(
+                    new AssetReserveRatio("BTC", new BigDecimal("1.03")),
+                    new AssetReserveRatio("ETH", new BigDecimal("1.01"))),
+                PorCadence.QUARTERLY,
+                true,
+                false,
+                null),
+            EvidenceClass.INDEPENDENT_ATTESTATION,
+            "disclosures",
+            35));
+    e.add(
+        ev(
+            x,
+            new PorAttestation(
+                today.minusDays(130),
+                "Auditor LLP",
+                PorMethod.MERKLE_SUM_TREE,
+                AttestorIndependence.INDEPENDENT_ACCOUNTANT,
+                List.of(new AssetReserveRatio("BTC", new BigDecimal("1.02"))),
+                PorCadence.QUARTERLY,
+                true,
+                false,
+                null),
+            EvidenceClass.INDEPENDENT_ATTESTATION,
+            "disclosures",
+            125));
+    e.add(
+        ev(
+            x,
+            new InsurancePolicy(
+                BigDecimal.valueOf(750_000_000L),
+                "Lloyd's syndicate",
+                null,
+                java.util.Set.of(InsuranceScope.HOT_WALLETS),
+                null,
+                false,
+                null),
+            disclosure,
+            "disclosures",
+            200));
+    e.add(
+        ev(
+            x,
+            new ProtectionProgramme(
+                "Protect", BigDecimal.valueOf(250_000), List.of("2FA"), List.of("GB"), true, null),
+            disclosure,
+            "disclosures",
+            200));
+    String[][] licences = {
+      {"GB", "FCA"},
+      {"IE", "CBI"},
+      {"SG", "MAS"},
+      {"US", "FINCEN"},
+      {"AE", "VARA"},
+      {"AU", "AUSTRAC"}
+    };
     for (String[] l : licences) {
-      e.add(ev(x, new Licence(l[0], l[1], null, "Bench Ltd", l[1] + "-1", LicenceStatus.ACTIVE, List.of("custody"), null, null, MatchBasis.IDENTIFIER), register, "regulators", 2));
-      e.add(ev(x, new Licence(l[0], l[1], null, "Bench Ltd", l[1] + "-1", LicenceStatus.CLAIMED, List.of(), null, null, MatchBasis.CLAIM), disclosure, "disclosures", 100));
+      e.add(
+          ev(
+              x,
+              new Licence(
+                  l[0],
+                  l[1],
+                  null,
+                  "Bench Ltd",
+                  l[1] + "-1",
+                  LicenceStatus.ACTIVE,
+                  List.of("custody"),
+                  null,
+                  null,
+                  MatchBasis.IDENTIFIER),
+              register,
+              "regulators",
+              2));
+      e.add(
+          ev(
+              x,
+              new Licence(
+                  l[0],
+                  l[1],
+                  null,
+                  "Bench Ltd",
+                  l[1] + "-1",
+                  LicenceStatus.CLAIMED,
+                  List.of(),
+                  null,
+                  null,
+                  MatchBasis.CLAIM),
+              disclosure,
+              "disclosures",
+              100));
     }
     for (AccountControl control : AccountControl.values()) {
-      e.add(ev(x, new SecurityControl(control, ControlAvailability.OPTIONAL, 24, true, null), disclosure, "disclosures", 60));
-      e.add(ev(x, new SecurityControl(control, ControlAvailability.DEFAULT_ON, null, null, null), third, "reviews", 30));
+      e.add(
+          ev(
+              x,
+              new SecurityControl(control, ControlAvailability.OPTIONAL, 24, true, null),
+              disclosure,
+              "disclosures",
+              60));
+      e.add(
+          ev(
+              x,
+              new SecurityControl(control, ControlAvailability.DEFAULT_ON, null, null, null),
+              third,
+              "reviews",
+              30));
     }
-    e.add(ev(x, new Certification(CertificationStandard.ISO_27001, null, null, null, today.plusYears(1), null), disclosure, "disclosures", 60));
-    e.add(ev(x, new Certification(CertificationStandard.SOC2_TYPE2, null, null, null, null, null), disclosure, "disclosures", 60));
-    e.add(ev(x, new BugBounty("HackerOne", BigDecimal.valueOf(250_000), null), disclosure, "disclosures", 60));
-    e.add(ev(x, new Incident(LocalDate.parse("2022-01-17"), IncidentKind.HACK, BigDecimal.valueOf(34_000_000), null, null, Reimbursement.FULL, 12, true, List.of("2FA"), 483, null), third, "defillama", 1));
+    e.add(
+        ev(
+            x,
+            new Certification(
+                CertificationStandard.ISO_27001, null, null, null, today.plusYears(1), null),
+            disclosure,
+            "disclosures",
+            60));
+    e.add(
+        ev(
+            x,
+            new Certification(CertificationStandard.SOC2_TYPE2, null, null, null, null, null),
+            disclosure,
+            "disclosures",
+            60));
+    e.add(
+        ev(
+            x,
+            new BugBounty("HackerOne", BigDecimal.valueOf(250_000), null),
+            disclosure,
+            "disclosures",
+            60));
+    e.add(
+        ev(
+            x,
+            new Incident(
+                LocalDate.parse("2022-01-17"),
+                IncidentKind.HACK,
+                BigDecimal.valueOf(34_000_000),
+                null,
+                null,
+                Reimbursement.FULL,
+                12,
+                true,
+                List.of("2FA"),
+                483,
+                null),
+            third,
+            "defillama",
+            1));
     for (String storefront : List.of("GB", "US", "DE", "FR", "SG")) {
-      e.add(ev(x, new AppRating(AppStore.APPLE, storefront, "id1", new BigDecimal("4.5"), 100_000, null, null, null), users, "reviews", 3));
-      e.add(ev(x, new AppRating(AppStore.GOOGLE_PLAY, storefront, "com.bench", new BigDecimal("4.2"), 200_000, null, null, null), users, "reviews", 3));
-      e.add(ev(x, new ReviewThemes(AppStore.APPLE, storefront, 500, 120, List.of(new ThemeShare(ReviewTheme.CRASHES_BUGS, 20, 0.04, 0.16, List.of()), new ThemeShare(ReviewTheme.SUPPORT_NO_RESPONSE, 35, 0.07, 0.29, List.of())), null, null), users, "reviews", 3));
+      e.add(
+          ev(
+              x,
+              new AppRating(
+                  AppStore.APPLE,
+                  storefront,
+                  "id1",
+                  new BigDecimal("4.5"),
+                  100_000,
+                  null,
+                  null,
+                  null),
+              users,
+              "reviews",
+              3));
+      e.add(
+          ev(
+              x,
+              new AppRating(
+                  AppStore.GOOGLE_PLAY,
+                  storefront,
+                  "com.bench",
+                  new BigDecimal("4.2"),
+                  200_000,
+                  null,
+                  null,
+                  null),
+              users,
+              "reviews",
+              3));
+      e.add(
+          ev(
+              x,
+              new ReviewThemes(
+                  AppStore.APPLE,
+                  storefront,
+                  500,
+                  120,
+                  List.of(
+                      new ThemeShare(ReviewTheme.CRASHES_BUGS, 20, 0.04, 0.16, List.of()),
+                      new ThemeShare(ReviewTheme.SUPPORT_NO_RESPONSE, 35, 0.07, 0.29, List.of())),
+                  null,
+                  null),
+              users,
+              "reviews",
+              3));
     }
-    e.add(ev(x, new SupportChannel(SupportChannelType.LIVE_CHAT, true, true, null), disclosure, "disclosures", 60));
-    e.add(ev(x, new SupportChannel(SupportChannelType.EMAIL, null, null, null), disclosure, "disclosures", 60));
+    e.add(
+        ev(
+            x,
+            new SupportChannel(SupportChannelType.LIVE_CHAT, true, true, null),
+            disclosure,
+            "disclosures",
+            60));
+    e.add(
+        ev(
+            x,
+            new SupportChannel(SupportChannelType.EMAIL, null, null, null),
+            disclosure,
+            "disclosures",
+            60));
     e.add(ev(x, new ComplaintHandling(15, true, true, null), disclosure, "disclosures", 60));
     List<CollectorOutcome> outcomes = new ArrayList<>();
     for (String collector : List.of("defillama", "disclosures", "news", "regulators", "reviews")) {
-      outcomes.add(new CollectorOutcome(collector, OutcomeStatus.OK, ReasonCode.NONE, null, 0, List.of()));
+      outcomes.add(
+          new CollectorOutcome(collector, OutcomeStatus.OK, ReasonCode.NONE, null, 0, List.of()));
     }
     return new EvidenceBundle(x, AS_OF, e, outcomes);
   }
