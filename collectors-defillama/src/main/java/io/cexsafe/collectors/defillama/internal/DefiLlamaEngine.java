@@ -114,6 +114,9 @@ public final class DefiLlamaEngine {
     private ProtocolSummary protocol;
     private boolean protocolMissing;
     private SourceException hostRefused;
+    private List<Hack> hackList;
+    private Stablecoins stable;
+    private SourceException stableFailure;
     private String slug;
     private Set<String> ownTokens;
 
@@ -170,13 +173,20 @@ public final class DefiLlamaEngine {
                 null));
         return result();
       }
+      if (settings.hacksEnabled()) {
+        try {
+          hackList = context.shared(hacks);
+        } catch (SourceException e) {
+          problems.add(Problem.of(e));
+        }
+      }
       if (slug != null) {
         collectReserves();
       }
       if (row != null) {
         collectProofOfReservePointers();
       }
-      if (settings.hacksEnabled()) {
+      if (hackList != null) {
         collectIncidents();
       }
       return result();
@@ -221,18 +231,22 @@ public final class DefiLlamaEngine {
 
     private void collectReserves() {
       if (settings.protocolEnabled()) {
+        // the shared lists come first: while they load, the run's other exchanges wait for them
+        // instead of queueing them behind their own /protocol calls
+        if (settings.stablecoinsEnabled()) {
+          try {
+            stable = context.shared(stablecoins);
+          } catch (SourceException e) {
+            stableFailure = e;
+          }
+        }
         protocol = fetchProtocol();
         if (protocolMissing) {
           return; // no such protocol: flows for it cannot exist either
         }
       }
-      Stablecoins stable = null;
-      if (protocol != null && !protocol.tokensUsd().isEmpty() && settings.stablecoinsEnabled()) {
-        try {
-          stable = context.shared(stablecoins);
-        } catch (SourceException e) {
-          problems.add(Problem.of(e));
-        }
+      if (protocol != null && !protocol.tokensUsd().isEmpty() && stableFailure != null) {
+        problems.add(Problem.of(stableFailure));
       }
       BigDecimal clean = addSnapshot();
       if (protocol != null) {
@@ -558,14 +572,7 @@ public final class DefiLlamaEngine {
     // ---- incidents --------------------------------------------------------------------------
 
     private void collectIncidents() {
-      List<Hack> all;
-      try {
-        all = context.shared(hacks);
-      } catch (SourceException e) {
-        problems.add(Problem.of(e));
-        return;
-      }
-      for (Hack hack : all) {
+      for (Hack hack : hackList) {
         if (!hack.targetsCex() || !concerns(hack)) {
           continue;
         }

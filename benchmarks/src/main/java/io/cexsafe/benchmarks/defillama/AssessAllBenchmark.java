@@ -1,4 +1,4 @@
-package io.cexsafe.collectors.defillama.bench;
+package io.cexsafe.benchmarks.defillama;
 
 import io.cexsafe.Assessor;
 import io.cexsafe.CollectorOutcome;
@@ -10,6 +10,7 @@ import io.cexsafe.ExchangeIdentifier;
 import io.cexsafe.OutcomeStatus;
 import io.cexsafe.collectors.defillama.DefiLlamaCollectorProvider;
 import io.cexsafe.spi.CollectorRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ import java.util.Map;
  * requested (counted at the server). Not a unit test; see docs/performance-defillama.md.
  *
  * <pre>
- * java -cp ... io.cexsafe.collectors.defillama.bench.AssessAllBenchmark [--runs 5]
+ * java -cp benchmarks/target/benchmarks.jar io.cexsafe.benchmarks.defillama.AssessAllBenchmark [--runs 5]
  * </pre>
  */
 public final class AssessAllBenchmark {
@@ -81,8 +82,11 @@ public final class AssessAllBenchmark {
         for (int run = 0; run <= runs; run++) {
           server.reset();
           long started = System.nanoTime();
+          long cpuStarted = processCpuNanos();
           List<EvidenceBundle> bundles = assessor.assessAll(data.catalog.all());
           double wallMs = (System.nanoTime() - started) / 1e6;
+          double cpuMs = (processCpuNanos() - cpuStarted) / 1e6;
+          double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
           long requests = server.total();
           long bound = (long) Math.ceil(requests / (double) CONCURRENCY) * LATENCY_MS;
           Map<OutcomeStatus, Integer> statuses = new EnumMap<>(OutcomeStatus.class);
@@ -96,7 +100,8 @@ public final class AssessAllBenchmark {
           System.out.printf(
               Locale.ROOT,
               "%s wall %.0f ms, %d requests, bound %d ms, ratio %.2f, max in flight %d,"
-                  + " /cexs %d, /hacks %d, /stablecoins %d, outcomes %s, %d evidence%n",
+                  + " /cexs %d, /hacks %d, /stablecoins %d, outcomes %s, %d evidence,"
+                  + " process CPU %.0f ms, load average %.1f%n",
               run == 0 ? "cold" : "run " + run,
               wallMs,
               requests,
@@ -107,10 +112,19 @@ public final class AssessAllBenchmark {
               server.count("/hacks"),
               server.count("/stablecoins"),
               statuses,
-              evidence);
+              evidence,
+              cpuMs,
+              load);
         }
       }
     }
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   /** The generated /cexs, per-exchange answers, and the catalogue built from /cexs. */

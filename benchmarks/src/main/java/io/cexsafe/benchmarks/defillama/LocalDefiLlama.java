@@ -1,4 +1,4 @@
-package io.cexsafe.collectors.defillama.bench;
+package io.cexsafe.benchmarks.defillama;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

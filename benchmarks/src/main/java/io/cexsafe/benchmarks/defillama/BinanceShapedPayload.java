@@ -1,4 +1,4 @@
-package io.cexsafe.collectors.defillama.bench;
+package io.cexsafe.benchmarks.defillama;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

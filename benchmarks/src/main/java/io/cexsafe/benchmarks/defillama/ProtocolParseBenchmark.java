@@ -1,4 +1,4 @@
-package io.cexsafe.collectors.defillama.bench;
+package io.cexsafe.benchmarks.defillama;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ObjectMapper.readTree}. Not a unit test; run it by hand (see docs/performance-defillama.md):
  *
  * <pre>
- * java -Xmx128m -cp ... io.cexsafe.collectors.defillama.bench.ProtocolParseBenchmark \
- *     [--file target/bench/protocol-binance-shaped.json] [--mb 200] [--runs 3] [scan|stream|tree|http ...]
+ * java -Xmx128m -cp benchmarks/target/benchmarks.jar io.cexsafe.benchmarks.defillama.ProtocolParseBenchmark \
+ *     [--file benchmarks/target/protocol-binance-shaped.json] [--mb 200] [--runs 3] [scan|stream|tree|http ...]
  * </pre>
  *
  * The payload is generated once (deterministically) if the file is missing. Each mode is timed over
@@ -36,7 +36,7 @@ public final class ProtocolParseBenchmark {
   private ProtocolParseBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of("target/bench/protocol-binance-shaped.json");
+    Path file = Path.of("benchmarks/target/protocol-binance-shaped.json");
     long megabytes = 200;
     int runs = 3;
     java.util.List<String> modes = new java.util.ArrayList<>();
