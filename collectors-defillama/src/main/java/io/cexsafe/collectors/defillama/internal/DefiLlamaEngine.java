@@ -140,7 +140,9 @@ public final class DefiLlamaEngine {
           row = list.find(exchange, catalogueSlug).orElse(null);
         } catch (SourceException e) {
           problems.add(Problem.of(e));
-          if (e.reason() == ReasonCode.RATE_LIMITED || e.reason() == ReasonCode.BLOCKED) {
+          if (e.reason() == ReasonCode.RATE_LIMITED
+              || e.reason() == ReasonCode.BLOCKED
+              || e.reason() == ReasonCode.TIMEOUT) {
             hostRefused = e;
           }
         }
@@ -173,12 +175,15 @@ public final class DefiLlamaEngine {
                 null));
         return result();
       }
-      if (settings.hacksEnabled()) {
-        try {
-          hackList = context.shared(hacks);
-        } catch (SourceException e) {
-          problems.add(Problem.of(e));
-        }
+      // The shared lists load before /protocol, so that the run's other exchanges wait for them
+      // instead of queueing them behind their own calls; exchanges take them in opposite orders so
+      // that the two first loads of a run go out together.
+      if (Math.floorMod(exchange.id().hashCode(), 2) == 0) {
+        loadStablecoins();
+        loadHacks();
+      } else {
+        loadHacks();
+        loadStablecoins();
       }
       if (slug != null) {
         collectReserves();
@@ -190,6 +195,27 @@ public final class DefiLlamaEngine {
         collectIncidents();
       }
       return result();
+    }
+
+    private void loadHacks() {
+      if (settings.hacksEnabled()) {
+        try {
+          hackList = context.shared(hacks);
+        } catch (SourceException e) {
+          problems.add(Problem.of(e));
+        }
+      }
+    }
+
+    /** Only tracked exchanges need it; a failure counts once a token breakdown needed the list. */
+    private void loadStablecoins() {
+      if (slug != null && settings.protocolEnabled() && settings.stablecoinsEnabled()) {
+        try {
+          stable = context.shared(stablecoins);
+        } catch (SourceException e) {
+          stableFailure = e;
+        }
+      }
     }
 
     private CollectionResult result() {
@@ -231,15 +257,6 @@ public final class DefiLlamaEngine {
 
     private void collectReserves() {
       if (settings.protocolEnabled()) {
-        // the shared lists come first: while they load, the run's other exchanges wait for them
-        // instead of queueing them behind their own /protocol calls
-        if (settings.stablecoinsEnabled()) {
-          try {
-            stable = context.shared(stablecoins);
-          } catch (SourceException e) {
-            stableFailure = e;
-          }
-        }
         protocol = fetchProtocol();
         if (protocolMissing) {
           return; // no such protocol: flows for it cannot exist either
