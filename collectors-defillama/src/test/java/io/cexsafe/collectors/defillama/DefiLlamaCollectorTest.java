@@ -229,6 +229,63 @@ class DefiLlamaCollectorTest {
             "/cexs", "/hacks", "/inflows/bybit/1794657600?end=1795262400&tokensToExclude=BIT,MNT");
   }
 
+  @Test
+  void aRowWithoutFiguresTakesTheTotalFromTheProtocolNeverZero() throws Exception {
+    Map<String, MockResponse> routes = DefiLlamaFixtures.cryptoComRoutes();
+    routes.put("/protocol/gemini", json("protocol-crypto-com.json"));
+    routes.put("/inflows/gemini/1795176000", json("inflows-binance-24h.json"));
+    server.setDispatcher(routes(routes));
+
+    // Gemini's /cexs row has a slug but neither currentTvl nor flows, and coin null
+    EvidenceBundle bundle = assess(Exchange.of("gemini", "Gemini"));
+
+    Evidence evidence = only(bundle, ReserveSnapshot.class);
+    ReserveSnapshot snapshot = (ReserveSnapshot) evidence.fact();
+    assertThat(snapshot.totalUsd()).isEqualByComparingTo("4200000000");
+    assertThat(snapshot.ownTokenUsd()).isEqualByComparingTo("0");
+    assertThat(evidence.provenance().note()).contains("/cexs has no currentTvl");
+    assertThat(evidence.provenance().observedAt()).isEqualTo(LATEST_POINT);
+    Map<Integer, NetFlow> flows = flows(bundle);
+    assertThat(flows).containsOnlyKeys(24);
+    assertThat(flows.get(24).shareOfReserves()).isNotNull();
+    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
+    assertThat(outcome(bundle).problems()).hasSize(2); // the two other windows are unknown here
+    PorDashboard dashboard = (PorDashboard) only(bundle, PorDashboard.class).fact();
+    assertThat(dashboard.url()).isEqualTo(URI.create("https://www.gemini.com/trust-center/"));
+    assertThat(requests())
+        .extracting(RecordedRequest::getTarget)
+        .contains(
+            "/protocol/gemini",
+            "/inflows/gemini/1795176000?end=1795262400",
+            "/inflows/gemini/1794657600?end=1795262400");
+  }
+
+  @Test
+  void withoutAnyOwnTokenListTheOwnTokenValueIsUnknown() throws Exception {
+    Map<String, MockResponse> routes = DefiLlamaFixtures.cryptoComRoutes();
+    routes.put("/protocol/newcex", json("protocol-crypto-com.json"));
+    server.setDispatcher(routes(routes));
+    Exchange newcex =
+        new Exchange(
+            "newcex",
+            "New CEX",
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new io.cexsafe.ExchangeIdentifier("defillama.slug", "newcex")));
+
+    EvidenceBundle bundle = assess(newcex, "inflows.enabled=false");
+
+    ReserveSnapshot snapshot = (ReserveSnapshot) only(bundle, ReserveSnapshot.class).fact();
+    assertThat(snapshot.totalUsd()).isEqualByComparingTo("4200000000");
+    assertThat(snapshot.ownTokenUsd()).isNull();
+    assertThat(snapshot.cleanAssetsUsd()).isNull();
+    ReserveComposition mix = (ReserveComposition) only(bundle, ReserveComposition.class).fact();
+    assertThat(mix.ownTokenShare()).isNull();
+    assertThat(mix.stablecoinShare()).isNotNull();
+  }
+
   // ---- exchanges DeFiLlama does not track -----------------------------------------------------
 
   @Test

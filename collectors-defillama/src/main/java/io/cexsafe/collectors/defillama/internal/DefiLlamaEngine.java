@@ -249,6 +249,14 @@ public final class DefiLlamaEngine {
       return own;
     }
 
+    /**
+     * Whether anyone says which tokens are the exchange's: the catalogue, or a {@code /cexs} row
+     * (whose {@code coinSymbol} may say "none"). Otherwise the own-token value is unknown, not 0.
+     */
+    private boolean ownTokensKnown() {
+      return !ownTokens.isEmpty() || row != null;
+    }
+
     private void notTracked(String message) {
       notTracked.add(new Problem(ReasonCode.NOT_LISTED, message, endpoints.cexsPage(), null));
     }
@@ -350,10 +358,14 @@ public final class DefiLlamaEngine {
     /** Adds the reserve snapshot; returns the clean assets it used (or null). */
     private BigDecimal addSnapshot() {
       BigDecimal breakdownOwn =
-          protocol == null ? null : ReserveMath.ownTokenUsd(protocol.tokensUsd(), ownTokens);
+          protocol == null || !ownTokensKnown()
+              ? null
+              : ReserveMath.ownTokenUsd(protocol.tokensUsd(), ownTokens);
       String ownNote =
           ownTokens.isEmpty()
-              ? "no own tokens known"
+              ? (row != null
+                  ? "no own token listed by DeFiLlama or the catalogue"
+                  : "own tokens unknown")
               : "own tokens " + String.join(", ", ownTokens) + " (and W-wrapped forms)";
       if (row != null && row.currentTvl() != null) {
         BigDecimal total = row.currentTvl();
@@ -409,7 +421,7 @@ public final class DefiLlamaEngine {
           ReserveMath.composition(
               protocol.tokensUsd(),
               protocol.chainsUsd(),
-              ownTokens,
+              ownTokensKnown() ? ownTokens : null,
               stable,
               settings.topHoldings());
       if (composition == null) {

@@ -48,6 +48,8 @@ final class ReserveMath {
       ReserveComposition fact, Set<String> ownMatched, Set<String> stableMatched, int tokens) {}
 
   /**
+   * @param own the own-token symbols, or null when nobody says which tokens are the exchange's (the
+   *     own-token share is then unknown)
    * @param stablecoins the stablecoin list, or null when it could not be read (stablecoin and
    *     major-asset shares are then unknown)
    * @return null when neither breakdown carries a positive value
@@ -58,6 +60,7 @@ final class ReserveMath {
       Set<String> own,
       Stablecoins stablecoins,
       int topN) {
+    Set<String> ownSymbols = own == null ? Set.of() : own;
     BigDecimal total = positiveSum(tokens);
     Double ownShare = null;
     Double stableShare = null;
@@ -80,7 +83,7 @@ final class ReserveMath {
         }
         count++;
         String symbol = e.getKey();
-        if (isOwnToken(symbol, own)) {
+        if (isOwnToken(symbol, ownSymbols)) {
           ownUsd = ownUsd.add(usd);
           ownMatched.add(symbol);
         }
@@ -94,7 +97,7 @@ final class ReserveMath {
         }
         holdings.add(new TokenHolding(symbol, usd, share(usd, total)));
       }
-      ownShare = share(ownUsd, total);
+      ownShare = own == null ? null : share(ownUsd, total);
       if (stablecoins != null) {
         stableShare = share(stableUsd, total);
         majorShare = share(majorUsd, total);

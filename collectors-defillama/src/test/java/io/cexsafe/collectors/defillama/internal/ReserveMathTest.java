@@ -46,10 +46,11 @@ class ReserveMathTest {
     tokens.put("B", BigDecimal.ZERO);
     assertThat(ReserveMath.composition(tokens, Map.of(), Set.of(), null, 10)).isNull();
     tokens.put("C", BigDecimal.ONE);
-    var composition = ReserveMath.composition(tokens, Map.of(), Set.of(), null, 10);
+    var composition = ReserveMath.composition(tokens, Map.of(), null, null, 10);
     assertThat(composition.fact().topHoldings()).hasSize(1);
     assertThat(composition.fact().chainHhi()).isNull();
     assertThat(composition.fact().stablecoinShare()).isNull();
+    assertThat(composition.fact().ownTokenShare()).isNull(); // nobody said which tokens are own
   }
 
   @Test
