@@ -1,5 +1,7 @@
 package io.cexsafe.por;
 
+import io.cexsafe.facts.ProofStrength;
+
 /**
  * One published proof format: how leaves and nodes are hashed, how siblings are oriented, how sums
  * are formatted. Implementations never throw for bad proofs; they return a {@link Verdict} with

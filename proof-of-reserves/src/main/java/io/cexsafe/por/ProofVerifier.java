@@ -1,5 +1,6 @@
 package io.cexsafe.por;
 
+import io.cexsafe.InvalidInputException;
 import io.cexsafe.por.internal.Schemes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +18,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ProofVerifier {
-
-  /** The scheme id reported when no scheme recognises a proof. */
-  public static final String UNKNOWN_SCHEME = "unknown";
 
   private static final ProofVerifier STANDARD = new ProofVerifier(Schemes.standard());
 
@@ -68,36 +66,37 @@ public final class ProofVerifier {
   }
 
   /**
-   * Verifies with the detected scheme; a proof no scheme recognises is {@link
-   * VerificationStatus#MALFORMED} with a reason that asks for an explicit format.
+   * Verifies with the detected scheme.
+   *
+   * @throws InvalidInputException when no scheme recognises the proof file
    */
   public Verdict verify(ProofInput input) {
-    return detect(input)
-        .map(scheme -> scheme.verify(input))
-        .orElseGet(
-            () ->
-                Verdict.malformed(
-                    UNKNOWN_SCHEME,
-                    ProofStrength.ATTESTATION_ONLY,
-                    null,
-                    "the format of "
-                        + input.proofName()
-                        + " was not recognised; name it explicitly (one of "
-                        + String.join(", ", schemes.keySet())
-                        + ")"));
+    ProofScheme scheme =
+        detect(input)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        input.proofName(),
+                        null,
+                        "proof format not recognised; name it with --format (one of "
+                            + String.join(", ", schemes.keySet())
+                            + ")"));
+    return scheme.verify(input);
   }
 
   /**
    * Verifies with the named scheme.
    *
-   * @throws IllegalArgumentException when no scheme has this id
+   * @throws InvalidInputException when no scheme has this id
    */
   public Verdict verify(String schemeId, ProofInput input) {
     ProofScheme scheme =
         scheme(schemeId)
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new InvalidInputException(
+                        "--format",
+                        null,
                         "unknown proof format '"
                             + schemeId
                             + "'; known formats: "

@@ -1,6 +1,12 @@
 package io.cexsafe.por;
 
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceClass;
+import io.cexsafe.Provenance;
+import io.cexsafe.facts.ProofStrength;
+import io.cexsafe.facts.ProofVerification;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +17,7 @@ import java.util.TreeMap;
 /**
  * The result of verifying one proof.
  *
- * @param schemeId the scheme that judged the proof ({@code unknown} when none matched)
+ * @param schemeId the scheme that judged the proof
  * @param status included, not included or malformed
  * @param strength the scheme's proof-strength class
  * @param breakingLevel where the check failed, in the scheme's own level numbering (height, level
@@ -34,6 +40,9 @@ public record Verdict(
     Map<String, BigDecimal> rootTotals,
     String rootHash,
     List<String> findings) {
+
+  /** The collector id under which verified proofs become evidence. */
+  public static final String COLLECTOR_ID = "proof-of-reserves";
 
   public Verdict {
     Objects.requireNonNull(schemeId, "schemeId");
@@ -61,6 +70,50 @@ public record Verdict(
         Map.of(),
         "",
         List.of());
+  }
+
+  /**
+   * This verdict as Proof-of-Reserves evidence: a {@link ProofVerification} fact, known
+   * cryptographically because cexsafe recomputed the proof itself.
+   *
+   * @param snapshotDate the snapshot the proof belongs to, when known; may be null
+   * @throws IllegalStateException for a malformed proof, which establishes nothing
+   * @throws IllegalArgumentException unless the provenance's class is {@link
+   *     EvidenceClass#CRYPTOGRAPHICALLY_VERIFIED}
+   */
+  public Evidence toEvidence(String exchangeId, Provenance provenance, LocalDate snapshotDate) {
+    if (status == VerificationStatus.MALFORMED) {
+      throw new IllegalStateException("a malformed proof is not evidence: " + reason);
+    }
+    if (provenance.evidenceClass() != EvidenceClass.CRYPTOGRAPHICALLY_VERIFIED) {
+      throw new IllegalArgumentException(
+          "a recomputed proof is cryptographically verified evidence, not "
+              + provenance.evidenceClass().id());
+    }
+    ProofVerification fact =
+        new ProofVerification(
+            schemeId,
+            strength,
+            isIncluded(),
+            rootHash.isEmpty() ? null : rootHash,
+            snapshotDate,
+            rootTotals,
+            isIncluded() ? null : reason);
+    return Evidence.of(exchangeId, fact, provenance);
+  }
+
+  /** The usual provenance for a proof the user verified from a file. */
+  public static Provenance provenance(
+      java.net.URI source,
+      String title,
+      java.time.Instant observedAt,
+      java.time.Instant retrievedAt) {
+    return Provenance.builder(COLLECTOR_ID)
+        .source(source, title)
+        .observedAt(observedAt)
+        .retrievedAt(retrievedAt)
+        .evidenceClass(EvidenceClass.CRYPTOGRAPHICALLY_VERIFIED)
+        .build();
   }
 
   public boolean isIncluded() {

@@ -3,6 +3,7 @@ package io.cexsafe.por;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cexsafe.facts.ProofStrength;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -56,7 +57,7 @@ class ReferenceSamplesConformanceTest {
     assertThat(verdict.rootHash())
         .isEqualTo("9e98ebde32ef22ded88a5fb2d5e53d76ed57cb9c6b2c966f250721defe6ab041");
     assertThat(verdict.userBalances().get("BTC")).isEqualByComparingTo("0.00005");
-    assertThat(verdict.strength()).isEqualTo(ProofStrength.SUM_TREE_FULL_TREE);
+    assertThat(verdict.strength()).isEqualTo(ProofStrength.SUM_TREE_FULL_TREE_PUBLISHED);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.cexsafe.por.internal;
 
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
 import io.cexsafe.por.ProofScheme;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.Verdict;
 import io.cexsafe.por.VerificationStatus;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.cexsafe.por.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.Verdict;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ final class ArmaninoScheme extends AbstractScheme {
   private final boolean concatenate;
 
   private ArmaninoScheme(String id, String description, boolean concatenate) {
-    super(id, description, ProofStrength.PLAIN_HASH_TREE);
+    super(id, description, ProofStrength.HASH_TREE);
     this.concatenate = concatenate;
   }
 

@@ -1,8 +1,8 @@
 package io.cexsafe.por.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.Verdict;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -125,6 +125,15 @@ final class BitgetScheme extends AbstractScheme {
           throw new MalformedProofException(where + " is empty (role 0) but has balances", level);
         }
         sibling = running;
+        if (entry.has("merkelLeaf") && !running.equals(Json.text(entry, "merkelLeaf", where))) {
+          return notIncluded(
+              level,
+              where + " is empty (role 0) but is not a copy of the running node",
+              user,
+              rootTotals,
+              publishedRoot,
+              findings);
+        }
       } else {
         sibling =
             Digests.requireHex(

@@ -1,7 +1,7 @@
 package io.cexsafe.por.internal;
 
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.TreeSource;
 import io.cexsafe.por.Verdict;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class BitmexScheme extends AbstractScheme {
     super(
         "bitmex",
         "BitMEX sum tree (2021-): HMAC leaves in satoshis, full breadth-first tree checked",
-        ProofStrength.SUM_TREE_FULL_TREE);
+        ProofStrength.SUM_TREE_FULL_TREE_PUBLISHED);
   }
 
   @Override

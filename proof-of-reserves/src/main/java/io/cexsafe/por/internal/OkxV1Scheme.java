@@ -1,8 +1,8 @@
 package io.cexsafe.por.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.Verdict;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.cexsafe.por.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.TreeSource;
 import io.cexsafe.por.Verdict;
 import java.io.IOException;
@@ -24,7 +24,7 @@ final class OkxV2Scheme extends AbstractScheme {
         "okx-v2",
         "OKX Merkle-sum tree v2 (2023): split user leaves, full liabilities tree checked node by"
             + " node",
-        ProofStrength.SUM_TREE_FULL_TREE);
+        ProofStrength.SUM_TREE_FULL_TREE_PUBLISHED);
   }
 
   @Override

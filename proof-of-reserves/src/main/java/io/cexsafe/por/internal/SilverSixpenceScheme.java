@@ -1,8 +1,8 @@
 package io.cexsafe.por.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.TreeSource;
 import io.cexsafe.por.Verdict;
 import java.io.IOException;
@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Proof file: {@code {root, proofs: [{leaf, path: [{level, sibling, position} | {level,
  * promoted: true}]}]}}, where {@code position} is the running node's side; a proof may add the leaf
  * preimage ({@code clientId, salt, auditId, balances}) to have the leaf recomputed. The optional
- * tree file holds rows {@code node,level,child1,child2}; each row is checked.
+ * tree file holds rows {@code node,level,child1,child2} ordered by level; each row is checked, and
+ * above the lowest level present each row must sit one level above its left child.
  */
 final class SilverSixpenceScheme extends AbstractScheme {
 
@@ -28,7 +29,7 @@ final class SilverSixpenceScheme extends AbstractScheme {
     super(
         "silversixpence",
         "Silver Sixpence plain hash tree (Mazars, Dec 2022: Binance, KuCoin, Crypto.com)",
-        ProofStrength.PLAIN_HASH_TREE);
+        ProofStrength.HASH_TREE);
   }
 
   @Override
@@ -137,6 +138,9 @@ final class SilverSixpenceScheme extends AbstractScheme {
     int topLevel = -1;
     String topNode = null;
     int topCount = 0;
+    int baseLevel = -1;
+    // node -> level of every row, to check that levels are consistent with the hashes
+    Map<String, Integer> levels = new java.util.HashMap<>();
     try (LineReader reader = LineReader.open(tree, 0)) {
       String line;
       long number = 0;
@@ -158,6 +162,35 @@ final class SilverSixpenceScheme extends AbstractScheme {
         if (!Arrays.equals(node, computed)) {
           return "tree line " + number + " (level " + level + ") is not the hash of its children";
         }
+        if (level < topLevel) {
+          return "tree line "
+              + number
+              + " has level "
+              + level
+              + " after level "
+              + topLevel
+              + "; rows must be ordered by level";
+        }
+        if (baseLevel < 0) {
+          baseLevel = level;
+        }
+        if (level > baseLevel) {
+          // the left child is a node of the level below; the right one may have been carried up
+          // from lower down (or be a leaf carried all the way)
+          Integer left = levels.get(cells[2]);
+          Integer right = levels.get(cells[3]);
+          if (left == null || left != level - 1 || (right != null && right >= level)) {
+            return "tree line "
+                + number
+                + " (level "
+                + level
+                + ") does not sit one level above"
+                + " its left child";
+          }
+        } else if (level == 0) {
+          return "tree line " + number + " has level 0, which is the leaves' level";
+        }
+        levels.put(cells[0], level);
         if (level > topLevel) {
           topLevel = level;
           topNode = cells[0];

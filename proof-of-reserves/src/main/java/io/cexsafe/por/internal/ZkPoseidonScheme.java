@@ -1,8 +1,8 @@
 package io.cexsafe.por.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
-import io.cexsafe.por.ProofStrength;
 import io.cexsafe.por.Verdict;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -258,6 +258,10 @@ final class ZkPoseidonScheme extends AbstractScheme {
     }
     if (bytes.length != 32) {
       throw new MalformedProofException("sibling " + i + " must decode to 32 bytes", i + 1);
+    }
+    if (!Base64.getEncoder().encodeToString(bytes).equals(node.textValue())) {
+      // unused low bits in the last character would let two spellings name one sibling
+      throw new MalformedProofException("sibling " + i + " is not canonical base64", i + 1);
     }
     BigInteger value = new BigInteger(1, bytes);
     if (value.compareTo(Poseidon.MODULUS) >= 0) {
