@@ -1,9 +1,9 @@
 package io.cexsafe.por;
 
 import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -19,7 +19,8 @@ public interface TreeSource {
 
   static TreeSource of(Path file) {
     Objects.requireNonNull(file, "file");
-    return () -> Files.newInputStream(file);
+    // FileInputStream skips by seeking, which re-opening a level deep in a large file relies on
+    return () -> new FileInputStream(file.toFile());
   }
 
   static TreeSource of(byte[] content) {

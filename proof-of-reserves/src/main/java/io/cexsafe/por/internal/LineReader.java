@@ -51,6 +51,7 @@ final class LineReader implements Closeable {
    */
   int next(byte[] target) throws IOException {
     while (true) {
+      byte[] buffer = this.buffer;
       for (int i = position; i < limit; i++) {
         if (buffer[i] == '\n') {
           int length = i - position;

@@ -17,8 +17,13 @@ final class OkxTreeLine {
     "USDT".getBytes(StandardCharsets.US_ASCII)
   };
   private static final long[] POW10 = new long[19];
+  private static final byte[] NOT_HEX = new byte[256];
 
   static {
+    java.util.Arrays.fill(NOT_HEX, (byte) 1);
+    for (char c : "0123456789abcdef".toCharArray()) {
+      NOT_HEX[c] = 0;
+    }
     POW10[0] = 1;
     for (int i = 1; i < POW10.length; i++) {
       POW10[i] = POW10[i - 1] * 10;
@@ -46,11 +51,12 @@ final class OkxTreeLine {
     if (lineLength < 66 || bytes[64] != ',') {
       throw malformed(lineNumber, "must start with a 64-hex hash and a comma");
     }
+    int bad = 0;
     for (int i = 0; i < 64; i++) {
-      byte b = bytes[i];
-      if (!((b >= '0' && b <= '9') || (b >= 'a' && b <= 'f'))) {
-        throw malformed(lineNumber, "hash is not lower-case hex");
-      }
+      bad |= NOT_HEX[bytes[i] & 0xff];
+    }
+    if (bad != 0) {
+      throw malformed(lineNumber, "hash is not lower-case hex");
     }
     int i = 65;
     int value = 0;
