@@ -75,9 +75,9 @@ class GeneratedProofsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
+  @ValueSource(ints = {1, 2})
   void okxV2WithFullTree(int seed) {
-    Generators.Built built = Generators.okxV2(new Random(seed), 3 + seed * 4);
+    Generators.Built built = Generators.okxV2(new Random(seed), 3 + seed * 3);
     assertAccepted(built, "okx-v2");
     assertEveryChangeRejected("okx-v2", built, Tamper.jsonValueChanges(built.proof(), Set.of()));
   }
@@ -109,7 +109,7 @@ class GeneratedProofsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2})
+  @ValueSource(ints = {1})
   void bybitRegisteredAudit(int seed) {
     List<String> assets =
         List.of(
@@ -117,7 +117,7 @@ class GeneratedProofsTest {
             "LTC", "POL", "SOL", "USDC", "USDT", "XRP", "SHIB", "OP", "SAND", "LDO", "LINK", "COMP",
             "UNI", "MANA", "CRV", "BLUR", "SUSHI", "PEPE", "WLD", "BEAM", "AGI", "FET", "IMX",
             "RENDER", "GALA", "APEX", "SHRAP", "USDE");
-    Generators.Built built = Generators.bybit(new Random(seed), 3 + seed * 4, "2025061709", assets);
+    Generators.Built built = Generators.bybit(new Random(seed), 5, "2025061709", assets);
     assertAccepted(built, "bybit");
     // the nonce is not a leaf input, and the audit id only selects the asset order
     assertEveryChangeRejected(
@@ -137,7 +137,7 @@ class GeneratedProofsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
+  @ValueSource(ints = {1, 2})
   void bitmex(int seed) {
     Generators.Built built = Generators.bitmex(new Random(seed), 2 + seed * 2);
     assertAccepted(built, "bitmex");
@@ -179,6 +179,6 @@ class GeneratedProofsTest {
     assertAccepted(built, id);
     // each verification hashes hundreds of field elements, so a random sample of changes is used
     assertEveryChangeRejected(
-        id, built, Tamper.sample(Tamper.jsonValueChanges(built.proof(), Set.of()), 25, random));
+        id, built, Tamper.sample(Tamper.jsonValueChanges(built.proof(), Set.of()), 12, random));
   }
 }
