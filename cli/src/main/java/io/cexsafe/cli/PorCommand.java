@@ -1,6 +1,6 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.InvalidInputException;
+import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
 import io.cexsafe.por.ProofScheme;
 import io.cexsafe.por.ProofVerifier;
@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,17 +29,15 @@ import picocli.CommandLine.Spec;
     description = "Verify Proof-of-Reserves inclusion proofs.",
     mixinStandardHelpOptions = true,
     subcommands = {PorCommand.Verify.class, PorCommand.Formats.class})
-public final class PorCommand implements Callable<Integer> {
-  static final int VERIFIED = 0;
+final class PorCommand implements Runnable {
+  /** Exit code of {@code verify}: the proof was checked and does not hold. */
   static final int NOT_VERIFIED = 1;
-  static final int BAD_INPUT = 2;
 
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return BAD_INPUT;
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 
   @Command(
@@ -67,27 +66,22 @@ public final class PorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       ProofVerifier verifier = ProofVerifier.standard();
-      Verdict verdict;
+      ProofInput input;
       try {
-        ProofInput input = ProofInput.fromFiles(proofFile, treeFile);
-        verdict = format == null ? verifier.verify(input) : verifier.verify(format, input);
+        input = ProofInput.fromFiles(proofFile, treeFile);
       } catch (IOException e) {
-        err.println("cexsafe: cannot read " + describe(e));
-        return BAD_INPUT;
-      } catch (InvalidInputException | IllegalArgumentException e) {
-        err.println("cexsafe: " + e.getMessage());
-        return BAD_INPUT;
+        throw new BadInputException("cannot read " + describe(e));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
       }
+      // an unknown or undetectable format is an InvalidInputException: Main reports it, exit 2
+      Verdict verdict = format == null ? verifier.verify(input) : verifier.verify(format, input);
       print(verdict, out);
       return switch (verdict.status()) {
-        case INCLUDED -> VERIFIED;
+        case INCLUDED -> Main.OK;
         case NOT_INCLUDED -> NOT_VERIFIED;
-        case MALFORMED -> {
-          err.println("cexsafe: " + proofFile + ": " + verdict.reason());
-          yield BAD_INPUT;
-        }
+        case MALFORMED -> throw new BadInputException(proofFile + ": " + verdict.reason());
       };
     }
 
@@ -99,10 +93,7 @@ public final class PorCommand implements Callable<Integer> {
 
     private static void print(Verdict verdict, PrintWriter out) {
       out.printf(
-          Locale.ROOT,
-          "format:   %s (%s)%n",
-          verdict.schemeId(),
-          verdict.strength().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+          Locale.ROOT, "format:   %s (%s)%n", verdict.schemeId(), strength(verdict.strength()));
       out.printf(Locale.ROOT, "status:   %s%n", verdict.status());
       out.printf(Locale.ROOT, "reason:   %s%n", verdict.reason());
       if (verdict.breakingLevel() != null) {
@@ -129,6 +120,10 @@ public final class PorCommand implements Callable<Integer> {
     }
   }
 
+  static String strength(ProofStrength strength) {
+    return strength.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
   @Command(
       name = "formats",
       description = "List the proof formats cexsafe verifies.",
@@ -138,16 +133,12 @@ public final class PorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      TextTable table = new TextTable("FORMAT", "STRENGTH", "DESCRIPTION");
       for (ProofScheme scheme : ProofVerifier.standard().schemes()) {
-        out.printf(
-            Locale.ROOT,
-            "%-22s %-30s %s%n",
-            scheme.id(),
-            scheme.strength().name().toLowerCase(Locale.ROOT),
-            scheme.description());
+        table.row(scheme.id(), strength(scheme.strength()), scheme.description());
       }
-      return VERIFIED;
+      table.print(spec.commandLine().getOut());
+      return Main.OK;
     }
   }
 }

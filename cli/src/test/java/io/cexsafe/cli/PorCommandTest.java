@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PorCommandTest {
   private static final String NONCE =
@@ -68,10 +67,10 @@ class PorCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine command = new CommandLine(new PorCommand());
-    command.setOut(new PrintWriter(out, true));
-    command.setErr(new PrintWriter(err, true));
-    return command.execute(args);
+    String[] all = new String[args.length + 1];
+    all[0] = "por";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
   }
 
   @Test
@@ -123,6 +122,12 @@ class PorCommandTest {
     assertThat(out.toString())
         .contains("okx-v1", "okx-v2", "bitget-2025", "bitget-2022", "mexc", "bybit", "bitmex")
         .contains("silversixpence", "armanino", "armanino-concatenate", "gate-zk-v1")
-        .contains("binance-zk-v1", "binance-zk-v2", "zk_proof_of_sums");
+        .contains("binance-zk-v1", "binance-zk-v2", "zk proof of sums");
+  }
+
+  @Test
+  void porWithoutASubcommandIsAUsageError() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("missing command");
   }
 }
