@@ -1,4 +1,4 @@
-package io.cexsafe.por.bench;
+package io.cexsafe.benchmarks;
 
 import io.cexsafe.por.ProofInput;
 import io.cexsafe.por.ProofVerifier;
@@ -25,19 +25,20 @@ import java.util.SplittableRandom;
  * compare the node-hash rate with raw {@link MessageDigest} SHA-256 over the same preimage sizes.
  *
  * <pre>
- * ./mvnw -q -pl proof-of-reserves -am test-compile
- * CP=proof-of-reserves/target/test-classes:proof-of-reserves/target/classes:$(cat cp.txt)
- * java -Xmx1g -cp $CP io.cexsafe.por.bench.OkxTreeBenchmark generate /tmp/okx-bench 1000000
- * java -Xmx32m -cp $CP io.cexsafe.por.bench.OkxTreeBenchmark verify /tmp/okx-bench
+ * ./mvnw -q -pl benchmarks -am package -DskipTests
+ * java -Xmx1500m -cp benchmarks/target/benchmarks.jar \
+ *     io.cexsafe.benchmarks.OkxTreeVerifyBenchmark generate /tmp/okx-bench 1000000
+ * java -Xmx32m -cp benchmarks/target/benchmarks.jar \
+ *     io.cexsafe.benchmarks.OkxTreeVerifyBenchmark verify /tmp/okx-bench 5
  * </pre>
  *
  * The verify step runs with a small heap on purpose: the verifier streams the file level by level,
  * so its memory depends on the tree's height, not its size.
  */
-public final class OkxTreeBenchmark {
+public final class OkxTreeVerifyBenchmark {
   private static final HexFormat HEX = HexFormat.of();
 
-  private OkxTreeBenchmark() {}
+  private OkxTreeVerifyBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 3 && args[0].equals("generate")) {
