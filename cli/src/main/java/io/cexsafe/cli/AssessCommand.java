@@ -1,5 +1,6 @@
 package io.cexsafe.cli;
 
+import io.cexsafe.AssessmentListener;
 import io.cexsafe.Assessor;
 import io.cexsafe.CollectorOutcome;
 import io.cexsafe.Config;
@@ -59,6 +60,12 @@ final class AssessCommand implements Callable<Integer> {
       description = "Evaluation date (YYYY-MM-DD), so that a run can be reproduced. Default: now.")
   String asOf;
 
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Show progress on stderr (default: only when attached to a terminal).")
+  Boolean progress;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -84,14 +91,20 @@ final class AssessCommand implements Callable<Integer> {
       err.println("cexsafe: warning: no collectors are installed; the report will be empty");
     }
     List<EvidenceBundle> bundles;
-    try (Assessor assessor =
-        Assessor.builder()
-            .catalog(catalog)
-            .collectors(registry)
-            .config(config)
-            .offline(offline)
-            .asOf(evaluation)
-            .build()) {
+    boolean showProgress = progress != null ? progress : ProgressDisplay.stderrIsTerminal();
+    try (ProgressDisplay display =
+            showProgress
+                ? ProgressDisplay.onTerminal(err, selected.size() * registry.collectors().size())
+                : null;
+        Assessor assessor =
+            Assessor.builder()
+                .catalog(catalog)
+                .collectors(registry)
+                .config(config)
+                .offline(offline)
+                .asOf(evaluation)
+                .listener(display != null ? display : AssessmentListener.NONE)
+                .build()) {
       bundles = assessor.assessAll(selected);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       AssessCommand.class,
       ProtectionCommand.class,
       PostureCommand.class,
+      PorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
