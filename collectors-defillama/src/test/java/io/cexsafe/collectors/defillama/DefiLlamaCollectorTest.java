@@ -251,7 +251,8 @@ class DefiLlamaCollectorTest {
     assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
     assertThat(outcome(bundle).problems()).hasSize(2); // the two other windows are unknown here
     PorDashboard dashboard = (PorDashboard) only(bundle, PorDashboard.class).fact();
-    assertThat(dashboard.url()).isEqualTo(URI.create("https://example.org/gemini-trust-center-fixture"));
+    assertThat(dashboard.url())
+        .isEqualTo(URI.create("https://example.org/gemini-trust-center-fixture"));
     assertThat(requests())
         .extracting(RecordedRequest::getTarget)
         .contains(
