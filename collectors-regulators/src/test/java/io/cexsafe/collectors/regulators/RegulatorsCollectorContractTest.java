@@ -31,7 +31,8 @@ class RegulatorsCollectorContractTest extends CollectorContractTest {
     for (RecordedRequest request : requests) {
       if (request.getTarget().startsWith("/fca/")) {
         assertThat(request.getHeaders().get("X-Auth-Key")).isEqualTo(RegulatorsTestSupport.FCA_KEY);
-        assertThat(request.getHeaders().get("X-Auth-Email")).isEqualTo(RegulatorsTestSupport.FCA_EMAIL);
+        assertThat(request.getHeaders().get("X-Auth-Email"))
+            .isEqualTo(RegulatorsTestSupport.FCA_EMAIL);
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
       }
       if (request.getTarget().startsWith("/fincen/")) {
@@ -43,6 +44,10 @@ class RegulatorsCollectorContractTest extends CollectorContractTest {
     }
     assertThat(requests)
         .extracting(RecordedRequest::getTarget)
-        .contains("/esma/CASPS.csv", "/esma/NCASP.csv", "/fintrac/reg-eng.csv", RegulatorsTestSupport.VARA_PAGE);
+        .contains(
+            "/esma/CASPS.csv",
+            "/esma/NCASP.csv",
+            "/fintrac/reg-eng.csv",
+            RegulatorsTestSupport.VARA_PAGE);
   }
 }

@@ -29,7 +29,8 @@ final class RegulatorsTestSupport {
   static final String FCA_KEY = "fca-key-Zq81-never-shown";
   static final String FCA_EMAIL = "analyst@example.org";
   static final String FCA = "/fca/V0.1";
-  static final String AUSTRAC_QUERY = "&page=0&orderBy=legalName&pageSize=20&direction=1&vasprSearch=true";
+  static final String AUSTRAC_QUERY =
+      "&page=0&orderBy=legalName&pageSize=20&direction=1&vasprSearch=true";
   static final String MAS_PAGE =
       "/mas/fid/custom/resultpartial?sector=Payments&category=Major+Payment+Institution"
           + "&activity=Digital+Payment+Token+Service&term=&subactivity=&page=";
@@ -57,7 +58,11 @@ final class RegulatorsTestSupport {
   }
 
   static MockResponse body(String contentType, String body) {
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", contentType).body(body).build();
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", contentType)
+        .body(body)
+        .build();
   }
 
   static MockResponse csv(String path) {
@@ -79,9 +84,13 @@ final class RegulatorsTestSupport {
     r.put(FCA + "/Search?q=Foris+DAX+UK+Limited&type=firm", json("fca/search_foris.json"));
     r.put("/esma/CASPS.csv", csv("esma/CASPS.csv"));
     r.put("/esma/NCASP.csv", csv("esma/NCASP.csv"));
-    r.put("/fincen/retrieve.msb.list.php", body("text/plain; charset=utf-8", fixture("fincen/msb.tsv")));
+    r.put(
+        "/fincen/retrieve.msb.list.php",
+        body("text/plain; charset=utf-8", fixture("fincen/msb.tsv")));
     r.put(VARA_PAGE, html("vara/register.html"));
-    r.put("/austrac/vaspr/remitters/?searchTerm=76640692735" + AUSTRAC_QUERY, json("austrac/abn_76640692735.json"));
+    r.put(
+        "/austrac/vaspr/remitters/?searchTerm=76640692735" + AUSTRAC_QUERY,
+        json("austrac/abn_76640692735.json"));
     r.put(MAS_PAGE + "1", html("mas/page1.html"));
     r.put(MAS_PAGE + "2", html("mas/page2.html"));
     r.put("/fintrac/reg-eng.csv", csv("fintrac/reg-eng.csv"));
@@ -97,7 +106,10 @@ final class RegulatorsTestSupport {
         MockResponse response = copy.get(request.getTarget());
         return response != null
             ? response
-            : new MockResponse.Builder().code(404).body("no route for " + request.getTarget()).build();
+            : new MockResponse.Builder()
+                .code(404)
+                .body("no route for " + request.getTarget())
+                .build();
       }
     };
   }
@@ -129,7 +141,10 @@ final class RegulatorsTestSupport {
         Assessor.builder()
             .catalog(catalog)
             .collectors(
-                CollectorRegistry.builder().config(built).register(new RegulatorsCollectorProvider()).build())
+                CollectorRegistry.builder()
+                    .config(built)
+                    .register(new RegulatorsCollectorProvider())
+                    .build())
             .config(built)
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .collectorTimeout(Duration.ofSeconds(30))
