@@ -335,6 +335,10 @@ public final class FcaSource implements RegisterSource {
         if (details.notFound()) {
           continue;
         }
+        JsonNode firm = firstObject(details, "/Firm/" + row.reference());
+        if (!Names.sameEntity(JsonPayload.text(firm, "Organisation Name"), entity.name())) {
+          continue;
+        }
         emitFirm(
             row.reference(),
             firstObject(details, "/Firm/" + row.reference()),
