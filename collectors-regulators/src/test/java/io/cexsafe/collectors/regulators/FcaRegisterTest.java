@@ -73,7 +73,11 @@ class FcaRegisterTest {
     routes.put(FCA + "/Firm/757895/Permissions", json("fca/permissions_757895.json"));
     routes.put(FCA + "/Firm/757895/Address", json("fca/permissions_not_found.json"));
     EvidenceBundle bundle =
-        run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "757895", "Crypto Facilities Ltd", null)));
+        run(
+            routes,
+            exchange(
+                List.of(),
+                new ExchangeIdentifier("fca.frn", "757895", "Crypto Facilities Ltd", null)));
 
     assertThat(bundle.outcomes().get(0).status()).isEqualTo(OutcomeStatus.OK);
     Licence licence = bundle.facts(Licence.class).get(0);
@@ -90,7 +94,8 @@ class FcaRegisterTest {
     Evidence evidence = bundle.evidenceOf(Licence.class).get(0);
     assertThat(evidence.provenance().observedAt()).hasToString("2026-11-20T18:00:00Z");
     assertThat(evidence.provenance().sourceUrl().toString()).doesNotContain(FCA_KEY);
-    List<String> targets = RegulatorsTestSupport.requests(server).stream().map(RecordedRequest::getTarget).toList();
+    List<String> targets =
+        RegulatorsTestSupport.requests(server).stream().map(RecordedRequest::getTarget).toList();
     assertThat(targets).contains(FCA + "/Firm/757895/Names?pgnp=2");
   }
 
@@ -101,7 +106,11 @@ class FcaRegisterTest {
     routes.put(FCA + "/Firm/944788/Names", json("fca/names_944788.json"));
     routes.put(FCA + "/Search?q=Foris+DAX+UK+Limited&type=firm", json("fca/search_no_result.json"));
     EvidenceBundle bundle =
-        run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "944788", "Foris DAX UK Limited", null)));
+        run(
+            routes,
+            exchange(
+                List.of(),
+                new ExchangeIdentifier("fca.frn", "944788", "Foris DAX UK Limited", null)));
     assertThat(bundle.outcomes().get(0).status()).isEqualTo(OutcomeStatus.OK);
     Licence licence = bundle.facts(Licence.class).get(0);
     assertThat(licence.status()).isEqualTo(LicenceStatus.NOT_FOUND);
@@ -114,7 +123,8 @@ class FcaRegisterTest {
   @Test
   void ukEntitiesWithoutAnFrnAreSearchedByNameAndLabelledSo() {
     Map<String, MockResponse> routes = new LinkedHashMap<>();
-    routes.put(FCA + "/Search?q=Exampleton+Digital+Ltd&type=firm", json("fca/search_payward_uk.json"));
+    routes.put(
+        FCA + "/Search?q=Exampleton+Digital+Ltd&type=firm", json("fca/search_payward_uk.json"));
     routes.put(
         FCA + "/Firm/955001",
         RegulatorsTestSupport.body(
@@ -125,7 +135,8 @@ class FcaRegisterTest {
     routes.put(FCA + "/Firm/955001/Names", json("fca/names_941745.json"));
     routes.put(FCA + "/Firm/955001/Permissions", json("fca/permissions_not_found.json"));
     routes.put(FCA + "/Firm/955001/Address", json("fca/permissions_not_found.json"));
-    EvidenceBundle bundle = run(routes, exchange(List.of(new LegalEntity("Exampleton Digital Ltd", "GB"))));
+    EvidenceBundle bundle =
+        run(routes, exchange(List.of(new LegalEntity("Exampleton Digital Ltd", "GB"))));
     assertThat(bundle.facts(Licence.class))
         .extracting(Licence::status, Licence::matchBasis)
         .containsExactlyInAnyOrder(
@@ -137,7 +148,8 @@ class FcaRegisterTest {
   void errorsInsideHttp200AreProblemsNotLicences() {
     Map<String, MockResponse> routes = new LinkedHashMap<>();
     routes.put(FCA + "/Firm/941745", json("fca/system_error.json"));
-    EvidenceBundle bundle = run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "941745")));
+    EvidenceBundle bundle =
+        run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "941745")));
     assertThat(bundle.outcomes().get(0).status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(bundle.outcomes().get(0).reason()).isEqualTo(ReasonCode.HTTP_SERVER_ERROR);
     assertThat(bundle.evidence()).isEmpty();
@@ -169,9 +181,11 @@ class FcaRegisterTest {
         new MockResponse.Builder()
             .code(403)
             .setHeader("Content-Type", "application/json")
-            .body("{\"Success\":\"false\", \"Sorry, this page is not available. Missing Headers.\"}")
+            .body(
+                "{\"Success\":\"false\", \"Sorry, this page is not available. Missing Headers.\"}")
             .build());
-    EvidenceBundle bundle = run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "941745")));
+    EvidenceBundle bundle =
+        run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "941745")));
     assertThat(bundle.outcomes().get(0).reason()).isEqualTo(ReasonCode.HTTP_CLIENT_ERROR);
     assertThat(bundle.evidence()).isEmpty();
   }
@@ -182,7 +196,8 @@ class FcaRegisterTest {
     routes.put(
         FCA + "/Firm/941745",
         new MockResponse.Builder().code(429).setHeader("Retry-After", "0").body("").build());
-    EvidenceBundle bundle = run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "941745")));
+    EvidenceBundle bundle =
+        run(routes, exchange(List.of(), new ExchangeIdentifier("fca.frn", "941745")));
     assertThat(bundle.outcomes().get(0).reason()).isEqualTo(ReasonCode.RATE_LIMITED);
     assertThat(bundle.evidence()).isEmpty();
   }
@@ -234,8 +249,9 @@ class FcaRegisterTest {
                 + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
         assertThat(line).doesNotContain(FCA_KEY).doesNotContain(FCA_EMAIL);
       }
-      var collector = new RegulatorsCollectorProvider().create(
-          io.cexsafe.Config.of(Map.of("fca.api-key", FCA_KEY, "fca.email", FCA_EMAIL)));
+      var collector =
+          new RegulatorsCollectorProvider()
+              .create(io.cexsafe.Config.of(Map.of("fca.api-key", FCA_KEY, "fca.email", FCA_EMAIL)));
       assertThat(collector.toString()).doesNotContain(FCA_KEY);
     } finally {
       root.detachAppender(logs);
