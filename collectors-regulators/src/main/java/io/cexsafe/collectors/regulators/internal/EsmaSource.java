@@ -35,6 +35,10 @@ public final class EsmaSource implements RegisterSource {
   public static final URI DEFAULT_BASE =
       URI.create("https://www.esma.europa.eu/sites/default/files/2024-12");
   static final String SCHEME = "esma.lei";
+
+  /** Marks the register name of a licence that is a MiCA passport into a host state. */
+  public static final String PASSPORT_MARK = "passport from ";
+
   private static final long MAX_BYTES = 50L * 1024 * 1024;
 
   private final URI base;
@@ -260,7 +264,8 @@ public final class EsmaSource implements RegisterSource {
             Register.ESMA.freshFor(),
             note.toString()));
     for (String host : passports) {
-      String passportRegister = Register.ESMA.title() + " (CASPS.csv, passport from " + home + ")";
+      String passportRegister =
+          Register.ESMA.title() + " (CASPS.csv, " + PASSPORT_MARK + home + ")";
       out.add(
           new Licence(
               host,

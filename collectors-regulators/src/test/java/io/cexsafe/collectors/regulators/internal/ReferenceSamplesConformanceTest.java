@@ -37,11 +37,19 @@ class ReferenceSamplesConformanceTest {
               "254900641D8KNHUZYX24",
               "5299005V5GBSN2A4C303");
       var stratos =
-          s.rows().stream().filter(r -> r.legalName().equals("Stratos Europe Ltd")).findFirst().orElseThrow();
+          s.rows().stream()
+              .filter(r -> r.legalName().equals("Stratos Europe Ltd"))
+              .findFirst()
+              .orElseThrow();
       assertThat(stratos.endedOn()).isEqualTo(LocalDate.of(2026, 4, 24));
       var foris =
-          s.rows().stream().filter(r -> r.legalName().equals("Foris DAX MT Limited")).findFirst().orElseThrow();
-      assertThat(foris.services()).extracting(x -> x.substring(0, 1)).containsExactly("a", "c", "d", "e", "g", "j");
+          s.rows().stream()
+              .filter(r -> r.legalName().equals("Foris DAX MT Limited"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(foris.services())
+          .extracting(x -> x.substring(0, 1))
+          .containsExactly("a", "c", "d", "e", "g", "j");
       assertThat(foris.hostStates()).hasSizeGreaterThanOrEqualTo(29);
       assertThat(s.rows()).allSatisfy(r -> assertThat(r.authority()).doesNotStartWith(" "));
     }
@@ -53,9 +61,13 @@ class ReferenceSamplesConformanceTest {
       var s = EsmaRegister.casps(in, "sample");
       assertThat(s.rows()).hasSize(5);
       assertThat(s.rows()).anySatisfy(r -> assertThat(r.authorisedOn()).isNull());
-      assertThat(s.rows()).anySatisfy(r -> assertThat(r.address()).doesNotContain("\n").contains("Vienna"));
-      assertThat(s.rows()).anySatisfy(r -> assertThat(r.hostStates()).contains("SI").doesNotContain("SL"));
-      assertThat(s.rows()).anySatisfy(r -> assertThat(r.authority()).isEqualTo("Financial Supervision Commission (FSC)"));
+      assertThat(s.rows())
+          .anySatisfy(r -> assertThat(r.address()).doesNotContain("\n").contains("Vienna"));
+      assertThat(s.rows())
+          .anySatisfy(r -> assertThat(r.hostStates()).contains("SI").doesNotContain("SL"));
+      assertThat(s.rows())
+          .anySatisfy(
+              r -> assertThat(r.authority()).isEqualTo("Financial Supervision Commission (FSC)"));
     }
   }
 
@@ -64,20 +76,39 @@ class ReferenceSamplesConformanceTest {
     try (InputStream in = Files.newInputStream(sample("esma_mica_NCASP_sample_rows.csv"))) {
       var s = EsmaRegister.nonCompliant(in, "sample");
       assertThat(s.rows()).hasSize(7);
-      assertThat(s.rows()).filteredOn(r -> r.reason() != null).singleElement().extracting(r -> r.commercialName()).isEqualTo("MEXC");
-      assertThat(s.rows()).extracting(EsmaRegister.NonCompliant::authority).doesNotContain("Commissione Nazionale per le Societa e la Borsa  (CONSOB)");
+      assertThat(s.rows())
+          .filteredOn(r -> r.reason() != null)
+          .singleElement()
+          .extracting(r -> r.commercialName())
+          .isEqualTo("MEXC");
+      assertThat(s.rows())
+          .extracting(EsmaRegister.NonCompliant::authority)
+          .doesNotContain("Commissione Nazionale per le Societa e la Borsa  (CONSOB)");
     }
   }
 
   @Test
   void varaRowsParse() throws Exception {
-    String html = "<table><tbody>" + Files.readString(sample("vara_public_register_rows_excerpt.html")) + "</tbody></table>";
-    var response = new FetchResponse(200, URI.create("https://www.vara.ae/"), Map.of(), html.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+    String html =
+        "<table><tbody>"
+            + Files.readString(sample("vara_public_register_rows_excerpt.html"))
+            + "</tbody></table>";
+    var response =
+        new FetchResponse(
+            200,
+            URI.create("https://www.vara.ae/"),
+            Map.of(),
+            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            false);
     List<VaraSource.Entry> entries = VaraSource.parse(response, "sample");
-    assertThat(entries).extracting(VaraSource.Entry::reference)
-        .containsExactlyInAnyOrder("VL/2024/11/001", "VL/23/12/003", "VL/24/04/001", "VL/23/10/003");
+    assertThat(entries)
+        .extracting(VaraSource.Entry::reference)
+        .containsExactlyInAnyOrder(
+            "VL/2024/11/001", "VL/23/12/003", "VL/24/04/001", "VL/23/10/003");
     assertThat(entries).allSatisfy(e -> assertThat(e.name()).isEqualTo(e.name().trim()));
-    assertThat(entries).filteredOn(e -> e.reference().equals("VL/23/10/003")).singleElement()
+    assertThat(entries)
+        .filteredOn(e -> e.reference().equals("VL/23/10/003"))
+        .singleElement()
         .satisfies(e -> assertThat(e.issued()).isEqualTo(LocalDate.of(2024, 4, 3)));
   }
 
