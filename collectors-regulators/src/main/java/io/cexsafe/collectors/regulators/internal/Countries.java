@@ -14,6 +14,7 @@ public final class Countries {
           "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
 
   // ESMA lists separate codes with '|', ' I ' (a capital i), '/', ',', ';' or whitespace
+  private static final Pattern CODE = Pattern.compile("[A-Z]{2}");
   private static final Pattern SEPARATORS = Pattern.compile("\\s+I\\s+|[|/,;\\s]+");
 
   private Countries() {}
@@ -35,7 +36,7 @@ public final class Countries {
           case "UK" -> "GB";
           default -> c;
         };
-    return c.matches("[A-Z]{2}") ? c : null;
+    return CODE.matcher(c).matches() ? c : null;
   }
 
   /** A list of codes in any of the separators ESMA uses, normalised, deduplicated and sorted. */

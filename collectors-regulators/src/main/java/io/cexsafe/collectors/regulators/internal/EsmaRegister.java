@@ -72,6 +72,9 @@ public final class EsmaRegister {
       Pattern.compile("(?:^|[|/,;\\n\\t]|\\s)\\s*([a-j])\\s*[.)]\\s*(?=\\p{L})");
   private static final Pattern LEI_PATTERN = Pattern.compile("[A-Z0-9]{20}");
   private static final Pattern URL = Pattern.compile("https?://[^\\s|,;\"]+");
+  private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+  private static final Pattern LEI_NOISE = Pattern.compile("[\\s.]");
+  private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
   private EsmaRegister() {}
 
@@ -248,7 +251,7 @@ public final class EsmaRegister {
         name,
         lei,
         commercial.isEmpty() ? null : commercial,
-        cell(row, values, ADDRESS).replaceAll("\\s*\\R\\s*", ", "),
+        LINE_BREAK.matcher(cell(row, values, ADDRESS)).replaceAll(", "),
         cell(row, values, WEBSITE),
         authorised,
         ended,
@@ -299,13 +302,13 @@ public final class EsmaRegister {
     if (raw == null) {
       return null;
     }
-    String cleaned = raw.replaceAll("[\\s.]", "").toUpperCase(Locale.ROOT);
+    String cleaned = LEI_NOISE.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
     return LEI_PATTERN.matcher(cleaned).matches() ? cleaned : null;
   }
 
   /** Authority names trimmed with runs of spaces collapsed (CONSOB appears with two spellings). */
   static String authority(String raw) {
-    return raw.replace('\u00A0', ' ').trim().replaceAll("\\s{2,}", " ");
+    return SPACES.matcher(raw.replace('\u00A0', ' ').trim()).replaceAll(" ");
   }
 
   /**
