@@ -1,4 +1,4 @@
-package io.cexsafe.collectors.regulators.bench;
+package io.cexsafe.benchmarks;
 
 import io.cexsafe.collectors.regulators.internal.EsmaRegister;
 import io.cexsafe.collectors.regulators.internal.MsbList;
@@ -17,6 +17,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing throughput and peak heap of the two bulk register formats, on generated files in the real
@@ -24,24 +36,61 @@ import java.util.Set;
  * ESMA-style CASPS.csv (quoted multi-line addresses, tab-separated service letters, pipe lists,
  * trailing comma). Files are streamed from disk, as the collector streams them from the network.
  *
- * <p>Not a unit test. Run (from the repository root, after {@code ./mvnw -q -pl
- * collectors-regulators -am test-compile}):
+ * <p>Two ways to run it after {@code ./mvnw -q -pl benchmarks -am package -DskipTests}:
  *
- * <pre>
- * CP=$(./mvnw -q -pl collectors-regulators dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
- * java -Xmx64m -cp collectors-regulators/target/test-classes:collectors-regulators/target/classes:$CP \
- *   io.cexsafe.collectors.regulators.bench.RegisterParsingBenchmark
- * </pre>
- *
- * A 64 MiB heap is deliberate: it shows the parsers stream rather than load whole files.
+ * <ul>
+ *   <li>throughput with JMH (files parsed per second; multiply by the rows per file): {@code java
+ *       -jar benchmarks/target/benchmarks.jar RegisterParsingBenchmark}
+ *   <li>rows per second and peak heap under a 64 MiB cap, which shows that the parsers stream
+ *       rather than load whole files: {@code java -Xmx64m -cp benchmarks/target/benchmarks.jar
+ *       io.cexsafe.benchmarks.RegisterParsingBenchmark}
+ * </ul>
  */
-public final class RegisterParsingBenchmark {
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx64m")
+public class RegisterParsingBenchmark {
   private static final int MSB_ROWS = 100_000;
   private static final int CASP_ROWS = 5_000;
   private static final int WARMUP = 5;
   private static final int RUNS = 10;
 
-  private RegisterParsingBenchmark() {}
+  private Path dir;
+  private Path msbFile;
+  private Path caspsFile;
+  private final Set<String> wanted =
+      Set.of(Names.core("Example Money 77 LLC"), Names.core("Coinbase, Inc."));
+
+  @Setup
+  public void writeFiles() throws IOException {
+    dir = Files.createTempDirectory("cexsafe-bench");
+    msbFile = dir.resolve("msb.tsv");
+    caspsFile = dir.resolve("CASPS.csv");
+    writeMsb(msbFile, MSB_ROWS);
+    writeCasps(caspsFile, CASP_ROWS);
+  }
+
+  @TearDown
+  public void deleteFiles() throws IOException {
+    Files.deleteIfExists(msbFile);
+    Files.deleteIfExists(caspsFile);
+    Files.deleteIfExists(dir);
+  }
+
+  /** One pass over the 100,000-row MSB export. */
+  @Benchmark
+  public long msbExport() throws Exception {
+    return run(msbFile, in -> MsbList.read(in, "bench", wanted).registrants());
+  }
+
+  /** One pass over the 5,000-row CASPS.csv. */
+  @Benchmark
+  public long caspsCsv() throws Exception {
+    return run(caspsFile, in -> (long) EsmaRegister.casps(in, "bench").rows().size());
+  }
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("cexsafe-bench");
