@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       ProtectionCommand.class,
       PostureCommand.class,
       PorCommand.class,
+      LicencesCommand.class,
+      LicensedInCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
