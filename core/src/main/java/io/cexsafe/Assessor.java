@@ -203,9 +203,8 @@ public final class Assessor implements AutoCloseable {
           var timer =
               watchdog.schedule(
                   () -> {
+                    // record the deadline before interrupting: a woken collector returns quickly
                     context.cancelled = true;
-                    cancel.run();
-                    worker.interrupt();
                     finish(
                         result,
                         exchange,
@@ -219,6 +218,8 @@ public final class Assessor implements AutoCloseable {
                                 List.of()),
                             List.of()),
                         Duration.ofNanos(System.nanoTime() - started));
+                    cancel.run();
+                    worker.interrupt();
                   },
                   collectorTimeout.toMillis(),
                   TimeUnit.MILLISECONDS);

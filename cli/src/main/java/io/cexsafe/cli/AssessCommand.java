@@ -62,6 +62,12 @@ final class AssessCommand implements Callable<Integer> {
   String asOf;
 
   @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Show progress on stderr (default: only when attached to a terminal).")
+  Boolean progress;
+
+  @Option(
       names = "--evidence",
       description = "Also list every piece of evidence by pillar, with its source.")
   boolean listEvidence;
@@ -76,7 +82,7 @@ final class AssessCommand implements Callable<Integer> {
     Methodology methodology = scoring.methodology();
     Instant evaluation = parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
-    AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, err);
+    AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, progress, err);
     Scorer scorer = scoring.scorer(run.registry).with(methodology);
     List<Map<String, Object>> documents = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package io.cexsafe.cli;
 
+import io.cexsafe.AssessmentListener;
 import io.cexsafe.Assessor;
 import io.cexsafe.Config;
 import io.cexsafe.EvidenceBundle;
@@ -26,7 +27,12 @@ final class AssessmentRun {
   }
 
   static AssessmentRun run(
-      CommonOptions common, List<String> names, boolean offline, Instant asOf, PrintWriter err) {
+      CommonOptions common,
+      List<String> names,
+      boolean offline,
+      Instant asOf,
+      Boolean progress,
+      PrintWriter err) {
     Config config = common.config();
     ExchangeCatalog catalog = common.catalog();
     List<Exchange> selected = new ArrayList<>();
@@ -45,14 +51,20 @@ final class AssessmentRun {
     if (registry.collectors().isEmpty()) {
       err.println("cexsafe: warning: no collectors are installed; the report will be empty");
     }
-    try (Assessor assessor =
-        Assessor.builder()
-            .catalog(catalog)
-            .collectors(registry)
-            .config(config)
-            .offline(offline)
-            .asOf(asOf)
-            .build()) {
+    boolean showProgress = progress != null ? progress : ProgressDisplay.stderrIsTerminal();
+    try (ProgressDisplay display =
+            showProgress
+                ? ProgressDisplay.onTerminal(err, selected.size() * registry.collectors().size())
+                : null;
+        Assessor assessor =
+            Assessor.builder()
+                .catalog(catalog)
+                .collectors(registry)
+                .config(config)
+                .offline(offline)
+                .asOf(asOf)
+                .listener(display != null ? display : AssessmentListener.NONE)
+                .build()) {
       return new AssessmentRun(selected, registry, assessor.assessAll(selected));
     }
   }

@@ -60,6 +60,12 @@ final class CompareCommand implements Callable<Integer> {
   String asOf;
 
   @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Show progress on stderr (default: only when attached to a terminal).")
+  Boolean progress;
+
+  @Option(
       names = "--sensitivity",
       description = "Sample weight vectors around the methodology and report rank stability.")
   boolean sensitivity;
@@ -97,7 +103,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     Instant evaluation = AssessCommand.parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
-    AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, err);
+    AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, progress, err);
     if (run.exchanges.size() < 2) {
       throw new BadInputException("compare needs two different exchanges");
     }

@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       ProtectionCommand.class,
       PostureCommand.class,
+      PorCommand.class,
+      LicencesCommand.class,
+      LicensedInCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

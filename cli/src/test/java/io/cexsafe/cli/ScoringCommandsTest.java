@@ -18,6 +18,9 @@ class ScoringCommandsTest {
   @StartStop final MockWebServer server = new MockWebServer();
   @TempDir Path dir;
 
+  /** Only the probe's one support channel: exact figures that do not move with curated data. */
+  private static final String NO_DISCLOSURES = "disclosures.enabled=false";
+
   private static final String WEIGHTS =
       "\"custody\":20,\"proof-of-reserves\":15,\"insurance\":15,\"regulation\":10,"
           + "\"app-security\":10,\"track-record\":10,\"user-experience\":10,\"support\":10";
@@ -37,7 +40,9 @@ class ScoringCommandsTest {
 
   @Test
   void assessPrintsTheScorecardWithPillarsCoverageAndEvidence() {
-    CliTest.Result result = CliTest.run("assess", "okx", "--set", probe(), "--as-of", "2026-11-21");
+    CliTest.Result result =
+        CliTest.run(
+            "assess", "okx", "--set", probe(), "--set", NO_DISCLOSURES, "--as-of", "2026-11-21");
     assertThat(result.code()).isZero();
     assertThat(result.out())
         .contains("OKX (okx), scored as of 2026-11-21T23:59:59Z under cexsafe-default 1.0")
@@ -55,7 +60,16 @@ class ScoringCommandsTest {
   void personaWeighsTheScoreAndNamesWhatMatters() throws Exception {
     CliTest.Result result =
         CliTest.run(
-            "assess", "okx", "--set", probe(), "--persona", "card-first", "--format", "json");
+            "assess",
+            "okx",
+            "--set",
+            probe(),
+            "--set",
+            NO_DISCLOSURES,
+            "--persona",
+            "card-first",
+            "--format",
+            "json");
     assertThat(result.code()).isZero();
     JsonNode document = Json.mapper().readTree(result.out());
     assertThat(document.get("scorecard").get("methodology").asText())
@@ -130,13 +144,15 @@ class ScoringCommandsTest {
   }
 
   @Test
-  void compareShowsRangesControlsTiesAndSensitivity() {
+  void compareWithoutEvidenceSaysTiedAndUnrated() {
     CliTest.Result result =
         CliTest.run(
             "compare",
             "okx",
             "kraken",
             "--offline",
+            "--set",
+            NO_DISCLOSURES,
             "--as-of",
             "2026-11-21",
             "--sensitivity",
@@ -153,6 +169,43 @@ class ScoringCommandsTest {
   }
 
   @Test
+  void compareOfCuratedExchangesShowsScoresControlsAndRankStability() throws Exception {
+    CliTest.Result result =
+        CliTest.run(
+            "compare",
+            "coinbase",
+            "kraken",
+            "binance",
+            "--offline",
+            "--as-of",
+            "2026-11-21",
+            "--sensitivity",
+            "--draws",
+            "2000",
+            "--format",
+            "json");
+    assertThat(result.code()).as(result.err()).isZero();
+    JsonNode document = Json.mapper().readTree(result.out());
+    JsonNode entries = document.get("comparison").get("entries");
+    assertThat(entries).hasSize(3);
+    for (JsonNode entry : entries) {
+      assertThat(entry.get("estimate").isNumber()).isTrue();
+      assertThat(entry.get("low").asDouble()).isLessThanOrEqualTo(entry.get("estimate").asDouble());
+      assertThat(entry.get("bestRank").asInt()).isLessThanOrEqualTo(entry.get("worstRank").asInt());
+    }
+    double firstShares = 0;
+    for (JsonNode e : document.get("sensitivity").get("exchanges")) {
+      firstShares += e.get("shareFirst").asDouble();
+    }
+    assertThat(firstShares).isGreaterThanOrEqualTo(0.999);
+    CliTest.Result table =
+        CliTest.run("compare", "coinbase", "kraken", "--offline", "--as-of", "2026-11-21");
+    assertThat(table.out())
+        .contains("RANK", "CONTROL", "Passkeys / WebAuthn")
+        .doesNotContain("Sensitivity:");
+  }
+
+  @Test
   void compareJsonCarriesComparisonAndSensitivity() throws Exception {
     CliTest.Result result =
         CliTest.run(
@@ -161,6 +214,8 @@ class ScoringCommandsTest {
             "kraken",
             "--set",
             probe(),
+            "--set",
+            NO_DISCLOSURES,
             "--format",
             "json",
             "--sensitivity",

@@ -1,5 +1,6 @@
 package io.cexsafe.spi;
 
+import io.cexsafe.CexsafeException;
 import io.cexsafe.Config;
 import io.cexsafe.ConfigurationException;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The collectors of a run: registered explicitly (the primary API) and, optionally, discovered with
  * {@link ServiceLoader}. Deduplicated by id (explicit registration wins, then the first provider
  * found) and sorted by id. A provider that fails to load or to create its collector is logged and
- * skipped, and listed in {@link #problems()}.
+ * skipped, and listed in {@link #problems()}; one that rejects its settings or an input file they
+ * name (a {@link CexsafeException}) fails the build, since only the user can fix that.
  */
 public final class CollectorRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(CollectorRegistry.class);
@@ -122,7 +124,8 @@ public final class CollectorRegistry {
                   "provider id '" + id + "' created a collector with id '" + collector.id() + "'");
             }
             byId.put(id, collector);
-          } catch (ConfigurationException e) {
+          } catch (CexsafeException e) {
+            // bad settings or a bad input file named in the settings: the user must fix them
             throw e;
           } catch (RuntimeException | LinkageError e) {
             String message = "collector '" + id + "' could not be created: " + e;

@@ -1,0 +1,316 @@
+package io.cexsafe.benchmarks;
+
+import io.cexsafe.por.ProofInput;
+import io.cexsafe.por.ProofVerifier;
+import io.cexsafe.por.Verdict;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Benchmark harness (not a unit test): verify a generated OKX-v2-style full liabilities tree and
+ * compare the node-hash rate with raw {@link MessageDigest} SHA-256 over the same preimage sizes.
+ *
+ * <pre>
+ * ./mvnw -q -pl benchmarks -am package -DskipTests
+ * java -Xmx1500m -cp benchmarks/target/benchmarks.jar \
+ *     io.cexsafe.benchmarks.OkxTreeVerifyBenchmark generate /tmp/okx-bench 1000000
+ * java -Xmx32m -cp benchmarks/target/benchmarks.jar \
+ *     io.cexsafe.benchmarks.OkxTreeVerifyBenchmark verify /tmp/okx-bench 5
+ * </pre>
+ *
+ * The verify step runs with a small heap on purpose: the verifier streams the file level by level,
+ * so its memory depends on the tree's height, not its size.
+ */
+public final class OkxTreeVerifyBenchmark {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private OkxTreeVerifyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length >= 3 && args[0].equals("generate")) {
+      generate(Path.of(args[1]), Integer.parseInt(args[2]));
+    } else if (args.length >= 2 && args[0].equals("verify")) {
+      verify(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 5);
+    } else {
+      System.err.println("usage: generate <dir> <leaves> | verify <dir> [rounds]");
+      System.exit(2);
+    }
+  }
+
+  // ------------------------------------------------------------------ generation
+
+  static void generate(Path dir, int leafCount) throws IOException {
+    Files.createDirectories(dir);
+    SplittableRandom random = new SplittableRandom(20230401);
+    MessageDigest sha = sha256();
+    String nonce = hex(random, 64);
+    long[][] userParts = {{4870L, 0, 120_000_000L}, {130L, 10_000_000L, 0}};
+    long[] total = new long[3];
+    for (long[] part : userParts) {
+      for (int a = 0; a < 3; a++) {
+        total[a] += part[a];
+      }
+    }
+    String selfHash = sha256Hex(sha, nonce + json(total));
+    int[] userPositions = {random.nextInt(leafCount), -1};
+    do {
+      userPositions[1] = random.nextInt(leafCount);
+    } while (userPositions[1] == userPositions[0]);
+    StringBuilder nodes = new StringBuilder();
+
+    int size = leafCount;
+    byte[][] hashes = new byte[size][];
+    long[][] units = new long[size][];
+    for (int i = 0; i < size; i++) {
+      long[] balance = {
+        random.nextInt(4) == 0 ? random.nextLong(1, 500_000_000L) : 0,
+        random.nextInt(3) == 0 ? random.nextLong(1, 9_000_000_000L) : 0,
+        random.nextLong(0, 100_000_000_000L)
+      };
+      String hash;
+      if (i == userPositions[0] || i == userPositions[1]) {
+        balance = userParts[i == userPositions[0] ? 0 : 1];
+        hash = sha256Hex(sha, selfHash + plain(balance[0]) + plain(balance[1]) + plain(balance[2]));
+        if (nodes.length() > 0) {
+          nodes.append(',');
+        }
+        nodes.append("{\"balances\":").append(json(balance)).append(",\"hash\":\"").append(hash);
+        nodes.append("\"}");
+      } else {
+        hash = hex(random, 64);
+      }
+      hashes[i] = hash.getBytes(StandardCharsets.US_ASCII);
+      units[i] = balance;
+    }
+    List<Path> levelFiles = new ArrayList<>();
+    int height = 1;
+    long preimageBytes = 0;
+    long internal = 0;
+    while (true) {
+      if (size > 1 && size % 2 == 1) {
+        hashes = java.util.Arrays.copyOf(hashes, size + 1);
+        units = java.util.Arrays.copyOf(units, size + 1);
+        hashes[size] = hashes[size - 1];
+        units[size] = new long[3];
+        size++;
+      }
+      Path file = dir.resolve("level-" + height + ".txt");
+      levelFiles.add(file);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+        for (int i = size - 1; i >= 0; i--) {
+          out.write(hashes[i]);
+          out.write(
+              ("," + height + "," + json(units[i]) + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+      }
+      if (size == 1) {
+        break;
+      }
+      int parents = size / 2;
+      byte[][] nextHashes = new byte[parents][];
+      long[][] nextUnits = new long[parents][];
+      for (int i = 0; i < parents; i++) {
+        long[] sum = new long[3];
+        StringBuilder tail = new StringBuilder();
+        for (int a = 0; a < 3; a++) {
+          sum[a] = units[2 * i][a] + units[2 * i + 1][a];
+          tail.append(plain(sum[a]));
+        }
+        tail.append(height + 1);
+        byte[] tailBytes = tail.toString().getBytes(StandardCharsets.US_ASCII);
+        sha.update(hashes[2 * i]);
+        sha.update(hashes[2 * i + 1]);
+        sha.update(tailBytes);
+        preimageBytes += 128 + tailBytes.length;
+        internal++;
+        nextHashes[i] = HEX.formatHex(sha.digest()).getBytes(StandardCharsets.US_ASCII);
+        nextUnits[i] = sum;
+      }
+      hashes = nextHashes;
+      units = nextUnits;
+      size = parents;
+      height++;
+    }
+    Path tree = dir.resolve("tree.txt");
+    try (OutputStream out = Files.newOutputStream(tree)) {
+      for (int i = levelFiles.size() - 1; i >= 0; i--) {
+        try (InputStream in = Files.newInputStream(levelFiles.get(i))) {
+          in.transferTo(out);
+        }
+        Files.delete(levelFiles.get(i));
+      }
+    }
+    Files.writeString(
+        dir.resolve("user.json"),
+        "{\"hash\":\""
+            + selfHash
+            + "\",\"nonce\":\""
+            + nonce
+            + "\",\"totalBalances\":"
+            + json(total)
+            + ",\"nodes\":["
+            + nodes
+            + "]}");
+    Files.writeString(
+        dir.resolve("sizes.txt"), internal + "," + preimageBytes + "," + height + "\n");
+    System.out.printf(
+        Locale.ROOT,
+        "generated %d leaves, height %d, %d internal nodes, tree file %.1f MB%n",
+        leafCount,
+        height,
+        internal,
+        Files.size(tree) / 1e6);
+  }
+
+  // ------------------------------------------------------------------ measurement
+
+  static void verify(Path dir, int rounds) throws Exception {
+    String[] sizes = Files.readString(dir.resolve("sizes.txt")).trim().split(",");
+    long internal = Long.parseLong(sizes[0]);
+    long preimageBytes = Long.parseLong(sizes[1]);
+    int meanPreimage = (int) Math.round((double) preimageBytes / internal);
+    ProofInput input = ProofInput.fromFiles(dir.resolve("user.json"), dir.resolve("tree.txt"));
+    ProofVerifier verifier = ProofVerifier.standard();
+
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double bestVerify = Double.MAX_VALUE;
+    double bestRaw = Double.MAX_VALUE;
+    double bestVerifyCpu = Double.MAX_VALUE;
+    double bestRawCpu = Double.MAX_VALUE;
+    Verdict verdict = null;
+    for (int round = 0; round < rounds; round++) {
+      System.gc();
+      long cpu = threads.getCurrentThreadCpuTime();
+      long start = System.nanoTime();
+      verdict = verifier.verify("okx-v2", input);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double verifyCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+      cpu = threads.getCurrentThreadCpuTime();
+      double raw = rawSha256(internal, preimageBytes);
+      double rawCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+      bestVerify = Math.min(bestVerify, seconds);
+      bestRaw = Math.min(bestRaw, raw);
+      bestVerifyCpu = Math.min(bestVerifyCpu, verifyCpu);
+      bestRawCpu = Math.min(bestRawCpu, rawCpu);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: verify %.3f s wall / %.3f s cpu (%.0f nodes/s wall), raw SHA-256 %.3f s wall"
+              + " / %.3f s cpu (%.0f hashes/s wall)%n",
+          round + 1,
+          seconds,
+          verifyCpu,
+          internal / seconds,
+          raw,
+          rawCpu,
+          internal / raw);
+    }
+    Runtime runtime = Runtime.getRuntime();
+    System.out.println("verdict: " + verdict.status() + " - " + verdict.reason());
+    System.out.printf(
+        Locale.ROOT,
+        "internal nodes %d, mean preimage %d bytes, tree file %.1f MB, max heap %d MB%n",
+        internal,
+        meanPreimage,
+        Files.size(dir.resolve("tree.txt")) / 1e6,
+        runtime.maxMemory() / (1024 * 1024));
+    System.out.printf(
+        Locale.ROOT,
+        "best: verifier %.0f node hashes/s (whole check: parse, sums, hash, compare, I/O);"
+            + " raw MessageDigest %.0f hashes/s; ratio %.2f%n",
+        internal / bestVerify,
+        internal / bestRaw,
+        bestRaw / bestVerify);
+    System.out.printf(
+        Locale.ROOT,
+        "best by thread CPU time: verifier %.0f node hashes/s; raw MessageDigest %.0f hashes/s;"
+            + " ratio %.2f%n",
+        internal / bestVerifyCpu,
+        internal / bestRawCpu,
+        bestRawCpu / bestVerifyCpu);
+  }
+
+  /** Hashes {@code count} preimages of the tree's mean size, as one MessageDigest would. */
+  static double rawSha256(long count, long totalBytes) throws NoSuchAlgorithmException {
+    MessageDigest sha = sha256();
+    int base = (int) (totalBytes / count);
+    long remainder = totalBytes - base * count;
+    byte[] buffer = new byte[base + 1];
+    new SplittableRandom(1).nextBytes(buffer);
+    byte[] out = new byte[32];
+    long start = System.nanoTime();
+    for (long i = 0; i < count; i++) {
+      int length = i < remainder ? base + 1 : base;
+      buffer[0] = (byte) i;
+      sha.update(buffer, 0, length);
+      try {
+        sha.digest(out, 0, 32);
+      } catch (java.security.DigestException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (out[0] == 42 && out[1] == 42 && out[2] == 42) {
+      System.out.print("");
+    }
+    return seconds;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static String json(long[] units) {
+    return "{\"BTC\":\""
+        + plain(units[0])
+        + "\",\"ETH\":\""
+        + plain(units[1])
+        + "\",\"USDT\":\""
+        + plain(units[2])
+        + "\"}";
+  }
+
+  /** Units of 10^-8 printed as OKX prints amounts: plain, no trailing zeros, zero as "0". */
+  static String plain(long units) {
+    long whole = units / 100_000_000L;
+    long fraction = units % 100_000_000L;
+    if (fraction == 0) {
+      return Long.toString(whole);
+    }
+    String digits = Long.toString(100_000_000L + fraction).substring(1);
+    int end = digits.length();
+    while (digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    return whole + "." + digits.substring(0, end);
+  }
+
+  private static String hex(SplittableRandom random, int length) {
+    byte[] bytes = new byte[length / 2];
+    random.nextBytes(bytes);
+    return HEX.formatHex(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256Hex(MessageDigest sha, String text) {
+    return HEX.formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,230 @@
+package io.cexsafe.benchmarks.defillama;
+
+import io.cexsafe.Assessor;
+import io.cexsafe.CollectorOutcome;
+import io.cexsafe.Config;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Exchange;
+import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.ExchangeIdentifier;
+import io.cexsafe.OutcomeStatus;
+import io.cexsafe.collectors.defillama.DefiLlamaCollectorProvider;
+import io.cexsafe.spi.CollectorRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * End-to-end benchmark: assess all 90 exchanges of a generated {@code /cexs} against a local server
+ * that adds 50 ms to every response and serves 8 requests at once, with {@code
+ * http.max-concurrency-per-host=8}. Reports the wall time against the lower bound that latency and
+ * concurrency impose, {@code ceil(requests / 8) * 50 ms}, and how often each shared dataset was
+ * requested (counted at the server). Not a unit test; see docs/performance-defillama.md.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.cexsafe.benchmarks.defillama.AssessAllBenchmark [--runs 5]
+ * </pre>
+ */
+public final class AssessAllBenchmark {
+  static final int EXCHANGES = 90;
+  static final int UNTRACKED = 14;
+  static final int CONCURRENCY = 8;
+  static final long LATENCY_MS = 50;
+  private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+  private AssessAllBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = 5;
+    List<String> extra = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--runs")) {
+        runs = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--set")) {
+        extra.add(args[++i]);
+      }
+    }
+    Generated data = generate();
+    try (LocalDefiLlama server = new LocalDefiLlama(CONCURRENCY, LATENCY_MS, data::route)) {
+      Config.Builder settings =
+          Config.builder()
+              .set("http.max-concurrency-per-host", String.valueOf(CONCURRENCY))
+              .set("defillama.base-url", server.baseUrl())
+              .set("defillama.stablecoins-url", server.baseUrl());
+      extra.forEach(settings::set);
+      Config config = settings.build();
+      System.out.printf(
+          Locale.ROOT,
+          "%d exchanges (%d tracked, %d without a slug), latency %d ms, concurrency %d, %d CPUs%n",
+          EXCHANGES,
+          EXCHANGES - UNTRACKED,
+          UNTRACKED,
+          LATENCY_MS,
+          CONCURRENCY,
+          Runtime.getRuntime().availableProcessors());
+      try (Assessor assessor =
+          Assessor.builder()
+              .catalog(data.catalog)
+              .collectors(
+                  CollectorRegistry.builder()
+                      .config(config)
+                      .register(new DefiLlamaCollectorProvider())
+                      .build())
+              .config(config)
+              .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+              .build()) {
+        for (int run = 0; run <= runs; run++) {
+          server.reset();
+          long started = System.nanoTime();
+          long cpuStarted = processCpuNanos();
+          List<EvidenceBundle> bundles = assessor.assessAll(data.catalog.all());
+          double wallMs = (System.nanoTime() - started) / 1e6;
+          double cpuMs = (processCpuNanos() - cpuStarted) / 1e6;
+          double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+          long requests = server.total();
+          long bound = (long) Math.ceil(requests / (double) CONCURRENCY) * LATENCY_MS;
+          Map<OutcomeStatus, Integer> statuses = new EnumMap<>(OutcomeStatus.class);
+          int evidence = 0;
+          for (EvidenceBundle bundle : bundles) {
+            for (CollectorOutcome outcome : bundle.outcomes()) {
+              statuses.merge(outcome.status(), 1, Integer::sum);
+            }
+            evidence += bundle.evidence().size();
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "%s wall %.0f ms, %d requests, bound %d ms, ratio %.2f, max in flight %d,"
+                  + " /cexs %d, /hacks %d, /stablecoins %d, outcomes %s, %d evidence,"
+                  + " process CPU %.0f ms, load average %.1f%n",
+              run == 0 ? "cold" : "run " + run,
+              wallMs,
+              requests,
+              bound,
+              wallMs / bound,
+              server.maxInFlight(),
+              server.count("/cexs"),
+              server.count("/hacks"),
+              server.count("/stablecoins"),
+              statuses,
+              evidence,
+              cpuMs,
+              load);
+        }
+      }
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  /** The generated /cexs, per-exchange answers, and the catalogue built from /cexs. */
+  record Generated(ExchangeCatalog catalog, String cexs, Map<String, String> bySlug) {
+    Object route(String path) {
+      if (path.equals("/cexs")) {
+        return cexs;
+      }
+      if (path.equals("/hacks")) {
+        return "[{\"date\":1642377600,\"name\":\"Exchange 3\",\"targetType\":\"CEX\","
+            + "\"technique\":\"Hot Wallet Compromise\",\"amount\":1000000,\"returnedFunds\":null,"
+            + "\"chain\":[\"Ethereum\"],\"defillamaId\":null,\"source\":\"\"}]";
+      }
+      if (path.equals("/stablecoins")) {
+        return "{\"peggedAssets\":[{\"symbol\":\"USDT\"},{\"symbol\":\"USDC\"}]}";
+      }
+      if (path.startsWith("/protocol/")) {
+        return bySlug.get(path.substring("/protocol/".length()));
+      }
+      if (path.startsWith("/inflows/")) {
+        return "{\"outflows\":-1250000.5,\"oldTokens\":{\"date\":1795176000,\"tvl\":{}},"
+            + "\"currentTokens\":{\"date\":1795258800,\"tvl\":{}}}";
+      }
+      return null;
+    }
+  }
+
+  static Generated generate() {
+    StringBuilder cexs = new StringBuilder("{\"cexs\":[");
+    List<Exchange> exchanges = new ArrayList<>();
+    Map<String, String> bySlug = new java.util.HashMap<>();
+    for (int i = 1; i <= EXCHANGES; i++) {
+      boolean tracked = i <= EXCHANGES - UNTRACKED;
+      String name = "Exchange " + i;
+      String token = "TK" + i;
+      String slug = tracked ? (i % 2 == 0 ? "Exchange-" + i : "exchange-" + i) : null;
+      String id = "exchange-" + i;
+      if (i > 1) {
+        cexs.append(',');
+      }
+      cexs.append("{\"name\":\"").append(name).append('"');
+      cexs.append(",\"coin\":\"").append(token).append("\",\"coinSymbol\":\"").append(token);
+      cexs.append("\",\"walletsLink\":\"https://example.org/por/").append(i).append('"');
+      if (tracked) {
+        cexs.append(",\"slug\":\"").append(slug).append('"');
+        cexs.append(",\"currentTvl\":").append(1e9 * i).append(",\"cleanAssetsTvl\":");
+        cexs.append(0.9e9 * i);
+        if (i != 1) { // the first, like Binance, has its flows hidden
+          cexs.append(",\"inflows_24h\":").append(-1e6 * i);
+          cexs.append(",\"inflows_1w\":").append(2e6 * i);
+          cexs.append(",\"inflows_1m\":").append(-3e6 * i);
+        }
+        bySlug.put(slug.toLowerCase(Locale.ROOT), protocol(i, token));
+      } else if (i % 3 == 0) {
+        cexs.append(",\"auditor\":\"Auditor ").append(i).append("\",\"lastAuditDate\":1640908800");
+      }
+      cexs.append('}');
+      List<ExchangeIdentifier> identifiers =
+          tracked
+              ? List.of(new ExchangeIdentifier("defillama.slug", slug.toLowerCase(Locale.ROOT)))
+              : List.of();
+      exchanges.add(
+          new Exchange(id, name, null, List.of(), List.of(token), List.of(), identifiers));
+    }
+    cexs.append("],\"cg_volume_cexs\":[]}");
+    return new Generated(ExchangeCatalog.of(exchanges), cexs.toString(), bySlug);
+  }
+
+  /** A small /protocol answer: 31 daily points and a token breakdown on three chains. */
+  private static String protocol(int i, String token) {
+    StringBuilder json = new StringBuilder("{\"id\":\"").append(10_000 + i).append("\",");
+    json.append("\"name\":\"Exchange ").append(i).append(" CEX\",\"category\":\"CEX\",");
+    json.append("\"chainTvls\":{");
+    String[] chains = {"Bitcoin", "Ethereum", "Tron"};
+    for (int c = 0; c < chains.length; c++) {
+      json.append(c == 0 ? "" : ",").append('"').append(chains[c]).append("\":{\"tvl\":");
+      series(json, i * (c + 1) * 1e8);
+      json.append('}');
+    }
+    json.append("},\"tvl\":");
+    series(json, i * 1e9);
+    json.append(",\"tokensInUsd\":[{\"date\":1795258800,\"tokens\":{");
+    json.append("\"BTC\":").append(i * 4e8).append(",\"ETH\":").append(i * 2e8);
+    json.append(",\"USDT\":").append(i * 3e8).append(",\"").append(token).append("\":");
+    json.append(i * 1e8).append("}}],\"currentChainTvls\":{\"Bitcoin\":").append(i * 5e8);
+    json.append(",\"Ethereum\":").append(i * 3e8).append(",\"Tron\":").append(i * 2e8);
+    json.append("}}");
+    return json.toString();
+  }
+
+  private static void series(StringBuilder json, double scale) {
+    json.append('[');
+    for (int d = 0; d <= 31; d++) {
+      json.append(d == 0 ? "" : ",")
+          .append("{\"date\":")
+          .append(1_792_540_800L + d * 86_400L)
+          .append(",\"totalLiquidityUSD\":")
+          .append(scale * (1 + 0.01 * Math.sin(d)))
+          .append('}');
+    }
+    json.append(']');
+  }
+}

@@ -1,0 +1,113 @@
+package io.cexsafe.benchmarks.defillama;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * A DeFiLlama stand-in on the loopback interface for benchmarks: a JDK HTTP server whose handler
+ * threads (as many as {@code threads}) answer after {@code latencyMillis}, stream file bodies
+ * without buffering them, and count requests per path and the most requests in flight at once.
+ */
+final class LocalDefiLlama implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+
+  /** {@code route} maps a path to a body: a {@link Path} (streamed), a String, or null for 404. */
+  LocalDefiLlama(int threads, long latencyMillis, Function<String, Object> route)
+      throws IOException {
+    // the JDK server writes headers and body separately; with Nagle's algorithm on, the body waits
+    // for the client's delayed ACK (~40 ms), which no real CDN edge would add
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    executor = Executors.newFixedThreadPool(threads);
+    server.setExecutor(executor);
+    server.createContext(
+        "/",
+        exchange -> {
+          int now = inFlight.incrementAndGet();
+          maxInFlight.accumulateAndGet(now, Math::max);
+          try {
+            String path = exchange.getRequestURI().getPath();
+            counts.computeIfAbsent(path, p -> new LongAdder()).increment();
+            if (latencyMillis > 0) {
+              Thread.sleep(latencyMillis);
+            }
+            answer(exchange, route.apply(path));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            inFlight.decrementAndGet();
+            exchange.close();
+          }
+        });
+    server.start();
+  }
+
+  private static void answer(HttpExchange exchange, Object body) throws IOException {
+    if (body == null) {
+      byte[] bytes = "Not found".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain");
+      exchange.sendResponseHeaders(404, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (body instanceof Path file) {
+      exchange.sendResponseHeaders(200, Files.size(file));
+      try (OutputStream out = exchange.getResponseBody()) {
+        Files.copy(file, out);
+      }
+      return;
+    }
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  long count(String path) {
+    LongAdder adder = counts.get(path);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  long total() {
+    return counts.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  void reset() {
+    counts.clear();
+    maxInFlight.set(0);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

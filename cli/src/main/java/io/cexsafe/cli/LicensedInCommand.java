@@ -1,0 +1,101 @@
+package io.cexsafe.cli;
+
+import io.cexsafe.Config;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.Json;
+import io.cexsafe.collectors.regulators.LicenceView;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Lists the catalogue's exchanges with a licence or registration in one country. */
+@Command(
+    name = "licensed-in",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Which exchanges hold a licence or registration in a country, as the registers show it.",
+      "MiCA authorisations count in every EU/EEA state they are passported to.",
+      "Exit 1 when nothing could be verified (offline, or every register failed)."
+    })
+final class LicensedInCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Parameters(paramLabel = "<country>", description = "ISO 3166 two-letter code, e.g. GB, FR, SG.")
+  String country;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(
+      names = "--offline",
+      description = "Do not contact the registers (nothing can be verified).")
+  boolean offline;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    String code;
+    try {
+      code = LicenceView.country(country);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    Config config = common.config();
+    ExchangeCatalog catalog = common.catalog();
+    PrintWriter out = spec.commandLine().getOut();
+    if (offline) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "cexsafe: "
+                  + RegisterCheck.OFFLINE_MESSAGE.replace(
+                      "; below are the catalogue's unverified claims", ""));
+      return Main.FAILURE;
+    }
+    List<EvidenceBundle> bundles = RegisterCheck.run(config, catalog, catalog.all());
+    List<LicenceView.Row> rows = LicenceView.licensedIn(code, bundles);
+    if (format == OutputFormat.JSON) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("country", code);
+      json.put("asOf", bundles.isEmpty() ? null : bundles.get(0).asOf());
+      json.put("licences", rows);
+      Map<String, Object> outcomes = new LinkedHashMap<>();
+      bundles.forEach(b -> outcomes.put(b.exchangeId(), b.outcomes()));
+      json.put("outcomes", outcomes);
+      out.println(Json.writePretty(json));
+    } else {
+      out.println(
+          "Licences and registrations in "
+              + code
+              + (bundles.isEmpty() ? "" : ", checked " + RegisterCheck.asOf(bundles.get(0))));
+      out.println();
+      if (rows.isEmpty()) {
+        out.println(
+            "  No exchange in the catalogue is listed for " + code + " by the registers checked.");
+      } else {
+        RegisterCheck.printRows(out, rows, true);
+      }
+      if (bundles.stream().anyMatch(b -> b.outcomes().stream().anyMatch(o -> !o.isOk()))) {
+        out.println();
+        out.println("Not fully checked:");
+        RegisterCheck.printOutcomes(out, bundles);
+      }
+    }
+    boolean verifiedNothing =
+        rows.isEmpty()
+            && bundles.stream().allMatch(b -> b.outcomes().stream().noneMatch(o -> o.isOk()));
+    return verifiedNothing ? Main.FAILURE : Main.OK;
+  }
+}

@@ -1,0 +1,144 @@
+package io.cexsafe.cli;
+
+import io.cexsafe.facts.ProofStrength;
+import io.cexsafe.por.ProofInput;
+import io.cexsafe.por.ProofScheme;
+import io.cexsafe.por.ProofVerifier;
+import io.cexsafe.por.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cexsafe por}: verify an exchange's Proof-of-Reserves inclusion proof, or list the formats.
+ * Exit codes of {@code verify}: 0 verified, 1 not verified, 2 bad input.
+ */
+@Command(
+    name = "por",
+    description = "Verify Proof-of-Reserves inclusion proofs.",
+    mixinStandardHelpOptions = true,
+    subcommands = {PorCommand.Verify.class, PorCommand.Formats.class})
+final class PorCommand implements Runnable {
+  /** Exit code of {@code verify}: the proof was checked and does not hold. */
+  static final int NOT_VERIFIED = 1;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  @Command(
+      name = "verify",
+      description = "Check that a proof's leaf hashes up to its published root.",
+      mixinStandardHelpOptions = true)
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--format",
+        paramLabel = "<id>",
+        description = "Proof format (see 'cexsafe por formats'); detected when omitted.")
+    String format;
+
+    @Parameters(index = "0", paramLabel = "<proof-file>", description = "The user's proof file.")
+    Path proofFile;
+
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "<tree-file>",
+        description = "The published full tree, for formats that publish one (okx-v2, bitmex).")
+    Path treeFile;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      ProofVerifier verifier = ProofVerifier.standard();
+      ProofInput input;
+      try {
+        input = ProofInput.fromFiles(proofFile, treeFile);
+      } catch (IOException e) {
+        throw new BadInputException("cannot read " + describe(e));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+      // an unknown or undetectable format is an InvalidInputException: Main reports it, exit 2
+      Verdict verdict = format == null ? verifier.verify(input) : verifier.verify(format, input);
+      print(verdict, out);
+      return switch (verdict.status()) {
+        case INCLUDED -> Main.OK;
+        case NOT_INCLUDED -> NOT_VERIFIED;
+        case MALFORMED -> throw new BadInputException(proofFile + ": " + verdict.reason());
+      };
+    }
+
+    private static String describe(IOException e) {
+      return e instanceof java.nio.file.NoSuchFileException
+          ? e.getMessage() + " (no such file)"
+          : e.getMessage();
+    }
+
+    private static void print(Verdict verdict, PrintWriter out) {
+      out.printf(
+          Locale.ROOT, "format:   %s (%s)%n", verdict.schemeId(), strength(verdict.strength()));
+      out.printf(Locale.ROOT, "status:   %s%n", verdict.status());
+      out.printf(Locale.ROOT, "reason:   %s%n", verdict.reason());
+      if (verdict.breakingLevel() != null) {
+        out.printf(Locale.ROOT, "breaks at level: %d%n", verdict.breakingLevel());
+      }
+      if (!verdict.rootHash().isEmpty()) {
+        out.printf(Locale.ROOT, "root:     %s%n", verdict.rootHash());
+      }
+      if (!verdict.userBalances().isEmpty()) {
+        out.printf(Locale.ROOT, "balances: %s%n", amounts(verdict.userBalances()));
+      }
+      if (!verdict.rootTotals().isEmpty()) {
+        out.printf(Locale.ROOT, "root totals: %s%n", amounts(verdict.rootTotals()));
+      }
+      for (String finding : verdict.findings()) {
+        out.printf(Locale.ROOT, "note:     %s%n", finding);
+      }
+    }
+
+    private static String amounts(Map<String, BigDecimal> amounts) {
+      StringJoiner joined = new StringJoiner(", ");
+      amounts.forEach((asset, value) -> joined.add(asset + " " + value.toPlainString()));
+      return joined.toString();
+    }
+  }
+
+  static String strength(ProofStrength strength) {
+    return strength.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  @Command(
+      name = "formats",
+      description = "List the proof formats cexsafe verifies.",
+      mixinStandardHelpOptions = true)
+  static final class Formats implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      TextTable table = new TextTable("FORMAT", "STRENGTH", "DESCRIPTION");
+      for (ProofScheme scheme : ProofVerifier.standard().schemes()) {
+        table.row(scheme.id(), strength(scheme.strength()), scheme.description());
+      }
+      table.print(spec.commandLine().getOut());
+      return Main.OK;
+    }
+  }
+}

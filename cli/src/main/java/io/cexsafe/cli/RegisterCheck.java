@@ -1,0 +1,105 @@
+package io.cexsafe.cli;
+
+import io.cexsafe.Assessor;
+import io.cexsafe.CollectorOutcome;
+import io.cexsafe.Config;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Exchange;
+import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.OutcomeStatus;
+import io.cexsafe.collectors.regulators.LicenceView;
+import io.cexsafe.collectors.regulators.RegulatorsCollectorProvider;
+import io.cexsafe.spi.CollectorRegistry;
+import io.cexsafe.spi.EvidenceCollector;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Runs the regulators collector alone, for the licence commands. */
+final class RegisterCheck {
+  static final String OFFLINE_MESSAGE =
+      "registers cannot be checked offline: licences are only verified against the live registers"
+          + " (FCA, ESMA, FinCEN, VARA, AUSTRAC, MAS, FINTRAC); below are the catalogue's unverified"
+          + " claims";
+
+  private RegisterCheck() {}
+
+  static List<EvidenceBundle> run(
+      Config config, ExchangeCatalog catalog, List<Exchange> exchanges) {
+    EvidenceCollector collector =
+        CollectorRegistry.builder()
+            .config(config)
+            .register(new RegulatorsCollectorProvider())
+            .build()
+            .collectors()
+            .get(0);
+    try (Assessor assessor =
+        Assessor.builder().catalog(catalog).collector(collector).config(config).build()) {
+      return assessor.assessAll(exchanges);
+    }
+  }
+
+  /**
+   * Prints collector outcomes that were not clean, so "no licence" is never mistaken for "not
+   * checked".
+   */
+  static void printOutcomes(PrintWriter out, List<EvidenceBundle> bundles) {
+    for (EvidenceBundle bundle : bundles) {
+      for (CollectorOutcome outcome : bundle.outcomes()) {
+        if (outcome.status() == OutcomeStatus.OK) {
+          continue;
+        }
+        out.println(
+            "  "
+                + bundle.exchangeId()
+                + ": "
+                + outcome.status().id()
+                + " ("
+                + outcome.reason().id()
+                + ")"
+                + (outcome.message() == null ? "" : ": " + outcome.message()));
+        if (outcome.problems().size() > 1) {
+          outcome.problems().forEach(p -> out.println("      " + p.message()));
+        }
+      }
+    }
+  }
+
+  static void printRows(PrintWriter out, List<LicenceView.Row> rows, boolean withExchange) {
+    TextTable table =
+        withExchange
+            ? new TextTable(
+                "EXCHANGE",
+                "COUNTRY",
+                "REGULATOR",
+                "ENTITY",
+                "IDENTIFIER",
+                "STATUS",
+                "MATCH",
+                "SINCE")
+            : new TextTable(
+                "COUNTRY", "REGULATOR", "ENTITY", "IDENTIFIER", "STATUS", "MATCH", "SINCE");
+    for (LicenceView.Row r : rows) {
+      String status =
+          LicenceView.statusWord(r)
+              + (r.passport() ? " (MiCA passport)" : "")
+              + (r.contradictsClaim() ? " (CLAIM CONTRADICTED)" : "");
+      String match =
+          r.matchBasis().name().toLowerCase(java.util.Locale.ROOT)
+              + (r.matchBasis().name().equals("NAME") ? " only" : "");
+      String since = r.authorisedSince() == null ? "" : r.authorisedSince().toString();
+      String id = r.identifier() == null ? "" : r.identifier();
+      if (withExchange) {
+        table.row(
+            r.exchangeId(), r.jurisdiction(), r.regulator(), r.entity(), id, status, match, since);
+      } else {
+        table.row(r.jurisdiction(), r.regulator(), r.entity(), id, status, match, since);
+      }
+    }
+    table.print(out, "  ");
+  }
+
+  static String asOf(EvidenceBundle bundle) {
+    return bundle.asOf().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+  }
+}

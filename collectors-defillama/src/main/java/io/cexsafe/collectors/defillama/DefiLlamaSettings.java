@@ -1,0 +1,270 @@
+package io.cexsafe.collectors.defillama;
+
+import io.cexsafe.Config;
+import io.cexsafe.ConfigurationException;
+import io.cexsafe.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of the DeFiLlama collector. Every value has a default; {@link #fromConfig(Config)} reads
+ * the {@code defillama.*} keys (given without their prefix):
+ *
+ * <ul>
+ *   <li>{@code base-url} (default {@code https://api.llama.fi}), {@code pro-base-url} ({@code
+ *       https://pro-api.llama.fi}, used only with an {@code api-key}), {@code stablecoins-url}
+ *       ({@code https://stablecoins.llama.fi}), {@code web-url} ({@code https://defillama.com}, for
+ *       the human-readable pages evidence points to);
+ *   <li>{@code api-key}: a DeFiLlama Pro key; when set, API calls go to the Pro host with the key
+ *       as a path segment (never shown in messages or evidence);
+ *   <li>{@code cexs.enabled}, {@code protocol.enabled}, {@code inflows.enabled}, {@code
+ *       hacks.enabled}, {@code stablecoins.enabled} (all {@code true});
+ *   <li>{@code protocol.max-body-bytes} (1 GiB): the body cap for {@code /protocol/{slug}}, which
+ *       is streamed and may exceed the client's general cap;
+ *   <li>{@code trend.window-days} (30) and {@code top-holdings} (10).
+ * </ul>
+ */
+public final class DefiLlamaSettings {
+  private final URI baseUrl;
+  private final URI proBaseUrl;
+  private final URI stablecoinsUrl;
+  private final URI webUrl;
+  private final Secret apiKey;
+  private final boolean cexsEnabled;
+  private final boolean protocolEnabled;
+  private final boolean inflowsEnabled;
+  private final boolean hacksEnabled;
+  private final boolean stablecoinsEnabled;
+  private final long protocolMaxBodyBytes;
+  private final Duration trendWindow;
+  private final int topHoldings;
+
+  private DefiLlamaSettings(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.proBaseUrl = b.proBaseUrl;
+    this.stablecoinsUrl = b.stablecoinsUrl;
+    this.webUrl = b.webUrl;
+    this.apiKey = b.apiKey;
+    this.cexsEnabled = b.cexsEnabled;
+    this.protocolEnabled = b.protocolEnabled;
+    this.inflowsEnabled = b.inflowsEnabled;
+    this.hacksEnabled = b.hacksEnabled;
+    this.stablecoinsEnabled = b.stablecoinsEnabled;
+    this.protocolMaxBodyBytes = b.protocolMaxBodyBytes;
+    this.trendWindow = b.trendWindow;
+    this.topHoldings = b.topHoldings;
+  }
+
+  public static DefiLlamaSettings defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads the collector's settings (keys without the {@code defillama.} prefix). */
+  public static DefiLlamaSettings fromConfig(Config settings) {
+    DefiLlamaSettings d = defaults();
+    Builder b =
+        builder()
+            .baseUrl(settings.getUri("base-url", d.baseUrl))
+            .proBaseUrl(settings.getUri("pro-base-url", d.proBaseUrl))
+            .stablecoinsUrl(settings.getUri("stablecoins-url", d.stablecoinsUrl))
+            .webUrl(settings.getUri("web-url", d.webUrl))
+            .cexsEnabled(settings.getBoolean("cexs.enabled", true))
+            .protocolEnabled(settings.getBoolean("protocol.enabled", true))
+            .inflowsEnabled(settings.getBoolean("inflows.enabled", true))
+            .hacksEnabled(settings.getBoolean("hacks.enabled", true))
+            .stablecoinsEnabled(settings.getBoolean("stablecoins.enabled", true))
+            .protocolMaxBodyBytes(
+                settings.getLong("protocol.max-body-bytes", d.protocolMaxBodyBytes))
+            .trendWindow(
+                Duration.ofDays(settings.getInt("trend.window-days", (int) d.trendWindow.toDays())))
+            .topHoldings(settings.getInt("top-holdings", d.topHoldings));
+    settings.secret("api-key").ifPresent(b::apiKey);
+    return b.build();
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public URI proBaseUrl() {
+    return proBaseUrl;
+  }
+
+  public URI stablecoinsUrl() {
+    return stablecoinsUrl;
+  }
+
+  public URI webUrl() {
+    return webUrl;
+  }
+
+  public Optional<Secret> apiKey() {
+    return Optional.ofNullable(apiKey);
+  }
+
+  public boolean cexsEnabled() {
+    return cexsEnabled;
+  }
+
+  public boolean protocolEnabled() {
+    return protocolEnabled;
+  }
+
+  public boolean inflowsEnabled() {
+    return inflowsEnabled;
+  }
+
+  public boolean hacksEnabled() {
+    return hacksEnabled;
+  }
+
+  public boolean stablecoinsEnabled() {
+    return stablecoinsEnabled;
+  }
+
+  public long protocolMaxBodyBytes() {
+    return protocolMaxBodyBytes;
+  }
+
+  public Duration trendWindow() {
+    return trendWindow;
+  }
+
+  public int topHoldings() {
+    return topHoldings;
+  }
+
+  @Override
+  public String toString() {
+    return "DefiLlamaSettings[baseUrl="
+        + baseUrl
+        + (apiKey == null ? "" : ", pro " + proBaseUrl + " with an API key")
+        + ", stablecoinsUrl="
+        + stablecoinsUrl
+        + ", protocolMaxBodyBytes="
+        + protocolMaxBodyBytes
+        + "]";
+  }
+
+  /** Builder for {@link DefiLlamaSettings}; validation names the bad value. */
+  public static final class Builder {
+    private URI baseUrl = URI.create("https://api.llama.fi");
+    private URI proBaseUrl = URI.create("https://pro-api.llama.fi");
+    private URI stablecoinsUrl = URI.create("https://stablecoins.llama.fi");
+    private URI webUrl = URI.create("https://defillama.com");
+    private Secret apiKey;
+    private boolean cexsEnabled = true;
+    private boolean protocolEnabled = true;
+    private boolean inflowsEnabled = true;
+    private boolean hacksEnabled = true;
+    private boolean stablecoinsEnabled = true;
+    private long protocolMaxBodyBytes = 1L << 30;
+    private Duration trendWindow = Duration.ofDays(30);
+    private int topHoldings = 10;
+
+    private Builder() {}
+
+    public Builder baseUrl(URI value) {
+      this.baseUrl = httpUrl(value, "base-url");
+      return this;
+    }
+
+    public Builder proBaseUrl(URI value) {
+      this.proBaseUrl = httpUrl(value, "pro-base-url");
+      return this;
+    }
+
+    public Builder stablecoinsUrl(URI value) {
+      this.stablecoinsUrl = httpUrl(value, "stablecoins-url");
+      return this;
+    }
+
+    public Builder webUrl(URI value) {
+      this.webUrl = httpUrl(value, "web-url");
+      return this;
+    }
+
+    public Builder apiKey(Secret value) {
+      this.apiKey = value;
+      return this;
+    }
+
+    public Builder cexsEnabled(boolean value) {
+      this.cexsEnabled = value;
+      return this;
+    }
+
+    public Builder protocolEnabled(boolean value) {
+      this.protocolEnabled = value;
+      return this;
+    }
+
+    public Builder inflowsEnabled(boolean value) {
+      this.inflowsEnabled = value;
+      return this;
+    }
+
+    public Builder hacksEnabled(boolean value) {
+      this.hacksEnabled = value;
+      return this;
+    }
+
+    public Builder stablecoinsEnabled(boolean value) {
+      this.stablecoinsEnabled = value;
+      return this;
+    }
+
+    public Builder protocolMaxBodyBytes(long value) {
+      if (value < 1) {
+        throw new ConfigurationException(
+            "defillama.protocol.max-body-bytes must be positive, was " + value);
+      }
+      this.protocolMaxBodyBytes = value;
+      return this;
+    }
+
+    public Builder trendWindow(Duration value) {
+      Objects.requireNonNull(value, "trendWindow");
+      if (value.toDays() < 1 || value.toDays() > 365) {
+        throw new ConfigurationException(
+            "defillama.trend.window-days must be within [1, 365], was " + value.toDays());
+      }
+      this.trendWindow = value;
+      return this;
+    }
+
+    public Builder topHoldings(int value) {
+      if (value < 1 || value > 100) {
+        throw new ConfigurationException(
+            "defillama.top-holdings must be within [1, 100], was " + value);
+      }
+      this.topHoldings = value;
+      return this;
+    }
+
+    public DefiLlamaSettings build() {
+      return new DefiLlamaSettings(this);
+    }
+
+    private static URI httpUrl(URI value, String key) {
+      Objects.requireNonNull(value, key);
+      String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || value.getHost() == null) {
+        throw new ConfigurationException(
+            "defillama." + key + " must be an absolute http(s) URL, was '" + value + "'");
+      }
+      if (value.getRawQuery() != null || value.getRawFragment() != null) {
+        throw new ConfigurationException(
+            "defillama." + key + " must not carry a query or fragment, was '" + value + "'");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.cexsafe.collectors.defillama;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cexsafe.spi.EvidenceCollectorProvider;
+import io.cexsafe.testing.CollectorContractTest;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+class DefiLlamaCollectorContractTest extends CollectorContractTest {
+  @Override
+  protected EvidenceCollectorProvider provider() {
+    return new DefiLlamaCollectorProvider();
+  }
+
+  @Override
+  protected Map<String, String> settings(MockWebServer server) {
+    return Map.of(
+        "base-url", server.url("/").toString(),
+        "stablecoins-url", server.url("/").toString());
+  }
+
+  @Override
+  protected void serveHappyPath(MockWebServer server) {
+    server.setDispatcher(byPath(DefiLlamaFixtures.cryptoComRoutes()));
+  }
+
+  @Override
+  protected void verifyHappyPathRequests(List<RecordedRequest> requests) {
+    assertThat(requests)
+        .extracting(RecordedRequest::getTarget)
+        .containsExactlyInAnyOrder("/cexs", "/protocol/crypto-com", "/stablecoins", "/hacks");
+    assertThat(requests)
+        .allSatisfy(r -> assertThat(r.getHeaders().get("Accept")).isEqualTo("application/json"));
+  }
+}

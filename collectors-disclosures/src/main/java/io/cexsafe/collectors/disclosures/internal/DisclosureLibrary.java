@@ -1,0 +1,295 @@
+package io.cexsafe.collectors.disclosures.internal;
+
+import io.cexsafe.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The disclosure facts of every exchange: the bundled dataset, optionally overridden and extended
+ * by the files of a user directory. Built once; immutable and thread-safe afterwards.
+ */
+public final class DisclosureLibrary {
+  /** Where the bundled files live on the class path. */
+  public static final String RESOURCE_DIR = "io/cexsafe/collectors/disclosures/";
+
+  /** Lists the bundled files, one exchange id a line; every listed file must load. */
+  public static final String INDEX = RESOURCE_DIR + "index.txt";
+
+  private final Map<String, ExchangeDisclosures> byExchange;
+
+  private DisclosureLibrary(Map<String, ExchangeDisclosures> byExchange) {
+    this.byExchange = Collections.unmodifiableMap(new TreeMap<>(byExchange));
+  }
+
+  /** The facts and findings for one exchange. */
+  public record ExchangeDisclosures(
+      String exchangeId, List<CuratedFact> facts, List<Finding> findings) {
+    public ExchangeDisclosures {
+      facts = List.copyOf(facts);
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /**
+   * Builds the library.
+   *
+   * @param bundled the bundled files (may be empty)
+   * @param user the user's files, which override bundled facts with the same id and add the rest
+   */
+  public static DisclosureLibrary of(List<DisclosureFile> bundled, List<DisclosureFile> user) {
+    Map<String, List<DisclosureFile>> bundledByExchange = group(bundled);
+    Map<String, List<DisclosureFile>> userByExchange = group(user);
+    Map<String, ExchangeDisclosures> result = new TreeMap<>();
+    java.util.Set<String> exchanges = new java.util.TreeSet<>(bundledByExchange.keySet());
+    exchanges.addAll(userByExchange.keySet());
+    for (String exchange : exchanges) {
+      result.put(
+          exchange,
+          merge(
+              exchange,
+              bundledByExchange.getOrDefault(exchange, List.of()),
+              userByExchange.getOrDefault(exchange, List.of())));
+    }
+    return new DisclosureLibrary(result);
+  }
+
+  public Optional<ExchangeDisclosures> find(String exchangeId) {
+    return Optional.ofNullable(byExchange.get(exchangeId));
+  }
+
+  /** Every exchange with at least one file. */
+  public java.util.Set<String> exchanges() {
+    return byExchange.keySet();
+  }
+
+  private static Map<String, List<DisclosureFile>> group(List<DisclosureFile> files) {
+    Map<String, List<DisclosureFile>> grouped = new LinkedHashMap<>();
+    for (DisclosureFile file : files) {
+      grouped.computeIfAbsent(file.exchangeId(), k -> new ArrayList<>()).add(file);
+    }
+    return grouped;
+  }
+
+  private static ExchangeDisclosures merge(
+      String exchange, List<DisclosureFile> bundled, List<DisclosureFile> user) {
+    List<Finding> findings = new ArrayList<>();
+    Map<String, CuratedFact> facts = new LinkedHashMap<>();
+    for (DisclosureFile file : bundled) {
+      findings.addAll(file.findings());
+      for (CuratedFact fact : file.facts()) {
+        CuratedFact earlier = facts.putIfAbsent(fact.id(), fact);
+        if (earlier != null) {
+          findings.add(duplicateAcrossFiles(fact, earlier));
+        }
+      }
+    }
+    Map<String, CuratedFact> userFacts = new LinkedHashMap<>();
+    for (DisclosureFile file : user) {
+      findings.addAll(file.findings());
+      for (CuratedFact fact : file.facts()) {
+        CuratedFact earlier = userFacts.putIfAbsent(fact.id(), fact);
+        if (earlier != null) {
+          findings.add(duplicateAcrossFiles(fact, earlier));
+          continue;
+        }
+        CuratedFact replaced = facts.get(fact.id());
+        facts.put(fact.id(), replaced == null ? fact : fact.overriding(replaced));
+      }
+    }
+    List<CuratedFact> effective = new ArrayList<>(facts.values());
+    findings.addAll(compare(effective));
+    return new ExchangeDisclosures(exchange, effective, findings);
+  }
+
+  private static Finding duplicateAcrossFiles(CuratedFact later, CuratedFact earlier) {
+    return new Finding(
+        Finding.Kind.DUPLICATE_ID,
+        later.origin()
+            + ": id '"
+            + later.id()
+            + "' is already used in "
+            + earlier.origin()
+            + "; this entry is left out",
+        later.origin());
+  }
+
+  /** Duplicates (same fact and source under two ids) and contradictions (same subject). */
+  private static List<Finding> compare(List<CuratedFact> facts) {
+    List<Finding> findings = new ArrayList<>();
+    Map<String, List<CuratedFact>> bySubject = new LinkedHashMap<>();
+    for (CuratedFact fact : facts) {
+      bySubject
+          .computeIfAbsent(Subjects.of(fact.fact(), fact.observedOn()), k -> new ArrayList<>())
+          .add(fact);
+    }
+    for (List<CuratedFact> group : bySubject.values()) {
+      for (int i = 0; i < group.size(); i++) {
+        for (int j = i + 1; j < group.size(); j++) {
+          CuratedFact a = group.get(i);
+          CuratedFact b = group.get(j);
+          if (a.fact().equals(b.fact())) {
+            if (a.sourceUrl().equals(b.sourceUrl())) {
+              findings.add(
+                  new Finding(
+                      Finding.Kind.DUPLICATE_FACT,
+                      "facts '"
+                          + a.id()
+                          + "' ("
+                          + a.origin()
+                          + ") and '"
+                          + b.id()
+                          + "' ("
+                          + b.origin()
+                          + ") state the same "
+                          + a.fact().typeName()
+                          + " from the same source",
+                      b.origin()));
+            }
+            // the same fact from two sources corroborates: nothing to report
+          } else {
+            findings.add(
+                new Finding(
+                    Finding.Kind.CONTRADICTION,
+                    "facts '"
+                        + a.id()
+                        + "' ("
+                        + a.origin()
+                        + ": "
+                        + a.fact().summary()
+                        + ") and '"
+                        + b.id()
+                        + "' ("
+                        + b.origin()
+                        + ": "
+                        + b.fact().summary()
+                        + ") contradict each other; override one by its id to settle it",
+                    b.origin()));
+          }
+        }
+      }
+    }
+    return findings;
+  }
+
+  // ---- loading ----------------------------------------------------------------------------
+
+  /**
+   * Loads every bundled file listed in the index. The dataset loads completely or not at all.
+   *
+   * @throws InvalidInputException naming the resource, the JSON path and the problem
+   */
+  public static List<DisclosureFile> loadBundled(LocalDate today) {
+    return loadBundled(DisclosureLibrary.class.getClassLoader(), today);
+  }
+
+  /** Loads the bundled files visible to {@code loader}; see {@link #loadBundled(LocalDate)}. */
+  public static List<DisclosureFile> loadBundled(ClassLoader loader, LocalDate today) {
+    List<DisclosureFile> files = new ArrayList<>();
+    for (String exchange : bundledIndex(loader)) {
+      String resource = RESOURCE_DIR + exchange + ".json";
+      String origin = "bundled " + exchange + ".json";
+      String json = readResource(loader, resource, origin);
+      DisclosureFile file = DisclosureParser.parse(json, origin, today, false);
+      requireMatchingName(file, exchange, origin);
+      files.add(file);
+    }
+    return List.copyOf(files);
+  }
+
+  /** The exchange ids the bundled index lists. */
+  public static List<String> bundledIndex(ClassLoader loader) {
+    String index = readResource(loader, INDEX, "bundled index.txt");
+    List<String> ids = new ArrayList<>();
+    int line = 0;
+    for (String raw : index.split("\n", -1)) {
+      line++;
+      String id = raw.strip();
+      if (id.isEmpty() || id.startsWith("#")) {
+        continue;
+      }
+      if (!DisclosureParser.ID.matcher(id).matches() || ids.contains(id)) {
+        throw new InvalidInputException(
+            "bundled index.txt", "line " + line, "not a new kebab-case exchange id: '" + id + "'");
+      }
+      ids.add(id);
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * Loads the {@code <exchange-id>.json} files of a user directory; other files are ignored.
+   *
+   * @throws InvalidInputException for a missing directory or the first invalid file
+   */
+  public static List<DisclosureFile> loadDirectory(Path directory, LocalDate today) {
+    if (!Files.isDirectory(directory)) {
+      throw new InvalidInputException(
+          directory.toString(), null, "disclosures directory does not exist or is not a directory");
+    }
+    List<Path> jsonFiles;
+    try (Stream<Path> listing = Files.list(directory)) {
+      jsonFiles =
+          listing
+              .filter(p -> p.getFileName().toString().endsWith(".json"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          directory.toString(), null, "cannot list directory: " + e.getMessage(), e);
+    }
+    List<DisclosureFile> files = new ArrayList<>();
+    for (Path path : jsonFiles) {
+      String origin = path.toString();
+      String json;
+      try {
+        json = Files.readString(path, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new InvalidInputException(origin, null, "cannot read: " + e.getMessage(), e);
+      }
+      String name = path.getFileName().toString();
+      DisclosureFile file = DisclosureParser.parse(json, origin, today, true);
+      requireMatchingName(file, name.substring(0, name.length() - ".json".length()), origin);
+      files.add(file);
+    }
+    return List.copyOf(files);
+  }
+
+  private static void requireMatchingName(DisclosureFile file, String expected, String origin) {
+    if (!file.exchangeId().equals(expected)) {
+      throw new InvalidInputException(
+          origin,
+          "$.exchange",
+          "the file describes '"
+              + file.exchangeId()
+              + "' but is named for '"
+              + expected
+              + "'; name it "
+              + file.exchangeId()
+              + ".json");
+    }
+  }
+
+  private static String readResource(ClassLoader loader, String resource, String origin) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new InvalidInputException(origin, null, "missing from the class path: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidInputException(origin, null, "cannot read: " + e.getMessage(), e);
+    }
+  }
+}

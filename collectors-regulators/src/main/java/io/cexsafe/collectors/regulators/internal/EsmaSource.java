@@ -1,0 +1,395 @@
+package io.cexsafe.collectors.regulators.internal;
+
+import io.cexsafe.Exchange;
+import io.cexsafe.ExchangeIdentifier;
+import io.cexsafe.LegalEntity;
+import io.cexsafe.ReasonCode;
+import io.cexsafe.SourceException;
+import io.cexsafe.collectors.regulators.internal.EsmaRegister.Casp;
+import io.cexsafe.collectors.regulators.internal.EsmaRegister.NonCompliant;
+import io.cexsafe.collectors.regulators.internal.EsmaRegister.Snapshot;
+import io.cexsafe.facts.Licence;
+import io.cexsafe.facts.LicenceStatus;
+import io.cexsafe.facts.MatchBasis;
+import io.cexsafe.facts.RegulatoryWarning;
+import io.cexsafe.http.FetchRequest;
+import io.cexsafe.spi.SharedDataset;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ESMA's interim MiCA register: authorised CASPs by LEI (with their passports to host states) and
+ * the non-compliant entities list, each file downloaded once per run.
+ */
+public final class EsmaSource implements RegisterSource {
+  public static final URI DEFAULT_BASE =
+      URI.create("https://www.esma.europa.eu/sites/default/files/2024-12");
+  static final String SCHEME = "esma.lei";
+
+  /** Marks the register name of a licence that is a MiCA passport into a host state. */
+  public static final String PASSPORT_MARK = "passport from ";
+
+  private static final long MAX_BYTES = 50L * 1024 * 1024;
+
+  private final URI base;
+  private final boolean enabled;
+  private final SharedDataset<Dated<Snapshot<Casp>>> casps;
+  private final SharedDataset<Dated<Snapshot<NonCompliant>>> nonCompliant;
+
+  /** A parsed file with the time the server says it last changed (or null). */
+  record Dated<T>(T value, Instant lastModified) {}
+
+  public EsmaSource(URI base, boolean enabled) {
+    this.base = base;
+    this.enabled = enabled;
+    URI caspsUrl = Urls.join(base, "/CASPS.csv");
+    URI ncaspUrl = Urls.join(base, "/NCASP.csv");
+    this.casps =
+        SharedDataset.of(
+            "regulators:esma:" + caspsUrl,
+            context ->
+                context
+                    .http()
+                    .fetch(
+                        request(caspsUrl),
+                        (body, head) ->
+                            new Dated<>(
+                                EsmaRegister.casps(body, caspsUrl.toString()),
+                                lastModified(head.header("last-modified").orElse(null)))));
+    this.nonCompliant =
+        SharedDataset.of(
+            "regulators:esma:" + ncaspUrl,
+            context ->
+                context
+                    .http()
+                    .fetch(
+                        request(ncaspUrl),
+                        (body, head) ->
+                            new Dated<>(
+                                EsmaRegister.nonCompliant(body, ncaspUrl.toString()),
+                                lastModified(head.header("last-modified").orElse(null)))));
+  }
+
+  private static FetchRequest request(URI url) {
+    // GET, never HEAD: ESMA answers HEAD with Content-Length 0
+    return FetchRequest.builder(url)
+        .header("Accept", "text/csv, text/plain;q=0.9, */*;q=0.1")
+        .maxBodyBytes(MAX_BYTES)
+        .build();
+  }
+
+  @Override
+  public Register register() {
+    return Register.ESMA;
+  }
+
+  @Override
+  public boolean enabled() {
+    return enabled;
+  }
+
+  @Override
+  public boolean appliesTo(Exchange exchange) {
+    // every exchange is checked against the non-compliance (warning) list by name
+    return true;
+  }
+
+  @Override
+  public void collect(Exchange exchange, Findings out) throws SourceException {
+    SourceException caspFailure = null;
+    Dated<Snapshot<Casp>> file = null;
+    if (!claims(exchange).isEmpty() || hasEeaEntity(exchange)) {
+      try {
+        file = out.context().shared(casps);
+      } catch (SourceException e) {
+        caspFailure = e;
+      }
+    }
+    if (file != null) {
+      checkCasps(exchange, file, out);
+    }
+    Dated<Snapshot<NonCompliant>> warnings = out.context().shared(nonCompliant);
+    checkWarnings(exchange, warnings, out);
+    if (caspFailure != null) {
+      throw caspFailure;
+    }
+  }
+
+  /** LEI claims: the catalogue's esma.lei identifiers plus LEIs of its EEA entities. */
+  static List<ExchangeIdentifier> claims(Exchange exchange) {
+    Map<String, ExchangeIdentifier> byLei = new LinkedHashMap<>();
+    for (ExchangeIdentifier id : exchange.identifiers(SCHEME)) {
+      String lei = EsmaRegister.lei(id.value());
+      byLei.putIfAbsent(lei == null ? id.value() : lei, id);
+    }
+    for (LegalEntity entity : exchange.entities()) {
+      if (entity.lei() != null && Countries.EEA.contains(entity.country())) {
+        byLei.putIfAbsent(
+            entity.lei(), new ExchangeIdentifier(SCHEME, entity.lei(), entity.name(), null));
+      }
+    }
+    return List.copyOf(byLei.values());
+  }
+
+  private static boolean hasEeaEntity(Exchange exchange) {
+    return exchange.entities().stream().anyMatch(e -> Countries.EEA.contains(e.country()));
+  }
+
+  private void checkCasps(Exchange exchange, Dated<Snapshot<Casp>> file, Findings out) {
+    Snapshot<Casp> snapshot = file.value();
+    LocalDate today = out.context().asOf().atZone(ZoneOffset.UTC).toLocalDate();
+    URI fileUrl = Urls.join(base, "/CASPS.csv");
+    List<String> matchedLeis = new ArrayList<>();
+    for (ExchangeIdentifier claim : claims(exchange)) {
+      String lei = EsmaRegister.lei(claim.value());
+      List<Casp> rows =
+          lei == null
+              ? List.of()
+              : snapshot.rows().stream().filter(r -> lei.equals(r.lei())).toList();
+      if (rows.isEmpty()) {
+        if (!snapshot.complete()) {
+          out.problem(
+              Register.ESMA,
+              ReasonCode.MALFORMED_RESPONSE,
+              "LEI "
+                  + claim.value()
+                  + " is not in CASPS.csv, but "
+                  + (snapshot.truncated()
+                      ? "the file looks truncated"
+                      : snapshot.skipped().size() + " records could not be read")
+                  + ", so its absence is not claimed",
+              fileUrl.toString());
+          continue;
+        }
+        out.contradiction(
+            Register.ESMA,
+            claim,
+            "no authorised CASP has this LEI in CASPS.csv ("
+                + snapshot.records()
+                + " records read)",
+            Register.ESMA.page(),
+            file.lastModified());
+        continue;
+      }
+      List<Casp> named =
+          claim.entity() == null
+              ? rows
+              : rows.stream().filter(r -> Names.sameEntity(r.legalName(), claim.entity())).toList();
+      if (named.isEmpty()) {
+        out.contradiction(
+            Register.ESMA,
+            claim,
+            "the LEI belongs to "
+                + rows.stream().map(Casp::legalName).distinct().toList()
+                + " in CASPS.csv, not "
+                + claim.entity(),
+            Register.ESMA.page(),
+            file.lastModified());
+        continue;
+      }
+      matchedLeis.add(lei);
+      for (Casp row : named) {
+        emit(row, MatchBasis.IDENTIFIER, today, file, out);
+      }
+    }
+    // EEA entities the catalogue gives no LEI for: by exact legal name, labelled as such
+    for (LegalEntity entity : exchange.entities()) {
+      if (entity.lei() != null || !Countries.EEA.contains(entity.country())) {
+        continue;
+      }
+      for (Casp row : snapshot.rows()) {
+        if (!matchedLeis.contains(row.lei()) && Names.sameEntity(row.legalName(), entity.name())) {
+          emit(row, MatchBasis.NAME, today, file, out);
+        }
+      }
+    }
+  }
+
+  private void emit(
+      Casp row, MatchBasis basis, LocalDate today, Dated<Snapshot<Casp>> file, Findings out) {
+    LicenceStatus status =
+        row.activeOn(today) ? LicenceStatus.ACTIVE : LicenceStatus.REVOKED_OR_WITHDRAWN;
+    String home = row.homeState() != null ? row.homeState() : "EU";
+    String regulator = regulatorName(row.authority(), home);
+    StringBuilder note = new StringBuilder();
+    note.append("MiCA authorisation by ").append(row.authority());
+    if (row.endedOn() != null) {
+      note.append("; authorisation end date ").append(row.endedOn());
+    }
+    if (row.authorisedOn() == null) {
+      note.append("; the register gives no authorisation date");
+    } else if (row.authorisedOn().isAfter(today)) {
+      note.append("; authorisation date ").append(row.authorisedOn()).append(" is in the future");
+    }
+    if (basis == MatchBasis.NAME) {
+      note.append("; matched by legal name only (the catalogue gives no LEI)");
+    }
+    if (!row.defects().isEmpty()) {
+      note.append("; register row defects: ").append(String.join(", ", row.defects()));
+    }
+    if (row.comments() != null && !row.comments().isBlank()) {
+      note.append("; register comment: ").append(row.comments());
+    }
+    String register = Register.ESMA.title() + " (CASPS.csv)";
+    List<String> passports = row.hostStates().stream().filter(c -> !c.equals(home)).toList();
+    if (!passports.isEmpty()) {
+      note.append("; passported to ").append(String.join(" ", passports));
+    }
+    out.add(
+        new Licence(
+            home,
+            regulator,
+            register,
+            row.legalName(),
+            row.lei(),
+            status,
+            row.services(),
+            row.authorisedOn(),
+            Register.ESMA.page(),
+            basis),
+        out.provenance(
+            Urls.join(base, "/CASPS.csv"),
+            register,
+            file.lastModified(),
+            Register.ESMA.freshFor(),
+            note.toString()));
+    for (String host : passports) {
+      String passportRegister =
+          Register.ESMA.title() + " (CASPS.csv, " + PASSPORT_MARK + home + ")";
+      out.add(
+          new Licence(
+              host,
+              regulator,
+              passportRegister,
+              row.legalName(),
+              row.lei(),
+              status,
+              row.services(),
+              row.authorisedOn(),
+              Register.ESMA.page(),
+              basis),
+          out.provenance(
+              Urls.join(base, "/CASPS.csv"),
+              passportRegister,
+              file.lastModified(),
+              Register.ESMA.freshFor(),
+              "MiCA passport: authorised in "
+                  + home
+                  + " by "
+                  + row.authority()
+                  + ", notified for services in "
+                  + host));
+    }
+  }
+
+  private void checkWarnings(Exchange exchange, Dated<Snapshot<NonCompliant>> file, Findings out) {
+    List<String> leis = claims(exchange).stream().map(c -> EsmaRegister.lei(c.value())).toList();
+    String site = host(exchange.website() == null ? null : exchange.website().toString());
+    for (NonCompliant row : file.value().rows()) {
+      MatchBasis basis;
+      if (row.lei() != null && leis.contains(row.lei())) {
+        basis = MatchBasis.IDENTIFIER;
+      } else if (exchange.isKnownAs(row.legalName())
+          || (row.commercialName() != null && exchange.isKnownAs(row.commercialName()))
+          || exchange.entities().stream().anyMatch(e -> Names.sameEntity(e.name(), row.legalName()))
+          || (site != null && row.websites().stream().anyMatch(w -> site.equals(host(w))))) {
+        basis = MatchBasis.NAME;
+      } else {
+        continue;
+      }
+      String country = row.homeState() != null ? row.homeState() : "EU";
+      String regulator = regulatorName(row.authority(), country);
+      String reason =
+          row.reason() != null
+              ? row.reason()
+              : "listed by "
+                  + row.authority()
+                  + " as providing crypto-asset services without MiCA authorisation";
+      URI url = uriOrNull(row.warningUrl());
+      String register = Register.ESMA.title() + " (NCASP.csv, non-compliant entities)";
+      String note =
+          "MiCA Art. 110 non-compliant entities list"
+              + (basis == MatchBasis.NAME
+                  ? "; matched by name or website, not by an identifier"
+                  : "; matched by LEI");
+      var provenance =
+          out.provenance(
+              Urls.join(base, "/NCASP.csv"),
+              register,
+              file.lastModified(),
+              Register.ESMA.freshFor(),
+              note);
+      out.add(
+          new RegulatoryWarning(
+              country, regulator, row.legalName(), reason, row.decidedOn(), url, false),
+          provenance);
+      out.add(
+          new Licence(
+              country,
+              regulator,
+              register,
+              row.legalName(),
+              row.lei(),
+              LicenceStatus.WARNED,
+              List.of(),
+              null,
+              url != null ? url : Register.ESMA.page(),
+              basis),
+          provenance);
+    }
+  }
+
+  /** The abbreviation in brackets ({@code MFSA}) or the authority's name. */
+  static String regulatorName(String authority, String country) {
+    var m = java.util.regex.Pattern.compile("\\(([^)]+)\\)\\s*$").matcher(authority);
+    if (m.find()) {
+      return m.group(1).trim();
+    }
+    return authority.isBlank() ? "competent authority of " + country : authority;
+  }
+
+  static String host(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String text = url.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+[:.]//", "");
+    int slash = text.indexOf('/');
+    if (slash >= 0) {
+      text = text.substring(0, slash);
+    }
+    return text.startsWith("www.") ? text.substring(4) : text;
+  }
+
+  private static URI uriOrNull(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      URI uri = URI.create(text.replaceAll("[).,;]+$", ""));
+      return uri.isAbsolute() ? uri : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Instant lastModified(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

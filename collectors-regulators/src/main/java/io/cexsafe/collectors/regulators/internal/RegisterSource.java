@@ -1,0 +1,27 @@
+package io.cexsafe.collectors.regulators.internal;
+
+import io.cexsafe.Exchange;
+import io.cexsafe.SourceException;
+import java.util.Optional;
+
+/** One register read by the regulators collector. */
+public interface RegisterSource {
+  Register register();
+
+  /** True unless switched off with {@code regulators.<id>.enabled=false}. */
+  boolean enabled();
+
+  /** True when the exchange gives this register something to check. */
+  boolean appliesTo(Exchange exchange);
+
+  /** Why the source cannot run at all (e.g. missing credentials), if so. */
+  default Optional<String> missingCredentials() {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks the exchange against the register. Failures of single claims go to {@code out} as
+   * problems; a failure of the whole register is thrown.
+   */
+  void collect(Exchange exchange, Findings out) throws SourceException;
+}

@@ -1,0 +1,106 @@
+package io.cexsafe.por;
+
+import io.cexsafe.InvalidInputException;
+import io.cexsafe.por.internal.Schemes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A registry of proof schemes keyed by id, with format auto-detection.
+ *
+ * <pre>{@code
+ * Verdict verdict = ProofVerifier.standard().verify(ProofInput.fromFiles(proof, null));
+ * }</pre>
+ */
+public final class ProofVerifier {
+
+  private static final ProofVerifier STANDARD = new ProofVerifier(Schemes.standard());
+
+  private final Map<String, ProofScheme> schemes;
+
+  private ProofVerifier(List<ProofScheme> schemes) {
+    Map<String, ProofScheme> byId = new LinkedHashMap<>();
+    for (ProofScheme scheme : schemes) {
+      Objects.requireNonNull(scheme, "scheme");
+      if (byId.putIfAbsent(scheme.id(), scheme) != null) {
+        throw new IllegalArgumentException("two schemes share the id " + scheme.id());
+      }
+    }
+    this.schemes = Collections.unmodifiableMap(byId);
+  }
+
+  /** Every scheme this library implements, in detection order. */
+  public static ProofVerifier standard() {
+    return STANDARD;
+  }
+
+  /** A registry of the given schemes; detection tries them in this order. */
+  public static ProofVerifier of(List<? extends ProofScheme> schemes) {
+    return new ProofVerifier(new ArrayList<>(schemes));
+  }
+
+  /** This registry plus more schemes, tried after the existing ones. */
+  public ProofVerifier with(ProofScheme... more) {
+    List<ProofScheme> all = new ArrayList<>(schemes.values());
+    all.addAll(List.of(more));
+    return new ProofVerifier(all);
+  }
+
+  public List<ProofScheme> schemes() {
+    return List.copyOf(schemes.values());
+  }
+
+  public Optional<ProofScheme> scheme(String id) {
+    return Optional.ofNullable(schemes.get(id));
+  }
+
+  /** The first scheme that recognises the proof file. */
+  public Optional<ProofScheme> detect(ProofInput input) {
+    Objects.requireNonNull(input, "input");
+    return schemes.values().stream().filter(scheme -> scheme.detects(input)).findFirst();
+  }
+
+  /**
+   * Verifies with the detected scheme.
+   *
+   * @throws InvalidInputException when no scheme recognises the proof file
+   */
+  public Verdict verify(ProofInput input) {
+    ProofScheme scheme =
+        detect(input)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        input.proofName(),
+                        null,
+                        "proof format not recognised; name it with --format (one of "
+                            + String.join(", ", schemes.keySet())
+                            + ")"));
+    return scheme.verify(input);
+  }
+
+  /**
+   * Verifies with the named scheme.
+   *
+   * @throws InvalidInputException when no scheme has this id
+   */
+  public Verdict verify(String schemeId, ProofInput input) {
+    ProofScheme scheme =
+        scheme(schemeId)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "--format",
+                        null,
+                        "unknown proof format '"
+                            + schemeId
+                            + "'; known formats: "
+                            + String.join(", ", schemes.keySet())));
+    return scheme.verify(Objects.requireNonNull(input, "input"));
+  }
+}

@@ -1,0 +1,106 @@
+package io.cexsafe.por.internal;
+
+import io.cexsafe.facts.ProofStrength;
+import io.cexsafe.por.ProofInput;
+import io.cexsafe.por.ProofScheme;
+import io.cexsafe.por.Verdict;
+import io.cexsafe.por.VerificationStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Shared plumbing: malformed input becomes a verdict, never an exception. */
+abstract class AbstractScheme implements ProofScheme {
+  private final String id;
+  private final String description;
+  private final ProofStrength strength;
+
+  AbstractScheme(String id, String description, ProofStrength strength) {
+    this.id = id;
+    this.description = description;
+    this.strength = strength;
+  }
+
+  @Override
+  public final String id() {
+    return id;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  @Override
+  public final ProofStrength strength() {
+    return strength;
+  }
+
+  @Override
+  public final boolean detects(ProofInput input) {
+    try {
+      return recognises(input);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public final Verdict verify(ProofInput input) {
+    try {
+      return check(input);
+    } catch (MalformedProofException e) {
+      return Verdict.malformed(id, strength, e.level(), e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      return Verdict.malformed(id, strength, null, "cannot read input: " + e.getMessage());
+    }
+  }
+
+  abstract boolean recognises(ProofInput input);
+
+  abstract Verdict check(ProofInput input) throws IOException;
+
+  final Verdict included(
+      String reason,
+      Map<String, BigDecimal> userBalances,
+      Map<String, BigDecimal> rootTotals,
+      String rootHash,
+      List<String> findings) {
+    return new Verdict(
+        id,
+        VerificationStatus.INCLUDED,
+        strength,
+        null,
+        reason,
+        userBalances,
+        rootTotals,
+        rootHash,
+        findings);
+  }
+
+  final Verdict notIncluded(
+      Integer level,
+      String reason,
+      Map<String, BigDecimal> userBalances,
+      Map<String, BigDecimal> rootTotals,
+      String rootHash,
+      List<String> findings) {
+    return new Verdict(
+        id,
+        VerificationStatus.NOT_INCLUDED,
+        strength,
+        level,
+        reason,
+        userBalances,
+        rootTotals,
+        rootHash,
+        findings);
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

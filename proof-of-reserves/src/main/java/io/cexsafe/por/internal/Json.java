@@ -1,0 +1,156 @@
+package io.cexsafe.por.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON access for proof files: numbers are kept exactly as printed (no binary floating point, no
+ * trailing-zero stripping), duplicate keys are refused, and every accessor names the JSON path of a
+ * missing or wrongly typed field.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonParser.Feature.ALLOW_COMMENTS)
+          .build();
+
+  private Json() {}
+
+  public static JsonNode parse(byte[] content, String name) {
+    try {
+      JsonNode node = MAPPER.readTree(content);
+      if (node == null || node.isMissingNode()) {
+        throw new MalformedProofException(name + " is empty");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new MalformedProofException(name + " is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new MalformedProofException(name + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Parses without throwing, for format detection. */
+  public static Optional<JsonNode> tryParse(byte[] content) {
+    try {
+      JsonNode node = MAPPER.readTree(content);
+      return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public static JsonNode field(JsonNode parent, String name, String path) {
+    if (parent == null || !parent.isObject()) {
+      throw new MalformedProofException(path + " must be a JSON object");
+    }
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      throw new MalformedProofException(path + "." + name + " is missing");
+    }
+    return node;
+  }
+
+  public static JsonNode object(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name, path);
+    if (!node.isObject()) {
+      throw new MalformedProofException(path + "." + name + " must be an object");
+    }
+    return node;
+  }
+
+  public static JsonNode array(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name, path);
+    if (!node.isArray()) {
+      throw new MalformedProofException(path + "." + name + " must be an array");
+    }
+    return node;
+  }
+
+  public static String text(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name, path);
+    if (!node.isTextual()) {
+      throw new MalformedProofException(path + "." + name + " must be a string");
+    }
+    return node.textValue();
+  }
+
+  public static int integer(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name, path);
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw new MalformedProofException(path + "." + name + " must be an integer");
+    }
+    return node.intValue();
+  }
+
+  /** A non-negative integer of any size, from a JSON number or a decimal string. */
+  public static BigInteger bigInteger(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name, path);
+    BigInteger value;
+    if (node.isIntegralNumber()) {
+      value = node.bigIntegerValue();
+    } else if (node.isTextual() && node.textValue().matches("[0-9]+")) {
+      value = new BigInteger(node.textValue());
+    } else {
+      throw new MalformedProofException(path + "." + name + " must be a non-negative integer");
+    }
+    if (value.signum() < 0) {
+      throw new MalformedProofException(path + "." + name + " must not be negative");
+    }
+    return value;
+  }
+
+  /**
+   * Balances in file order, each value as printed: strings as they are, numbers in their exact
+   * decimal form (scale kept, as Java's BigDecimal prints them).
+   */
+  public static LinkedHashMap<String, String> balancesAsPrinted(
+      JsonNode parent, String name, String path, boolean numbersExpected) {
+    JsonNode node = object(parent, name, path);
+    LinkedHashMap<String, String> balances = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      String where = path + "." + name + "." + entry.getKey();
+      JsonNode value = entry.getValue();
+      String printed;
+      if (numbersExpected) {
+        if (!value.isNumber()) {
+          throw new MalformedProofException(where + " must be a JSON number");
+        }
+        BigDecimal exact = value.decimalValue();
+        printed = exact.toString();
+      } else {
+        if (!value.isTextual()) {
+          throw new MalformedProofException(where + " must be a string");
+        }
+        printed = value.textValue();
+      }
+      Decimals.parse(printed, where);
+      balances.put(entry.getKey(), printed);
+    }
+    return balances;
+  }
+
+  public static Map<String, BigDecimal> toDecimals(Map<String, String> printed, String where) {
+    Map<String, BigDecimal> values = new LinkedHashMap<>();
+    printed.forEach((asset, text) -> values.put(asset, Decimals.parse(text, where + "." + asset)));
+    return values;
+  }
+}
