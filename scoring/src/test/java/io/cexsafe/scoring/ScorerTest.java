@@ -129,6 +129,26 @@ class ScorerTest {
   }
 
   @Test
+  void manyClaimsAloneNeverEarnMoreThanHalf() {
+    List<Evidence> claims = new ArrayList<>();
+    String[][] where = {
+      {"GB", "FCA"},
+      {"SG", "MAS"},
+      {"US", "NYDFS"},
+      {"IE", "CBI"},
+      {"JP", "JFSA"},
+      {"CH", "FINMA"},
+      {"HK", "SFC"}
+    };
+    for (String[] w : where) {
+      claims.add(disclosed(claimedLicence(w[0], w[1], w[1] + "-1")));
+    }
+    Scorecard card = scorer.score(bundle(claims));
+    assertThat(card.rule("regulation.verified-licences").points()).isEqualTo(35);
+    assertThat(card.rule("regulation.jurisdiction-breadth").points()).isEqualTo(10);
+  }
+
+  @Test
   void registerNotFoundForAClaimedIdentifierIsAFindingAndTheRegisterWins() {
     Scorecard card =
         scorer.score(

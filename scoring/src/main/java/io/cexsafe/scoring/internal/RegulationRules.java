@@ -90,7 +90,9 @@ final class RegulationRules {
                 + " register identifier 1, active matched by name only 0.75, claimed but not"
                 + " confirmed by any register 0.5 (at most half), lapsed, revoked, warned or not"
                 + " found 0; times 0.85 unless its activities mention custody or safeguarding."
-                + " Points are 70 times the sum divided by 2.5, capped at 70. Unknown without any"
+                + " Points are 70 times the register-confirmed sum over 2.5 (at most 1) plus the"
+                + " claimed sum over 2.5 (at most 0.5, so claims alone never earn more than half),"
+                + " capped at 70."
                 + " licence fact.",
             "A licence confirmed at the regulator's own register binds the exchange to capital,"
                 + " conduct and custody rules that a claim on a web page does not; regimes differ"
@@ -105,7 +107,8 @@ final class RegulationRules {
                 + " (any member state or a MiCA authorisation), the US, Singapore, Japan,"
                 + " Australia, the UAE, Canada, Hong Kong and Switzerland; all other jurisdictions"
                 + " together count at most 0.5. 20 points at four regions, proportionally fewer"
-                + " below. Unknown without any licence fact.",
+                + " below; regions with only claims add at most half of the 20. Unknown without"
+                + " any licence fact.",
             "An exchange supervised in several demanding places has more to lose from misconduct"
                 + " and more supervisors looking.",
             RegulationRules::breadth),
@@ -155,18 +158,22 @@ final class RegulationRules {
     if (licences.isEmpty()) {
       return Outcome.unknown("no licence found or claimed");
     }
-    double sum = 0;
+    double verifiedSum = 0;
+    double claimedSum = 0;
     int active = 0;
     int claimed = 0;
     for (Item<Licence> item : licences) {
-      sum += value(item.fact());
-      if (item.fact().status() == LicenceStatus.ACTIVE) {
-        active++;
-      } else if (item.fact().status() == LicenceStatus.CLAIMED) {
+      if (item.fact().status() == LicenceStatus.CLAIMED) {
+        claimedSum += value(item.fact());
         claimed++;
+      } else {
+        verifiedSum += value(item.fact());
+        active += item.fact().status() == LicenceStatus.ACTIVE ? 1 : 0;
       }
     }
-    double points = Math.min(70, 70 * sum / 2.5);
+    double sum = verifiedSum + claimedSum;
+    double share = Math.min(1, Math.min(1, verifiedSum / 2.5) + Math.min(0.5, claimedSum / 2.5));
+    double points = 70 * share;
     String value =
         active
             + " active, "
@@ -208,9 +215,20 @@ final class RegulationRules {
         regions.merge(region, v, Math::max);
       }
     }
-    double count =
-        regions.values().stream().mapToDouble(Double::doubleValue).sum() + Math.min(0.5, other);
-    double points = 20 * Math.min(1, count / 4);
+    double verified = 0;
+    double claimedOnly = 0;
+    for (double v : regions.values()) {
+      if (v >= 1) {
+        verified += 1;
+      } else {
+        claimedOnly += v;
+      }
+    }
+    double share =
+        Math.min(
+            1,
+            Math.min(1, verified / 4) + Math.min(0.5, claimedOnly / 4) + Math.min(0.5, other) / 4);
+    double points = 20 * share;
     String value = regions.isEmpty() ? "none" : String.join(", ", regions.keySet());
     return Outcome.known(
         points,
