@@ -1,0 +1,18 @@
+package io.cexsafe.collectors.reviews;
+
+import io.cexsafe.collectors.reviews.internal.ThemeLexicon;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/** Lets the benchmark harness use the package-private baseline and corpus generator. */
+public final class BenchmarkAccess {
+  private BenchmarkAccess() {}
+
+  public static ToIntFunction<String> regexBaseline(ThemeLexicon lexicon) {
+    return new RegexThemeClassifier(lexicon)::matchBits;
+  }
+
+  public static List<String> corpus(ThemeLexicon lexicon, long seed, int reviews) {
+    return new ReviewCorpus(lexicon, seed).take(reviews);
+  }
+}

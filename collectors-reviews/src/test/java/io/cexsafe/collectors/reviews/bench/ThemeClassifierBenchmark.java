@@ -1,0 +1,126 @@
+package io.cexsafe.collectors.reviews.bench;
+
+import io.cexsafe.collectors.reviews.BenchmarkAccess;
+import io.cexsafe.collectors.reviews.internal.ThemeLexicon;
+import io.cexsafe.collectors.reviews.internal.ThemeMatcher;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+
+/**
+ * Theme classification throughput on one core: the Aho–Corasick {@link ThemeMatcher} against the
+ * naive one-regex-per-theme baseline, over the same generated reviews, in the same run, checking
+ * that both give identical labels for every review.
+ *
+ * <p>Run (from the repository root, after {@code ./mvnw -q -pl collectors-reviews -am
+ * test-compile}):
+ *
+ * <pre>
+ * java -Xms2g -Xmx2g -cp "$(cat collectors-reviews/target/bench.classpath)" \
+ *     io.cexsafe.collectors.reviews.bench.ThemeClassifierBenchmark [reviews=1000000] [rounds=1]
+ * </pre>
+ *
+ * where {@code bench.classpath} comes from {@code ./mvnw -q -pl collectors-reviews
+ * dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test}
+ * plus {@code :collectors-reviews/target/classes:collectors-reviews/target/test-classes} (see
+ * docs/performance-reviews.md). One thread does all the work; the JVM's JIT and GC threads are the
+ * only others.
+ */
+public final class ThemeClassifierBenchmark {
+  private ThemeClassifierBenchmark() {}
+
+  public static void main(String[] args) {
+    int reviews = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    ThemeLexicon lexicon = ThemeLexicon.bundled();
+    ThemeMatcher matcher = ThemeMatcher.compile(lexicon);
+    ToIntFunction<String> baseline = BenchmarkAccess.regexBaseline(lexicon);
+
+    long start = System.nanoTime();
+    List<String> corpus = BenchmarkAccess.corpus(lexicon, 42L, reviews);
+    long bytes = 0;
+    long chars = 0;
+    for (String text : corpus) {
+      bytes += text.getBytes(StandardCharsets.UTF_8).length;
+      chars += text.length();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "corpus: %,d reviews, %,d UTF-8 bytes (%.1f MB), %,d chars, mean %.0f chars;"
+            + " generated in %.1f s%n",
+        reviews,
+        bytes,
+        bytes / 1e6,
+        chars,
+        chars / (double) reviews,
+        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "java %s, %s, %d processors available%n",
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        Runtime.getRuntime().availableProcessors());
+
+    // Each round times both classifiers over the whole corpus on this one thread, keeping every
+    // label; the first round's labels are compared review by review.
+    int[] fast = new int[reviews];
+    int[] slow = new int[reviews];
+    double bestFast = 0;
+    double bestSlow = 0;
+    for (int round = 1; round <= rounds; round++) {
+      double fastSeconds = time(corpus, matcher::matchBits, fast);
+      double slowSeconds = time(corpus, baseline, slow);
+      if (round == 1) {
+        int labelled = 0;
+        for (int i = 0; i < reviews; i++) {
+          if (fast[i] != slow[i]) {
+            throw new AssertionError("labels differ for review " + i + ": " + corpus.get(i));
+          }
+          labelled += fast[i] != 0 ? 1 : 0;
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "labels identical for all %,d reviews (%,d with at least one theme)%n",
+            reviews,
+            labelled);
+      }
+      bestFast = Math.max(bestFast, reviews / fastSeconds);
+      bestSlow = Math.max(bestSlow, reviews / slowSeconds);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: automaton %.2f s (%,.0f reviews/s, %.1f MB/s) | regex baseline %.2f s"
+              + " (%,.0f reviews/s, %.1f MB/s) | speed-up %.1fx%n",
+          round,
+          fastSeconds,
+          reviews / fastSeconds,
+          bytes / 1e6 / fastSeconds,
+          slowSeconds,
+          reviews / slowSeconds,
+          bytes / 1e6 / slowSeconds,
+          slowSeconds / fastSeconds);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "best: automaton %,.0f reviews/s (%.1f MB/s), baseline %,.0f reviews/s (%.1f MB/s),"
+            + " speed-up %.1fx%n",
+        bestFast,
+        bestFast * bytes / reviews / 1e6,
+        bestSlow,
+        bestSlow * bytes / reviews / 1e6,
+        bestFast / bestSlow);
+  }
+
+  private static double time(List<String> corpus, ToIntFunction<String> classifier, int[] labels) {
+    // A short warm-up so the first timed pass does not measure the interpreter.
+    int warmUp = Math.min(corpus.size(), 20_000);
+    for (int i = 0; i < warmUp; i++) {
+      labels[i] = classifier.applyAsInt(corpus.get(i));
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < corpus.size(); i++) {
+      labels[i] = classifier.applyAsInt(corpus.get(i));
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
