@@ -38,9 +38,12 @@ final class PlayDetails {
   static final String DETAILS_RPC = "Ws7gDc";
   static final int RATING_FIELD = 51;
 
+  // One script element at a time: the content may not run into the next <script (a truncated or
+  // broken block must not swallow its neighbour).
   private static final Pattern SCRIPT =
       Pattern.compile(
-          "<script[^>]*>\\s*AF_initDataCallback\\((.*?)\\);?\\s*</script", Pattern.DOTALL);
+          "<script\\b[^>]*>\\s*AF_initDataCallback\\(((?:(?!<script\\b).)*?)\\);?\\s*</script",
+          Pattern.DOTALL);
   private static final Pattern KEY = Pattern.compile("key:\\s*'(ds:\\d+)'");
   private static final Pattern RPC =
       Pattern.compile("'(ds:\\d+)'\\s*:\\s*\\{\\s*id:\\s*'([A-Za-z0-9_]+)'");
