@@ -350,6 +350,20 @@ class ReviewsCollectorTest {
   }
 
   @Test
+  void appleFeedRateLimitStopsTheOtherStorefronts() throws Exception {
+    settings.put("apple-reviews.storefronts", "us,gb");
+    fixtures.override(
+        "apple-reviews",
+        new MockResponse.Builder().code(429).setHeader("Retry-After", "0").body("{}").build());
+    EvidenceBundle bundle = collect();
+    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
+    assertThat(outcome(bundle).problems())
+        .anySatisfy(p -> assertThat(p.message()).contains("review feeds of gb not read"));
+    assertThat(requests()).noneMatch(r -> r.getTarget().startsWith("/gb/rss"));
+    assertThat(rating(bundle, AppStore.APPLE, "US")).isPresent();
+  }
+
+  @Test
   void playThrottlingInsideHttp200IsARateLimit() {
     fixtures.override("play-reviews", FixtureServer.text(fixture("play/reviews-throttled.txt")));
     EvidenceBundle bundle = collect();

@@ -31,9 +31,17 @@ final class AppleReviewFeed {
     this.source = source;
   }
 
-  /** The reviews of one storefront; failures are recorded on the harvest. */
-  List<Review> run(Harvest harvest, String trackId, String storefront, int maxPages) {
+  /**
+   * The reviews of one storefront; failures are recorded on the harvest.
+   *
+   * @param stopRound true when a failure concerns the source (rate limit, block, timeout, server
+   *     error), so that the other storefronts should not be tried either
+   */
+  record Fetched(List<Review> reviews, boolean stopRound) {}
+
+  Fetched run(Harvest harvest, String trackId, String storefront, int maxPages) {
     List<Review> reviews = new ArrayList<>();
+    boolean stop = false;
     int lastPage = maxPages;
     for (int page = 1; page <= lastPage; page++) {
       if (harvest.context().isCancelled()) {
@@ -67,10 +75,11 @@ final class AppleReviewFeed {
         }
       } catch (SourceException e) {
         harvest.problem(NAME, e);
+        stop = AppleLookup.endsRound(e.reason());
         break;
       }
     }
-    return reviews;
+    return new Fetched(reviews, stop);
   }
 
   record Page(URI uri, int entries, List<Review> reviews, Integer lastPage) {}

@@ -138,12 +138,25 @@ public final class ReviewsRun {
               null);
         } else {
           AppleReviewFeed feed = new AppleReviewFeed(settings.appleReviews());
-          for (String storefront : settings.appleReviewStorefronts()) {
+          List<String> storefronts = settings.appleReviewStorefronts();
+          for (int i = 0; i < storefronts.size(); i++) {
+            String storefront = storefronts.get(i);
             if (notSold.contains(storefront)) {
               continue;
             }
-            appleReviews.put(
-                storefront, feed.run(harvest, trackId, storefront, settings.appleReviewPages()));
+            AppleReviewFeed.Fetched fetched =
+                feed.run(harvest, trackId, storefront, settings.appleReviewPages());
+            appleReviews.put(storefront, fetched.reviews());
+            if (fetched.stopRound() && i + 1 < storefronts.size()) {
+              harvest.problem(
+                  AppleReviewFeed.NAME,
+                  harvest.problems().get(harvest.problems().size() - 1).reason(),
+                  "review feeds of "
+                      + String.join(",", storefronts.subList(i + 1, storefronts.size()))
+                      + " not read after that failure",
+                  null);
+              break;
+            }
           }
         }
       }

@@ -25,6 +25,8 @@ public final class ThemeMatcher {
   private static final int SEPARATOR = 0;
   private static final int OTHER_WORD = 37;
   private static final int SYMBOLS = 38;
+  private static final int HAS_OUTPUT = 0x80000000;
+  private static final int ROW = 0x7fffffff;
   private static final byte[] ASCII = new byte[128];
   private static final ReviewTheme[] THEMES = ReviewTheme.values();
 
@@ -51,7 +53,7 @@ public final class ThemeMatcher {
     this.next = next;
     this.output = output;
     this.lexiconVersion = lexiconVersion;
-    this.start = next[SEPARATOR];
+    this.start = next[SEPARATOR] & ROW;
   }
 
   /** Compiles the automaton for a lexicon. */
@@ -113,7 +115,24 @@ public final class ThemeMatcher {
         }
       }
     }
-    return new ThemeMatcher(next, output, lexicon.version());
+    // Every state entered by a separator loops on further separators: a run of non-word
+    // characters counts as one, so the scan needs no "previous was a separator" branch.
+    boolean[] enteredBySeparator = new boolean[states];
+    for (int s = 0; s < states; s++) {
+      enteredBySeparator[next[s * SYMBOLS + SEPARATOR]] = true;
+    }
+    for (int s = 0; s < states; s++) {
+      if (enteredBySeparator[s]) {
+        next[s * SYMBOLS + SEPARATOR] = s;
+      }
+    }
+    // Entries hold the target's row offset, with the sign bit set when the target has output.
+    int[] table = new int[states * SYMBOLS];
+    for (int i = 0; i < table.length; i++) {
+      int target = next[i];
+      table[i] = target * SYMBOLS | (output[target] != 0 ? HAS_OUTPUT : 0);
+    }
+    return new ThemeMatcher(table, output, lexicon.version());
   }
 
   private static int[] newRow() {
@@ -127,12 +146,10 @@ public final class ThemeMatcher {
   }
 
   /** The themes found in {@code text}, as a bit set over {@link ReviewTheme#ordinal()}. */
-  public int matchBits(CharSequence text) {
+  public int matchBits(String text) {
     int[] next = this.next;
-    int[] output = this.output;
-    int state = start; // a virtual separator before the first character
+    int state = start; // after a virtual separator before the first character
     int found = 0;
-    boolean afterSeparator = true;
     int length = text.length();
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
@@ -151,34 +168,32 @@ public final class ThemeMatcher {
         if (codePoint == '\u0130') {
           // String.toLowerCase(Locale.ROOT) turns it into 'i' plus a combining dot (a non-word
           // character), not into a plain 'i'.
-          state = next[state * SYMBOLS + ASCII['i']];
-          found |= output[state];
-          afterSeparator = false;
+          int entry = next[state + ASCII['i']];
+          if (entry < 0) {
+            found |= output[(entry & ROW) / SYMBOLS];
+          }
+          state = entry & ROW;
           symbol = SEPARATOR;
         } else {
           symbol = nonAsciiSymbol(codePoint);
         }
       }
-      if (symbol == SEPARATOR) {
-        if (afterSeparator) {
-          continue;
-        }
-        afterSeparator = true;
-      } else {
-        afterSeparator = false;
+      int entry = next[state + symbol];
+      if (entry < 0) {
+        found |= output[(entry & ROW) / SYMBOLS];
+        entry &= ROW;
       }
-      state = next[state * SYMBOLS + symbol];
-      found |= output[state];
+      state = entry;
     }
-    if (!afterSeparator) {
-      state = next[state * SYMBOLS + SEPARATOR];
-      found |= output[state];
+    int entry = next[state + SEPARATOR]; // a virtual separator after the last character
+    if (entry < 0) {
+      found |= output[(entry & ROW) / SYMBOLS];
     }
     return found;
   }
 
   /** The themes found in {@code text}. */
-  public Set<ReviewTheme> match(CharSequence text) {
+  public Set<ReviewTheme> match(String text) {
     return themes(matchBits(text));
   }
 
