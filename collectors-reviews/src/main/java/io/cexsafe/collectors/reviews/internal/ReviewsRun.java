@@ -191,9 +191,11 @@ public final class ReviewsRun {
     }
 
     List<Review> allApple = new ArrayList<>();
+    List<String> withReviews = new ArrayList<>();
     for (Map.Entry<String, List<Review>> entry : appleReviews.entrySet()) {
       allApple.addAll(entry.getValue());
       if (!entry.getValue().isEmpty()) {
+        withReviews.add(entry.getKey());
         themes(
             harvest,
             AppStore.APPLE,
@@ -209,8 +211,8 @@ public final class ReviewsRun {
           AppStore.APPLE,
           "GLOBAL",
           allApple,
-          appleReviewPage(appleReviews.keySet().iterator().next(), trackId),
-          "App Store: newest reviews of storefronts " + String.join(", ", appleReviews.keySet()));
+          appleReviewPage(withReviews.get(0), trackId),
+          "App Store: newest reviews of storefronts " + String.join(", ", withReviews));
     }
     if (!playReviews.isEmpty()) {
       themes(
@@ -227,7 +229,7 @@ public final class ReviewsRun {
     if (!pooled.isEmpty()) {
       URI page =
           !allApple.isEmpty()
-              ? appleReviewPage(appleReviews.keySet().iterator().next(), trackId)
+              ? appleReviewPage(withReviews.get(0), trackId)
               : !playReviews.isEmpty()
                   ? playPage(pkg)
                   : URI.create("https://www.trustpilot.com/review/" + domain);

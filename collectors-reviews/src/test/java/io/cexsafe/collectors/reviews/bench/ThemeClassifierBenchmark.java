@@ -15,19 +15,18 @@ import java.util.function.ToIntFunction;
  * naive one-regex-per-theme baseline, over the same generated reviews, in the same run, checking
  * that both give identical labels for every review.
  *
- * <p>Run (from the repository root, after {@code ./mvnw -q -pl collectors-reviews -am
- * test-compile}):
+ * <p>Run from the repository root (figures and machine in docs/performance-reviews.md):
  *
  * <pre>
- * java -Xms2g -Xmx2g -cp "$(cat collectors-reviews/target/bench.classpath)" \
- *     io.cexsafe.collectors.reviews.bench.ThemeClassifierBenchmark [reviews=1000000] [rounds=1]
+ * ./mvnw -q -pl core,testing install -DskipTests
+ * ./mvnw -q -pl collectors-reviews test-compile
+ * ./mvnw -q -pl collectors-reviews exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     -Dexec.args="-Xms3g -Xmx3g -cp %classpath \
+ *     io.cexsafe.collectors.reviews.bench.ThemeClassifierBenchmark 1000000 1"
  * </pre>
  *
- * where {@code bench.classpath} comes from {@code ./mvnw -q -pl collectors-reviews
- * dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test}
- * plus {@code :collectors-reviews/target/classes:collectors-reviews/target/test-classes} (see
- * docs/performance-reviews.md). One thread does all the work; the JVM's JIT and GC threads are the
- * only others.
+ * <p>Arguments: reviews (default 1,000,000) and rounds (default 1). Throughput comes from the
+ * thread's CPU time, since the machine may be shared.
  */
 public final class ThemeClassifierBenchmark {
   private ThemeClassifierBenchmark() {}
