@@ -4,7 +4,10 @@ import io.cexsafe.collectors.reviews.internal.ThemeLexicon;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-/** Lets the benchmark harness use the package-private baseline and corpus generator. */
+/**
+ * Lets the benchmarks module (through this test-jar) use the regex baseline and the corpus
+ * generator.
+ */
 public final class BenchmarkAccess {
   private BenchmarkAccess() {}
 
