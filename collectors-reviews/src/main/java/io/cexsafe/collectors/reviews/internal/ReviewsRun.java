@@ -1,0 +1,382 @@
+package io.cexsafe.collectors.reviews.internal;
+
+import io.cexsafe.Exchange;
+import io.cexsafe.ReasonCode;
+import io.cexsafe.collectors.reviews.internal.BayesianRating.Sample;
+import io.cexsafe.facts.AppRating;
+import io.cexsafe.facts.AppStore;
+import io.cexsafe.spi.CollectionResult;
+import io.cexsafe.spi.CollectorContext;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** One collection for one exchange: runs the sources that apply, then aggregates. */
+public final class ReviewsRun {
+  private final ReviewsSettings settings;
+  private final ReviewAnalysis analysis;
+  private final BayesianRating bayes;
+  private final String lexiconVersion;
+
+  public ReviewsRun(ReviewsSettings settings, ThemeMatcher matcher) {
+    this.settings = settings;
+    this.analysis = new ReviewAnalysis(matcher, settings.quotesPerTheme());
+    this.bayes = BayesianRating.of(settings.priorMean(), settings.priorWeight());
+    this.lexiconVersion = matcher.lexiconVersion();
+  }
+
+  public CollectionResult collect(Exchange exchange, CollectorContext context) {
+    String appleId = exchange.identifier("apple.id").orElse(null);
+    String bundle = exchange.identifier("apple.bundle").orElse(null);
+    String pkg = exchange.identifier("play.package").orElse(null);
+    String domain = exchange.identifier("trustpilot.domain").orElse(websiteDomain(exchange));
+
+    boolean appleEnabled = settings.appleLookup().enabled() || settings.appleReviews().enabled();
+    boolean playEnabled = settings.playDetails().enabled() || settings.playReviews().enabled();
+    boolean trustpilotEnabled = settings.trustpilot().enabled();
+    boolean runApple = appleEnabled && (appleId != null || bundle != null);
+    boolean runPlay = playEnabled && pkg != null;
+    boolean runTrustpilot =
+        trustpilotEnabled && settings.trustpilotApiKey().isPresent() && domain != null;
+    if (!appleEnabled && !playEnabled && !trustpilotEnabled) {
+      return CollectionResult.skipped(ReasonCode.DISABLED, "every reviews source is switched off");
+    }
+    if (!runApple && !runPlay && !runTrustpilot) {
+      if (trustpilotEnabled
+          && settings.trustpilotApiKey().isEmpty()
+          && !appleEnabled
+          && !playEnabled) {
+        return CollectionResult.skipped(
+            ReasonCode.MISSING_CREDENTIALS,
+            "Trustpilot needs an API key (reviews.trustpilot.api-key)");
+      }
+      return CollectionResult.skipped(
+          ReasonCode.NO_IDENTIFIER,
+          "the catalogue has no apple.id, apple.bundle or play.package for " + exchange.id());
+    }
+
+    Harvest harvest = new Harvest(exchange, context);
+    if (trustpilotEnabled && settings.trustpilotApiKey().isEmpty()) {
+      harvest.problem(
+          TrustpilotReviews.NAME,
+          ReasonCode.MISSING_CREDENTIALS,
+          "switched on but no API key is configured (reviews.trustpilot.api-key)",
+          null);
+    }
+    Map<String, Sample> samples = new LinkedHashMap<>(); // "APPLE us" -> rating sample
+    List<Sample> appleSamples = new ArrayList<>();
+    List<Sample> playSamples = new ArrayList<>();
+    List<Review> playReviews = List.of();
+    List<Review> trustpilotReviews = List.of();
+    Map<String, List<Review>> appleReviews = new LinkedHashMap<>();
+    String trackId = appleId;
+
+    if (runPlay) {
+      if (settings.playDetails().enabled()) {
+        AppRating rating =
+            new PlayDetails(settings.playDetails())
+                .run(harvest, pkg, settings.playLanguage(), settings.playCountry());
+        if (rating != null) {
+          Sample sample = new Sample(rating.rating(), rating.ratingCount());
+          playSamples.add(sample);
+          samples.put("Google Play " + rating.storefront(), sample);
+        }
+      }
+      if (settings.playReviews().enabled()) {
+        playReviews =
+            new PlayReviews(settings.playReviews())
+                .run(
+                    harvest,
+                    pkg,
+                    settings.playLanguage(),
+                    settings.playCountry(),
+                    settings.playReviewPages(),
+                    settings.playReviewPageSize());
+      }
+    }
+    if (runTrustpilot) {
+      trustpilotReviews =
+          new TrustpilotReviews(settings.trustpilot(), settings.trustpilotApiKey().get())
+              .run(harvest, domain, settings.trustpilotPages());
+    }
+    if (runApple) {
+      List<String> notSold = new ArrayList<>();
+      if (settings.appleLookup().enabled()) {
+        for (AppleLookup.Storefront storefront :
+            new AppleLookup(settings.appleLookup())
+                .run(
+                    harvest,
+                    appleId,
+                    appleId == null ? bundle : null,
+                    settings.appleStorefronts())) {
+          if (!storefront.available()) {
+            notSold.add(storefront.storefront());
+          }
+          if (trackId == null && storefront.trackId() != null) {
+            trackId = storefront.trackId();
+          }
+          if (storefront.rating() != null) {
+            Sample sample = new Sample(storefront.rating(), storefront.count());
+            appleSamples.add(sample);
+            samples.put("App Store " + storefront.storefront().toUpperCase(Locale.ROOT), sample);
+          }
+        }
+      }
+      if (settings.appleReviews().enabled()) {
+        if (trackId == null) {
+          harvest.problem(
+              AppleReviewFeed.NAME,
+              ReasonCode.NO_IDENTIFIER,
+              "no apple.id in the catalogue and the lookup did not resolve bundle " + bundle,
+              null);
+        } else {
+          AppleReviewFeed feed = new AppleReviewFeed(settings.appleReviews());
+          List<String> storefronts = settings.appleReviewStorefronts();
+          for (int i = 0; i < storefronts.size(); i++) {
+            String storefront = storefronts.get(i);
+            if (notSold.contains(storefront)) {
+              continue;
+            }
+            AppleReviewFeed.Fetched fetched =
+                feed.run(harvest, trackId, storefront, settings.appleReviewPages());
+            appleReviews.put(storefront, fetched.reviews());
+            if (fetched.stopRound() && i + 1 < storefronts.size()) {
+              harvest.problem(
+                  AppleReviewFeed.NAME,
+                  harvest.problems().get(harvest.problems().size() - 1).reason(),
+                  "review feeds of "
+                      + String.join(",", storefronts.subList(i + 1, storefronts.size()))
+                      + " not read after that failure",
+                  null);
+              break;
+            }
+          }
+        }
+      }
+    }
+
+    String overall = overall(samples);
+    if (!appleSamples.isEmpty()) {
+      emitGlobalRating(
+          harvest,
+          AppStore.APPLE,
+          trackId,
+          appleSamples,
+          samples,
+          "App Store",
+          overall,
+          URI.create(
+              "https://apps.apple.com/"
+                  + settings.appleStorefronts().get(0)
+                  + "/app/id"
+                  + trackId));
+    }
+    if (!playSamples.isEmpty()) {
+      emitGlobalRating(
+          harvest,
+          AppStore.GOOGLE_PLAY,
+          pkg,
+          playSamples,
+          samples,
+          "Google Play",
+          overall,
+          playPage(pkg));
+    }
+
+    List<Review> allApple = new ArrayList<>();
+    List<String> withReviews = new ArrayList<>();
+    for (Map.Entry<String, List<Review>> entry : appleReviews.entrySet()) {
+      allApple.addAll(entry.getValue());
+      if (!entry.getValue().isEmpty()) {
+        withReviews.add(entry.getKey());
+        themes(
+            harvest,
+            AppStore.APPLE,
+            entry.getKey(),
+            entry.getValue(),
+            appleReviewPage(entry.getKey(), trackId),
+            "App Store " + entry.getKey().toUpperCase(Locale.ROOT) + ": newest reviews");
+      }
+    }
+    if (!allApple.isEmpty()) {
+      themes(
+          harvest,
+          AppStore.APPLE,
+          "GLOBAL",
+          allApple,
+          appleReviewPage(withReviews.get(0), trackId),
+          "App Store: newest reviews of storefronts " + String.join(", ", withReviews));
+    }
+    if (!playReviews.isEmpty()) {
+      themes(
+          harvest,
+          AppStore.GOOGLE_PLAY,
+          "GLOBAL",
+          playReviews,
+          playPage(pkg),
+          "Google Play: newest reviews in language " + settings.playLanguage());
+    }
+    List<Review> pooled = new ArrayList<>(allApple);
+    pooled.addAll(playReviews);
+    pooled.addAll(trustpilotReviews);
+    if (!pooled.isEmpty()) {
+      URI page =
+          !allApple.isEmpty()
+              ? appleReviewPage(withReviews.get(0), trackId)
+              : !playReviews.isEmpty()
+                  ? playPage(pkg)
+                  : URI.create("https://www.trustpilot.com/review/" + domain);
+      boolean readAny =
+          themes(
+              harvest,
+              null,
+              "GLOBAL",
+              pooled,
+              page,
+              "Newest reviews pooled from "
+                  + pooledSources(allApple, playReviews, trustpilotReviews));
+      if (!readAny) {
+        harvest.problem(
+            "themes",
+            ReasonCode.INVALID_DATA,
+            "none of the "
+                + pooled.size()
+                + " reviews is in a language the English theme lexicon reads"
+                + " (themes not analysed, which is not the same as no complaints)",
+            null);
+      }
+    }
+    CollectionResult.Builder builder = CollectionResult.builder().addAll(harvest.evidence());
+    harvest.problems().forEach(builder::problem);
+    return builder.build();
+  }
+
+  private boolean themes(
+      Harvest harvest,
+      AppStore store,
+      String storefront,
+      List<Review> reviews,
+      URI page,
+      String title) {
+    ReviewAnalysis.Result result =
+        analysis.analyse(
+            store, storefront.toUpperCase(Locale.ROOT), reviews, harvest.context().asOf());
+    if (result.themes() == null) {
+      return false;
+    }
+    String note =
+        "lexicon "
+            + lexiconVersion
+            + "; "
+            + result.reviewsRead()
+            + " reviews read, "
+            + result.themes().reviewsAnalysed()
+            + " analysed"
+            + (result.notAnalysed() > 0
+                ? ", " + result.notAnalysed() + " not analysed (not English or no text)"
+                : "")
+            + "; negative = 1-2 stars; recent = the 90 days before "
+            + harvest.context().asOf();
+    harvest.add(result.themes(), page, title, result.newest(), note);
+    return true;
+  }
+
+  private void emitGlobalRating(
+      Harvest harvest,
+      AppStore store,
+      String appId,
+      List<Sample> storeSamples,
+      Map<String, Sample> all,
+      String label,
+      String overall,
+      URI page) {
+    BigDecimal rating = bayes.combine(storeSamples);
+    long count = storeSamples.stream().mapToLong(Sample::count).sum();
+    StringJoiner parts = new StringJoiner(", ");
+    all.forEach(
+        (key, sample) -> {
+          if (key.startsWith(label)) {
+            parts.add(
+                key.substring(label.length()).trim()
+                    + " "
+                    + sample.rating().toPlainString()
+                    + " ("
+                    + sample.count()
+                    + ")");
+          }
+        });
+    String note =
+        "GLOBAL is cexsafe's count-weighted Bayesian mean over the storefronts read, not a rating the"
+            + " store publishes: "
+            + parts
+            + "; prior "
+            + bayes.priorMean().toPlainString()
+            + " stars weighted as "
+            + bayes.priorWeight()
+            + " ratings; plain count-weighted mean "
+            + BayesianRating.weightedMean(storeSamples).toPlainString()
+            + "; "
+            + overall;
+    harvest.add(
+        new AppRating(store, "GLOBAL", appId, rating, count, null, null, null),
+        page,
+        label + ": Bayesian rating over " + storeSamples.size() + " storefront(s)",
+        null,
+        note);
+  }
+
+  private String overall(Map<String, Sample> samples) {
+    List<Sample> all = new ArrayList<>(samples.values());
+    BigDecimal rating = bayes.combine(all);
+    if (rating == null) {
+      return "no overall rating";
+    }
+    long count = all.stream().mapToLong(Sample::count).sum();
+    return "overall across stores " + rating.toPlainString() + " from " + count + " ratings";
+  }
+
+  private static String pooledSources(
+      List<Review> apple, List<Review> play, List<Review> trustpilot) {
+    StringJoiner joiner = new StringJoiner(", ");
+    if (!apple.isEmpty()) {
+      joiner.add("App Store (" + apple.size() + ")");
+    }
+    if (!play.isEmpty()) {
+      joiner.add("Google Play (" + play.size() + ")");
+    }
+    if (!trustpilot.isEmpty()) {
+      joiner.add("Trustpilot (" + trustpilot.size() + ")");
+    }
+    return joiner.toString();
+  }
+
+  private URI playPage(String pkg) {
+    return URI.create(
+        "https://play.google.com/store/apps/details?id="
+            + URLEncoder.encode(pkg, StandardCharsets.UTF_8)
+            + "&hl="
+            + settings.playLanguage()
+            + "&gl="
+            + settings.playCountry());
+  }
+
+  private static URI appleReviewPage(String storefront, String trackId) {
+    return URI.create(
+        "https://apps.apple.com/" + storefront + "/app/id" + trackId + "?see-all=reviews");
+  }
+
+  static String websiteDomain(Exchange exchange) {
+    if (exchange.website() == null || exchange.website().getHost() == null) {
+      return null;
+    }
+    String host = exchange.website().getHost().toLowerCase(Locale.ROOT);
+    return host.startsWith("www.") ? host.substring(4) : host;
+  }
+}
