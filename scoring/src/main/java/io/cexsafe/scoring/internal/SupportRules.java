@@ -51,7 +51,8 @@ final class SupportRules {
             "Reviews about support not responding",
             30,
             "Share of analysed reviews saying support does not respond or loops, pooled across"
-                + " samples by size: full points up to 3 %, none from 20 %, linear in between."
+                + " non-overlapping samples by size (the widest pooled sample wins over those it"
+                + " contains): full points up to 3 %, none from 20 %, linear in between."
                 + " Unknown when no sample measured the theme.",
             "What users report about getting help is the test of the channels on paper.",
             SupportRules::reviewSignal),
@@ -143,9 +144,11 @@ final class SupportRules {
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
     for (Item<ReviewThemes> item :
-        ctx.current(
-            ReviewThemes.class,
-            f -> f.reviewsAnalysed() > 0 && f.theme(ReviewTheme.SUPPORT_NO_RESPONSE) != null)) {
+        Samples.themes(
+            ctx.current(
+                ReviewThemes.class,
+                f ->
+                    f.reviewsAnalysed() > 0 && f.theme(ReviewTheme.SUPPORT_NO_RESPONSE) != null))) {
       ThemeShare theme = item.fact().theme(ReviewTheme.SUPPORT_NO_RESPONSE);
       reviews += item.fact().reviewsAnalysed();
       complaints += theme.shareOfAll() * item.fact().reviewsAnalysed();

@@ -30,7 +30,9 @@ final class UxRules {
             "Store rating (count-weighted, Bayesian)",
             60,
             "All current ratings across the App Store and Google Play and every storefront are"
-                + " pooled by rating count with a prior of 500 ratings at 3.0 stars:"
+                + " pooled by rating count (a store's GLOBAL aggregate only when it has no"
+                + " storefront ratings, so no rating counts twice) with a prior of 500 ratings at"
+                + " 3.0 stars:"
                 + " (500 x 3.0 + sum of count x stars) / (500 + sum of counts). 60 points at 4.6"
                 + " stars or more, none at 2.5 or less, linear in between. Unknown without any"
                 + " rating.",
@@ -43,7 +45,8 @@ final class UxRules {
             "Reviews about crashes, bugs and stale balances",
             20,
             "Share of analysed reviews about crashes and bugs or stale balances, pooled across"
-                + " review samples by their size: full points up to 2 %, none from 15 %, linear"
+                + " non-overlapping review samples by their size (the widest pooled sample wins"
+                + " over the per-store and per-storefront samples it contains): full points up to 2 %, none from 15 %, linear"
                 + " in between. Unknown when no sample measured these themes.",
             "An app that crashes or shows wrong balances fails users exactly when markets move.",
             UxRules::reliability),
@@ -60,7 +63,7 @@ final class UxRules {
   }
 
   private static Outcome storeRating(ScoringContext ctx) {
-    List<Item<AppRating>> ratings = ctx.current(AppRating.class);
+    List<Item<AppRating>> ratings = Samples.ratings(ctx.current(AppRating.class));
     if (ratings.isEmpty()) {
       return Outcome.unknown("no app-store rating");
     }
@@ -89,12 +92,13 @@ final class UxRules {
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
     for (Item<ReviewThemes> item :
-        ctx.current(
-            ReviewThemes.class,
-            f ->
-                f.reviewsAnalysed() > 0
-                    && (f.theme(ReviewTheme.CRASHES_BUGS) != null
-                        || f.theme(ReviewTheme.STALE_BALANCES) != null))) {
+        Samples.themes(
+            ctx.current(
+                ReviewThemes.class,
+                f ->
+                    f.reviewsAnalysed() > 0
+                        && (f.theme(ReviewTheme.CRASHES_BUGS) != null
+                            || f.theme(ReviewTheme.STALE_BALANCES) != null)))) {
       ThemeShare crashes = item.fact().theme(ReviewTheme.CRASHES_BUGS);
       ThemeShare stale = item.fact().theme(ReviewTheme.STALE_BALANCES);
       double share =
