@@ -1,5 +1,7 @@
 package io.cexsafe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cexsafe.facts.Fact;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,11 +96,35 @@ public record EvidenceBundle(
     }
   }
 
+  /**
+   * Reads a bundle: either a bundle's own JSON, or a report that embeds one under {@code "bundle"}
+   * (as {@code cexsafe assess --format json} writes for one exchange).
+   */
   public static EvidenceBundle fromJson(String json) {
-    return Json.read(json, "evidence bundle", EvidenceBundle.class);
+    return fromTree(Json.read(json, "evidence bundle", JsonNode.class), "evidence bundle");
   }
 
+  /**
+   * Reads a bundle, or a report embedding one, from a stream; {@code sourceName} names it in
+   * errors.
+   */
   public static EvidenceBundle fromJson(InputStream in, String sourceName) {
-    return Json.read(in, sourceName, EvidenceBundle.class);
+    return fromTree(Json.read(in, sourceName, JsonNode.class), sourceName);
+  }
+
+  private static EvidenceBundle fromTree(JsonNode root, String sourceName) {
+    JsonNode node = root;
+    String path = "$";
+    if (root != null && root.isObject() && root.has("bundle") && !root.has("exchangeId")) {
+      node = root.get("bundle");
+      path = "$.bundle";
+    }
+    try {
+      return Json.shared().treeToValue(node, EvidenceBundle.class);
+    } catch (JsonProcessingException e) {
+      InvalidInputException invalid = Json.invalid(sourceName, e);
+      String inner = invalid.path() == null ? "" : invalid.path().substring(1);
+      throw new InvalidInputException(sourceName, path + inner, invalid.problem(), e);
+    }
   }
 }

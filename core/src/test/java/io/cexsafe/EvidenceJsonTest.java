@@ -160,4 +160,16 @@ class EvidenceJsonTest {
     assertThat(Pillar.find("APP_SECURITY")).contains(Pillar.APP_SECURITY);
     assertThat(Pillar.find("nope")).isEmpty();
   }
+
+  @Test
+  void treesKeepDecimalsExactly() {
+    var node =
+        Json.read(
+            "{\"a\": 10.50000000, \"b\": 123456789012345678901234.5}",
+            "t",
+            com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(node.get("a").decimalValue()).isEqualTo(new java.math.BigDecimal("10.50000000"));
+    assertThat(node.get("b").decimalValue())
+        .isEqualTo(new java.math.BigDecimal("123456789012345678901234.5"));
+  }
 }

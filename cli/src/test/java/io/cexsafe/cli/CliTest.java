@@ -110,6 +110,9 @@ class CliTest {
     JsonNode document = Json.mapper().readTree(result.out());
     assertThat(document.fieldNames()).toIterable().containsExactly("bundle", "scorecard");
     EvidenceBundle bundle = EvidenceBundle.fromJson(document.get("bundle").toString());
+    assertThat(EvidenceBundle.fromJson(result.out()))
+        .as("the report itself reads back as the bundle it embeds")
+        .isEqualTo(bundle);
     assertThat(bundle.exchangeId()).isEqualTo("crypto-com");
     assertThat(bundle.asOf()).isEqualTo(Instant.parse("2026-11-21T23:59:59Z"));
     assertThat(Json.mapper().readTree(bundle.toJson())).isEqualTo(document.get("bundle"));
