@@ -1,11 +1,11 @@
 package io.cexsafe.cli;
 
 import io.cexsafe.EvidenceBundle;
-import io.cexsafe.Json;
-import io.cexsafe.Pillar;
+import io.cexsafe.reports.ComparisonReport;
+import io.cexsafe.reports.ExchangeAssessment;
+import io.cexsafe.reports.ReportWriter;
 import io.cexsafe.scoring.Comparison;
 import io.cexsafe.scoring.Methodology;
-import io.cexsafe.scoring.RuleStatus;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Scorer;
 import io.cexsafe.scoring.Sensitivity;
@@ -13,10 +13,7 @@ import io.cexsafe.scoring.SensitivityReport;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,11 +41,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Two or more exchange ids, names or aliases.")
   List<String> exchanges;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin ReportOutput output;
 
   @Option(names = "--offline", description = "Use no network: only bundled and local evidence.")
   boolean offline;
@@ -113,7 +106,7 @@ final class CompareCommand implements Callable<Integer> {
       cards.add(scorer.score(bundle));
     }
     Comparison comparison = Comparison.of(cards);
-    SensitivityReport report =
+    SensitivityReport sensitivityReport =
         sensitivity
             ? Sensitivity.around(methodology)
                 .draws(draws)
@@ -121,108 +114,14 @@ final class CompareCommand implements Callable<Integer> {
                 .seed(seed)
                 .run(cards)
             : null;
-    PrintWriter out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
-      Map<String, Object> document = new LinkedHashMap<>();
-      document.put("comparison", comparison);
-      if (report != null) {
-        document.put("sensitivity", report);
-      }
-      out.print(Json.writePretty(document));
-      return Main.OK;
+    List<ExchangeAssessment> assessments = new ArrayList<>();
+    for (int i = 0; i < cards.size(); i++) {
+      assessments.add(
+          ExchangeAssessment.of(run.exchanges.get(i), run.bundles.get(i), cards.get(i)));
     }
-    print(out, comparison);
-    if (report != null) {
-      out.println();
-      print(out, report);
-    }
+    ComparisonReport report = new ComparisonReport(assessments, comparison, sensitivityReport);
+    ReportWriter writer = ReportWriter.of(output.format);
+    output.write(spec.commandLine().getOut(), out -> writer.writeComparison(report, out));
     return Main.OK;
-  }
-
-  private static void print(PrintWriter out, Comparison comparison) {
-    out.println(
-        "Comparison under "
-            + comparison.methodology()
-            + " "
-            + comparison.methodologyVersion()
-            + " (a rank is claimed only where ranges do not overlap)");
-    out.println();
-    TextTable scores = new TextTable("RANK", "EXCHANGE", "SCORE", "RANGE", "GRADE", "CONFIDENCE");
-    for (Comparison.Entry entry : comparison.entries()) {
-      scores.row(
-          entry.rank(),
-          entry.exchangeId(),
-          ScorecardReport.num(entry.estimate()),
-          ScorecardReport.range(entry.low(), entry.high()),
-          entry.grade(),
-          String.format(Locale.ROOT, "%.2f", entry.confidence()));
-    }
-    scores.print(out);
-    out.println();
-    List<String> header = new ArrayList<>(List.of("PILLAR"));
-    comparison.entries().forEach(e -> header.add(e.exchangeId()));
-    TextTable pillars = new TextTable(header.toArray(String[]::new));
-    for (Pillar pillar : Pillar.values()) {
-      List<String> row = new ArrayList<>(List.of(pillar.displayName()));
-      for (Comparison.Entry entry : comparison.entries()) {
-        Comparison.PillarCell cell = entry.pillars().get(pillar.ordinal());
-        row.add(
-            ScorecardReport.num(cell.estimate())
-                + " "
-                + ScorecardReport.range(cell.low(), cell.high()));
-      }
-      pillars.row(row.toArray(String[]::new));
-    }
-    pillars.print(out);
-    out.println();
-    List<String> controlHeader = new ArrayList<>(List.of("CONTROL"));
-    comparison.entries().forEach(e -> controlHeader.add(e.exchangeId()));
-    TextTable controls = new TextTable(controlHeader.toArray(String[]::new));
-    for (Comparison.ControlRow row : comparison.controls()) {
-      List<String> cells = new ArrayList<>(List.of(row.title()));
-      for (Comparison.Cell cell : row.cells()) {
-        cells.add(
-            cell.status() == RuleStatus.UNKNOWN
-                ? "unknown"
-                : ScorecardReport.num(cell.points()).replace(".0", "")
-                    + "/"
-                    + ScorecardReport.num(row.maxPoints()).replace(".0", "")
-                    + (cell.value() == null ? "" : " " + cell.value()));
-      }
-      controls.row(cells.toArray(String[]::new));
-    }
-    controls.print(out);
-    out.println();
-    comparison.statements().forEach(s -> out.println("- " + s));
-  }
-
-  private static void print(PrintWriter out, SensitivityReport report) {
-    out.println(
-        "Sensitivity: "
-            + report.draws()
-            + " weight draws around "
-            + report.methodology()
-            + " (Dirichlet, concentration "
-            + ScorecardReport.num(report.concentration())
-            + ", seed "
-            + report.seed()
-            + ")");
-    TextTable table =
-        new TextTable("EXCHANGE", "BASE RANK", "FIRST IN", "BEST", "P5", "MEDIAN", "P95", "WORST");
-    for (SensitivityReport.ExchangeStability e : report.exchanges()) {
-      table.row(
-          e.exchangeId(),
-          String.valueOf(e.baseRank()),
-          String.format(Locale.ROOT, "%.1f%%", e.shareFirst() * 100),
-          String.valueOf(e.bestRank()),
-          String.valueOf(e.rankP5()),
-          String.valueOf(e.medianRank()),
-          String.valueOf(e.rankP95()),
-          String.valueOf(e.worstRank()));
-    }
-    table.print(out);
-    if (!report.unrated().isEmpty()) {
-      out.println("Unrated (no evidence to rank): " + String.join(", ", report.unrated()));
-    }
   }
 }

@@ -1,0 +1,49 @@
+package io.cexsafe.reports;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The formats a report can be written in. */
+public enum ReportFormat {
+  /** Plain text tables for a terminal. */
+  TABLE("table"),
+  /** One indented JSON document (an array of them for several exchanges). */
+  JSON("json"),
+  /** One compact JSON document per exchange and line, for pipelines. */
+  JSONL("jsonl"),
+  /** RFC 4180 CSV, one row per exchange and pillar. */
+  CSV("csv"),
+  /** Markdown for a code-hosting site. */
+  MD("md"),
+  /** One self-contained HTML page with SVG charts. */
+  HTML("html");
+
+  private final String id;
+
+  ReportFormat(String id) {
+    this.id = id;
+  }
+
+  /** The name used on the command line, e.g. {@code jsonl}. */
+  public String id() {
+    return id;
+  }
+
+  /** Finds a format by its id, ignoring case. */
+  public static ReportFormat fromId(String id) {
+    String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(f -> f.id.equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown report format '"
+                        + id
+                        + "'; known: "
+                        + Arrays.stream(values())
+                            .map(ReportFormat::id)
+                            .collect(Collectors.joining(", "))));
+  }
+}

@@ -1,0 +1,110 @@
+package io.cexsafe.reports.internal;
+
+import io.cexsafe.CollectorOutcome;
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.OutcomeStatus;
+import io.cexsafe.Pillar;
+import io.cexsafe.reports.ExchangeAssessment;
+import io.cexsafe.scoring.Scorecard;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Number, date and status wording shared by the renderers, independent of the default locale. */
+public final class Fmt {
+  private Fmt() {}
+
+  public static String num(Double value) {
+    return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  public static String range(double low, double high) {
+    return "[" + num(low) + ", " + num(high) + "]";
+  }
+
+  public static String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+
+  public static String confidence(double confidence) {
+    return String.format(Locale.ROOT, "%.2f", confidence);
+  }
+
+  /** A weight or point count without a needless ".0". */
+  public static String points(double value) {
+    return num(value).replace(".0", "");
+  }
+
+  /** The UTC calendar date of an instant. */
+  public static LocalDate date(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** "ok", "skipped (offline)", "failed (timeout)". */
+  public static String status(CollectorOutcome outcome) {
+    return outcome.status().id()
+        + (outcome.status() == OutcomeStatus.OK ? "" : " (" + outcome.reason().id() + ")");
+  }
+
+  /** The methodology line every report starts with. */
+  public static String methodology(Scorecard card) {
+    return card.methodology()
+        + " "
+        + card.methodologyVersion()
+        + " (rules "
+        + card.rulesVersion()
+        + ")";
+  }
+
+  /** Evidence in the bundle past its stale-after date at the evaluation instant. */
+  public static List<Evidence> stale(ExchangeAssessment assessment) {
+    EvidenceBundle bundle = assessment.bundle();
+    Set<String> ids = new LinkedHashSet<>(assessment.scorecard().staleEvidenceIds());
+    bundle.evidence().stream()
+        .filter(e -> e.provenance().isStaleAt(bundle.asOf()))
+        .forEach(e -> ids.add(e.id()));
+    List<Evidence> stale = new ArrayList<>();
+    for (String id : ids) {
+      bundle.evidence().stream().filter(e -> e.id().equals(id)).findFirst().ifPresent(stale::add);
+    }
+    return stale;
+  }
+
+  /** Every piece of evidence once, ordered by its first pillar (context-only evidence last). */
+  public static List<Evidence> evidenceInPillarOrder(EvidenceBundle bundle) {
+    List<Evidence> ordered = new ArrayList<>(bundle.evidence());
+    ordered.sort(
+        java.util.Comparator.comparingInt(
+            (Evidence e) ->
+                e.pillars().stream()
+                    .mapToInt(Pillar::ordinal)
+                    .min()
+                    .orElse(Pillar.values().length)));
+    return ordered;
+  }
+
+  /** The pillars of a piece of evidence by display name, or "context" when it informs none. */
+  public static String pillars(Evidence evidence) {
+    List<String> names = new ArrayList<>();
+    for (Pillar pillar : Pillar.values()) {
+      if (evidence.pillars().contains(pillar)) {
+        names.add(pillar.displayName());
+      }
+    }
+    return names.isEmpty() ? "context" : String.join(", ", names);
+  }
+
+  /**
+   * True for the URL schemes a report may link to; others (urn:, javascript:) are shown as text.
+   */
+  public static boolean linkable(String url) {
+    String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("http://");
+  }
+}
