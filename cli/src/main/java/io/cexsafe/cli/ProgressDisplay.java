@@ -64,7 +64,24 @@ final class ProgressDisplay implements AssessmentListener, AutoCloseable {
   /** True when the process looks attached to a terminal (and TERM does not say otherwise). */
   static boolean stderrIsTerminal() {
     String term = System.getenv("TERM");
-    return System.console() != null && (term == null || !term.equals("dumb"));
+    return interactiveConsole() && (term == null || !term.equals("dumb"));
+  }
+
+  /**
+   * Up to Java 21 a console exists only when stdin and stdout are a terminal, so piping the report
+   * elsewhere keeps the display quiet; from Java 22 a console always exists and {@code
+   * Console.isTerminal()} tells the same thing.
+   */
+  private static boolean interactiveConsole() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   @Override

@@ -64,7 +64,8 @@ class ReportFormatsTest {
             .getRecords();
     assertThat(rows).hasSize(8);
     assertThat(rows.get(0).get("exchange_id")).isEqualTo("crypto-com");
-    assertThat(rows.get(0).get("collectors")).contains("cli-probe=skipped:offline", "disclosures=ok");
+    assertThat(rows.get(0).get("collectors"))
+        .contains("cli-probe=skipped:offline", "disclosures=ok");
   }
 
   @Test
