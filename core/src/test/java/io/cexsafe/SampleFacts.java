@@ -97,6 +97,7 @@ final class SampleFacts {
             List.of("2FA rebuilt"),
             483,
             null),
+        new IncidentRecordCheck("DeFiLlama hacks", 0, "hacks whose target is a CEX"),
         new AppRating(
             AppStore.APPLE,
             "us",

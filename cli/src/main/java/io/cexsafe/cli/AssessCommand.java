@@ -75,7 +75,7 @@ final class AssessCommand implements Callable<Integer> {
     Instant evaluation = parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
     AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, progress, err);
-    Scorer scorer = scoring.scorer(run.registry).with(methodology);
+    Scorer scorer = scoring.scorer().with(methodology);
     List<ExchangeAssessment> assessments = new ArrayList<>();
     for (int i = 0; i < run.bundles.size(); i++) {
       EvidenceBundle bundle = run.bundles.get(i);

@@ -100,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
     if (run.exchanges.size() < 2) {
       throw new BadInputException("compare needs two different exchanges");
     }
-    Scorer scorer = scoring.scorer(run.registry).with(methodology);
+    Scorer scorer = scoring.scorer().with(methodology);
     List<Scorecard> cards = new ArrayList<>();
     for (EvidenceBundle bundle : run.bundles) {
       cards.add(scorer.score(bundle));

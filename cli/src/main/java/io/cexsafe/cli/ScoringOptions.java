@@ -1,14 +1,10 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.Pillar;
 import io.cexsafe.scoring.Methodology;
 import io.cexsafe.scoring.Persona;
 import io.cexsafe.scoring.Personas;
 import io.cexsafe.scoring.Scorer;
-import io.cexsafe.spi.CollectorRegistry;
-import io.cexsafe.spi.EvidenceCollector;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options that choose how evidence is weighted: a persona or a methodology file. */
@@ -47,15 +43,10 @@ public final class ScoringOptions {
   }
 
   /**
-   * A scorer for the chosen methodology that counts an ok or partial outcome of any registered
-   * collector feeding the track-record pillar as a check of incident sources.
+   * A scorer for the chosen methodology. An incident record counts as checked only on evidence (an
+   * incident, or a recorded search of an incident database), never because a collector ran.
    */
-  Scorer scorer(CollectorRegistry registry) {
-    List<String> incidentSources =
-        registry.collectors().stream()
-            .filter(c -> c.pillars().contains(Pillar.TRACK_RECORD))
-            .map(EvidenceCollector::id)
-            .toList();
-    return Scorer.builder(methodology()).incidentSources(incidentSources).build();
+  Scorer scorer() {
+    return Scorer.builder(methodology()).build();
   }
 }

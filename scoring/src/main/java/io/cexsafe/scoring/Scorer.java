@@ -19,10 +19,11 @@ public final class Scorer {
   public static final double PROVISIONAL_BELOW = 0.6;
 
   /**
-   * Collectors whose ok or partial outcome means incident sources were checked, unless configured
-   * otherwise: DeFiLlama's collector reads its hacks list.
+   * Collectors whose ok or partial outcome alone counts as a check of incident sources: none by
+   * default, because a search is recorded as evidence ({@code IncidentRecordCheck}); configure ids
+   * only for incident collectors that do not record their searches.
    */
-  public static final Set<String> DEFAULT_INCIDENT_SOURCES = Set.of("defillama");
+  public static final Set<String> DEFAULT_INCIDENT_SOURCES = Set.of();
 
   private final Methodology methodology;
   private final Set<String> incidentSources;

@@ -20,6 +20,7 @@ import io.cexsafe.facts.CustodyRole;
 import io.cexsafe.facts.Fact;
 import io.cexsafe.facts.Incident;
 import io.cexsafe.facts.IncidentKind;
+import io.cexsafe.facts.IncidentRecordCheck;
 import io.cexsafe.facts.InsurancePolicy;
 import io.cexsafe.facts.InsuranceScope;
 import io.cexsafe.facts.KeyManagement;
@@ -322,12 +323,24 @@ final class EvidenceArbitraries {
     return List.copyOf(byId.values());
   }
 
+  /** With {@code incidentChecked}, a recorded search of an incident database that found nothing. */
   static EvidenceBundle bundleOf(List<Evidence> evidence, boolean incidentChecked) {
+    List<Evidence> all = new ArrayList<>(evidence);
+    if (incidentChecked) {
+      all.add(
+          Fixtures.ev(
+              "acme",
+              new IncidentRecordCheck("DeFiLlama hacks", 0, null),
+              EvidenceClass.THIRD_PARTY_REPORT,
+              "defillama",
+              Instant.from(Fixtures.AS_OF),
+              null));
+    }
     return new EvidenceBundle(
         "acme",
         Fixtures.AS_OF,
-        evidence,
-        incidentChecked ? List.of(Fixtures.ok("defillama", 0)) : List.of());
+        distinct(all),
+        incidentChecked ? List.of(Fixtures.ok("defillama", 1)) : List.of());
   }
 
   /** Facts at the best value of their kind. */

@@ -23,6 +23,7 @@ import io.cexsafe.facts.ColdStorage;
 import io.cexsafe.facts.ControlAvailability;
 import io.cexsafe.facts.Incident;
 import io.cexsafe.facts.IncidentKind;
+import io.cexsafe.facts.IncidentRecordCheck;
 import io.cexsafe.facts.LicenceStatus;
 import io.cexsafe.facts.PorAttestation;
 import io.cexsafe.facts.PorCadence;
@@ -212,17 +213,36 @@ class ScorerTest {
     Scorecard nothing = scorer.score(bundle());
     assertThat(nothing.pillar(Pillar.TRACK_RECORD).coverage()).isZero();
 
-    EvidenceBundle checked =
+    EvidenceBundle ranOnly =
         new EvidenceBundle("acme", AS_OF, List.of(), List.of(Fixtures.ok("defillama", 0)));
-    Scorecard clean = scorer.score(checked);
-    assertThat(clean.pillar(Pillar.TRACK_RECORD).estimate()).isEqualTo(100);
+    assertThat(scorer.score(ranOnly).pillar(Pillar.TRACK_RECORD).estimate())
+        .as("a collector that ran but recorded no search proves nothing")
+        .isNull();
 
-    Scorecard otherSource =
+    Evidence search =
+        ev(
+            new IncidentRecordCheck("DeFiLlama hacks", 0, null),
+            EvidenceClass.THIRD_PARTY_REPORT,
+            "defillama",
+            daysAgo(1));
+    Scorecard clean =
+        scorer.score(
+            new EvidenceBundle(
+                "acme", AS_OF, List.of(search), List.of(Fixtures.ok("defillama", 1))));
+    assertThat(clean.pillar(Pillar.TRACK_RECORD).estimate()).isEqualTo(100);
+    assertThat(clean.pillar(Pillar.TRACK_RECORD).rules().get(0).evidenceIds())
+        .containsExactly(search.id());
+
+    Scorecard configuredSource =
         Scorer.builder(Methodology.defaultMethodology())
             .incidentSources(List.of("hacks-feed"))
             .build()
-            .score(checked);
-    assertThat(otherSource.pillar(Pillar.TRACK_RECORD).estimate()).isNull();
+            .score(
+                new EvidenceBundle(
+                    "acme", AS_OF, List.of(), List.of(Fixtures.ok("hacks-feed", 0))));
+    assertThat(configuredSource.pillar(Pillar.TRACK_RECORD).estimate())
+        .as("an incident collector configured as such still counts when it reports ok")
+        .isEqualTo(100);
 
     Evidence hack =
         ev(

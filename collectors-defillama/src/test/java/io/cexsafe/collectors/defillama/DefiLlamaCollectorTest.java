@@ -18,6 +18,7 @@ import io.cexsafe.ReasonCode;
 import io.cexsafe.facts.AttestorIndependence;
 import io.cexsafe.facts.Fact;
 import io.cexsafe.facts.Incident;
+import io.cexsafe.facts.IncidentRecordCheck;
 import io.cexsafe.facts.NetFlow;
 import io.cexsafe.facts.PorAttestation;
 import io.cexsafe.facts.PorCadence;
@@ -320,6 +321,33 @@ class DefiLlamaCollectorTest {
     assertThat(requests())
         .extracting(RecordedRequest::getTarget)
         .containsExactlyInAnyOrder("/cexs", "/hacks");
+  }
+
+  @Test
+  void theHacksSearchIsRecordedWhetherOrNotItFoundAnything() throws Exception {
+    server.setDispatcher(routes(DefiLlamaFixtures.cryptoComRoutes()));
+
+    EvidenceBundle bundle = assess("crypto-com");
+
+    Evidence search = only(bundle, IncidentRecordCheck.class);
+    IncidentRecordCheck check = (IncidentRecordCheck) search.fact();
+    assertThat(check.database()).isEqualTo("DeFiLlama hacks");
+    assertThat(check.incidentsFound()).isEqualTo(evidenceOf(bundle, Incident.class).size());
+    assertThat(search.provenance().retrievedAt()).isEqualTo(search.provenance().observedAt());
+    assertThat(search.provenance().staleAfter()).isNotNull();
+  }
+
+  @Test
+  void withoutTheHacksListNoSearchIsClaimed() throws Exception {
+    Map<String, MockResponse> routes = new LinkedHashMap<>(DefiLlamaFixtures.cryptoComRoutes());
+    routes.put("/hacks", new MockResponse.Builder().code(503).build());
+    server.setDispatcher(routes(routes));
+
+    EvidenceBundle bundle = assess("crypto-com");
+
+    assertThat(evidenceOf(bundle, IncidentRecordCheck.class)).isEmpty();
+    assertThat(evidenceOf(bundle, Incident.class)).isEmpty();
+    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
   }
 
   @Test

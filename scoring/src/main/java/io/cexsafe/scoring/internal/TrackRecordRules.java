@@ -5,6 +5,7 @@ import static io.cexsafe.scoring.internal.Fmt.pts;
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.Incident;
 import io.cexsafe.facts.IncidentKind;
+import io.cexsafe.facts.IncidentRecordCheck;
 import io.cexsafe.facts.Reimbursement;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.scoring.FindingKind;
@@ -19,8 +20,9 @@ final class TrackRecordRules {
   private TrackRecordRules() {}
 
   static final String CHECKED =
-      " The pillar is unknown unless incident sources were checked: a collector that reads an"
-          + " incident source reported ok or partial, or at least one incident is on record.";
+      " The pillar is unknown unless incident sources were checked: an incident database search"
+          + " is on record (e.g. DeFiLlama's hacks list, found or not), at least one incident is on"
+          + " record, or a collector configured as an incident source reported ok or partial.";
 
   static List<Rule> rules() {
     Pillar p = Pillar.TRACK_RECORD;
@@ -61,7 +63,14 @@ final class TrackRecordRules {
   }
 
   static boolean checked(ScoringContext ctx) {
-    return ctx.incidentSourceChecked() || !ctx.current(Incident.class).isEmpty();
+    return ctx.incidentSourceChecked()
+        || !ctx.current(Incident.class).isEmpty()
+        || !ctx.current(IncidentRecordCheck.class).isEmpty();
+  }
+
+  /** "no incidents" is credited to the searches that found none, when there are any. */
+  private static List<Item<IncidentRecordCheck>> cleanChecks(ScoringContext ctx) {
+    return ctx.current(IncidentRecordCheck.class);
   }
 
   static double severity(Incident incident, BigDecimal reserves) {
@@ -110,7 +119,7 @@ final class TrackRecordRules {
     List<Item<Incident>> incidents = ctx.current(Incident.class);
     if (incidents.isEmpty()) {
       return Outcome.known(
-          70, "no incidents", "incident sources checked, none found: 70/70", List.of());
+          70, "no incidents", "incident sources checked, none found: 70/70", cleanChecks(ctx));
     }
     BigDecimal reserves = reserves(ctx);
     double penalty = 0;
@@ -141,7 +150,8 @@ final class TrackRecordRules {
     }
     List<Item<Incident>> incidents = ctx.current(Incident.class);
     if (incidents.isEmpty()) {
-      return Outcome.known(30, "no incidents", "no incident to respond to: 30/30", List.of());
+      return Outcome.known(
+          30, "no incidents", "no incident to respond to: 30/30", cleanChecks(ctx));
     }
     BigDecimal reserves = reserves(ctx);
     double shortfall = 0;

@@ -15,6 +15,7 @@ import io.cexsafe.facts.AttestorIndependence;
 import io.cexsafe.facts.Fact;
 import io.cexsafe.facts.Incident;
 import io.cexsafe.facts.IncidentKind;
+import io.cexsafe.facts.IncidentRecordCheck;
 import io.cexsafe.facts.NetFlow;
 import io.cexsafe.facts.PorAttestation;
 import io.cexsafe.facts.PorCadence;
@@ -601,10 +602,12 @@ public final class DefiLlamaEngine {
     // ---- incidents --------------------------------------------------------------------------
 
     private void collectIncidents() {
+      int found = 0;
       for (Hack hack : hackList) {
         if (!hack.targetsCex() || !concerns(hack)) {
           continue;
         }
+        found++;
         if (hack.date() == null) {
           problems.add(
               new Problem(
@@ -643,6 +646,23 @@ public final class DefiLlamaEngine {
                     + "; returned funds are what the attacker returned or was recovered, not"
                     + " necessarily user reimbursement"));
       }
+      if (found == 0 && evidence.isEmpty()) {
+        // DeFiLlama knows nothing else of this exchange: an empty search says too little to record
+        return;
+      }
+      int incidentsFound = found;
+      // the search itself is evidence: "no incidents found" is only claimed when /hacks answered
+      add(
+          () ->
+              new IncidentRecordCheck(
+                  "DeFiLlama hacks", incidentsFound, "hacks whose target is a CEX"),
+          provenance(
+              endpoints.hacksPage(),
+              "DeFiLlama hacks database",
+              retrievedAt,
+              Duration.ofDays(30),
+              "rows of /hacks with targetType CEX, matched by DeFiLlama id or by name through the"
+                  + " catalogue"));
     }
 
     /** By DeFiLlama id first; by name, id or alias through the catalogue otherwise. */
