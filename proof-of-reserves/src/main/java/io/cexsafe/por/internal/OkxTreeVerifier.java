@@ -49,6 +49,9 @@ final class OkxTreeVerifier {
   private static final int WINDOW_BUDGET = 4 << 20;
   private static final int PROBE_BYTES = 256;
 
+  /** Trees from this size on are hashed on a second thread when the machine has two cores. */
+  private static final long PARALLEL_FROM_BYTES = 1 << 20;
+
   private OkxTreeVerifier() {}
 
   record Result(
@@ -96,16 +99,24 @@ final class OkxTreeVerifier {
    */
   static Result verify(TreeSource tree, Map<String, Map<String, String>> userLeaves)
       throws IOException {
-    Result fast = verifyFast(tree, userLeaves);
+    long parallelFrom =
+        Runtime.getRuntime().availableProcessors() >= 2 ? PARALLEL_FROM_BYTES : Long.MAX_VALUE;
+    Result fast = verifyFast(tree, userLeaves, parallelFrom);
     return fast != null ? fast : verifyExact(tree, userLeaves);
   }
 
   // ------------------------------------------------------------------ fast pass
 
-  /** The verdict on a sound tree, or null when the exact pass has to look (see the class). */
-  static Result verifyFast(TreeSource tree, Map<String, Map<String, String>> userLeaves)
+  /**
+   * The verdict on a sound tree, or null when the exact pass has to look (see the class).
+   *
+   * @param parallelFromBytes from which file size node hashes are checked on a second thread
+   */
+  static Result verifyFast(
+      TreeSource tree, Map<String, Map<String, String>> userLeaves, long parallelFromBytes)
       throws IOException {
     Level[] levels = null;
+    NodeHashChecker hashes = null;
     try (SeekableTree file = SeekableTree.open(tree)) {
       if (file == null) {
         return null;
@@ -134,8 +145,14 @@ final class OkxTreeVerifier {
         levels[height] =
             new Level(height, LineWindow.open(tree, offsets[height], capacity), false, false, 0);
       }
-      Walker walker = new Walker(userLeaves, levels, true);
+      if (file.size() >= parallelFromBytes) {
+        hashes = new NodeHashChecker();
+      }
+      Walker walker = new Walker(userLeaves, levels, true, hashes);
       walker.verifyNode(root, rootHeight);
+      if (hashes != null && !hashes.allMatch()) {
+        return null;
+      }
       long lines = 1;
       for (int height = 1; height < rootHeight; height++) {
         LineWindow consumed = levels[height].window;
@@ -157,6 +174,9 @@ final class OkxTreeVerifier {
     } catch (MalformedProofException | Mismatch e) {
       return null;
     } finally {
+      if (hashes != null) {
+        hashes.close();
+      }
       close(levels);
     }
   }
@@ -356,7 +376,7 @@ final class OkxTreeVerifier {
       }
     }
     Level[] levels = new Level[rootHeight];
-    Walker walker = new Walker(userLeaves, levels, false);
+    Walker walker = new Walker(userLeaves, levels, false, null);
     try {
       int window = windowSize(rootHeight);
       for (int height = 1; height < rootHeight; height++) {
@@ -495,6 +515,7 @@ final class OkxTreeVerifier {
 
   private static final class Walker {
     private final boolean fast;
+    private final NodeHashChecker hashes;
     private final MessageDigest sha256 = Digests.sha256();
     private final byte[] digest = new byte[32];
     private final UserLeaves user;
@@ -506,11 +527,17 @@ final class OkxTreeVerifier {
     /**
      * @param fast guess padding from the lines and leave internal hashes to be checked by their
      *     digest (the fast pass); otherwise padding is known and every line is checked as read
+     * @param hashes where node hashes and leaf hashes are checked, or null to check them here
      */
-    Walker(Map<String, Map<String, String>> userLeaves, Level[] levels, boolean fast) {
+    Walker(
+        Map<String, Map<String, String>> userLeaves,
+        Level[] levels,
+        boolean fast,
+        NodeHashChecker hashes) {
       this.user = new UserLeaves(userLeaves);
       this.levels = levels;
       this.fast = fast;
+      this.hashes = hashes;
     }
 
     /** Reads the next line of a height into one of its slots, verifying it if it is internal. */
@@ -525,7 +552,8 @@ final class OkxTreeVerifier {
       if (window.limit - from >= OkxTreeLine.CANONICAL_MINIMUM
           && line.parseCanonical(
               window.bytes, from, window.limit, window.endOfInput, level.header, height > 1)) {
-        if ((!fast || height == 1) && !Swar.isLowerHex(window.bytes, from, 64)) {
+        boolean checkHash = !fast || height == 1 && hashes == null;
+        if (checkHash && !Swar.isLowerHex(window.bytes, from, 64)) {
           // says why, with the line number
           line.parse(window.bytes, from, line.end, level.firstLine + level.read);
         }
@@ -601,7 +629,11 @@ final class OkxTreeVerifier {
                   + Decimals.plain8down(first.decimal(asset).add(second.decimal(asset))));
         }
       }
-      if (!matches(parent, second, first) && !matches(parent, first, second)) {
+      if (hashes != null) {
+        if (!hashes.add(parent, first, second, height == 2)) {
+          throw new Mismatch(height, "a node hash does not match");
+        }
+      } else if (!matches(parent, second, first) && !matches(parent, first, second)) {
         throw new Mismatch(
             height,
             "node "

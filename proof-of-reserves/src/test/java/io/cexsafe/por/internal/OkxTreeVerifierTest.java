@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
@@ -185,11 +186,17 @@ class OkxTreeVerifierTest {
     return outcome.malformed() == null && outcome.failure() == null;
   }
 
-  /** The fast pass's answer: a full result for a sound tree, null otherwise. */
+  /**
+   * The fast pass's answer: a full result for a sound tree, null otherwise; the same whether node
+   * hashes are checked on this thread or on a second one.
+   */
   private static OkxTreeVerifier.Result fast(
       TreeSource source, Map<String, Map<String, String>> user) {
     try {
-      return OkxTreeVerifier.verifyFast(source, user);
+      OkxTreeVerifier.Result alone = OkxTreeVerifier.verifyFast(source, user, Long.MAX_VALUE);
+      OkxTreeVerifier.Result helped = OkxTreeVerifier.verifyFast(source, user, 0);
+      assertThat(helped).isEqualTo(alone);
+      return alone;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -252,6 +259,7 @@ class OkxTreeVerifierTest {
           edits.add(l -> swapped(l, at, at + 1));
         }
         edits.add(l -> with(l, at, l.get(at).replace(",\"ETH\"", ", \"ETH\"")));
+        edits.add(l -> replaced(l, at, l.get(at).substring(0, 64).toUpperCase(Locale.ROOT)));
       }
       for (Function<List<String>, List<String>> edit : edits) {
         List<String> edited = edit.apply(lines);
@@ -270,6 +278,12 @@ class OkxTreeVerifierTest {
   private static List<String> with(List<String> lines, int at, String line) {
     List<String> copy = new ArrayList<>(lines);
     copy.add(at, line);
+    return copy;
+  }
+
+  private static List<String> replaced(List<String> lines, int at, String hash) {
+    List<String> copy = new ArrayList<>(lines);
+    copy.set(at, hash + lines.get(at).substring(64));
     return copy;
   }
 
