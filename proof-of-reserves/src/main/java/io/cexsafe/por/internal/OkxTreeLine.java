@@ -6,89 +6,261 @@ import java.util.Arrays;
 
 /**
  * One parsed line of an OKX v2 liabilities tree, {@code hash,height,{"BTC":"…","ETH":"…",
- * "USDT":"…"}}, held in reusable arrays so verifying millions of lines allocates nothing per line.
- * Amounts are kept both as printed bytes and, when they fit, as longs in units of 10^-8.
+ * "USDT":"…"}}, parsed in place in a buffer the caller owns and reuses, so verifying millions of
+ * lines allocates nothing per line. Amounts are kept both as printed bytes and, when they fit, as
+ * longs in units of 10^-8.
+ *
+ * <p>{@link #parseCanonical} reads the exact layout OKX writes in one pass, without finding the
+ * line's end first; anything else (spaces, another key order, signs, long amounts, trailing zeros)
+ * is left to {@link #parse}, which accepts and rejects exactly what the format allows.
  */
 final class OkxTreeLine {
   static final int ASSETS = 3;
+
+  /** The shortest text {@link #parseCanonical} tries; shorter tails go to {@link #parse}. */
+  static final int CANONICAL_MINIMUM = 96;
+
   private static final byte[][] KEYS = {
     "BTC".getBytes(StandardCharsets.US_ASCII),
     "ETH".getBytes(StandardCharsets.US_ASCII),
     "USDT".getBytes(StandardCharsets.US_ASCII)
   };
-  private static final long[] POW10 = new long[19];
-  private static final byte[] NOT_HEX = new byte[256];
+  private static final long ETH_KEY = Swar.word(",\"ETH\":\"");
+  private static final long USDT_KEY = Swar.word("\"USDT\":\"");
+  private static final int CLOSE_NEWLINE = '}' | '\n' << 8;
+  private static final int CLOSE_RETURN_NEWLINE = '}' | '\r' << 8 | '\n' << 16;
+  private static final long ZERO_AMOUNT = '0' | '"' << 8;
+  private static final long UNIT = 100_000_000L;
 
-  static {
-    java.util.Arrays.fill(NOT_HEX, (byte) 1);
-    for (char c : "0123456789abcdef".toCharArray()) {
-      NOT_HEX[c] = 0;
-    }
-    POW10[0] = 1;
-    for (int i = 1; i < POW10.length; i++) {
-      POW10[i] = POW10[i - 1] * 10;
+  /**
+   * What a line of one height starts with after its hash, {@code ,<height>,{"BTC":"}, as words
+   * to compare with, and the height's digits for the hash preimage.
+   */
+  static final class Header {
+    final long first;
+    final long second;
+    final long secondMask;
+    final int length;
+    final long heightDigits;
+    final int heightLength;
+    final int height;
+
+    Header(int height) {
+      this.height = height;
+      String digits = Integer.toString(height);
+      byte[] text =
+          Arrays.copyOf(
+              (",".concat(digits).concat(",{\"BTC\":\"")).getBytes(StandardCharsets.US_ASCII), 16);
+      length = 10 + digits.length();
+      first = Swar.word(text, 0);
+      secondMask = length >= 16 ? -1L : (1L << ((length - 8) << 3)) - 1;
+      second = Swar.word(text, 8) & secondMask;
+      heightDigits = Swar.word(Arrays.copyOf(digits.getBytes(StandardCharsets.US_ASCII), 8), 0);
+      heightLength = digits.length();
     }
   }
 
-  final byte[] bytes = new byte[LineReader.MAX_LINE];
-  int length;
+  /** The buffer holding the line; owned by the caller and only valid until it is refilled. */
+  byte[] bytes;
+
+  /** Where the line (its hash) starts in {@link #bytes}. */
+  int start;
+
+  /** Where the line's text ends, before its line terminator. */
+  int end;
+
+  /** Where the next line starts; set by {@link #parseCanonical} only. */
+  int next;
+
   int height;
   final int[] valueStart = new int[ASSETS];
   final int[] valueEnd = new int[ASSETS];
 
-  /** The amount in units of 10^-8, valid when {@link #exact} is set. */
+  /** The amount in units of 10^-8, valid when {@link #exact} says so. */
   final long[] units = new long[ASSETS];
 
-  /** The amount has at most 8 decimals and fits a long. */
-  final boolean[] exact = new boolean[ASSETS];
+  private final boolean[] exact = new boolean[ASSETS];
+  private final boolean[] canonical = new boolean[ASSETS];
 
-  /** The amount is printed as OKX prints sums: plain, no trailing zeros, zero as "0". */
-  final boolean[] canonical = new boolean[ASSETS];
+  /** Every amount is {@link #exact}. */
+  boolean allExact;
 
-  /** Parses {@code length} bytes already copied into {@link #bytes}; describes problems. */
-  void parse(int lineLength, long lineNumber) {
-    this.length = lineLength;
-    if (lineLength < 66 || bytes[64] != ',') {
+  /** Every amount is {@link #exact} and {@link #canonical}. */
+  boolean allCanonical;
+
+  /** Some amount is below zero. */
+  boolean negative;
+
+  /**
+   * The printed amounts, BTC, ETH and USDT, one after another, then the height in decimal: the end
+   * of the hash preimage when this line is a parent. Not filled for leaves by {@link
+   * #parseCanonical}.
+   */
+  final byte[] tail = new byte[LineReader.MAX_LINE + 32];
+
+  int tailLength;
+
+  /**
+   * Parses the line at {@code from} if it has the given height and is laid out exactly as OKX
+   * writes it, ending with "\n", "\r\n" or the end of the input at {@code limit}; returns false,
+   * changing nothing the caller relies on, for any other line. The hash is not checked for being
+   * hex: callers check it or compare it with a digest. Needs 32 readable bytes after {@code limit}
+   * and at least {@link #CANONICAL_MINIMUM} bytes from {@code from} to {@code limit}.
+   *
+   * @param withTail whether to fill {@link #tail}, needed when the line is a parent
+   */
+  boolean parseCanonical(
+      byte[] source, int from, int limit, boolean endOfInput, Header header, boolean withTail) {
+    int i = from + 64;
+    if (Swar.word(source, i) != header.first
+        || (Swar.word(source, i + 8) & header.secondMask) != header.second) {
+      return false;
+    }
+    tailLength = 0;
+    // each amount stops at its closing quote; what follows is compared as whole words
+    i = canonicalAmount(source, 0, i + header.length, withTail);
+    if (i < 0 || Swar.word(source, i + 1) != ETH_KEY) {
+      return false;
+    }
+    i = canonicalAmount(source, 1, i + 9, withTail);
+    if (i < 0 || Swar.word(source, i + 2) != USDT_KEY || source[i + 1] != ',') {
+      return false;
+    }
+    i = canonicalAmount(source, 2, i + 10, withTail);
+    if (i < 0) {
+      return false;
+    }
+    int textEnd = i + 2;
+    int ending = (int) Swar.word(source, i + 1) & 0xffffff;
+    if ((ending & 0xffff) == CLOSE_NEWLINE && textEnd < limit) {
+      next = textEnd + 1;
+    } else if (ending == CLOSE_RETURN_NEWLINE && textEnd + 1 < limit) {
+      next = textEnd + 2;
+    } else if ((ending & 0xff) == '}' && textEnd == limit && endOfInput) {
+      next = limit;
+    } else {
+      return false;
+    }
+    if (withTail) {
+      Swar.putWord(tail, tailLength, header.heightDigits);
+      tailLength += header.heightLength;
+    }
+    bytes = source;
+    start = from;
+    end = textEnd;
+    height = header.height;
+    allExact = true;
+    allCanonical = true;
+    negative = false;
+    return true;
+  }
+
+  /**
+   * An amount as OKX prints sums, from {@code i} to a closing quote: 1 to 7 integer digits without
+   * a leading zero, optionally '.' and 1 to 8 decimals not ending in 0. Returns the index of the
+   * closing quote, or -1 for any other text.
+   */
+  private int canonicalAmount(byte[] source, int asset, int i, boolean withTail) {
+    long word = Swar.word(source, i);
+    int j;
+    long value;
+    if ((word & 0xffff) == ZERO_AMOUNT) {
+      j = i + 1;
+      value = 0;
+    } else {
+      int integerDigits = Swar.leadingDigits(word);
+      if (integerDigits == 0 || integerDigits == 8 || integerDigits > 1 && (word & 0xff) == '0') {
+        return -1;
+      }
+      value = Swar.parseDigits(word, integerDigits) * UNIT;
+      j = i + integerDigits;
+      int terminator = Swar.byteAt(word, integerDigits);
+      if (terminator == '.') {
+        long decimals = Swar.word(source, j + 1);
+        int fractionDigits = Swar.leadingDigits(decimals);
+        if (fractionDigits == 0 || Swar.byteAt(decimals, fractionDigits - 1) == '0') {
+          return -1;
+        }
+        value += Swar.parseFractionDigits(decimals, fractionDigits);
+        j += 1 + fractionDigits;
+        terminator = source[j];
+      }
+      if (terminator != '"') {
+        return -1;
+      }
+    }
+    units[asset] = value;
+    valueStart[asset] = i;
+    valueEnd[asset] = j;
+    if (withTail) {
+      // at most 16 bytes; the next amount overwrites what is copied beyond this one
+      Swar.putWord(tail, tailLength, word);
+      Swar.putWord(tail, tailLength + 8, Swar.word(source, i + 8));
+      tailLength += j - i;
+    }
+    return j;
+  }
+
+  /**
+   * Parses the line text {@code [from, to)} of {@code source} in any layout the format allows;
+   * describes problems naming the line number.
+   */
+  void parse(byte[] source, int from, int to, long lineNumber) {
+    allExact = false;
+    allCanonical = false;
+    bytes = source;
+    start = from;
+    end = to;
+    if (to - from < 66 || source[from + 64] != ',') {
       throw malformed(lineNumber, "must start with a 64-hex hash and a comma");
     }
-    int bad = 0;
-    for (int i = 0; i < 64; i++) {
-      bad |= NOT_HEX[bytes[i] & 0xff];
-    }
-    if (bad != 0) {
+    if (!Swar.isLowerHex(source, from, 64)) {
       throw malformed(lineNumber, "hash is not lower-case hex");
     }
-    int i = 65;
+    int i = from + 65;
     int value = 0;
     int digits = 0;
-    while (i < lineLength && bytes[i] >= '0' && bytes[i] <= '9') {
-      value = value * 10 + (bytes[i] - '0');
+    while (i < to && source[i] >= '0' && source[i] <= '9') {
+      value = value * 10 + (source[i] - '0');
       i++;
       if (++digits > 4) {
         throw malformed(lineNumber, "height is out of range");
       }
     }
-    if (digits == 0 || i >= lineLength || bytes[i] != ',') {
+    if (digits == 0 || i >= to || source[i] != ',') {
       throw malformed(lineNumber, "needs a decimal height after the hash");
     }
     height = value;
     i++;
     parseBalances(i, lineNumber);
+    allExact = exact[0] && exact[1] && exact[2];
+    allCanonical = allExact && canonical[0] && canonical[1] && canonical[2];
+    negative = false;
+    tailLength = 0;
+    for (int asset = 0; asset < ASSETS; asset++) {
+      negative |= isNegative(asset);
+      int length = valueEnd[asset] - valueStart[asset];
+      System.arraycopy(bytes, valueStart[asset], tail, tailLength, length);
+      tailLength += length;
+    }
+    byte[] heightText = Integer.toString(height).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(heightText, 0, tail, tailLength, heightText.length);
+    tailLength += heightText.length;
   }
 
-  private void parseBalances(int start, long lineNumber) {
-    int i = start;
-    if (bytes[i++] != '{') {
+  private void parseBalances(int from, long lineNumber) {
+    int i = from;
+    if (i >= end || bytes[i++] != '{') {
       throw malformed(lineNumber, "balances must be a JSON object");
     }
     Arrays.fill(valueStart, -1);
     for (int n = 0; n < ASSETS; n++) {
       i = skipSpaces(i);
-      if (i >= length || bytes[i] != '"') {
+      if (i >= end || bytes[i] != '"') {
         throw malformed(lineNumber, "expected a quoted asset name");
       }
       int keyStart = ++i;
-      while (i < length && bytes[i] != '"') {
+      while (i < end && bytes[i] != '"') {
         i++;
       }
       int asset = assetIndex(keyStart, i);
@@ -96,58 +268,52 @@ final class OkxTreeLine {
         throw malformed(lineNumber, "balances must hold BTC, ETH and USDT once each");
       }
       i = skipSpaces(i + 1);
-      if (i >= length || bytes[i] != ':') {
+      if (i >= end || bytes[i] != ':') {
         throw malformed(lineNumber, "expected ':' after an asset name");
       }
       i = skipSpaces(i + 1);
-      if (i >= length || bytes[i] != '"') {
+      if (i >= end || bytes[i] != '"') {
         throw malformed(lineNumber, "balances must be quoted decimal strings");
       }
       valueStart[asset] = ++i;
-      while (i < length && bytes[i] != '"') {
+      while (i < end && bytes[i] != '"') {
         i++;
       }
-      if (i >= length) {
+      if (i >= end) {
         throw malformed(lineNumber, "unterminated balance");
       }
       valueEnd[asset] = i;
       parseAmount(asset, lineNumber);
       i = skipSpaces(i + 1);
-      byte separator = i < length ? bytes[i] : 0;
+      byte separator = i < end ? bytes[i] : 0;
       if (separator != (n == ASSETS - 1 ? '}' : ',')) {
         throw malformed(lineNumber, "balances must be exactly BTC, ETH and USDT");
       }
       i++;
     }
-    if (skipSpaces(i) != length) {
+    if (skipSpaces(i) != end) {
       throw malformed(lineNumber, "unexpected text after the balances");
     }
   }
 
   private void parseAmount(int asset, long lineNumber) {
     int i = valueStart[asset];
-    int end = valueEnd[asset];
-    boolean negative = i < end && bytes[i] == '-';
-    if (negative) {
+    int stop = valueEnd[asset];
+    boolean minus = i < stop && bytes[i] == '-';
+    if (minus) {
       i++;
     }
     int integerStart = i;
-    long integer = 0;
-    while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-      integer = integer * 10 + (bytes[i] - '0');
+    while (i < stop && bytes[i] >= '0' && bytes[i] <= '9') {
       i++;
     }
     int integerDigits = i - integerStart;
-    long fraction = 0;
     int fractionDigits = 0;
     boolean lastFractionZero = false;
-    if (i < end && bytes[i] == '.') {
+    if (i < stop && bytes[i] == '.') {
       i++;
       int fractionStart = i;
-      while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-        if (i - fractionStart < 8) {
-          fraction = fraction * 10 + (bytes[i] - '0');
-        }
+      while (i < stop && bytes[i] >= '0' && bytes[i] <= '9') {
         i++;
       }
       fractionDigits = i - fractionStart;
@@ -156,21 +322,19 @@ final class OkxTreeLine {
       }
       lastFractionZero = bytes[i - 1] == '0';
     }
-    if (integerDigits == 0 || i != end) {
+    if (integerDigits == 0 || i != stop) {
       throw malformed(lineNumber, "a balance is not a plain decimal number");
     }
     boolean leadingZero = integerDigits > 1 && bytes[integerStart] == '0';
-    exact[asset] = integerDigits <= 10 && fractionDigits <= 8;
-    if (exact[asset]) {
-      long scaled = integer * POW10[8] + fraction * POW10[8 - Math.min(fractionDigits, 8)];
-      units[asset] = negative ? -scaled : scaled;
-    }
-    boolean zero = exact[asset] && units[asset] == 0;
+    long parsed = FixedPoint8.parse(bytes, valueStart[asset], stop);
+    exact[asset] = parsed != FixedPoint8.NOT_EXACT;
+    units[asset] = exact[asset] ? parsed : 0;
+    boolean zero = exact[asset] && parsed == 0;
     canonical[asset] =
         !leadingZero
             && !lastFractionZero
             && fractionDigits <= 8
-            && !(negative && (zero || !exact[asset] && isZero(asset)));
+            && !(minus && (zero || !exact[asset] && isZero(asset)));
   }
 
   private boolean isZero(int asset) {
@@ -187,16 +351,30 @@ final class OkxTreeLine {
   }
 
   String hash() {
-    return new String(bytes, 0, 64, StandardCharsets.US_ASCII);
+    return new String(bytes, start, 64, StandardCharsets.US_ASCII);
   }
 
   boolean sameHash(OkxTreeLine other) {
-    return Arrays.equals(bytes, 0, 64, other.bytes, 0, 64);
+    return Arrays.equals(bytes, start, start + 64, other.bytes, other.start, other.start + 64);
+  }
+
+  boolean hashEquals(byte[] hash) {
+    return Arrays.equals(bytes, start, start + 64, hash, 0, 64);
+  }
+
+  /** The amount fits {@link FixedPoint8}: at most 8 decimals and not too large. */
+  boolean exact(int asset) {
+    return allExact || exact[asset];
+  }
+
+  /** The amount is printed as OKX prints sums: plain, no trailing zeros, zero as "0". */
+  boolean canonical(int asset) {
+    return allCanonical || canonical[asset];
   }
 
   boolean allZero() {
     for (int asset = 0; asset < ASSETS; asset++) {
-      if (exact[asset] ? units[asset] != 0 : !isZero(asset)) {
+      if (exact(asset) ? units[asset] != 0 : !isZero(asset)) {
         return false;
       }
     }
@@ -209,21 +387,21 @@ final class OkxTreeLine {
 
   /** Whether this line's printed amount is OKX's rendering of a + b (rounded down to 8 places). */
   boolean isSumOf(int asset, OkxTreeLine a, OkxTreeLine b) {
-    if (exact[asset] && a.exact[asset] && b.exact[asset] && canonical[asset]) {
-      long sum = a.units[asset] + b.units[asset];
-      return sum == units[asset];
+    if (allCanonical && a.allExact && b.allExact
+        || exact(asset) && a.exact(asset) && b.exact(asset) && canonical(asset)) {
+      return a.units[asset] + b.units[asset] == units[asset];
     }
     String expected = Decimals.plain8down(a.decimal(asset).add(b.decimal(asset)));
     return sameBalanceText(asset, expected);
   }
 
   boolean isNegative(int asset) {
-    return exact[asset] ? units[asset] < 0 : bytes[valueStart[asset]] == '-';
+    return exact(asset) ? units[asset] < 0 : bytes[valueStart[asset]] == '-';
   }
 
-  private int assetIndex(int start, int end) {
+  private int assetIndex(int from, int to) {
     for (int asset = 0; asset < ASSETS; asset++) {
-      if (Arrays.equals(bytes, start, end, KEYS[asset], 0, KEYS[asset].length)) {
+      if (Arrays.equals(bytes, from, to, KEYS[asset], 0, KEYS[asset].length)) {
         return asset;
       }
     }
@@ -231,7 +409,7 @@ final class OkxTreeLine {
   }
 
   private int skipSpaces(int i) {
-    while (i < length && bytes[i] == ' ') {
+    while (i < end && bytes[i] == ' ') {
       i++;
     }
     return i;

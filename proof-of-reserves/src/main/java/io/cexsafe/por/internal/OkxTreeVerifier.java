@@ -8,25 +8,49 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks every node of an OKX v2 liabilities tree file while holding only a few lines and one
- * reader per height in memory.
+ * window per height in memory.
  *
- * <p>The file lists the root first and then each height top-down. A first pass records where each
- * height starts and how many lines it has. The level above has one padding line first when its real
- * node count is odd, and line {@code i} of its real nodes is the parent of lines {@code 2i} and
- * {@code 2i+1} below. A second pass walks all heights at once, each with its own reader, verifying
- * a node as soon as its two children have been verified, so every line is parsed once. A parent
- * must be {@code sha256hex(L ‖ R ‖ sums ‖ height)} with sums rounded down to 8 decimals and printed
- * exactly as the parent prints them. OKX lists pairs right to left; both orders are accepted.
+ * <p>The file lists the root first and then each height top-down. The level above has one padding
+ * line first when its real node count is odd, and line {@code i} of its real nodes is the parent of
+ * lines {@code 2i} and {@code 2i+1} below. All heights are walked at once, each through its own
+ * window onto the file, verifying a node as soon as its two children have been verified, so every
+ * line is parsed once. A parent must be {@code sha256hex(L ‖ R ‖ sums ‖ height)} with sums rounded
+ * down to 8 decimals and printed exactly as the parent prints them. OKX lists pairs right to left;
+ * both orders are accepted.
+ *
+ * <p>Two ways to find where each height starts and which heights are padded:
+ *
+ * <ul>
+ *   <li>the fast pass, for files and byte arrays: bisection on line heights finds each height's
+ *       first line with a few dozen small reads, and a height counts as padded when its first line
+ *       is a zero-balance copy of the second. It accepts a tree only when the walk then used up
+ *       every line of every height exactly, which is only possible when those guesses are what the
+ *       line counts imply; on anything else it gives up without a verdict.
+ *   <li>the exact pass, used when the fast pass gives up or the source cannot seek: one scan counts
+ *       the lines of each height first, then the same walk follows. It reports the first problem in
+ *       file order, so failing trees get the same explanation whichever pass saw them first.
+ * </ul>
  */
 final class OkxTreeVerifier {
   private static final int MAX_HEIGHT = 256;
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Two lines of the longest length with "\r\n": a pair found after one require stays put. */
+  private static final int PAIR_BYTES = 2 * (LineReader.MAX_LINE + 2);
+
+  private static final int MAX_WINDOW = 1 << 17;
+  private static final int WINDOW_BUDGET = 4 << 20;
+  private static final int PROBE_BYTES = 256;
+
+  /** Trees from this size on are hashed on a second thread when the machine has two cores. */
+  private static final long PARALLEL_FROM_BYTES = 1 << 20;
 
   private OkxTreeVerifier() {}
 
@@ -49,21 +73,23 @@ final class OkxTreeVerifier {
     }
   }
 
-  /** One height of the tree: its reader, its two line slots and its position. */
+  /** One height of the tree: its window, its two line slots and its position. */
   private static final class Level {
-    final int height;
-    final boolean padded;
+    final OkxTreeLine.Header header;
+    final LineWindow window;
+    final boolean paddingKnown;
     final long firstLine;
-    final LineReader reader;
     final OkxTreeLine[] slots = {new OkxTreeLine(), new OkxTreeLine()};
+    boolean padded;
     long read;
     long pairs;
 
-    Level(int height, boolean padded, long firstLine, LineReader reader) {
-      this.height = height;
+    Level(int height, LineWindow window, boolean paddingKnown, boolean padded, long firstLine) {
+      this.header = new OkxTreeLine.Header(height);
+      this.window = window;
+      this.paddingKnown = paddingKnown;
       this.padded = padded;
       this.firstLine = firstLine;
-      this.reader = reader;
     }
   }
 
@@ -73,19 +99,193 @@ final class OkxTreeVerifier {
    */
   static Result verify(TreeSource tree, Map<String, Map<String, String>> userLeaves)
       throws IOException {
+    long parallelFrom =
+        Runtime.getRuntime().availableProcessors() >= 2 ? PARALLEL_FROM_BYTES : Long.MAX_VALUE;
+    Result fast = verifyFast(tree, userLeaves, parallelFrom);
+    return fast != null ? fast : verifyExact(tree, userLeaves);
+  }
+
+  // ------------------------------------------------------------------ fast pass
+
+  /**
+   * The verdict on a sound tree, or null when the exact pass has to look (see the class).
+   *
+   * @param parallelFromBytes from which file size node hashes are checked on a second thread
+   */
+  static Result verifyFast(
+      TreeSource tree, Map<String, Map<String, String>> userLeaves, long parallelFromBytes)
+      throws IOException {
+    Level[] levels = null;
+    NodeHashChecker hashes = null;
+    try (SeekableTree file = SeekableTree.open(tree)) {
+      if (file == null) {
+        return null;
+      }
+      byte[] head = new byte[LineReader.MAX_LINE + 2];
+      int read = file.read(0, head, head.length);
+      int newline = Swar.indexOf(head, 0, read, (byte) '\n');
+      if (newline < 0) {
+        return null;
+      }
+      OkxTreeLine root = new OkxTreeLine();
+      root.parse(head, 0, newline > 0 && head[newline - 1] == '\r' ? newline - 1 : newline, 1);
+      int rootHeight = root.height;
+      if (rootHeight < 2 || rootHeight > MAX_HEIGHT) {
+        return null;
+      }
+      long[] offsets = levelOffsets(file, newline + 1, rootHeight);
+      if (offsets == null) {
+        return null;
+      }
+      levels = new Level[rootHeight];
+      int window = windowSize(rootHeight);
+      for (int height = 1; height < rootHeight; height++) {
+        long end = height == 1 ? file.size() : offsets[height - 1];
+        int capacity = (int) Math.min(window, end - offsets[height] + PAIR_BYTES);
+        levels[height] =
+            new Level(height, LineWindow.open(tree, offsets[height], capacity), false, false, 0);
+      }
+      if (file.size() >= parallelFromBytes) {
+        hashes = new NodeHashChecker();
+      }
+      Walker walker = new Walker(userLeaves, levels, true, hashes);
+      walker.verifyNode(root, rootHeight);
+      if (hashes != null && !hashes.allMatch()) {
+        return null;
+      }
+      long lines = 1;
+      for (int height = 1; height < rootHeight; height++) {
+        LineWindow consumed = levels[height].window;
+        if (height == 1) {
+          consumed.require(1);
+          if (consumed.position != consumed.limit) {
+            return null;
+          }
+        } else if (consumed.offset() != offsets[height - 1]) {
+          return null;
+        }
+        lines += levels[height].read;
+      }
+      if (walker.found.size() != userLeaves.size()) {
+        return null;
+      }
+      return new Result(
+          root.hash(), totals(root), lines, walker.internal, null, null, walker.problems);
+    } catch (MalformedProofException | Mismatch e) {
+      return null;
+    } finally {
+      if (hashes != null) {
+        hashes.close();
+      }
+      close(levels);
+    }
+  }
+
+  /**
+   * Where heights {@code rootHeight - 1} down to 1 start, by bisection on the height of the line
+   * after a byte; null when the file is not laid out as a tree (the exact pass says how).
+   */
+  private static long[] levelOffsets(SeekableTree file, long rootEnd, int rootHeight)
+      throws IOException {
+    long[] offsets = new long[rootHeight];
+    offsets[rootHeight - 1] = rootEnd;
+    Probe probe = new Probe(file);
+    for (int height = rootHeight - 2; height >= 1; height--) {
+      // the line after byte `low` is above this height, the line after byte `high` is not
+      long low = offsets[height + 1] - 1;
+      long high = file.size() - 1;
+      if (low >= high) {
+        return null;
+      }
+      while (high - low > 1) {
+        long middle = low + (high - low) / 2;
+        int found = probe.heightOfLineAfter(middle);
+        if (found < 0) {
+          return null;
+        }
+        if (found <= height) {
+          high = middle;
+        } else {
+          low = middle;
+        }
+      }
+      if (probe.heightOfLineAfter(high) != height) {
+        return null;
+      }
+      offsets[height] = probe.lineStart;
+    }
+    return offsets;
+  }
+
+  /** Reads the height of the first line that starts after a given byte. */
+  private static final class Probe {
+    private final SeekableTree file;
+    private final byte[] bytes = new byte[LineReader.MAX_LINE + 2 + PROBE_BYTES];
+    long lineStart;
+
+    Probe(SeekableTree file) {
+      this.file = file;
+    }
+
+    /**
+     * The height of the line after the first '\n' at or after {@code at}; 0 at the end, -1 if bad.
+     */
+    int heightOfLineAfter(long at) throws IOException {
+      int read = file.read(at, bytes, PROBE_BYTES);
+      int newline = Swar.indexOf(bytes, 0, read, (byte) '\n');
+      if (newline < 0 && read == PROBE_BYTES) {
+        read = file.read(at, bytes, bytes.length);
+        newline = Swar.indexOf(bytes, 0, read, (byte) '\n');
+        if (newline < 0 && read == bytes.length) {
+          return -1;
+        }
+      }
+      lineStart = newline < 0 ? at + read : at + newline + 1;
+      if (lineStart >= file.size()) {
+        return 0;
+      }
+      int from = newline + 1;
+      if (newline < 0 || read - from < 72) {
+        read = file.read(lineStart, bytes, 72);
+        from = 0;
+      }
+      int i = from + 65;
+      if (read - from < 67 || bytes[i - 1] != ',') {
+        return -1;
+      }
+      int height = 0;
+      while (i < read && i - from < 69 && bytes[i] >= '0' && bytes[i] <= '9') {
+        height = height * 10 + (bytes[i++] - '0');
+      }
+      return i < read && bytes[i] == ',' && i > from + 65 ? height : -1;
+    }
+  }
+
+  private static int windowSize(int rootHeight) {
+    return Math.max(PAIR_BYTES + 4096, Math.min(MAX_WINDOW, WINDOW_BUDGET / rootHeight));
+  }
+
+  // ------------------------------------------------------------------ exact pass
+
+  /** One scan to count each height's lines, then the walk; explains any problem. */
+  static Result verifyExact(TreeSource tree, Map<String, Map<String, String>> userLeaves)
+      throws IOException {
     OkxTreeLine root = new OkxTreeLine();
     long[] offsets;
     long[] counts;
     long[] firstLines;
-    Walker walker = new Walker(userLeaves);
+    Set<String> found = new HashSet<>();
+    UserLeaves user = new UserLeaves(userLeaves);
     int rootHeight;
     long lines;
+    long size;
     try (LineReader reader = LineReader.open(tree, 0)) {
-      int length = reader.next(root.bytes);
+      byte[] rootBytes = new byte[LineReader.MAX_LINE];
+      int length = reader.next(rootBytes);
       if (length < 0) {
         throw new MalformedProofException("the tree file is empty");
       }
-      root.parse(length, 1);
+      root.parse(rootBytes, 0, length, 1);
       rootHeight = root.height;
       if (rootHeight < 1 || rootHeight > MAX_HEIGHT) {
         throw new MalformedProofException("the root height " + rootHeight + " is out of range");
@@ -123,24 +323,20 @@ final class OkxTreeVerifier {
           firstLines[current] = lines;
         }
         counts[current]++;
-        if (current == 1 && walker.mayBeUserLeaf(buffer)) {
+        if (current == 1 && user.isUserHash(buffer, 0)) {
           OkxTreeLine leaf = new OkxTreeLine();
-          System.arraycopy(buffer, 0, leaf.bytes, 0, length);
-          leaf.parse(length, lines);
-          walker.checkUserLeaf(leaf);
+          leaf.parse(Arrays.copyOf(buffer, length), 0, length, lines);
+          user.check(leaf, found);
         }
       }
+      size = reader.offset();
       if (current != 1 && rootHeight != 1) {
         throw new MalformedProofException(
             "the tree file stops at height " + current + "; leaves are height 1", current);
       }
     }
-    Map<String, BigDecimal> rootTotals = new LinkedHashMap<>();
-    for (int asset = 0; asset < OkxTreeLine.ASSETS; asset++) {
-      rootTotals.put(Okx.ASSETS.get(asset), root.decimal(asset));
-    }
+    Map<String, BigDecimal> rootTotals = totals(root);
     String rootHash = root.hash();
-    List<String> problems = new ArrayList<>();
     boolean[] padded = new boolean[rootHeight + 1];
     for (int height = 2; height <= rootHeight; height++) {
       long children = counts[height - 1];
@@ -160,15 +356,15 @@ final class OkxTreeVerifier {
                 + " children at height "
                 + (height - 1),
             height,
-            problems);
+            new ArrayList<>());
       }
       padded[height] = padding == 1;
     }
     if (rootHeight == 1) {
-      walker.checkUserLeaf(root);
+      user.check(root, found);
     }
     for (String leaf : userLeaves.keySet()) {
-      if (!walker.found.contains(leaf)) {
+      if (!found.contains(leaf)) {
         return new Result(
             rootHash,
             rootTotals,
@@ -176,26 +372,28 @@ final class OkxTreeVerifier {
             0,
             "the user's leaf " + leaf + " with its balances is not at height 1 of the tree",
             1,
-            problems);
+            new ArrayList<>());
       }
     }
-    List<Level> levels = new ArrayList<>();
-    levels.add(null);
-    walker.problems = problems;
+    Level[] levels = new Level[rootHeight];
+    Walker walker = new Walker(userLeaves, levels, false, null);
     try {
+      int window = windowSize(rootHeight);
       for (int height = 1; height < rootHeight; height++) {
-        levels.add(
+        long end = height == 1 ? size : offsets[height - 1];
+        int capacity = (int) Math.min(window, end - offsets[height] + PAIR_BYTES);
+        levels[height] =
             new Level(
                 height,
+                LineWindow.open(tree, offsets[height], capacity),
+                true,
                 padded[height],
-                firstLines[height],
-                LineReader.open(tree, offsets[height])));
+                firstLines[height]);
       }
-      walker.levels = levels;
       if (rootHeight > 1) {
         walker.verifyNode(root, rootHeight);
       }
-      return new Result(rootHash, rootTotals, lines, walker.internal, null, null, problems);
+      return new Result(rootHash, rootTotals, lines, walker.internal, null, null, walker.problems);
     } catch (Mismatch mismatch) {
       return new Result(
           rootHash,
@@ -204,17 +402,13 @@ final class OkxTreeVerifier {
           walker.internal,
           mismatch.getMessage(),
           mismatch.height,
-          problems);
+          walker.problems);
     } finally {
-      for (Level level : levels) {
-        if (level != null) {
-          level.reader.close();
-        }
-      }
+      close(levels);
     }
   }
 
-  /** Parses only the height of a line, for the first pass. */
+  /** Parses only the height of a line, for the exact pass's scan. */
   private static int heightOf(byte[] line, int length, long lineNumber) {
     if (length < 67 || line[64] != ',') {
       throw new MalformedProofException(
@@ -233,55 +427,182 @@ final class OkxTreeVerifier {
     return value;
   }
 
-  private static final class Walker {
-    private final MessageDigest sha256 = Digests.sha256();
-    private final byte[] digest = new byte[32];
-    private final byte[] digestHex = new byte[64];
-    private final byte[][] userHashes;
-    private final List<Map<String, String>> userBalances;
-    List<String> problems;
-    final java.util.Set<String> found = new java.util.HashSet<>();
-    List<Level> levels;
-    long internal;
+  // ------------------------------------------------------------------ shared
 
-    Walker(Map<String, Map<String, String>> userLeaves) {
-      userHashes = new byte[userLeaves.size()][];
-      userBalances = new ArrayList<>();
+  private static Map<String, BigDecimal> totals(OkxTreeLine root) {
+    Map<String, BigDecimal> rootTotals = new LinkedHashMap<>();
+    for (int asset = 0; asset < OkxTreeLine.ASSETS; asset++) {
+      rootTotals.put(Okx.ASSETS.get(asset), root.decimal(asset));
+    }
+    return rootTotals;
+  }
+
+  private static void close(Level[] levels) throws IOException {
+    if (levels == null) {
+      return;
+    }
+    IOException failure = null;
+    for (Level level : levels) {
+      if (level != null) {
+        try {
+          level.window.close();
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** The user's leaves, looked up by the first eight bytes of their hash before comparing. */
+  private static final class UserLeaves {
+    private final byte[][] hashes;
+    private final long[] prefixes;
+    private final List<Map<String, String>> balances = new ArrayList<>();
+
+    UserLeaves(Map<String, Map<String, String>> userLeaves) {
+      hashes = new byte[userLeaves.size()][];
+      prefixes = new long[userLeaves.size()];
       int i = 0;
       for (Map.Entry<String, Map<String, String>> leaf : userLeaves.entrySet()) {
-        userHashes[i++] = leaf.getKey().getBytes(StandardCharsets.US_ASCII);
-        userBalances.add(leaf.getValue());
+        hashes[i] = Arrays.copyOf(leaf.getKey().getBytes(StandardCharsets.US_ASCII), 64);
+        prefixes[i++] = Swar.word(hashes[i - 1], 0);
+        balances.add(leaf.getValue());
       }
+    }
+
+    /** Whether the 64 bytes at {@code at} may be one of the user's hashes. */
+    boolean mayMatch(byte[] line, int at) {
+      long prefix = Swar.word(line, at);
+      for (long candidate : prefixes) {
+        if (candidate == prefix) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the 64 bytes at {@code at} are one of the user's hashes. */
+    boolean isUserHash(byte[] line, int at) {
+      if (mayMatch(line, at)) {
+        for (byte[] hash : hashes) {
+          if (Arrays.equals(hash, 0, 64, line, at, at + 64)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Records the line's hash in {@code found} if it is a user leaf with the user's balances. */
+    void check(OkxTreeLine line, Set<String> found) {
+      for (int i = 0; i < hashes.length; i++) {
+        if (line.hashEquals(hashes[i])) {
+          Map<String, String> printed = balances.get(i);
+          boolean same = true;
+          for (int asset = 0; asset < OkxTreeLine.ASSETS; asset++) {
+            same &= line.sameBalanceText(asset, printed.get(Okx.ASSETS.get(asset)));
+          }
+          if (same) {
+            found.add(line.hash());
+          }
+        }
+      }
+    }
+  }
+
+  private static final class Walker {
+    private final boolean fast;
+    private final NodeHashChecker hashes;
+    private final MessageDigest sha256 = Digests.sha256();
+    private final byte[] digest = new byte[32];
+    private final UserLeaves user;
+    private final Level[] levels;
+    final Set<String> found = new HashSet<>();
+    final List<String> problems = new ArrayList<>();
+    long internal;
+
+    /**
+     * @param fast guess padding from the lines and leave internal hashes to be checked by their
+     *     digest (the fast pass); otherwise padding is known and every line is checked as read
+     * @param hashes where node hashes and leaf hashes are checked, or null to check them here
+     */
+    Walker(
+        Map<String, Map<String, String>> userLeaves,
+        Level[] levels,
+        boolean fast,
+        NodeHashChecker hashes) {
+      this.user = new UserLeaves(userLeaves);
+      this.levels = levels;
+      this.fast = fast;
+      this.hashes = hashes;
     }
 
     /** Reads the next line of a height into one of its slots, verifying it if it is internal. */
     private OkxTreeLine next(int height, int slot) throws IOException, Mismatch {
-      Level level = levels.get(height);
-      OkxTreeLine line = level.slots[slot];
-      int length = level.reader.next(line.bytes);
-      if (length < 0) {
-        throw new MalformedProofException("the tree file ends inside height " + height, height);
+      Level level = levels[height];
+      LineWindow window = level.window;
+      if (slot == 0) {
+        window.require(PAIR_BYTES);
       }
-      line.parse(length, level.firstLine + level.read);
+      OkxTreeLine line = level.slots[slot];
+      int from = window.position;
+      if (window.limit - from >= OkxTreeLine.CANONICAL_MINIMUM
+          && line.parseCanonical(
+              window.bytes, from, window.limit, window.endOfInput, level.header, height > 1)) {
+        boolean checkHash = !fast || height == 1 && hashes == null;
+        if (checkHash && !Swar.isLowerHex(window.bytes, from, 64)) {
+          // says why, with the line number
+          line.parse(window.bytes, from, line.end, level.firstLine + level.read);
+        }
+        window.position = line.next;
+      } else {
+        int end = window.lineEnd(LineReader.MAX_LINE);
+        if (end < 0) {
+          throw new MalformedProofException("the tree file ends inside height " + height, height);
+        }
+        line.parse(window.bytes, from, end, level.firstLine + level.read);
+        window.position = window.following;
+      }
       if (line.height != height) {
         throw new MalformedProofException(
             "expected a line of height " + height + ", found height " + line.height, height);
       }
-      boolean padding = level.padded && level.read == 0;
+      boolean first = level.read == 0;
+      if (first && !level.paddingKnown) {
+        level.padded = looksLikePadding(line, window);
+      }
+      boolean padding = level.padded && first;
       level.read++;
+      if (fast && height == 1 && user.mayMatch(line.bytes, line.start)) {
+        user.check(line, found);
+      }
       if (height > 1 && !padding) {
         verifyNode(line, height);
       }
-      for (int asset = 0; asset < OkxTreeLine.ASSETS; asset++) {
-        if (line.isNegative(asset) && problems.size() < 100) {
-          problems.add("negative " + Okx.ASSETS.get(asset) + " balance at height " + height);
+      if (line.negative) {
+        for (int asset = 0; asset < OkxTreeLine.ASSETS; asset++) {
+          if (line.isNegative(asset) && problems.size() < 100) {
+            problems.add("negative " + Okx.ASSETS.get(asset) + " balance at height " + height);
+          }
         }
       }
       return line;
     }
 
+    /** A zero-balance line followed by a line with the same hash (only a guess: see the class). */
+    private static boolean looksLikePadding(OkxTreeLine line, LineWindow window) {
+      int after = window.position;
+      return after + 64 <= window.limit
+          && line.allZero()
+          && Arrays.equals(
+              window.bytes, line.start, line.start + 64, window.bytes, after, after + 64);
+    }
+
     void verifyNode(OkxTreeLine parent, int height) throws IOException, Mismatch {
-      Level below = levels.get(height - 1);
+      Level below = levels[height - 1];
       long pair = below.pairs++;
       OkxTreeLine first = next(height - 1, 0);
       OkxTreeLine second = next(height - 1, 1);
@@ -308,9 +629,11 @@ final class OkxTreeVerifier {
                   + Decimals.plain8down(first.decimal(asset).add(second.decimal(asset))));
         }
       }
-      byte[] heightText = HEIGHTS[height];
-      if (!matches(parent, second, first, heightText)
-          && !matches(parent, first, second, heightText)) {
+      if (hashes != null) {
+        if (!hashes.add(parent, first, second, height == 2)) {
+          throw new Mismatch(height, "a node hash does not match");
+        }
+      } else if (!matches(parent, second, first) && !matches(parent, first, second)) {
         throw new Mismatch(
             height,
             "node "
@@ -325,59 +648,16 @@ final class OkxTreeVerifier {
       internal++;
     }
 
-    private boolean matches(
-        OkxTreeLine parent, OkxTreeLine left, OkxTreeLine right, byte[] heightText) {
-      sha256.update(left.bytes, 0, 64);
-      sha256.update(right.bytes, 0, 64);
-      for (int asset = 0; asset < OkxTreeLine.ASSETS; asset++) {
-        sha256.update(
-            parent.bytes,
-            parent.valueStart[asset],
-            parent.valueEnd[asset] - parent.valueStart[asset]);
-      }
-      sha256.update(heightText);
+    private boolean matches(OkxTreeLine parent, OkxTreeLine left, OkxTreeLine right) {
+      sha256.update(left.bytes, left.start, 64);
+      sha256.update(right.bytes, right.start, 64);
+      sha256.update(parent.tail, 0, parent.tailLength);
       try {
         sha256.digest(digest, 0, 32);
       } catch (DigestException e) {
         throw new IllegalStateException(e);
       }
-      for (int i = 0; i < 32; i++) {
-        digestHex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
-        digestHex[2 * i + 1] = HEX[digest[i] & 0xf];
-      }
-      return Arrays.equals(digestHex, 0, 64, parent.bytes, 0, 64);
-    }
-
-    boolean mayBeUserLeaf(byte[] line) {
-      for (byte[] hash : userHashes) {
-        if (Arrays.equals(hash, 0, 64, line, 0, 64)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    void checkUserLeaf(OkxTreeLine line) {
-      for (int i = 0; i < userHashes.length; i++) {
-        if (Arrays.equals(userHashes[i], 0, 64, line.bytes, 0, 64)) {
-          Map<String, String> printed = userBalances.get(i);
-          boolean same = true;
-          for (int asset = 0; asset < OkxTreeLine.ASSETS; asset++) {
-            same &= line.sameBalanceText(asset, printed.get(Okx.ASSETS.get(asset)));
-          }
-          if (same) {
-            found.add(line.hash());
-          }
-        }
-      }
-    }
-  }
-
-  private static final byte[][] HEIGHTS = new byte[MAX_HEIGHT + 1][];
-
-  static {
-    for (int height = 0; height <= MAX_HEIGHT; height++) {
-      HEIGHTS[height] = Integer.toString(height).getBytes(StandardCharsets.US_ASCII);
+      return Swar.isHexOf(digest, parent.bytes, parent.start);
     }
   }
 }
