@@ -3,6 +3,7 @@ package io.cexsafe.cli;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.Json;
+import io.cexsafe.reports.TextTable;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

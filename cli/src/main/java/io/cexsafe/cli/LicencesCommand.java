@@ -7,6 +7,7 @@ import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.ExchangeIdentifier;
 import io.cexsafe.Json;
 import io.cexsafe.collectors.regulators.LicenceView;
+import io.cexsafe.reports.TextTable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

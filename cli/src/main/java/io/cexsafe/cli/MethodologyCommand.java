@@ -2,6 +2,7 @@ package io.cexsafe.cli;
 
 import io.cexsafe.Json;
 import io.cexsafe.Pillar;
+import io.cexsafe.reports.TextTable;
 import io.cexsafe.scoring.Methodology;
 import io.cexsafe.scoring.Persona;
 import io.cexsafe.scoring.RuleInfo;

@@ -5,6 +5,7 @@ import io.cexsafe.por.ProofInput;
 import io.cexsafe.por.ProofScheme;
 import io.cexsafe.por.ProofVerifier;
 import io.cexsafe.por.Verdict;
+import io.cexsafe.reports.TextTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;

@@ -9,6 +9,7 @@ import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.OutcomeStatus;
 import io.cexsafe.collectors.regulators.LicenceView;
 import io.cexsafe.collectors.regulators.RegulatorsCollectorProvider;
+import io.cexsafe.reports.TextTable;
 import io.cexsafe.spi.CollectorRegistry;
 import io.cexsafe.spi.EvidenceCollector;
 import java.io.PrintWriter;

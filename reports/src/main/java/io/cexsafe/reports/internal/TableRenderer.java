@@ -7,6 +7,7 @@ import io.cexsafe.Exchange;
 import io.cexsafe.Pillar;
 import io.cexsafe.reports.ComparisonReport;
 import io.cexsafe.reports.ExchangeAssessment;
+import io.cexsafe.reports.TextTable;
 import io.cexsafe.scoring.Comparison;
 import io.cexsafe.scoring.Finding;
 import io.cexsafe.scoring.PersonaVerdict;

@@ -1,20 +1,20 @@
-package io.cexsafe.reports.internal;
+package io.cexsafe.reports;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain, left-aligned text table. */
-final class TextTable {
+/** A plain, left-aligned text table for terminal output. */
+public final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
 
-  TextTable(String... header) {
+  public TextTable(String... header) {
     this.columns = header.length;
     rows.add(header);
   }
 
-  TextTable row(String... cells) {
+  public TextTable row(String... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
     }
@@ -22,7 +22,11 @@ final class TextTable {
     return this;
   }
 
-  void print(PrintWriter out, String indent) {
+  public void print(PrintWriter out) {
+    print(out, "");
+  }
+
+  public void print(PrintWriter out, String indent) {
     int[] widths = new int[columns];
     for (String[] row : rows) {
       for (int i = 0; i < columns; i++) {
