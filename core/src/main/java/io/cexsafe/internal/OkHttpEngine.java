@@ -267,7 +267,9 @@ public final class OkHttpEngine implements AutoCloseable {
           null,
           null);
     } catch (IOException e) {
-      if (call.isCanceled() || (scope != null && scope.isCancelled())) {
+      // OkHttp also marks a call canceled when its call timeout fires; only an explicit cancel of
+      // the scope is a cancellation, a timeout stays a timeout (and may be retried)
+      if (scope != null && scope.isCancelled()) {
         throw cancelled(request, scope, e);
       }
       throw e;
