@@ -32,6 +32,8 @@ import java.util.SplittableRandom;
  *     io.cexsafe.benchmarks.OkxTreeVerifyBenchmark verify /tmp/okx-bench 5
  * java -Xmx32m -XX:ActiveProcessorCount=1 -cp benchmarks/target/benchmarks.jar \
  *     io.cexsafe.benchmarks.OkxTreeVerifyBenchmark verify /tmp/okx-bench 5
+ * java -Xmx32m -cp benchmarks/target/benchmarks.jar \
+ *     io.cexsafe.benchmarks.OkxTreeVerifyBenchmark floor /tmp/okx-bench 5
  * </pre>
  *
  * The verify step runs with a small heap on purpose: the verifier streams the file level by level,
@@ -50,8 +52,11 @@ public final class OkxTreeVerifyBenchmark {
       generate(Path.of(args[1]), Integer.parseInt(args[2]));
     } else if (args.length >= 2 && args[0].equals("verify")) {
       verify(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 5);
+    } else if (args.length >= 2 && args[0].equals("floor")) {
+      floor(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 5);
     } else {
-      System.err.println("usage: generate <dir> <leaves> | verify <dir> [rounds]");
+      System.err.println(
+          "usage: generate <dir> <leaves> | verify <dir> [rounds] | floor <dir> [rounds]");
       System.exit(2);
     }
   }
@@ -286,6 +291,135 @@ public final class OkxTreeVerifyBenchmark {
           rawCpu.value / verifyProcessCpu.value,
           rawWall.value / verifyWall.value);
     }
+  }
+
+  // ------------------------------------------------------------------ floor
+
+  /**
+   * What no verifier of this file can avoid, measured without any verifier: reading the whole file
+   * into a reusable buffer, hashing one preimage of the mean size per internal node straight from
+   * that buffer, and comparing each digest with 64 hex characters of the buffer. No line is found
+   * and no amount parsed, so the ratio printed for the last stage is an upper bound for any
+   * single-threaded verifier that uses {@link MessageDigest}.
+   */
+  static void floor(Path dir, int rounds) throws Exception {
+    String[] sizes = Files.readString(dir.resolve("sizes.txt")).trim().split(",");
+    long internal = Long.parseLong(sizes[0]);
+    long preimageBytes = Long.parseLong(sizes[1]);
+    int meanPreimage = (int) Math.round((double) preimageBytes / internal);
+    Path tree = dir.resolve("tree.txt");
+    long stride = Files.size(tree) / internal;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    String[] stages = {"read", "read + hash", "read + hash + compare"};
+    Best[] stageCpu = {new Best(), new Best(), new Best()};
+    Best rawCpu = new Best();
+    long matches = 0;
+    for (int round = 0; round < rounds; round++) {
+      for (int stage = 0; stage < stages.length; stage++) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        matches += floorPass(tree, internal, stride, meanPreimage, stage);
+        stageCpu[stage].offer((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+      }
+      long cpu = threads.getCurrentThreadCpuTime();
+      rawSha256(internal, preimageBytes);
+      rawCpu.offer((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "internal nodes %d, mean preimage %d bytes, %d file bytes per internal node%n",
+        internal,
+        meanPreimage,
+        stride);
+    System.out.printf(
+        Locale.ROOT,
+        "raw MessageDigest: %.1f ns per node (thread cpu)%n",
+        rawCpu.value * 1e9 / internal);
+    for (int stage = 0; stage < stages.length; stage++) {
+      System.out.printf(
+          Locale.ROOT,
+          "floor, %s: %.1f ns per node, ratio to raw at most %.2f%n",
+          stages[stage],
+          stageCpu[stage].value * 1e9 / internal,
+          rawCpu.value / stageCpu[stage].value);
+    }
+    if (matches == 42) {
+      System.out.print("");
+    }
+  }
+
+  /** The four hex characters of every two bytes (first byte lowest), as a little-endian int. */
+  private static final int[] HEX_QUADS = new int[1 << 16];
+
+  static {
+    byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    for (int pair = 0; pair < HEX_QUADS.length; pair++) {
+      int first = pair & 0xff;
+      int second = pair >>> 8;
+      HEX_QUADS[pair] =
+          digits[first >>> 4]
+              | digits[first & 15] << 8
+              | digits[second >>> 4] << 16
+              | digits[second & 15] << 24;
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle SHORTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle INTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** One pass over the file; returns how many digests matched their text, to keep the work. */
+  private static long floorPass(Path tree, long nodes, long stride, int preimage, int stage)
+      throws Exception {
+    MessageDigest sha = sha256();
+    byte[] digest = new byte[32];
+    byte[] buffer = new byte[(1 << 20) + 4096];
+    java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(buffer);
+    long matched = 0;
+    long node = 0;
+    long base = 0;
+    int limit = 0;
+    int needed = Math.max(preimage, 64);
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tree)) {
+      while (true) {
+        view.clear().position(limit).limit(1 << 20);
+        int read = channel.read(view);
+        if (read > 0) {
+          limit += read;
+        }
+        int consumed = limit;
+        if (stage > 0) {
+          while (node < nodes) {
+            int at = (int) (node * stride - base);
+            if (at + needed > limit) {
+              consumed = Math.min(at, limit);
+              break;
+            }
+            sha.update(buffer, at, preimage);
+            sha.digest(digest, 0, 32);
+            if (stage > 1) {
+              int different = 0;
+              for (int i = 0; i < 32; i += 2) {
+                different |=
+                    HEX_QUADS[(short) SHORTS.get(digest, i) & 0xffff]
+                        ^ (int) INTS.get(buffer, at + 2 * i);
+              }
+              matched += different == 0 ? 1 : 0;
+            }
+            node++;
+          }
+        }
+        if (read <= 0) {
+          break;
+        }
+        System.arraycopy(buffer, consumed, buffer, 0, limit - consumed);
+        base += consumed;
+        limit -= consumed;
+      }
+    }
+    return matched;
   }
 
   /** CPU time of the whole process (every thread, also the JIT compiler's and GC's). */
