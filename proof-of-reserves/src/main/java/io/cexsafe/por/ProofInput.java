@@ -2,7 +2,9 @@ package io.cexsafe.por;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,8 +62,11 @@ public final class ProofInput {
     if (treeFileOrNull == null) {
       return of(proofFile.toString(), proof);
     }
-    if (!Files.isReadable(treeFileOrNull)) {
-      throw new IOException("cannot read tree file " + treeFileOrNull);
+    if (!Files.exists(treeFileOrNull)) {
+      throw new NoSuchFileException(treeFileOrNull.toString());
+    }
+    if (!Files.isReadable(treeFileOrNull) || Files.isDirectory(treeFileOrNull)) {
+      throw new AccessDeniedException(treeFileOrNull.toString(), null, "not a readable file");
     }
     return of(
         proofFile.toString(), proof, treeFileOrNull.toString(), TreeSource.of(treeFileOrNull));
