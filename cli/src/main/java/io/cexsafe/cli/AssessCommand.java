@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
 final class AssessCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Mixin ProofOptions proofs;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "<exchange>",
@@ -74,7 +76,8 @@ final class AssessCommand implements Callable<Integer> {
     Methodology methodology = scoring.methodology();
     Instant evaluation = parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
-    AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, progress, err);
+    AssessmentRun run =
+        AssessmentRun.run(common, proofs, exchanges, offline, evaluation, progress, err);
     Scorer scorer = scoring.scorer().with(methodology);
     List<ExchangeAssessment> assessments = new ArrayList<>();
     for (int i = 0; i < run.bundles.size(); i++) {

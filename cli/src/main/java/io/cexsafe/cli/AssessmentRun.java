@@ -28,12 +28,12 @@ final class AssessmentRun {
 
   static AssessmentRun run(
       CommonOptions common,
+      ProofOptions proofs,
       List<String> names,
       boolean offline,
       Instant asOf,
       Boolean progress,
       PrintWriter err) {
-    Config config = common.config();
     ExchangeCatalog catalog = common.catalog();
     List<Exchange> selected = new ArrayList<>();
     for (String name : new LinkedHashSet<>(names)) {
@@ -42,6 +42,7 @@ final class AssessmentRun {
         selected.add(exchange);
       }
     }
+    Config config = common.config(proofs.settings(catalog, selected));
     CollectorRegistry registry =
         CollectorRegistry.builder()
             .config(config)

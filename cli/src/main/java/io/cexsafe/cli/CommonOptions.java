@@ -6,6 +6,7 @@ import io.cexsafe.ExchangeCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,11 @@ public final class CommonOptions {
 
   /** Settings from the config file, the process (CEXSAFE_* and -Dcexsafe.*) and --set. */
   public Config config() {
+    return config(Map.of());
+  }
+
+  /** As {@link #config()}, with settings from other options that win over all of those. */
+  Config config(Map<String, String> fromOptions) {
     applyVerbosity();
     Config.Builder builder =
         Config.builder()
@@ -49,6 +55,7 @@ public final class CommonOptions {
     for (String setting : settings) {
       builder.set(setting);
     }
+    fromOptions.forEach(builder::set);
     return builder.build();
   }
 

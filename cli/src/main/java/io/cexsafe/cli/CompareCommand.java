@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Mixin ProofOptions proofs;
+
   @Mixin ScoringOptions scoring;
 
   @Parameters(
@@ -96,7 +98,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     Instant evaluation = AssessCommand.parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
-    AssessmentRun run = AssessmentRun.run(common, exchanges, offline, evaluation, progress, err);
+    AssessmentRun run =
+        AssessmentRun.run(common, proofs, exchanges, offline, evaluation, progress, err);
     if (run.exchanges.size() < 2) {
       throw new BadInputException("compare needs two different exchanges");
     }

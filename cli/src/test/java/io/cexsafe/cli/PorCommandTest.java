@@ -5,65 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PorCommandTest {
-  private static final String NONCE =
-      "b6f6ea7584742839791ab923f4f1980d7ca3ff7c5d3f3fd9cc2a18c598503553";
-
   @TempDir Path temp;
   private Path user;
   private Path tree;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  private static String sha256Hex(String text) throws NoSuchAlgorithmException {
-    return HexFormat.of()
-        .formatHex(
-            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** An OKX v2 user file and a two-leaf tree built from the reference's leaf values. */
   @BeforeEach
   void writeProof() throws Exception {
-    String selfHash = sha256Hex(NONCE + "{\"BTC\":\"0.00005\",\"ETH\":\"0\",\"USDT\":\"0\"}");
-    String leaf1 = sha256Hex(selfHash + "0.0000487" + "0" + "0");
-    String leaf2 = sha256Hex(selfHash + "0.0000013" + "0" + "0");
-    String root = sha256Hex(leaf2 + leaf1 + "0.00005" + "0" + "0" + "2");
-    user =
-        Files.writeString(
-            temp.resolve("user.json"),
-            "{\"hash\":\""
-                + selfHash
-                + "\",\"nonce\":\""
-                + NONCE
-                + "\","
-                + "\"totalBalances\":{\"BTC\":\"0.00005\",\"ETH\":\"0\",\"USDT\":\"0\"},"
-                + "\"nodes\":[{\"balances\":{\"BTC\":\"0.0000487\",\"ETH\":\"0\",\"USDT\":\"0\"},"
-                + "\"hash\":\""
-                + leaf1
-                + "\"},"
-                + "{\"balances\":{\"BTC\":\"0.0000013\",\"ETH\":\"0\",\"USDT\":\"0\"},"
-                + "\"hash\":\""
-                + leaf2
-                + "\"}]}");
-    tree =
-        Files.writeString(
-            temp.resolve("tree.txt"),
-            root
-                + ",2,{\"BTC\":\"0.00005\",\"ETH\":\"0\",\"USDT\":\"0\"}\n"
-                + leaf1
-                + ",1,{\"BTC\":\"0.0000487\",\"ETH\":\"0\",\"USDT\":\"0\"}\n"
-                + leaf2
-                + ",1,{\"BTC\":\"0.0000013\",\"ETH\":\"0\",\"USDT\":\"0\"}\n");
+    OkxV2TestProof proof = OkxV2TestProof.write(temp);
+    user = proof.user();
+    tree = proof.tree();
   }
 
   private int run(String... args) {

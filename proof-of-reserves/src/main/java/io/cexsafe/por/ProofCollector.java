@@ -1,0 +1,233 @@
+package io.cexsafe.por;
+
+import io.cexsafe.Evidence;
+import io.cexsafe.Exchange;
+import io.cexsafe.InvalidInputException;
+import io.cexsafe.Pillar;
+import io.cexsafe.Provenance;
+import io.cexsafe.ReasonCode;
+import io.cexsafe.spi.CollectionResult;
+import io.cexsafe.spi.CollectorContext;
+import io.cexsafe.spi.EvidenceCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a user's own inclusion proofs into Proof-of-Reserves evidence during an assessment: the
+ * proof for an exchange is recomputed with a {@link ProofVerifier} and the verdict becomes a
+ * cryptographically verified {@link io.cexsafe.facts.ProofVerification}, included or not.
+ *
+ * <p>Proofs are verified once, when the collector is built, so that an unreadable or malformed
+ * proof stops a run before it starts instead of becoming a quiet gap, and so that a large tree is
+ * read once however many assessments use the collector. Exchanges without a proof are skipped with
+ * {@link ReasonCode#DISABLED}: nothing was checked, which is not the same as a failed check.
+ *
+ * <p>A proof rarely says when its snapshot was taken, and an old proof says little about today's
+ * liabilities; give the date with {@link Builder#snapshotDate}. Without it the proof file's
+ * modification time stands in, which can only make the snapshot look newer than it was, and the
+ * evidence says so in its provenance note.
+ */
+public final class ProofCollector implements EvidenceCollector {
+  /** The collector id, also the prefix of its settings. */
+  public static final String ID = Verdict.COLLECTOR_ID;
+
+  private final Map<String, CheckedProof> proofs;
+
+  private record CheckedProof(Path file, Verdict verdict, Instant fileTime, LocalDate snapshot) {}
+
+  private ProofCollector(Map<String, CheckedProof> proofs) {
+    this.proofs = Map.copyOf(proofs);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The verdict on the proof given for an exchange, if one was given. */
+  public Optional<Verdict> verdict(String exchangeId) {
+    return Optional.ofNullable(proofs.get(exchangeId)).map(CheckedProof::verdict);
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Set<Pillar> pillars() {
+    return Set.of(Pillar.PROOF_OF_RESERVES);
+  }
+
+  @Override
+  public String description() {
+    return "your own Proof-of-Reserves inclusion proofs, recomputed locally";
+  }
+
+  @Override
+  public boolean requiresNetwork() {
+    return false;
+  }
+
+  @Override
+  public CollectionResult collect(Exchange exchange, CollectorContext context) {
+    CheckedProof proof = proofs.get(exchange.id());
+    if (proof == null) {
+      return CollectionResult.skipped(
+          ReasonCode.DISABLED,
+          "no inclusion proof given for "
+              + exchange.id()
+              + " (--proof "
+              + exchange.id()
+              + "=<file>, or the setting "
+              + ID
+              + ".proof."
+              + exchange.id()
+              + ")");
+    }
+    Instant now = context.clock().instant();
+    Instant observed =
+        proof.snapshot() != null
+            ? proof.snapshot().atStartOfDay(ZoneOffset.UTC).toInstant()
+            : proof.fileTime().isAfter(now) ? now : proof.fileTime();
+    Provenance.Builder provenance =
+        Provenance.builder(ID)
+            .source(
+                proof.file().toUri(),
+                "inclusion proof "
+                    + proof.file().getFileName()
+                    + " ("
+                    + proof.verdict().schemeId()
+                    + "), recomputed by cexsafe")
+            .observedAt(observed)
+            .retrievedAt(now)
+            .evidenceClass(io.cexsafe.EvidenceClass.CRYPTOGRAPHICALLY_VERIFIED);
+    if (proof.snapshot() == null) {
+      provenance.note(
+          "snapshot date not given; the proof file's date stands in, so the snapshot may be older");
+    }
+    Evidence evidence =
+        proof.verdict().toEvidence(exchange.id(), provenance.build(), proof.snapshot());
+    return CollectionResult.of(java.util.List.of(evidence));
+  }
+
+  /** Proofs by exchange id; each needs a proof file, the rest is optional. */
+  public static final class Builder {
+    private ProofVerifier verifier = ProofVerifier.standard();
+    private final Map<String, Path> proofFiles = new LinkedHashMap<>();
+    private final Map<String, Path> treeFiles = new LinkedHashMap<>();
+    private final Map<String, String> formats = new LinkedHashMap<>();
+    private final Map<String, LocalDate> snapshots = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The schemes to verify with; {@link ProofVerifier#standard()} by default. */
+    public Builder verifier(ProofVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /** The user's proof file for an exchange (its catalogue id). */
+    public Builder proof(String exchangeId, Path proofFile) {
+      proofFiles.put(requireId(exchangeId), Objects.requireNonNull(proofFile, "proofFile"));
+      return this;
+    }
+
+    /** The published full tree that goes with the exchange's proof (okx-v2, bitmex). */
+    public Builder tree(String exchangeId, Path treeFile) {
+      treeFiles.put(requireId(exchangeId), Objects.requireNonNull(treeFile, "treeFile"));
+      return this;
+    }
+
+    /** The proof's format, when detection is not enough (see {@link ProofVerifier#schemes()}). */
+    public Builder format(String exchangeId, String formatId) {
+      formats.put(requireId(exchangeId), Objects.requireNonNull(formatId, "formatId"));
+      return this;
+    }
+
+    /** The date of the snapshot the proof belongs to. */
+    public Builder snapshotDate(String exchangeId, LocalDate date) {
+      snapshots.put(requireId(exchangeId), Objects.requireNonNull(date, "date"));
+      return this;
+    }
+
+    /**
+     * Reads and verifies every proof.
+     *
+     * @throws InvalidInputException for a tree, format or date given without a proof, an unknown
+     *     format, an unreadable file, or a proof that is malformed rather than merely not included
+     */
+    public ProofCollector build() {
+      for (Map<String, ?> extra : java.util.List.of(treeFiles, formats, snapshots)) {
+        for (String exchangeId : extra.keySet()) {
+          if (!proofFiles.containsKey(exchangeId)) {
+            throw new InvalidInputException(
+                ID,
+                null,
+                "a tree, format or snapshot date is given for " + exchangeId + " but no proof");
+          }
+        }
+      }
+      Map<String, CheckedProof> checked = new LinkedHashMap<>();
+      proofFiles.forEach((exchangeId, file) -> checked.put(exchangeId, check(exchangeId, file)));
+      return new ProofCollector(checked);
+    }
+
+    private CheckedProof check(String exchangeId, Path file) {
+      ProofInput input;
+      Instant fileTime;
+      try {
+        input = ProofInput.fromFiles(file, treeFiles.get(exchangeId));
+        fileTime = Files.getLastModifiedTime(file).toInstant();
+      } catch (NoSuchFileException e) {
+        throw new InvalidInputException(e.getFile(), null, "no such file", e);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new InvalidInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
+      }
+      String format = formats.get(exchangeId);
+      if (format == null) {
+        format =
+            verifier
+                .detect(input)
+                .map(ProofScheme::id)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            file.toString(),
+                            null,
+                            "proof format not recognised; name it with the setting "
+                                + ID
+                                + ".format."
+                                + exchangeId
+                                + " (see 'cexsafe por formats')"));
+      }
+      if (verifier.scheme(format).isEmpty()) {
+        throw new InvalidInputException(
+            ID + ".format." + exchangeId,
+            null,
+            "unknown proof format '" + format + "' (see 'cexsafe por formats')");
+      }
+      Verdict verdict = verifier.verify(format, input);
+      if (verdict.status() == VerificationStatus.MALFORMED) {
+        throw new InvalidInputException(file.toString(), null, verdict.reason());
+      }
+      return new CheckedProof(file, verdict, fileTime, snapshots.get(exchangeId));
+    }
+
+    private static String requireId(String exchangeId) {
+      if (exchangeId == null || exchangeId.isBlank()) {
+        throw new IllegalArgumentException("an exchange id is required");
+      }
+      return exchangeId;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.cexsafe.por;
+
+import io.cexsafe.Config;
+import io.cexsafe.InvalidInputException;
+import io.cexsafe.spi.EvidenceCollector;
+import io.cexsafe.spi.EvidenceCollectorProvider;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Creates the {@link ProofCollector} from settings, one group per exchange id:
+ *
+ * <ul>
+ *   <li>{@code proof-of-reserves.proof.<exchange-id>}: the user's proof file;
+ *   <li>{@code proof-of-reserves.tree.<exchange-id>}: the published full tree (okx-v2, bitmex);
+ *   <li>{@code proof-of-reserves.format.<exchange-id>}: the format, when detection is not enough;
+ *   <li>{@code proof-of-reserves.snapshot.<exchange-id>}: the snapshot date, {@code YYYY-MM-DD}.
+ * </ul>
+ *
+ * <p>These come from {@code --set}, a settings file or {@code -Dcexsafe.*} properties, not from the
+ * environment (an exchange id does not survive the trip through a variable name). Every proof is
+ * verified here, so a bad one stops the run before it starts.
+ */
+public final class ProofCollectorProvider implements EvidenceCollectorProvider {
+  @Override
+  public String id() {
+    return ProofCollector.ID;
+  }
+
+  @Override
+  public EvidenceCollector create(Config settings) {
+    ProofCollector.Builder builder = ProofCollector.builder();
+    for (Map.Entry<String, String> setting : settings.describe().entrySet()) {
+      String key = setting.getKey();
+      if (key.equals("enabled")) {
+        continue; // the assessor's switch, common to every collector
+      }
+      int dot = key.indexOf('.');
+      String kind = dot < 0 ? key : key.substring(0, dot);
+      String exchangeId = dot < 0 ? "" : key.substring(dot + 1);
+      String value = settings.get(key).orElse("").trim();
+      if (exchangeId.isEmpty() || value.isEmpty()) {
+        throw unknown(key);
+      }
+      switch (kind) {
+        case "proof" -> builder.proof(exchangeId, Path.of(value));
+        case "tree" -> builder.tree(exchangeId, Path.of(value));
+        case "format" -> builder.format(exchangeId, value);
+        case "snapshot" -> builder.snapshotDate(exchangeId, date(key, value));
+        default -> throw unknown(key);
+      }
+    }
+    return builder.build();
+  }
+
+  private static LocalDate date(String key, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          ProofCollector.ID + "." + key, null, "expected a date such as 2023-04-01, not " + value);
+    }
+  }
+
+  private static InvalidInputException unknown(String key) {
+    return new InvalidInputException(
+        ProofCollector.ID + "." + key,
+        null,
+        "expected proof.<exchange-id>, tree.<exchange-id>, format.<exchange-id> or"
+            + " snapshot.<exchange-id> with a value");
+  }
+}
