@@ -39,14 +39,4 @@ final class Okx {
   static boolean allZero(Map<String, BigDecimal> balances) {
     return balances.values().stream().allMatch(value -> value.signum() == 0);
   }
-
-  static void flagNegatives(Map<String, BigDecimal> balances, String where, List<String> findings) {
-    balances.forEach(
-        (asset, value) -> {
-          if (value.signum() < 0) {
-            findings.add(
-                "negative " + asset + " balance " + value.toPlainString() + " at " + where);
-          }
-        });
-  }
 }

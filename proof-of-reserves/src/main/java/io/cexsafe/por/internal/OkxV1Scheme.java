@@ -130,7 +130,7 @@ final class OkxV1Scheme extends AbstractScheme {
       String right = type == 1 ? running : sibling;
       running = Digests.sha256Hex(left + right + String.join("", sumPrinted.values()) + height);
       sums = nextSums;
-      Okx.flagNegatives(siblingBalances, where, findings);
+      Findings.flagNegatives(siblingBalances, where, findings);
     }
     String where = "$.path[" + (path.size() - 1) + "]";
     if (Json.integer(rootEntry, "type", where) != 3) {
