@@ -526,8 +526,11 @@ class BitgetOkxV1HardeningTest {
   // ------------------------------------------------------------------ tampering
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void bitgetTamperedDigitsHashesRolesAndLevelsAreRejected(boolean in2025) {
+  @ValueSource(strings = {"2025 2", "2025 4", "2022 2", "2022 4"})
+  void bitgetTamperedDigitsHashesRolesAndLevelsAreRejected(String formatAndUser) {
+    boolean in2025 = formatAndUser.startsWith("2025");
+    // user 4 sits beside an empty sibling at the leaf level and at the level above
+    int user = Integer.parseInt(formatAndUser.substring(5));
     String scheme = bitgetId(in2025);
     ObjectNode proof =
         bitget(
@@ -537,16 +540,18 @@ class BitgetOkxV1HardeningTest {
                 bitgetLeaf("4", "0.125", "0", "0"),
                 bitgetLeaf("0", "0", "7.5", "0"),
                 bitgetLeaf("9", "1", "1", "1")),
-            2,
+            user,
             in2025);
     assertIncluded(scheme, proof);
+    assertThat(path(proof, 0).get("role").intValue() == 0).isEqualTo(user == 4);
     for (ObjectNode tampered : tamperings(proof, "merkelLeaf", "role", "level", in2025)) {
       assertRejected(scheme, tampered, tampered.toString());
     }
   }
 
-  @Test
-  void okxV1TamperedDigitsHashesTypesAndHeightsAreRejected() {
+  @ParameterizedTest
+  @ValueSource(ints = {2, 4})
+  void okxV1TamperedDigitsHashesTypesAndHeightsAreRejected(int user) {
     ObjectNode proof =
         okxV1(
             List.of(
@@ -555,8 +560,9 @@ class BitgetOkxV1HardeningTest {
                 List.of("4", "0.125", "0"),
                 List.of("0", "0", "7.5"),
                 List.of("9", "1", "1")),
-            2);
+            user);
     assertIncluded("okx-v1", proof);
+    assertThat(path(proof, 0).get("type").intValue() == 4).isEqualTo(user == 4);
     for (ObjectNode tampered : tamperings(proof, "hash", "type", "height", true)) {
       assertRejected("okx-v1", tampered, tampered.toString());
     }
