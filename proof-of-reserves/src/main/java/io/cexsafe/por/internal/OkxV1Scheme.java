@@ -40,7 +40,8 @@ final class OkxV1Scheme extends AbstractScheme {
     String leafHash = Digests.requireHex(Json.text(self, "hash", "$.self"), 64, "$.self.hash");
     int selfType = Json.integer(self, "type", "$.self");
     if (selfType != 1 && selfType != 2) {
-      throw new MalformedProofException("$.self.type must be 1 (left) or 2 (right)", 1);
+      throw new MalformedProofException(
+          "$.self.type must be 1 (left) or 2 (right), was " + selfType, 1);
     }
     if (Json.integer(self, "height", "$.self") != 1) {
       throw new MalformedProofException("$.self.height must be 1 for a leaf", 1);
@@ -50,12 +51,14 @@ final class OkxV1Scheme extends AbstractScheme {
       throw new MalformedProofException("$.path needs at least one sibling and the root");
     }
     Map<String, BigDecimal> user = Json.toDecimals(leafPrinted, "$.self.balances");
+    String rootWhere = "$.path[" + (path.size() - 1) + "]";
     JsonNode rootEntry = path.get(path.size() - 1);
-    Map<String, String> rootPrinted = Okx.balances(rootEntry, "$.path[root]");
-    Map<String, BigDecimal> rootTotals = Json.toDecimals(rootPrinted, "$.path[root].balances");
+    Map<String, String> rootPrinted = Okx.balances(rootEntry, rootWhere);
+    Map<String, BigDecimal> rootTotals = Json.toDecimals(rootPrinted, rootWhere + ".balances");
     String publishedRoot =
-        Digests.requireHex(Json.text(rootEntry, "hash", "$.path[root]"), 64, "$.path[root].hash");
+        Digests.requireHex(Json.text(rootEntry, "hash", rootWhere), 64, rootWhere + ".hash");
     List<String> findings = new ArrayList<>();
+    Findings.flagNegatives(user, "$.self.balances", findings);
 
     String computedLeaf = Digests.sha256Hex(nonce + Okx.json(leafPrinted));
     if (!computedLeaf.equals(leafHash)) {
@@ -85,25 +88,75 @@ final class OkxV1Scheme extends AbstractScheme {
         throw new MalformedProofException(
             where + ".height must be " + height + " (the running node's height)", height);
       }
-      if (i == 0 && (selfType == 1) == (type == 1)) {
-        throw new MalformedProofException(
-            "the leaf (type " + selfType + ") and its sibling (type " + type + ") sit on one side",
-            height);
+      // The sibling's type fixes the leaf's side: padding (type 4) is put on the right, so the
+      // leaf is then a left child; a real sibling sits on the other side.
+      int expectedSelfType = type == 1 ? 2 : 1;
+      if (i == 0 && selfType != expectedSelfType) {
+        return notIncluded(
+            height,
+            "$.self.type is "
+                + selfType
+                + " but $.path[0].type "
+                + type
+                + (type == 4 ? " (padding, on the right)" : "")
+                + " puts the leaf on the "
+                + (expectedSelfType == 1 ? "left (type 1)" : "right (type 2)"),
+            user,
+            rootTotals,
+            publishedRoot,
+            findings);
       }
       String sibling = Digests.requireHex(Json.text(entry, "hash", where), 64, where + ".hash");
       Map<String, String> siblingPrinted = Okx.balances(entry, where);
       Map<String, BigDecimal> siblingBalances =
           Json.toDecimals(siblingPrinted, where + ".balances");
+      Findings.flagNegatives(siblingBalances, where + ".balances", findings);
+      if (height > 1) {
+        for (String asset : Okx.ASSETS) {
+          String canonical = Decimals.plain8down(siblingBalances.get(asset));
+          if (!canonical.equals(siblingPrinted.get(asset))) {
+            return notIncluded(
+                height,
+                where
+                    + ".balances."
+                    + asset
+                    + " is '"
+                    + siblingPrinted.get(asset)
+                    + "', not the sum as the format prints it ('"
+                    + canonical
+                    + "')",
+                user,
+                rootTotals,
+                publishedRoot,
+                findings);
+          }
+        }
+      }
       if (type == 4) {
         if (!Okx.allZero(siblingBalances) || !sibling.equals(running)) {
           return notIncluded(
               height,
-              where + " is padding (type 4) but is not a zero-balance copy of the running node",
+              where
+                  + " is padding (type 4) but its hash and balances are not a zero-balance copy"
+                  + " of the running node",
               user,
               rootTotals,
               publishedRoot,
               findings);
         }
+      } else if (sibling.equals(running)) {
+        // pairing a node with its own copy is what padding is; as a left or right sibling it
+        // would let the padding's type be changed without changing any hash
+        return notIncluded(
+            height,
+            where
+                + ".hash is the running node itself, but only padding (type 4) is a copy of it;"
+                + " type was "
+                + type,
+            user,
+            rootTotals,
+            publishedRoot,
+            findings);
       } else if (entry.has("nonce")) {
         String siblingNonce =
             Digests.requireHex(Json.text(entry, "nonce", where), 64, where + ".nonce");
@@ -111,7 +164,9 @@ final class OkxV1Scheme extends AbstractScheme {
         if (height != 1 || !siblingLeaf.equals(sibling)) {
           return notIncluded(
               height,
-              where + " carries a nonce but its hash is not the leaf of that nonce and balances",
+              where
+                  + ".hash is not the leaf its nonce and balances give"
+                  + (height != 1 ? " (only the leaf's sibling, at height 1, is a leaf)" : ""),
               user,
               rootTotals,
               publishedRoot,
@@ -130,19 +185,20 @@ final class OkxV1Scheme extends AbstractScheme {
       String right = type == 1 ? running : sibling;
       running = Digests.sha256Hex(left + right + String.join("", sumPrinted.values()) + height);
       sums = nextSums;
-      Findings.flagNegatives(siblingBalances, where, findings);
     }
-    String where = "$.path[" + (path.size() - 1) + "]";
-    if (Json.integer(rootEntry, "type", where) != 3) {
-      throw new MalformedProofException(where + " (the last entry) must be the root, type 3");
-    }
-    if (Json.integer(rootEntry, "height", where) != height) {
+    if (Json.integer(rootEntry, "type", rootWhere) != 3) {
       throw new MalformedProofException(
-          where + ".height must be " + height + " after " + (path.size() - 1) + " steps", height);
+          rootWhere + ".type must be 3: the last entry is the root", height);
     }
-    if (!auditId.equals(Json.text(rootEntry, "auditId", where))) {
-      throw new MalformedProofException(where + ".auditId differs from $.self.auditId", height);
+    if (Json.integer(rootEntry, "height", rootWhere) != height) {
+      throw new MalformedProofException(
+          rootWhere + ".height must be " + height + " after " + (path.size() - 1) + " steps",
+          height);
     }
+    if (!auditId.equals(Json.text(rootEntry, "auditId", rootWhere))) {
+      throw new MalformedProofException(rootWhere + ".auditId differs from $.self.auditId", height);
+    }
+    Findings.flagNegatives(rootTotals, rootWhere + ".balances", findings);
     if (!running.equals(publishedRoot)) {
       return notIncluded(
           height,
@@ -156,12 +212,14 @@ final class OkxV1Scheme extends AbstractScheme {
       if (!Decimals.plain8down(sums.get(asset)).equals(rootPrinted.get(asset))) {
         return notIncluded(
             height,
-            "root "
+            rootWhere
+                + ".balances."
                 + asset
-                + " total "
+                + " is '"
                 + rootPrinted.get(asset)
-                + " != recomputed sum "
-                + Decimals.plain8down(sums.get(asset)),
+                + "', the recomputed sum prints as '"
+                + Decimals.plain8down(sums.get(asset))
+                + "'",
             user,
             rootTotals,
             publishedRoot,
