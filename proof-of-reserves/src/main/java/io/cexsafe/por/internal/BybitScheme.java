@@ -8,14 +8,28 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Bybit's Merkle-sum tree: balances concatenated without separators in the audit's asset order,
  * sums with exactly eight decimals, heights in the node preimage.
  */
 final class BybitScheme extends AbstractScheme {
+  private static final int DIGEST_HEX = 64;
+  private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]*");
+
+  /** One {@code path} entry below the root, checked for shape, with its JSON path. */
+  private record Sibling(
+      String where,
+      int height,
+      int type,
+      String hash,
+      Map<String, String> printed,
+      Map<String, BigDecimal> balances) {}
 
   /**
    * Asset order per audit. The order is part of the hash and changes between audits (assets are
@@ -51,15 +65,17 @@ final class BybitScheme extends AbstractScheme {
     JsonNode root = Json.parse(input.proof(), input.proofName());
     JsonNode self = Json.object(root, "self", "$");
     String auditId = Json.text(self, "auditId", "$.self");
-    String userHash = Digests.requireHex(Json.text(self, "userHash", "$.self"), 64, "$.self");
+    String userHash = hex(self, "userHash", "$.self");
     Map<String, String> leafPrinted = Json.balancesAsPrinted(self, "balance", "$.self", false);
-    String leafHash = Digests.requireHex(Json.text(self, "hash", "$.self"), 64, "$.self.hash");
+    String leafHash = hex(self, "hash", "$.self");
     int selfType = Json.integer(self, "type", "$.self");
     if (selfType != 1 && selfType != 2) {
-      throw new MalformedProofException("$.self.type must be 1 (left) or 2 (right)", 1);
+      throw new MalformedProofException(
+          "$.self.type must be 1 (left) or 2 (right), was " + selfType, 1);
     }
-    if (Json.integer(self, "height", "$.self") != 1) {
-      throw new MalformedProofException("$.self.height must be 1 for a leaf", 1);
+    int selfHeight = Json.integer(self, "height", "$.self");
+    if (selfHeight != 1) {
+      throw new MalformedProofException("$.self.height must be 1 for a leaf, was " + selfHeight, 1);
     }
     List<String> findings = new ArrayList<>();
     List<String> assets = ASSET_ORDER_BY_AUDIT.get(auditId);
@@ -72,19 +88,80 @@ final class BybitScheme extends AbstractScheme {
               + " used (a wrong order can only fail, never pass, the check)");
     }
     requireAssets(leafPrinted, assets, "$.self.balance");
+    Map<String, BigDecimal> user = Json.toDecimals(leafPrinted, "$.self.balance");
+    Findings.flagNegatives(user, "$.self.balance", findings);
+
     JsonNode path = Json.array(root, "path", "$");
     if (path.size() < 2) {
-      throw new MalformedProofException("$.path needs at least one sibling and the root");
+      throw new MalformedProofException(
+          "$.path has " + path.size() + " entries; it needs at least one sibling and the root");
     }
-    JsonNode rootEntry = path.get(path.size() - 1);
-    String rootWhere = "$.path[" + (path.size() - 1) + "]";
+    int rootIndex = path.size() - 1;
+    JsonNode rootEntry = path.get(rootIndex);
+    String rootWhere = "$.path[" + rootIndex + "]";
+    int rootType = Json.integer(rootEntry, "type", rootWhere);
+    if (rootType != 3) {
+      throw new MalformedProofException(
+          rootWhere + ".type must be 3, the last entry being the root, was " + rootType);
+    }
+    // The leaf is at height 1 and every sibling adds one.
+    int rootHeight = rootIndex + 1;
+    int statedRootHeight = Json.integer(rootEntry, "height", rootWhere);
+    if (statedRootHeight != rootHeight) {
+      throw new MalformedProofException(
+          rootWhere
+              + ".height must be "
+              + rootHeight
+              + " after "
+              + rootIndex
+              + " steps, was "
+              + statedRootHeight,
+          rootHeight);
+    }
+    String publishedRoot = hex(rootEntry, "hash", rootWhere);
     Map<String, String> rootPrinted =
         Json.balancesAsPrinted(rootEntry, "balance", rootWhere, false);
     requireAssets(rootPrinted, assets, rootWhere + ".balance");
     Map<String, BigDecimal> rootTotals = Json.toDecimals(rootPrinted, rootWhere + ".balance");
-    String publishedRoot =
-        Digests.requireHex(Json.text(rootEntry, "hash", rootWhere), 64, rootWhere + ".hash");
-    Map<String, BigDecimal> user = Json.toDecimals(leafPrinted, "$.self.balance");
+
+    List<Sibling> siblings = new ArrayList<>(rootIndex);
+    for (int i = 0; i < rootIndex; i++) {
+      JsonNode entry = path.get(i);
+      String where = "$.path[" + i + "]";
+      int height = i + 1;
+      int type = Json.integer(entry, "type", where);
+      if (type != 1 && type != 2) {
+        throw new MalformedProofException(
+            where + ".type must be 1 or 2 below the root, was " + type, height);
+      }
+      if (i == 0 && type == selfType) {
+        throw new MalformedProofException(
+            where
+                + ".type "
+                + type
+                + " puts the leaf's sibling on the leaf's own side ($.self.type "
+                + selfType
+                + ")",
+            height);
+      }
+      int statedHeight = Json.integer(entry, "height", where);
+      if (statedHeight != height) {
+        throw new MalformedProofException(
+            where
+                + ".height must be "
+                + height
+                + " (the running node's height), was "
+                + statedHeight,
+            height);
+      }
+      String hash = hex(entry, "hash", where);
+      Map<String, String> printed = Json.balancesAsPrinted(entry, "balance", where, false);
+      requireAssets(printed, assets, where + ".balance");
+      Map<String, BigDecimal> balances = Json.toDecimals(printed, where + ".balance");
+      siblings.add(new Sibling(where, height, type, hash, printed, balances));
+      Findings.flagNegatives(balances, where + ".balance", findings);
+    }
+    Findings.flagNegatives(rootTotals, rootWhere + ".balance", findings);
 
     StringBuilder leafInput = new StringBuilder(userHash);
     assets.forEach(asset -> leafInput.append(leafPrinted.get(asset)));
@@ -100,50 +177,58 @@ final class BybitScheme extends AbstractScheme {
     }
     String running = computedLeaf;
     Map<String, BigDecimal> sums = new LinkedHashMap<>(user);
-    int height = 1;
-    for (int i = 0; i < path.size() - 1; i++) {
-      JsonNode entry = path.get(i);
-      String where = "$.path[" + i + "]";
-      int type = Json.integer(entry, "type", where);
-      if (type != 1 && type != 2) {
-        throw new MalformedProofException(where + ".type must be 1 or 2 below the root", height);
+    for (Sibling sibling : siblings) {
+      if (sibling.hash().equals(running)
+          && (sibling.type() != 2
+              || sibling.balances().values().stream().anyMatch(value -> value.signum() != 0))) {
+        return notIncluded(
+            sibling.height(),
+            sibling.where()
+                + " copies the running node's hash, so it is padding, which Bybit places on the"
+                + " right (type 2) with zero balances",
+            user,
+            rootTotals,
+            publishedRoot,
+            findings);
       }
-      if (i == 0 && type == selfType) {
-        throw new MalformedProofException("the leaf and its sibling both have type " + type, 1);
+      if (sibling.height() > 1) {
+        // A sibling above the leaves is an internal node: its sums are printed fixed8.
+        for (String asset : assets) {
+          String canonical = Decimals.fixed8(sibling.balances().get(asset));
+          if (!sibling.printed().get(asset).equals(canonical)) {
+            return notIncluded(
+                sibling.height(),
+                sibling.where()
+                    + ".balance."
+                    + asset
+                    + " is '"
+                    + sibling.printed().get(asset)
+                    + "', but Bybit prints that sum with 8 decimals as '"
+                    + canonical
+                    + "'",
+                user,
+                rootTotals,
+                publishedRoot,
+                findings);
+          }
+        }
       }
-      if (Json.integer(entry, "height", where) != height) {
-        throw new MalformedProofException(
-            where + ".height must be " + height + " (the running node's height)", height);
-      }
-      String sibling = Digests.requireHex(Json.text(entry, "hash", where), 64, where + ".hash");
-      Map<String, String> siblingPrinted = Json.balancesAsPrinted(entry, "balance", where, false);
-      requireAssets(siblingPrinted, assets, where + ".balance");
       StringBuilder tail = new StringBuilder();
       Map<String, BigDecimal> next = new LinkedHashMap<>();
       for (String asset : assets) {
-        BigDecimal sum =
-            sums.get(asset)
-                .add(Decimals.parse(siblingPrinted.get(asset), where + ".balance." + asset));
+        BigDecimal sum = sums.get(asset).add(sibling.balances().get(asset));
         next.put(asset, sum);
         tail.append(Decimals.fixed8(sum));
       }
-      height++;
-      String left = type == 1 ? sibling : running;
-      String right = type == 1 ? running : sibling;
-      running = Digests.sha256Hex(left + right + tail + height);
+      int parentHeight = sibling.height() + 1;
+      String left = sibling.type() == 1 ? sibling.hash() : running;
+      String right = sibling.type() == 1 ? running : sibling.hash();
+      running = Digests.sha256Hex(left + right + tail + parentHeight);
       sums = next;
-    }
-    if (Json.integer(rootEntry, "type", rootWhere) != 3) {
-      throw new MalformedProofException(rootWhere + " (the last entry) must be the root, type 3");
-    }
-    if (Json.integer(rootEntry, "height", rootWhere) != height) {
-      throw new MalformedProofException(
-          rootWhere + ".height must be " + height + " after " + (path.size() - 1) + " steps",
-          height);
     }
     if (!running.equals(publishedRoot)) {
       return notIncluded(
-          height,
+          rootHeight,
           "recomputed root " + running + " != published root " + publishedRoot,
           user,
           rootTotals,
@@ -151,15 +236,22 @@ final class BybitScheme extends AbstractScheme {
           findings);
     }
     for (String asset : assets) {
-      if (sums.get(asset).compareTo(rootTotals.get(asset)) != 0) {
+      // Compared as printed: the root is a sum, and Bybit prints sums fixed8.
+      String expected = Decimals.fixed8(sums.get(asset));
+      if (!rootPrinted.get(asset).equals(expected)) {
         return notIncluded(
-            height,
+            rootHeight,
             "root "
                 + asset
-                + " total "
+                + " total '"
                 + rootPrinted.get(asset)
-                + " != recomputed "
-                + Decimals.fixed8(sums.get(asset)),
+                + "' at "
+                + rootWhere
+                + ".balance."
+                + asset
+                + " != recomputed '"
+                + expected
+                + "'",
             user,
             rootTotals,
             publishedRoot,
@@ -167,21 +259,49 @@ final class BybitScheme extends AbstractScheme {
       }
     }
     return included(
-        "leaf and "
-            + (path.size() - 1)
-            + " sums recomputed to the published root (audit "
-            + auditId
-            + ")",
+        "leaf and " + rootIndex + " sums recomputed to the published root (audit " + auditId + ")",
         user,
         rootTotals,
         publishedRoot,
         findings);
   }
 
+  /** A 64-hex digest field. */
+  private static String hex(JsonNode parent, String name, String path) {
+    String value = Json.text(parent, name, path);
+    if (value.length() != DIGEST_HEX || !LOWER_HEX.matcher(value).matches()) {
+      throw new MalformedProofException(
+          path
+              + "."
+              + name
+              + " must be "
+              + DIGEST_HEX
+              + " lower-case hex characters, was "
+              + quote(value));
+    }
+    return value;
+  }
+
+  /** The value in quotes, cut short when long, with its length. */
+  private static String quote(String value) {
+    int length = value.length();
+    String shown = length <= 80 ? value : value.substring(0, 64) + "…";
+    return "'" + shown + "' (" + length + (length == 1 ? " character)" : " characters)");
+  }
+
   private static void requireAssets(Map<String, String> printed, List<String> assets, String at) {
     if (!printed.keySet().equals(new HashSet<>(assets)) || printed.size() != assets.size()) {
+      Set<String> missing = new LinkedHashSet<>(assets);
+      missing.removeAll(printed.keySet());
+      Set<String> unexpected = new LinkedHashSet<>(printed.keySet());
+      unexpected.removeAll(assets);
       throw new MalformedProofException(
-          at + " must hold exactly the audit's " + assets.size() + " assets " + assets);
+          at
+              + " must hold exactly the audit's "
+              + assets.size()
+              + " assets"
+              + (missing.isEmpty() ? "" : "; missing " + missing)
+              + (unexpected.isEmpty() ? "" : "; unexpected " + unexpected));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * MEXC's Merkle-sum tree: 128-bit truncated digests, comma-separated preimages with sorted {@code
@@ -16,7 +17,27 @@ import java.util.TreeMap;
  */
 final class MexcScheme extends AbstractScheme {
   private static final int DIGEST_HEX = 32;
+
+  /**
+   * The highest root level a proof may state: a tree of 64 levels holds 2^64 accounts, more than
+   * any exchange can have, so a larger level is not a proof but a request to loop.
+   */
+  static final int MAX_ROOT_LEVEL = 64;
+
   private static final List<String> ZERO_FILLED = List.of("BTC", "USDT", "ETH", "USDC");
+  private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]*");
+
+  /** One {@code pathList} entry below the root, checked for shape, with its JSON path. */
+  private record Sibling(
+      String where,
+      int type,
+      String hash,
+      TreeMap<String, String> printed,
+      Map<String, BigDecimal> balances) {
+    boolean empty() {
+      return hash.isEmpty();
+    }
+  }
 
   MexcScheme() {
     super(
@@ -37,59 +58,123 @@ final class MexcScheme extends AbstractScheme {
     JsonNode self = Json.object(root, "self", "$");
     String proofId = Json.text(self, "proofId", "$.self");
     String accountId = Json.text(self, "accountId", "$.self");
-    if (Json.integer(self, "level", "$.self") != 0) {
-      throw new MalformedProofException("$.self.level must be 0 for a leaf", 0);
+    int selfLevel = Json.integer(self, "level", "$.self");
+    if (selfLevel != 0) {
+      throw new MalformedProofException(
+          "$.self.level must be 0 for a leaf, was " + selfLevel, selfLevel);
     }
     int selfType = Json.integer(self, "type", "$.self");
     if (selfType != 1 && selfType != 2) {
-      throw new MalformedProofException("$.self.type must be 1 (left) or 2 (right)", 0);
+      throw new MalformedProofException(
+          "$.self.type must be 1 (left) or 2 (right), was " + selfType, 0);
     }
-    String leafHash =
-        Digests.requireHex(Json.text(self, "hash", "$.self"), DIGEST_HEX, "$.self.hash");
+    String leafHash = hex(self, "hash", "$.self", false);
     TreeMap<String, String> leafPrinted =
         new TreeMap<>(Json.balancesAsPrinted(self, "balances", "$.self", false));
     Map<String, BigDecimal> user = Json.toDecimals(leafPrinted, "$.self.balances");
 
     JsonNode pathList = Json.array(root, "pathList", "$");
     if (pathList.isEmpty()) {
-      throw new MalformedProofException("$.pathList must end with the root (type 3)");
+      throw new MalformedProofException("$.pathList is empty; it must end with the root (type 3)");
     }
-    JsonNode rootEntry = pathList.get(pathList.size() - 1);
-    String rootWhere = "$.pathList[" + (pathList.size() - 1) + "]";
-    if (Json.integer(rootEntry, "type", rootWhere) != 3) {
-      throw new MalformedProofException(rootWhere + " (the last entry) must be the root, type 3");
+    int rootIndex = pathList.size() - 1;
+    JsonNode rootEntry = pathList.get(rootIndex);
+    String rootWhere = "$.pathList[" + rootIndex + "]";
+    int rootType = Json.integer(rootEntry, "type", rootWhere);
+    if (rootType != 3) {
+      throw new MalformedProofException(
+          rootWhere + ".type must be 3, the last entry being the root, was " + rootType);
     }
+    // Bound the level before anything is sized or looped by it.
     int rootLevel = Json.integer(rootEntry, "level", rootWhere);
-    String publishedRoot =
-        Digests.requireHex(Json.text(rootEntry, "hash", rootWhere), DIGEST_HEX, rootWhere);
-    Map<String, BigDecimal> rootTotals =
-        Json.toDecimals(
-            Json.balancesAsPrinted(rootEntry, "balances", rootWhere, false),
-            rootWhere + ".balances");
-
-    JsonNode[] siblings = new JsonNode[Math.max(rootLevel, 0)];
-    if (rootLevel < 1) {
-      throw new MalformedProofException(rootWhere + ".level must be at least 1", rootLevel);
+    if (rootLevel < 1 || rootLevel > MAX_ROOT_LEVEL) {
+      throw new MalformedProofException(
+          rootWhere
+              + ".level must be between 1 and "
+              + MAX_ROOT_LEVEL
+              + " (a tree of "
+              + MAX_ROOT_LEVEL
+              + " levels holds 2^64 accounts), was "
+              + rootLevel);
     }
-    for (int i = 0; i < pathList.size() - 1; i++) {
+    if (rootIndex > rootLevel) {
+      throw new MalformedProofException(
+          "$.pathList has "
+              + rootIndex
+              + " entries below the root, but the root's level "
+              + rootLevel
+              + " leaves room for at most "
+              + rootLevel);
+    }
+    String publishedRoot = hex(rootEntry, "hash", rootWhere, false);
+    TreeMap<String, String> rootPrinted =
+        new TreeMap<>(Json.balancesAsPrinted(rootEntry, "balances", rootWhere, false));
+    Map<String, BigDecimal> rootTotals = Json.toDecimals(rootPrinted, rootWhere + ".balances");
+
+    List<String> findings = new ArrayList<>();
+    findings.add("digests are truncated to 128 bits (32 hex)");
+    Findings.flagNegatives(user, "$.self.balances", findings);
+
+    Sibling[] siblings = new Sibling[rootLevel];
+    for (int i = 0; i < rootIndex; i++) {
       JsonNode entry = pathList.get(i);
       String where = "$.pathList[" + i + "]";
       int level = Json.integer(entry, "level", where);
       if (level < 0 || level >= rootLevel) {
         throw new MalformedProofException(
-            where + ".level " + level + " is outside 0.." + (rootLevel - 1), level);
+            where
+                + ".level must be between 0 and "
+                + (rootLevel - 1)
+                + " (below the root's level), was "
+                + level);
       }
       if (siblings[level] != null) {
-        throw new MalformedProofException(where + " repeats level " + level, level);
+        throw new MalformedProofException(
+            where + ".level " + level + " repeats " + siblings[level].where() + ".level", level);
       }
       int type = Json.integer(entry, "type", where);
       if (type != 1 && type != 2) {
-        throw new MalformedProofException(where + ".type must be 1 or 2 below the root", level);
+        throw new MalformedProofException(
+            where + ".type must be 1 or 2 below the root, was " + type, level);
       }
-      siblings[level] = entry;
+      if (level == 0 && type == selfType) {
+        throw new MalformedProofException(
+            where
+                + ".type "
+                + type
+                + " puts the leaf's sibling on the leaf's own side ($.self.type "
+                + selfType
+                + ")",
+            level);
+      }
+      String hash = hex(entry, "hash", where, true);
+      TreeMap<String, String> printed =
+          new TreeMap<>(Json.balancesAsPrinted(entry, "balances", where, false));
+      Map<String, BigDecimal> balances = Json.toDecimals(printed, where + ".balances");
+      if (hash.isEmpty()) {
+        if (balances.values().stream().anyMatch(value -> value.signum() != 0)) {
+          throw new MalformedProofException(
+              where + ".balances must be zero for an empty sibling (hash \"\")", level);
+        }
+        if (level > 0 && type == 1) {
+          throw new MalformedProofException(
+              where + ".type 1 puts an empty sibling (hash \"\") on the left; it is always right",
+              level);
+        }
+      }
+      siblings[level] = new Sibling(where, type, hash, printed, balances);
+      Findings.flagNegatives(balances, where + ".balances", findings);
     }
-    List<String> findings = new ArrayList<>();
-    findings.add("digests are truncated to 128 bits (32 hex)");
+    if (selfType == 2 && (siblings[0] == null || siblings[0].empty())) {
+      throw new MalformedProofException(
+          "$.self.type 2 puts the leaf right of an empty sibling at level 0 ("
+              + (siblings[0] == null
+                  ? "no entry has level 0"
+                  : siblings[0].where() + ".hash is \"\"")
+              + "); an empty sibling is always on the right",
+          0);
+    }
+    Findings.flagNegatives(rootTotals, rootWhere + ".balances", findings);
 
     String computedLeaf = truncate(proofId + "," + accountId + "," + list(leafPrinted));
     if (!computedLeaf.equals(leafHash)) {
@@ -107,37 +192,32 @@ final class MexcScheme extends AbstractScheme {
     String running = computedLeaf;
     TreeMap<String, BigDecimal> sums = new TreeMap<>(user);
     for (int level = 0; level < rootLevel; level++) {
-      JsonNode entry = siblings[level];
-      String where = entry == null ? "level " + level : "$.pathList entry at level " + level;
-      String sibling = "";
-      int siblingType = 2;
-      TreeMap<String, BigDecimal> siblingBalances = new TreeMap<>();
-      if (entry != null) {
-        sibling = Json.text(entry, "hash", where);
-        if (!sibling.isEmpty()) {
-          Digests.requireHex(sibling, DIGEST_HEX, where + ".hash");
+      Sibling entry = siblings[level];
+      boolean empty = entry == null || entry.empty();
+      boolean runningLeft = level == 0 ? selfType == 1 : entry == null || entry.type() != 1;
+      TreeMap<String, BigDecimal> siblingBalances =
+          entry == null ? new TreeMap<>() : new TreeMap<>(entry.balances());
+      if (!empty && level > 0) {
+        // A sibling above the leaves is an internal node: its sums are printed `plain`.
+        for (Map.Entry<String, String> printed : entry.printed().entrySet()) {
+          String canonical = Decimals.plain(siblingBalances.get(printed.getKey()));
+          if (!printed.getValue().equals(canonical)) {
+            return notIncluded(
+                level,
+                entry.where()
+                    + ".balances."
+                    + printed.getKey()
+                    + " is '"
+                    + printed.getValue()
+                    + "', but MEXC prints that sum as '"
+                    + canonical
+                    + "'",
+                user,
+                rootTotals,
+                publishedRoot,
+                findings);
+          }
         }
-        siblingType = Json.integer(entry, "type", where);
-        siblingBalances.putAll(
-            Json.toDecimals(
-                Json.balancesAsPrinted(entry, "balances", where, false), where + ".balances"));
-      }
-      boolean runningLeft;
-      if (level == 0) {
-        runningLeft = selfType == 1;
-        if (entry != null && siblingType == selfType) {
-          throw new MalformedProofException(
-              "the leaf and its sibling both have type " + selfType, level);
-        }
-      } else {
-        runningLeft = siblingType != 1;
-      }
-      boolean empty = sibling.isEmpty();
-      if (empty && siblingBalances.values().stream().anyMatch(value -> value.signum() != 0)) {
-        throw new MalformedProofException(where + " is empty but carries balances", level);
-      }
-      if (empty && !runningLeft) {
-        throw new MalformedProofException(where + " is empty but placed on the left", level);
       }
       TreeMap<String, BigDecimal> next = new TreeMap<>(runningLeft ? sums : siblingBalances);
       if (!empty) {
@@ -145,6 +225,7 @@ final class MexcScheme extends AbstractScheme {
         (runningLeft ? siblingBalances : sums)
             .forEach((asset, value) -> next.merge(asset, value, BigDecimal::add));
       }
+      String sibling = entry == null ? "" : entry.hash();
       String left = runningLeft ? running : sibling;
       String right = runningLeft ? sibling : running;
       running = truncate(left + "," + right + "," + list(formatted(next)));
@@ -169,15 +250,23 @@ final class MexcScheme extends AbstractScheme {
           findings);
     }
     for (Map.Entry<String, BigDecimal> sum : sums.entrySet()) {
-      if (sum.getValue().compareTo(rootTotals.get(sum.getKey())) != 0) {
+      // Compared as printed: the root is a sum, and MEXC prints sums `plain`.
+      String expected = Decimals.plain(sum.getValue());
+      String printed = rootPrinted.get(sum.getKey());
+      if (!printed.equals(expected)) {
         return notIncluded(
             rootLevel,
             "root "
                 + sum.getKey()
-                + " total "
-                + rootTotals.get(sum.getKey()).toPlainString()
-                + " != recomputed "
-                + sum.getValue().toPlainString(),
+                + " total '"
+                + printed
+                + "' at "
+                + rootWhere
+                + ".balances."
+                + sum.getKey()
+                + " != recomputed '"
+                + expected
+                + "'",
             user,
             rootTotals,
             publishedRoot,
@@ -194,6 +283,34 @@ final class MexcScheme extends AbstractScheme {
         rootTotals,
         publishedRoot,
         findings);
+  }
+
+  /** A 32-hex digest field (or, where allowed, the empty string of an empty sibling). */
+  private static String hex(JsonNode parent, String name, String path, boolean emptyAllowed) {
+    String value = Json.text(parent, name, path);
+    if (emptyAllowed && value.isEmpty()) {
+      return value;
+    }
+    if (value.length() != DIGEST_HEX || !LOWER_HEX.matcher(value).matches()) {
+      throw new MalformedProofException(
+          path
+              + "."
+              + name
+              + " must be "
+              + DIGEST_HEX
+              + " lower-case hex characters"
+              + (emptyAllowed ? " or \"\" (an empty sibling)" : "")
+              + ", was "
+              + quote(value));
+    }
+    return value;
+  }
+
+  /** The value in quotes, cut short when long, with its length. */
+  private static String quote(String value) {
+    int length = value.length();
+    String shown = length <= 80 ? value : value.substring(0, 64) + "…";
+    return "'" + shown + "' (" + length + (length == 1 ? " character)" : " characters)");
   }
 
   private static TreeMap<String, String> formatted(Map<String, BigDecimal> sums) {
