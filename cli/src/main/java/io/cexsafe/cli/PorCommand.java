@@ -61,7 +61,8 @@ final class PorCommand implements Runnable {
         index = "1",
         arity = "0..1",
         paramLabel = "<tree-file>",
-        description = "The published full tree, for formats that publish one (okx-v2, bitmex).")
+        description =
+            "The published full tree, for formats that publish one (okx-v2, bitmex, silversixpence).")
     Path treeFile;
 
     @Override

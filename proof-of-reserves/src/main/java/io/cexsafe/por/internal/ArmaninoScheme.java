@@ -6,6 +6,7 @@ import io.cexsafe.por.ProofInput;
 import io.cexsafe.por.Verdict;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,13 +63,28 @@ final class ArmaninoScheme extends AbstractScheme {
     if (printed.isEmpty()) {
       throw new MalformedProofException("$.balances is empty");
     }
+    printed.forEach(
+        (asset, value) -> {
+          if (!generatorNumber(new BigDecimal(value)).equals(value)) {
+            throw new MalformedProofException(
+                "$.balances."
+                    + asset
+                    + " is '"
+                    + value
+                    + "', but the generator hashes balances as it prints them: trailing zeros"
+                    + " trimmed, whole numbers with '.0' ('"
+                    + generatorNumber(new BigDecimal(value))
+                    + "')");
+          }
+        });
     Map<String, BigDecimal> user = Json.toDecimals(printed, "$.balances");
     String root = Digests.requireHex(Json.text(file, "root", "$"), 64, "$.root");
     List<String> findings = new ArrayList<>();
     findings.add("leaves are truncated to 64 bits (16 hex) and nodes carry no sums");
     findings.add("leaf encoding follows the generator's documentation; no published sample");
+    Findings.flagNegatives(user, "$.balances", findings);
 
-    String leaf = leaf(uid, user);
+    String leaf = leafAsPrinted(uid, printed);
     if (file.has("leaf") && !leaf.equals(Json.text(file, "leaf", "$"))) {
       return notIncluded(
           0,
@@ -114,16 +130,31 @@ final class ArmaninoScheme extends AbstractScheme {
         findings);
   }
 
+  /**
+   * The leaf of a generator that printed {@code balances} with {@link #generatorNumber}; used to
+   * build test trees as the generator does.
+   */
   String leaf(String uid, Map<String, BigDecimal> balances) {
+    Map<String, String> printed = new LinkedHashMap<>();
+    balances.forEach((asset, value) -> printed.put(asset, generatorNumber(value)));
+    return leafAsPrinted(uid, printed);
+  }
+
+  /**
+   * The leaf over the balances exactly as printed (spec §16.2: leaf values are never re-formatted).
+   * The generator formats each balance before hashing it (spec §3 and §12: trailing zeros trimmed,
+   * whole numbers forced to one decimal), so the strings it hashed are always in that form; {@link
+   * #check} refuses a printed value in any other form as malformed rather than hashing or
+   * re-formatting it, since such a string cannot be what the generator hashed.
+   */
+  String leafAsPrinted(String uid, Map<String, String> balances) {
     if (concatenate) {
       StringBuilder text = new StringBuilder(uid);
-      balances.forEach(
-          (asset, value) ->
-              text.append(',').append(asset).append(':').append(generatorNumber(value)));
+      balances.forEach((asset, value) -> text.append(',').append(asset).append(':').append(value));
       return Digests.sha256Hex(text.toString()).substring(0, 16);
     }
     StringBuilder amounts = new StringBuilder();
-    balances.values().forEach(value -> amounts.append(generatorNumber(value)));
+    balances.values().forEach(amounts::append);
     return Digests.sha256Hex(Digests.sha256Hex(uid) + Digests.sha256Hex(amounts.toString()))
         .substring(0, 16);
   }

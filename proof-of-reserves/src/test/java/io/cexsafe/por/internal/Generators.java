@@ -756,7 +756,9 @@ final class Generators {
     file.put("mode", concatenate ? "concatenate" : "default");
     file.put("uid", uids.get(user));
     ObjectNode amounts = NODES.objectNode();
-    balances.get(user).forEach((asset, value) -> amounts.put(asset, value.toPlainString()));
+    balances
+        .get(user)
+        .forEach((asset, value) -> amounts.put(asset, ArmaninoScheme.generatorNumber(value)));
     file.set("balances", amounts);
     file.put("root", Digests.hex(level.get(0)));
     file.set("proof", proof);
