@@ -129,21 +129,7 @@ final class BybitScheme extends AbstractScheme {
       JsonNode entry = path.get(i);
       String where = "$.path[" + i + "]";
       int height = i + 1;
-      int type = Json.integer(entry, "type", where);
-      if (type != 1 && type != 2) {
-        throw new MalformedProofException(
-            where + ".type must be 1 or 2 below the root, was " + type, height);
-      }
-      if (i == 0 && type == selfType) {
-        throw new MalformedProofException(
-            where
-                + ".type "
-                + type
-                + " puts the leaf's sibling on the leaf's own side ($.self.type "
-                + selfType
-                + ")",
-            height);
-      }
+      int type = Paths.siblingSide(entry, where, height, i == 0, selfType);
       int statedHeight = Json.integer(entry, "height", where);
       if (statedHeight != height) {
         throw new MalformedProofException(

@@ -132,21 +132,7 @@ final class MexcScheme extends AbstractScheme {
         throw new MalformedProofException(
             where + ".level " + level + " repeats " + siblings[level].where() + ".level", level);
       }
-      int type = Json.integer(entry, "type", where);
-      if (type != 1 && type != 2) {
-        throw new MalformedProofException(
-            where + ".type must be 1 or 2 below the root, was " + type, level);
-      }
-      if (level == 0 && type == selfType) {
-        throw new MalformedProofException(
-            where
-                + ".type "
-                + type
-                + " puts the leaf's sibling on the leaf's own side ($.self.type "
-                + selfType
-                + ")",
-            level);
-      }
+      int type = Paths.siblingSide(entry, where, level, level == 0, selfType);
       String hash = hex(entry, "hash", where, true);
       TreeMap<String, String> printed =
           new TreeMap<>(Json.balancesAsPrinted(entry, "balances", where, false));
