@@ -42,7 +42,8 @@ final class AssessmentRun {
         selected.add(exchange);
       }
     }
-    Config config = common.config(proofs.settings(catalog, selected));
+    Config config = common.config(proofs.settings(catalog, selected, asOf));
+    ProofOptions.checkSettings(config, catalog, selected);
     CollectorRegistry registry =
         CollectorRegistry.builder()
             .config(config)

@@ -110,4 +110,83 @@ class AssessWithProofTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("--proof-date okx", "expected a date").hasLineCount(1);
   }
+
+  @Test
+  void aProofIsOnlyCountedForAnExchangeThatPublishesItsFormat() {
+    assertThat(
+            run(
+                "assess",
+                "kraken",
+                "--offline",
+                "--proof",
+                "kraken=" + proof.user(),
+                "--proof-tree",
+                "kraken=" + proof.tree()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "cexsafe: error: "
+                + proof.user()
+                + ": this okx-v2 proof does not come from kraken; that format is published by okx\n");
+  }
+
+  @Test
+  void ambiguousOrLateProofOptionsAreRefused() {
+    assertThat(
+            run(
+                "assess",
+                "okx",
+                "OKX",
+                "--offline",
+                "--proof",
+                "okx=" + proof.user(),
+                "--proof",
+                "OKX=" + proof.user()))
+        .isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("cexsafe: error: --proof is given twice for okx\n");
+
+    err.getBuffer().setLength(0);
+    assertThat(
+            run(
+                "assess",
+                "okx",
+                "--offline",
+                "--as-of",
+                "2026-11-21",
+                "--proof",
+                "okx=" + proof.user(),
+                "--proof-tree",
+                "okx=" + proof.tree(),
+                "--proof-date",
+                "okx=2026-11-22"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "cexsafe: error: --proof-date okx: 2026-11-22 is after the assessment date"
+                + " 2026-11-21\n");
+
+    err.getBuffer().setLength(0);
+    assertThat(
+            run(
+                "assess",
+                "okx",
+                "--offline",
+                "--set",
+                "proof-of-reserves.proof.okex=" + proof.user()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("proof-of-reserves.proof.okex names okex", "proof-of-reserves.proof.okx")
+        .hasLineCount(1);
+
+    err.getBuffer().setLength(0);
+    assertThat(
+            run(
+                "assess",
+                "okx",
+                "--offline",
+                "--set",
+                "proof-of-reserves.proof.binance=" + proof.user()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("not an exchange being assessed").hasLineCount(1);
+  }
 }

@@ -95,10 +95,32 @@ public final class ProofCollector implements EvidenceCollector {
               + ")");
     }
     Instant now = context.clock().instant();
+    Instant asOf = context.asOf();
+    if (proof.snapshot() != null
+        && proof.snapshot().isAfter(LocalDate.ofInstant(asOf, ZoneOffset.UTC))) {
+      // as the disclosures do: what did not exist at the assessment date does not count
+      return CollectionResult.skipped(
+          ReasonCode.INVALID_DATA,
+          "the proof's snapshot date "
+              + proof.snapshot()
+              + " is after the assessment date "
+              + LocalDate.ofInstant(asOf, ZoneOffset.UTC)
+              + "; not counted");
+    }
+    if (proof.snapshot() == null && proof.fileTime().isAfter(asOf)) {
+      // the file's date cannot stand in for a snapshot it may postdate; only a given date can
+      return CollectionResult.skipped(
+          ReasonCode.INVALID_DATA,
+          "the proof file is dated after the assessment date "
+              + LocalDate.ofInstant(asOf, ZoneOffset.UTC)
+              + " and no snapshot date was given (--proof-date "
+              + exchange.id()
+              + "=<date>); not counted");
+    }
     Instant observed =
         proof.snapshot() != null
             ? proof.snapshot().atStartOfDay(ZoneOffset.UTC).toInstant()
-            : proof.fileTime().isAfter(now) ? now : proof.fileTime();
+            : proof.fileTime();
     Provenance.Builder provenance =
         Provenance.builder(ID)
             .source(
@@ -111,10 +133,13 @@ public final class ProofCollector implements EvidenceCollector {
             .observedAt(observed)
             .retrievedAt(now)
             .evidenceClass(io.cexsafe.EvidenceClass.CRYPTOGRAPHICALLY_VERIFIED);
-    if (proof.snapshot() == null) {
-      provenance.note(
-          "snapshot date not given; the proof file's date stands in, so the snapshot may be older");
-    }
+    provenance.note(
+        (proof.snapshot() == null
+                ? "snapshot date not given; the proof file's date stands in, so the snapshot may be"
+                    + " older. "
+                : "")
+            + "The proof was recomputed up to its own root; that root was not compared with one"
+            + " the exchange published.");
     Evidence evidence =
         proof.verdict().toEvidence(exchange.id(), provenance.build(), proof.snapshot());
     return CollectionResult.of(java.util.List.of(evidence));
@@ -142,7 +167,7 @@ public final class ProofCollector implements EvidenceCollector {
       return this;
     }
 
-    /** The published full tree that goes with the exchange's proof (okx-v2, bitmex). */
+    /** The published tree that goes with the exchange's proof (okx-v2, bitmex, silversixpence). */
     public Builder tree(String exchangeId, Path treeFile) {
       treeFiles.put(requireId(exchangeId), Objects.requireNonNull(treeFile, "treeFile"));
       return this;
@@ -187,18 +212,22 @@ public final class ProofCollector implements EvidenceCollector {
       Instant fileTime;
       try {
         input = ProofInput.fromFiles(file, treeFiles.get(exchangeId));
-        fileTime = Files.getLastModifiedTime(file).toInstant();
+        // whole seconds, as the assessment's own instant is
+        fileTime =
+            Files.getLastModifiedTime(file)
+                .toInstant()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       } catch (NoSuchFileException e) {
         throw new InvalidInputException(e.getFile(), null, "no such file", e);
       } catch (IOException | IllegalArgumentException e) {
         throw new InvalidInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
       }
       String format = formats.get(exchangeId);
+      ProofScheme scheme;
       if (format == null) {
-        format =
+        scheme =
             verifier
                 .detect(input)
-                .map(ProofScheme::id)
                 .orElseThrow(
                     () ->
                         new InvalidInputException(
@@ -209,14 +238,43 @@ public final class ProofCollector implements EvidenceCollector {
                                 + ".format."
                                 + exchangeId
                                 + " (see 'cexsafe por formats')"));
+      } else {
+        scheme =
+            verifier
+                .scheme(format)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            ID + ".format." + exchangeId,
+                            null,
+                            "unknown proof format '" + format + "' (see 'cexsafe por formats')"));
       }
-      if (verifier.scheme(format).isEmpty()) {
+      if (!scheme.publishers().isEmpty() && !scheme.publishers().contains(exchangeId)) {
         throw new InvalidInputException(
-            ID + ".format." + exchangeId,
+            file.toString(),
             null,
-            "unknown proof format '" + format + "' (see 'cexsafe por formats')");
+            "this "
+                + scheme.id()
+                + " proof does not come from "
+                + exchangeId
+                + "; that format is published by "
+                + String.join(", ", new java.util.TreeSet<>(scheme.publishers())));
       }
-      Verdict verdict = verifier.verify(format, input);
+      if (treeFiles.containsKey(exchangeId) && !scheme.takesTree()) {
+        throw new InvalidInputException(
+            treeFiles.get(exchangeId).toString(),
+            null,
+            scheme.id() + " proofs have no separate tree file; leave the tree out");
+      }
+      Verdict verdict;
+      try {
+        verdict = scheme.verify(input);
+      } catch (InvalidInputException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // a scheme must not throw; if one does, the proof must not quietly drop out of the run
+        throw new InvalidInputException(file.toString(), null, "cannot be verified: " + e, e);
+      }
       if (verdict.status() == VerificationStatus.MALFORMED) {
         throw new InvalidInputException(file.toString(), null, verdict.reason());
       }

@@ -4,6 +4,7 @@ import io.cexsafe.Config;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code proof-of-reserves.proof.<exchange-id>}: the user's proof file;
- *   <li>{@code proof-of-reserves.tree.<exchange-id>}: the published full tree (okx-v2, bitmex);
+ *   <li>{@code proof-of-reserves.tree.<exchange-id>}: the published tree (okx-v2, bitmex,
+ *       silversixpence);
  *   <li>{@code proof-of-reserves.format.<exchange-id>}: the format, when detection is not enough;
  *   <li>{@code proof-of-reserves.snapshot.<exchange-id>}: the snapshot date, {@code YYYY-MM-DD}.
  * </ul>
@@ -45,14 +47,23 @@ public final class ProofCollectorProvider implements EvidenceCollectorProvider {
         throw unknown(key);
       }
       switch (kind) {
-        case "proof" -> builder.proof(exchangeId, Path.of(value));
-        case "tree" -> builder.tree(exchangeId, Path.of(value));
+        case "proof" -> builder.proof(exchangeId, path(key, value));
+        case "tree" -> builder.tree(exchangeId, path(key, value));
         case "format" -> builder.format(exchangeId, value);
         case "snapshot" -> builder.snapshotDate(exchangeId, date(key, value));
         default -> throw unknown(key);
       }
     }
     return builder.build();
+  }
+
+  private static Path path(String key, String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new InvalidInputException(
+          ProofCollector.ID + "." + key, null, "not a file path: " + e.getReason());
+    }
   }
 
   private static LocalDate date(String key, String value) {

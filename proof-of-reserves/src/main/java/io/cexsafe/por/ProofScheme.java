@@ -1,6 +1,7 @@
 package io.cexsafe.por;
 
 import io.cexsafe.facts.ProofStrength;
+import java.util.Set;
 
 /**
  * One published proof format: how leaves and nodes are hashed, how siblings are oriented, how sums
@@ -21,4 +22,18 @@ public interface ProofScheme {
   boolean detects(ProofInput input);
 
   Verdict verify(ProofInput input);
+
+  /**
+   * Catalogue ids of the exchanges known to publish proofs in this format, so that a proof is not
+   * counted for an exchange that never used it; empty when the format is not tied to particular
+   * exchanges.
+   */
+  default Set<String> publishers() {
+    return Set.of();
+  }
+
+  /** Whether the format comes with a separate file holding the published tree. */
+  default boolean takesTree() {
+    return false;
+  }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Shared plumbing: malformed input becomes a verdict, never an exception. */
 abstract class AbstractScheme implements ProofScheme {
@@ -36,6 +37,16 @@ abstract class AbstractScheme implements ProofScheme {
   @Override
   public final ProofStrength strength() {
     return strength;
+  }
+
+  @Override
+  public Set<String> publishers() {
+    return Schemes.publishers(id);
+  }
+
+  @Override
+  public boolean takesTree() {
+    return Schemes.takesTree(id);
   }
 
   @Override

@@ -30,7 +30,7 @@ class ProofCollectorContractTest extends CollectorContractTest {
     Path proof = temp.resolve("crypto-com-proof.json");
     if (!Files.exists(proof)) {
       try {
-        Files.writeString(proof, Generators.mexc(new Random(7), 9).proof());
+        Files.writeString(proof, Generators.silverSixpence(new Random(7), 9).proof());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -39,7 +39,7 @@ class ProofCollectorTest {
   private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
   private static final ExchangeCatalog CATALOG = ExchangeCatalog.bundled();
   private static final Exchange OKX = CATALOG.get("okx");
-  private static final Exchange MEXC_USER = CATALOG.get("bybit");
+  private static final Exchange CRYPTO_COM = CATALOG.get("crypto-com");
 
   @TempDir Path temp;
 
@@ -73,18 +73,20 @@ class ProofCollectorTest {
     assertThat(evidence.provenance().sourceUrl()).isEqualTo(proof.toUri());
     assertThat(evidence.provenance().observedAt()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
     assertThat(evidence.provenance().retrievedAt()).isEqualTo(NOW);
-    assertThat(evidence.provenance().note()).isNull();
+    assertThat(evidence.provenance().note())
+        .doesNotContain("snapshot date not given")
+        .contains("not compared with one the exchange published");
     assertThat(collector.verdict("okx").orElseThrow().status())
         .isEqualTo(VerificationStatus.INCLUDED);
   }
 
   @Test
   void withoutASnapshotDateTheFileDateStandsInAndTheEvidenceSaysSo() throws IOException {
-    Path proof = write("mexc.json", Generators.mexc(new Random(5), 7).proof());
+    Path proof = write("okx-v1.json", Generators.okxV1(new Random(5), 7).proof());
     Files.setLastModifiedTime(proof, FileTime.from(Instant.parse("2026-06-30T08:00:00Z")));
-    ProofCollector collector = ProofCollector.builder().proof("bybit", proof).build();
+    ProofCollector collector = ProofCollector.builder().proof("okx", proof).build();
 
-    Evidence evidence = collect(collector, MEXC_USER).evidence().get(0);
+    Evidence evidence = collect(collector, OKX).evidence().get(0);
 
     assertThat(evidence.provenance().observedAt()).isEqualTo(Instant.parse("2026-06-30T08:00:00Z"));
     assertThat(evidence.provenance().note()).contains("snapshot date not given");
@@ -92,33 +94,37 @@ class ProofCollectorTest {
   }
 
   @Test
-  void aFileDatedAfterTheRunIsNotTakenAsObservedInTheFuture() throws IOException {
-    Path proof = write("mexc.json", Generators.mexc(new Random(5), 7).proof());
+  void aFileDatedAfterTheRunWithoutASnapshotDateIsNotCounted() throws IOException {
+    Path proof = write("okx-v1.json", Generators.okxV1(new Random(5), 7).proof());
     Files.setLastModifiedTime(proof, FileTime.from(NOW.plusSeconds(86_400 * 30)));
-    ProofCollector collector = ProofCollector.builder().proof("bybit", proof).build();
+    ProofCollector collector = ProofCollector.builder().proof("okx", proof).build();
 
-    Evidence evidence = collect(collector, MEXC_USER).evidence().get(0);
+    EvidenceBundle result = collect(collector, OKX);
 
-    assertThat(evidence.provenance().observedAt()).isEqualTo(NOW);
+    CollectorOutcome outcome = result.outcomes().get(0);
+    assertThat(outcome.status()).isEqualTo(OutcomeStatus.SKIPPED);
+    assertThat(outcome.reason()).isEqualTo(ReasonCode.INVALID_DATA);
+    assertThat(outcome.message()).contains("dated after the assessment date", "--proof-date okx");
+    assertThat(result.evidence()).isEmpty();
   }
 
   @Test
   void aProofThatDoesNotVerifyIsEvidenceOfAFailedCheckNotAnError() throws IOException {
     ProofVerifier verifier = ProofVerifier.standard();
-    Generators.Built built = Generators.mexc(new Random(11), 9);
+    Generators.Built built = Generators.okxV1(new Random(11), 9);
     String tampered =
         Tamper.jsonValueChanges(built.proof(), Set.of()).stream()
             .map(Tamper.Change::text)
             .filter(
                 text ->
-                    verifier.verify("mexc", ProofInput.of("p", text)).status()
+                    verifier.verify("okx-v1", ProofInput.of("p", text)).status()
                         == VerificationStatus.NOT_INCLUDED)
             .findFirst()
             .orElseThrow();
     ProofCollector collector =
-        ProofCollector.builder().proof("bybit", write("tampered.json", tampered)).build();
+        ProofCollector.builder().proof("okx", write("tampered.json", tampered)).build();
 
-    EvidenceBundle result = collect(collector, MEXC_USER);
+    EvidenceBundle result = collect(collector, OKX);
 
     assertThat(result.outcomes().get(0).status()).isEqualTo(OutcomeStatus.OK);
     ProofVerification fact = (ProofVerification) result.evidence().get(0).fact();
@@ -130,15 +136,16 @@ class ProofCollectorTest {
   void anExchangeWithoutAProofIsSkippedAndSaysHowToGiveOne() throws IOException {
     ProofCollector collector =
         ProofCollector.builder()
-            .proof("bybit", write("m.json", Generators.mexc(new Random(1), 3).proof()))
+            .proof("okx", write("o.json", Generators.okxV1(new Random(1), 3).proof()))
             .build();
 
-    EvidenceBundle result = collect(collector, OKX);
+    EvidenceBundle result = collect(collector, CRYPTO_COM);
 
     CollectorOutcome outcome = result.outcomes().get(0);
     assertThat(outcome.status()).isEqualTo(OutcomeStatus.SKIPPED);
     assertThat(outcome.reason()).isEqualTo(ReasonCode.DISABLED);
-    assertThat(outcome.message()).contains("--proof okx=<file>", "proof-of-reserves.proof.okx");
+    assertThat(outcome.message())
+        .contains("--proof crypto-com=<file>", "proof-of-reserves.proof.crypto-com");
     assertThat(result.evidence()).isEmpty();
   }
 
@@ -174,6 +181,47 @@ class ProofCollectorTest {
   }
 
   @Test
+  void aProofInAnotherExchangesFormatOrWithAStrayTreeIsRefused() throws IOException {
+    Path okxProof = write("okx-v1.json", Generators.okxV1(new Random(2), 5).proof());
+    assertThatThrownBy(() -> ProofCollector.builder().proof("crypto-com", okxProof).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("this okx-v1 proof does not come from crypto-com")
+        .hasMessageContaining("published by okx");
+
+    Path stray = write("tree.txt", okx.tree());
+    assertThatThrownBy(
+            () -> ProofCollector.builder().proof("okx", okxProof).tree("okx", stray).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("tree.txt")
+        .hasMessageContaining("no separate tree file");
+
+    Generators.Built silver = Generators.silverSixpence(new Random(4), 6);
+    ProofCollector crypto =
+        ProofCollector.builder()
+            .proof("crypto-com", write("ss.json", silver.proof()))
+            .tree("crypto-com", write("ss.csv", silver.tree()))
+            .build();
+    assertThat(collect(crypto, CRYPTO_COM).outcomes().get(0).status()).isEqualTo(OutcomeStatus.OK);
+  }
+
+  @Test
+  void aSnapshotAfterTheAssessmentDateIsNotCounted() throws IOException {
+    ProofCollector collector =
+        ProofCollector.builder()
+            .proof("okx", write("okx-v1.json", Generators.okxV1(new Random(6), 4).proof()))
+            .snapshotDate("okx", LocalDate.parse("2026-11-22"))
+            .build();
+
+    EvidenceBundle result = collect(collector, OKX);
+
+    CollectorOutcome outcome = result.outcomes().get(0);
+    assertThat(outcome.status()).isEqualTo(OutcomeStatus.SKIPPED);
+    assertThat(outcome.reason()).isEqualTo(ReasonCode.INVALID_DATA);
+    assertThat(outcome.message()).contains("2026-11-22", "after the assessment date 2026-11-21");
+    assertThat(result.evidence()).isEmpty();
+  }
+
+  @Test
   void providerReadsProofSettingsPerExchange() throws IOException {
     Path proof = write("okx-user.json", okx.proof());
     Path tree = write("okx-tree.txt", okx.tree());
@@ -192,7 +240,7 @@ class ProofCollectorTest {
     Evidence evidence = collect(collector, OKX).evidence().get(0);
     assertThat(((ProofVerification) evidence.fact()).snapshotDate())
         .isEqualTo(LocalDate.parse("2023-04-01"));
-    assertThat(collect(collector, MEXC_USER).outcomes().get(0).status())
+    assertThat(collect(collector, CRYPTO_COM).outcomes().get(0).status())
         .isEqualTo(OutcomeStatus.SKIPPED);
   }
 
@@ -211,8 +259,11 @@ class ProofCollectorTest {
     assertThat(provider.create(Config.empty()).id()).isEqualTo(ProofCollector.ID);
   }
 
+  /** Writes a proof dated a day before the fixed assessment clock, whatever today's date is. */
   private Path write(String name, String content) throws IOException {
-    return Files.writeString(temp.resolve(name), content);
+    Path file = Files.writeString(temp.resolve(name), content);
+    Files.setLastModifiedTime(file, FileTime.from(NOW.minusSeconds(86_400)));
+    return file;
   }
 
   /** Runs the collector for one exchange as an assessment would. */
