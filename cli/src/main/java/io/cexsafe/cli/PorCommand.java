@@ -135,9 +135,13 @@ final class PorCommand implements Runnable {
 
     @Override
     public Integer call() {
-      TextTable table = new TextTable("FORMAT", "STRENGTH", "DESCRIPTION");
+      TextTable table = new TextTable("FORMAT", "STRENGTH", "PUBLISHED BY", "DESCRIPTION");
       for (ProofScheme scheme : ProofVerifier.standard().schemes()) {
-        table.row(scheme.id(), strength(scheme.strength()), scheme.description());
+        String publishers =
+            scheme.publishers().isEmpty()
+                ? "-"
+                : String.join(",", new java.util.TreeSet<>(scheme.publishers()));
+        table.row(scheme.id(), strength(scheme.strength()), publishers, scheme.description());
       }
       table.print(spec.commandLine().getOut());
       return Main.OK;

@@ -91,7 +91,8 @@ class PorCommandTest {
     assertThat(out.toString())
         .contains("okx-v1", "okx-v2", "bitget-2025", "bitget-2022", "mexc", "bybit", "bitmex")
         .contains("silversixpence", "armanino", "armanino-concatenate", "gate-zk-v1")
-        .contains("binance-zk-v1", "binance-zk-v2", "zk proof of sums");
+        .contains("binance-zk-v1", "binance-zk-v2", "zk proof of sums")
+        .contains("PUBLISHED BY", "binance,crypto-com,kucoin", "gate,kraken");
   }
 
   @Test
