@@ -1,6 +1,7 @@
 package io.cexsafe.por;
 
 import io.cexsafe.InvalidInputException;
+import io.cexsafe.por.internal.Json;
 import io.cexsafe.por.internal.Schemes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,10 +79,29 @@ public final class ProofVerifier {
                     new InvalidInputException(
                         input.proofName(),
                         null,
-                        "proof format not recognised; name it with --format (one of "
+                        "proof format not recognised"
+                            + whyNotJson(input.proof())
+                            + "; name it with --format (one of "
                             + String.join(", ", schemes.keySet())
                             + ")"));
     return scheme.verify(input);
+  }
+
+  /**
+   * For a file that looks like JSON (first non-blank byte '{' or '[') but does not parse as proofs
+   * are read (duplicate keys, nesting too deep, not UTF-8, …): ": not valid JSON (why, where)";
+   * otherwise empty, since no scheme could say anything better.
+   */
+  private static String whyNotJson(byte[] proof) {
+    int i = 0;
+    while (i < proof.length
+        && (proof[i] == ' ' || proof[i] == '\t' || proof[i] == '\r' || proof[i] == '\n')) {
+      i++;
+    }
+    if (i == proof.length || proof[i] != '{' && proof[i] != '[') {
+      return "";
+    }
+    return Json.syntaxError(proof).map(error -> ": not valid JSON (" + error + ")").orElse("");
   }
 
   /**

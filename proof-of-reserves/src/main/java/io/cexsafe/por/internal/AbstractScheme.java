@@ -66,6 +66,16 @@ abstract class AbstractScheme implements ProofScheme {
       return Verdict.malformed(id, strength, e.level(), e.getMessage());
     } catch (IOException | UncheckedIOException e) {
       return Verdict.malformed(id, strength, null, "cannot read input: " + e.getMessage());
+    } catch (ArithmeticException | NumberFormatException e) {
+      // a scheme missed a bound: still bad input, never a crash (other exceptions are bugs)
+      return Verdict.malformed(
+          id,
+          strength,
+          null,
+          "a number in the input is out of range or unreadable ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + Texts.quote(e.getMessage()))
+              + ")");
     }
   }
 

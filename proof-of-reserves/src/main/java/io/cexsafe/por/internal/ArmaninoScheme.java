@@ -69,12 +69,12 @@ final class ArmaninoScheme extends AbstractScheme {
             throw new MalformedProofException(
                 "$.balances."
                     + asset
-                    + " is '"
-                    + value
-                    + "', but the generator hashes balances as it prints them: trailing zeros"
-                    + " trimmed, whole numbers with '.0' ('"
-                    + generatorNumber(new BigDecimal(value))
-                    + "')");
+                    + " is "
+                    + Texts.quote(value)
+                    + ", but the generator hashes balances as it prints them: trailing zeros"
+                    + " trimmed, whole numbers with '.0' ("
+                    + Texts.quote(generatorNumber(new BigDecimal(value)))
+                    + ")");
           }
         });
     Map<String, BigDecimal> user = Json.toDecimals(printed, "$.balances");
@@ -88,7 +88,10 @@ final class ArmaninoScheme extends AbstractScheme {
     if (file.has("leaf") && !leaf.equals(Json.text(file, "leaf", "$"))) {
       return notIncluded(
           0,
-          "leaf " + leaf + " recomputed from uid and balances != stated " + file.get("leaf"),
+          "leaf "
+              + leaf
+              + " recomputed from uid and balances != stated "
+              + Texts.quote(Json.text(file, "leaf", "$")),
           user,
           Map.of(),
           root,

@@ -122,15 +122,18 @@ final class BitmexScheme extends AbstractScheme {
             "a complete binary tree has 2^k - 1 lines; this one has " + lines);
       }
     }
-    long userSats = 0;
+    // Added exactly: leaves whose sum overflows a long cannot all sit in a consistent tree, and
+    // the tree check below then says where the sums break (NOT_INCLUDED), rather than this sum
+    // throwing before the tree is looked at.
+    BigDecimal userSats = BigDecimal.ZERO;
     List<Long> leafIndexes = new ArrayList<>();
     for (int i = 0; i < matched.size(); i += 3) {
       if (matched.get(i + 2) == depth) {
-        userSats = Math.addExact(userSats, matched.get(i));
+        userSats = userSats.add(BigDecimal.valueOf(matched.get(i)));
         leafIndexes.add(matched.get(i + 1));
       }
     }
-    Map<String, BigDecimal> user = Map.of(ASSET, BigDecimal.valueOf(userSats));
+    Map<String, BigDecimal> user = Map.of(ASSET, userSats);
     Map<String, BigDecimal> rootTotals = Map.of(ASSET, BigDecimal.valueOf(rootValue));
     MessageDigest sha256 = Digests.sha256();
     for (int level = depth - 1; level >= 0; level--) {
@@ -145,7 +148,17 @@ final class BitmexScheme extends AbstractScheme {
           try {
             sum = Math.addExact(left.value, right.value);
           } catch (ArithmeticException e) {
-            return notIncluded(level, "sum overflow", user, rootTotals, rootHash, findings);
+            return notIncluded(
+                level,
+                "node "
+                    + i
+                    + " at depth "
+                    + level
+                    + ": its children's values add up to more than a 64-bit balance holds",
+                user,
+                rootTotals,
+                rootHash,
+                findings);
           }
           sha256.update(left.digest);
           sha256.update(le(left.value));
@@ -210,7 +223,8 @@ final class BitmexScheme extends AbstractScheme {
     try {
       return Long.parseLong(digits);
     } catch (NumberFormatException e) {
-      throw new MalformedProofException(what + " " + digits + " is out of range");
+      throw new MalformedProofException(
+          what + " " + Texts.quote(digits) + " is out of range (at most " + Long.MAX_VALUE + ")");
     }
   }
 

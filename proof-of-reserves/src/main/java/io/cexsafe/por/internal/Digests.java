@@ -43,7 +43,7 @@ public final class Digests {
   public static String requireHex(String value, int length, String where) {
     if (value == null || value.length() != length || !LOWER_HEX.matcher(value).matches()) {
       throw new MalformedProofException(
-          where + " must be " + length + " lower-case hex characters, was '" + value + "'");
+          where + " must be " + length + " lower-case hex characters, was " + Texts.quote(value));
     }
     return value;
   }

@@ -40,10 +40,42 @@ public final class Json {
       }
       return node;
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new MalformedProofException(name + " is not valid JSON: " + e.getOriginalMessage());
+      throw new MalformedProofException(name + " is not valid JSON: " + describe(e));
     } catch (IOException e) {
       throw new MalformedProofException(name + " cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Why the content is not JSON as proofs are read (duplicate keys, nesting too deep, bytes that
+   * are not UTF-8, …): the parser's message, shortened, with the line and column; empty when it
+   * parses.
+   */
+  public static Optional<String> syntaxError(byte[] content) {
+    try {
+      MAPPER.readTree(content);
+      return Optional.empty();
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      return Optional.of(describe(e));
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(shorten(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static String describe(com.fasterxml.jackson.core.JacksonException e) {
+    String message = shorten(String.valueOf(e.getOriginalMessage()));
+    com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
+    if (location != null && location.getLineNr() > 0) {
+      message += " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+    return message;
+  }
+
+  /** The first line of a parser message, at most 160 characters. */
+  private static String shorten(String message) {
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() <= 160 ? line : line.substring(0, 160) + "…";
   }
 
   /** Parses without throwing, for format detection. */
@@ -105,7 +137,8 @@ public final class Json {
     BigInteger value;
     if (node.isIntegralNumber()) {
       value = node.bigIntegerValue();
-    } else if (node.isTextual() && node.textValue().matches("[0-9]+")) {
+    } else if (node.isTextual()
+        && Decimals.requireShort(node.textValue(), path + "." + name).matches("[0-9]+")) {
       value = new BigInteger(node.textValue());
     } else {
       throw new MalformedProofException(path + "." + name + " must be a non-negative integer");
@@ -118,7 +151,7 @@ public final class Json {
 
   /**
    * Balances in file order, each value as printed: strings as they are, numbers in their exact
-   * decimal form (scale kept, as Java's BigDecimal prints them).
+   * plain decimal form (scale kept, no exponent).
    */
   public static LinkedHashMap<String, String> balancesAsPrinted(
       JsonNode parent, String name, String path, boolean numbersExpected) {
@@ -134,8 +167,20 @@ public final class Json {
         if (!value.isNumber()) {
           throw new MalformedProofException(where + " must be a JSON number");
         }
+        // toPlainString keeps the scale and spells 0.0000001 as printed (toString gives "1E-7").
+        // A number printed with an exponent (5000e0) cannot be told apart once parsed: it is read
+        // as its plain form, which is what the exchange's serialiser prints for such a value.
         BigDecimal exact = value.decimalValue();
-        printed = exact.toString();
+        // bound the plain form before building it: 1e-999999999 is short text but a huge string
+        long plainDigits = Math.max(exact.precision(), (long) exact.precision() - exact.scale());
+        if (exact.scale() > Decimals.MAX_NUMBER_CHARS || plainDigits > Decimals.MAX_NUMBER_CHARS) {
+          throw new MalformedProofException(
+              where
+                  + " has more than "
+                  + Decimals.MAX_NUMBER_CHARS
+                  + " digits as a plain decimal number");
+        }
+        printed = exact.toPlainString();
       } else {
         if (!value.isTextual()) {
           throw new MalformedProofException(where + " must be a string");

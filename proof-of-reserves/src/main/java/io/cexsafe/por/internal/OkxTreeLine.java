@@ -299,6 +299,15 @@ final class OkxTreeLine {
   private void parseAmount(int asset, long lineNumber) {
     int i = valueStart[asset];
     int stop = valueEnd[asset];
+    if (stop - i > Decimals.MAX_NUMBER_CHARS) {
+      // BigDecimal reads long text in quadratic time; no balance needs this many characters
+      throw malformed(
+          lineNumber,
+          "a balance is "
+              + (stop - i)
+              + " characters long; numbers are at most "
+              + Decimals.MAX_NUMBER_CHARS);
+    }
     boolean minus = i < stop && bytes[i] == '-';
     if (minus) {
       i++;

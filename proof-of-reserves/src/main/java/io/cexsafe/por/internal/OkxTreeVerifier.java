@@ -456,41 +456,89 @@ final class OkxTreeVerifier {
     }
   }
 
-  /** The user's leaves, looked up by the first eight bytes of their hash before comparing. */
+  /**
+   * The user's leaves, looked up by the first eight bytes of their hash before comparing. A few
+   * leaves (the usual case) are scanned in turn; more are kept sorted by that prefix and found by
+   * bisection, so a proof listing many leaves costs log(leaves) per tree leaf, not leaves.
+   */
   private static final class UserLeaves {
+    private static final int SCANNED = 8;
+
+    /** Hashes as ASCII hex, sorted by prefix when there are more than {@link #SCANNED}. */
     private final byte[][] hashes;
+
     private final long[] prefixes;
     private final List<Map<String, String>> balances = new ArrayList<>();
 
     UserLeaves(Map<String, Map<String, String>> userLeaves) {
-      hashes = new byte[userLeaves.size()][];
-      prefixes = new long[userLeaves.size()];
+      int n = userLeaves.size();
+      byte[][] unsorted = new byte[n][];
+      List<Map<String, String>> unsortedBalances = new ArrayList<>(n);
       int i = 0;
       for (Map.Entry<String, Map<String, String>> leaf : userLeaves.entrySet()) {
-        hashes[i] = Arrays.copyOf(leaf.getKey().getBytes(StandardCharsets.US_ASCII), 64);
-        prefixes[i++] = Swar.word(hashes[i - 1], 0);
-        balances.add(leaf.getValue());
+        unsorted[i++] = Arrays.copyOf(leaf.getKey().getBytes(StandardCharsets.US_ASCII), 64);
+        unsortedBalances.add(leaf.getValue());
       }
+      Integer[] order = new Integer[n];
+      for (int k = 0; k < n; k++) {
+        order[k] = k;
+      }
+      if (n > SCANNED) {
+        Arrays.sort(order, (a, b) -> Long.compare(prefix(unsorted[a]), prefix(unsorted[b])));
+      }
+      hashes = new byte[n][];
+      prefixes = new long[n];
+      for (int k = 0; k < n; k++) {
+        hashes[k] = unsorted[order[k]];
+        prefixes[k] = prefix(hashes[k]);
+        balances.add(unsortedBalances.get(order[k]));
+      }
+    }
+
+    private static long prefix(byte[] hash) {
+      return Swar.word(hash, 0);
+    }
+
+    /** The first index whose prefix is the line's, or -1. */
+    private int first(byte[] line, int at) {
+      long prefix = Swar.word(line, at);
+      if (prefixes.length <= SCANNED) {
+        for (int i = 0; i < prefixes.length; i++) {
+          if (prefixes[i] == prefix) {
+            return i;
+          }
+        }
+        return -1;
+      }
+      int low = 0;
+      int high = prefixes.length;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (prefixes[middle] < prefix) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low < prefixes.length && prefixes[low] == prefix ? low : -1;
     }
 
     /** Whether the 64 bytes at {@code at} may be one of the user's hashes. */
     boolean mayMatch(byte[] line, int at) {
-      long prefix = Swar.word(line, at);
-      for (long candidate : prefixes) {
-        if (candidate == prefix) {
-          return true;
-        }
-      }
-      return false;
+      return first(line, at) >= 0;
     }
 
     /** Whether the 64 bytes at {@code at} are one of the user's hashes. */
     boolean isUserHash(byte[] line, int at) {
-      if (mayMatch(line, at)) {
-        for (byte[] hash : hashes) {
-          if (Arrays.equals(hash, 0, 64, line, at, at + 64)) {
-            return true;
-          }
+      int i = first(line, at);
+      if (i < 0) {
+        return false;
+      }
+      long prefix = prefixes[i];
+      boolean sorted = prefixes.length > SCANNED;
+      for (; i < hashes.length && (!sorted || prefixes[i] == prefix); i++) {
+        if (Arrays.equals(hashes[i], 0, 64, line, at, at + 64)) {
+          return true;
         }
       }
       return false;
@@ -498,7 +546,13 @@ final class OkxTreeVerifier {
 
     /** Records the line's hash in {@code found} if it is a user leaf with the user's balances. */
     void check(OkxTreeLine line, Set<String> found) {
-      for (int i = 0; i < hashes.length; i++) {
+      int i = first(line.bytes, line.start);
+      if (i < 0) {
+        return;
+      }
+      long prefix = prefixes[i];
+      boolean sorted = prefixes.length > SCANNED;
+      for (; i < hashes.length && (!sorted || prefixes[i] == prefix); i++) {
         if (line.hashEquals(hashes[i])) {
           Map<String, String> printed = balances.get(i);
           boolean same = true;

@@ -62,10 +62,17 @@ final class SilverSixpenceScheme extends AbstractScheme {
     Map<String, BigDecimal> user = new LinkedHashMap<>();
     List<List<Step>> paths = new ArrayList<>();
     boolean anyPromotion = false;
+    Map<String, String> leafPaths = new HashMap<>();
     for (int p = 0; p < proofs.size(); p++) {
       String where = "$.proofs[" + p + "]";
       JsonNode proof = proofs.get(p);
       String leaf = Digests.requireHex(Json.text(proof, "leaf", where), 64, where + ".leaf");
+      // one leaf is one user's balances once: listed again it would be counted again
+      String earlier = leafPaths.putIfAbsent(leaf, where + ".leaf");
+      if (earlier != null) {
+        throw new MalformedProofException(
+            where + ".leaf repeats " + earlier + " (" + leaf + "); each leaf is listed once");
+      }
       if (proof.has("clientId")) {
         Map<String, String> balances = Json.balancesAsPrinted(proof, "balances", where, false);
         String computed =

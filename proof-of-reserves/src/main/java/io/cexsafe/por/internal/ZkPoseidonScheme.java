@@ -266,6 +266,7 @@ final class ZkPoseidonScheme extends AbstractScheme {
     if (!node.isIntegralNumber()) {
       throw new MalformedProofException(where + "." + name + " must be a JSON integer");
     }
+    Decimals.requireShort(node.asText(), where + "." + name);
     BigInteger value = node.bigIntegerValue();
     if (value.signum() < 0) {
       throw new MalformedProofException(where + "." + name + " must not be negative");
