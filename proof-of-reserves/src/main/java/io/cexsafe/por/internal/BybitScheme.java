@@ -263,16 +263,9 @@ final class BybitScheme extends AbstractScheme {
               + " must be "
               + DIGEST_HEX
               + " lower-case hex characters, was "
-              + quote(value));
+              + Texts.quote(value));
     }
     return value;
-  }
-
-  /** The value in quotes, cut short when long, with its length. */
-  private static String quote(String value) {
-    int length = value.length();
-    String shown = length <= 80 ? value : value.substring(0, 64) + "…";
-    return "'" + shown + "' (" + length + (length == 1 ? " character)" : " characters)");
   }
 
   private static void requireAssets(Map<String, String> printed, List<String> assets, String at) {

@@ -287,16 +287,9 @@ final class MexcScheme extends AbstractScheme {
               + " lower-case hex characters"
               + (emptyAllowed ? " or \"\" (an empty sibling)" : "")
               + ", was "
-              + quote(value));
+              + Texts.quote(value));
     }
     return value;
-  }
-
-  /** The value in quotes, cut short when long, with its length. */
-  private static String quote(String value) {
-    int length = value.length();
-    String shown = length <= 80 ? value : value.substring(0, 64) + "…";
-    return "'" + shown + "' (" + length + (length == 1 ? " character)" : " characters)");
   }
 
   private static TreeMap<String, String> formatted(Map<String, BigDecimal> sums) {
