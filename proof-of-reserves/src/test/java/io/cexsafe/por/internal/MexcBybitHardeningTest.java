@@ -361,9 +361,7 @@ class MexcBybitHardeningTest {
     ObjectNode proof = bybitNegativeSibling();
     ((ObjectNode) proof.get("self")).put("userHash", "E");
     assertMalformed(
-        "bybit",
-        proof,
-        "$.self.userHash must be 64 lower-case hex characters, was 'E'");
+        "bybit", proof, "$.self.userHash must be 64 lower-case hex characters, was 'E'");
 
     proof = bybitNegativeSibling();
     ((ObjectNode) proof.get("self")).put("userHash", "a".repeat(5000));
