@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -140,7 +141,7 @@ final class PorCommand implements Runnable {
         String publishers =
             scheme.publishers().isEmpty()
                 ? "-"
-                : String.join(",", new java.util.TreeSet<>(scheme.publishers()));
+                : String.join(",", new TreeSet<>(scheme.publishers()));
         table.row(scheme.id(), strength(scheme.strength()), publishers, scheme.description());
       }
       table.print(spec.commandLine().getOut());

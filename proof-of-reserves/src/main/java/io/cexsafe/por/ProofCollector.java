@@ -1,6 +1,7 @@
 package io.cexsafe.por;
 
 import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceClass;
 import io.cexsafe.Exchange;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Pillar;
@@ -16,11 +17,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a user's own inclusion proofs into Proof-of-Reserves evidence during an assessment: the
@@ -132,7 +136,7 @@ public final class ProofCollector implements EvidenceCollector {
                     + "), recomputed by cexsafe")
             .observedAt(observed)
             .retrievedAt(now)
-            .evidenceClass(io.cexsafe.EvidenceClass.CRYPTOGRAPHICALLY_VERIFIED);
+            .evidenceClass(EvidenceClass.CRYPTOGRAPHICALLY_VERIFIED);
     provenance.note(
         (proof.snapshot() == null
                 ? "snapshot date not given; the proof file's date stands in, so the snapshot may be"
@@ -142,7 +146,7 @@ public final class ProofCollector implements EvidenceCollector {
             + " the exchange published.");
     Evidence evidence =
         proof.verdict().toEvidence(exchange.id(), provenance.build(), proof.snapshot());
-    return CollectionResult.of(java.util.List.of(evidence));
+    return CollectionResult.of(List.of(evidence));
   }
 
   /** Proofs by exchange id; each needs a proof file, the rest is optional. */
@@ -192,7 +196,7 @@ public final class ProofCollector implements EvidenceCollector {
      *     format, an unreadable file, or a proof that is malformed rather than merely not included
      */
     public ProofCollector build() {
-      for (Map<String, ?> extra : java.util.List.of(treeFiles, formats, snapshots)) {
+      for (Map<String, ?> extra : List.of(treeFiles, formats, snapshots)) {
         for (String exchangeId : extra.keySet()) {
           if (!proofFiles.containsKey(exchangeId)) {
             throw new InvalidInputException(
@@ -213,10 +217,7 @@ public final class ProofCollector implements EvidenceCollector {
       try {
         input = ProofInput.fromFiles(file, treeFiles.get(exchangeId));
         // whole seconds, as the assessment's own instant is
-        fileTime =
-            Files.getLastModifiedTime(file)
-                .toInstant()
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        fileTime = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
       } catch (NoSuchFileException e) {
         throw new InvalidInputException(e.getFile(), null, "no such file", e);
       } catch (IOException | IllegalArgumentException e) {
@@ -258,7 +259,7 @@ public final class ProofCollector implements EvidenceCollector {
                 + " proof does not come from "
                 + exchangeId
                 + "; that format is published by "
-                + String.join(", ", new java.util.TreeSet<>(scheme.publishers())));
+                + String.join(", ", new TreeSet<>(scheme.publishers())));
       }
       if (treeFiles.containsKey(exchangeId) && !scheme.takesTree()) {
         throw new InvalidInputException(
