@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Shared plumbing: malformed input becomes a verdict, never an exception. */
 abstract class AbstractScheme implements ProofScheme {
@@ -99,6 +100,38 @@ abstract class AbstractScheme implements ProofScheme {
         rootTotals,
         rootHash,
         findings);
+  }
+
+  /**
+   * Why a root total is not printed exactly as the format prints the recomputed sum, or null when
+   * every one is. Compared as text, not by value: a sum is the format's own output, so "007.000" is
+   * not what it prints for 7.
+   *
+   * @param where the JSON path of the root's balances object
+   */
+  static String misprintedTotal(
+      Iterable<String> assets,
+      Map<String, BigDecimal> sums,
+      Map<String, String> printed,
+      Function<BigDecimal, String> format,
+      String where) {
+    for (String asset : assets) {
+      String expected = format.apply(sums.get(asset));
+      if (!expected.equals(printed.get(asset))) {
+        return "root "
+            + asset
+            + " total '"
+            + printed.get(asset)
+            + "' at "
+            + where
+            + "."
+            + asset
+            + " != recomputed '"
+            + expected
+            + "'";
+      }
+    }
+    return null;
   }
 
   final Verdict notIncluded(

@@ -272,26 +272,10 @@ final class BitgetScheme extends AbstractScheme {
           publishedRoot,
           findings);
     }
-    // The root's totals as the format prints sums, string for string: "007.000" is not "7".
-    for (Map.Entry<String, BigDecimal> sum : sums.entrySet()) {
-      String expected = print(sum.getValue());
-      String printed = rootPrinted.get(sum.getKey());
-      if (!expected.equals(printed)) {
-        return notIncluded(
-            1,
-            rootWhere
-                + ".balances."
-                + sum.getKey()
-                + " is '"
-                + printed
-                + "', the recomputed sum prints as '"
-                + expected
-                + "'",
-            user,
-            rootTotals,
-            publishedRoot,
-            findings);
-      }
+    String misprinted =
+        misprintedTotal(sums.keySet(), sums, rootPrinted, this::print, rootWhere + ".balances");
+    if (misprinted != null) {
+      return notIncluded(1, misprinted, user, rootTotals, publishedRoot, findings);
     }
     return included(
         "leaf and "

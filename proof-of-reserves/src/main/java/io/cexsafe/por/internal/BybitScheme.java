@@ -221,28 +221,11 @@ final class BybitScheme extends AbstractScheme {
           publishedRoot,
           findings);
     }
-    for (String asset : assets) {
-      // Compared as printed: the root is a sum, and Bybit prints sums fixed8.
-      String expected = Decimals.fixed8(sums.get(asset));
-      if (!rootPrinted.get(asset).equals(expected)) {
-        return notIncluded(
-            rootHeight,
-            "root "
-                + asset
-                + " total '"
-                + rootPrinted.get(asset)
-                + "' at "
-                + rootWhere
-                + ".balance."
-                + asset
-                + " != recomputed '"
-                + expected
-                + "'",
-            user,
-            rootTotals,
-            publishedRoot,
-            findings);
-      }
+    // Bybit prints sums fixed8
+    String misprinted =
+        misprintedTotal(assets, sums, rootPrinted, Decimals::fixed8, rootWhere + ".balance");
+    if (misprinted != null) {
+      return notIncluded(rootHeight, misprinted, user, rootTotals, publishedRoot, findings);
     }
     return included(
         "leaf and " + rootIndex + " sums recomputed to the published root (audit " + auditId + ")",

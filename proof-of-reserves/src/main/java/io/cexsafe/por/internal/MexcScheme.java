@@ -235,29 +235,11 @@ final class MexcScheme extends AbstractScheme {
           publishedRoot,
           findings);
     }
-    for (Map.Entry<String, BigDecimal> sum : sums.entrySet()) {
-      // Compared as printed: the root is a sum, and MEXC prints sums `plain`.
-      String expected = Decimals.plain(sum.getValue());
-      String printed = rootPrinted.get(sum.getKey());
-      if (!printed.equals(expected)) {
-        return notIncluded(
-            rootLevel,
-            "root "
-                + sum.getKey()
-                + " total '"
-                + printed
-                + "' at "
-                + rootWhere
-                + ".balances."
-                + sum.getKey()
-                + " != recomputed '"
-                + expected
-                + "'",
-            user,
-            rootTotals,
-            publishedRoot,
-            findings);
-      }
+    // MEXC prints sums `plain`
+    String misprinted =
+        misprintedTotal(sums.keySet(), sums, rootPrinted, Decimals::plain, rootWhere + ".balances");
+    if (misprinted != null) {
+      return notIncluded(rootLevel, misprinted, user, rootTotals, publishedRoot, findings);
     }
     return included(
         "leaf and "

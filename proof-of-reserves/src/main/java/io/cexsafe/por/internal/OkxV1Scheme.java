@@ -208,23 +208,11 @@ final class OkxV1Scheme extends AbstractScheme {
           publishedRoot,
           findings);
     }
-    for (String asset : Okx.ASSETS) {
-      if (!Decimals.plain8down(sums.get(asset)).equals(rootPrinted.get(asset))) {
-        return notIncluded(
-            height,
-            rootWhere
-                + ".balances."
-                + asset
-                + " is '"
-                + rootPrinted.get(asset)
-                + "', the recomputed sum prints as '"
-                + Decimals.plain8down(sums.get(asset))
-                + "'",
-            user,
-            rootTotals,
-            publishedRoot,
-            findings);
-      }
+    String misprinted =
+        misprintedTotal(
+            Okx.ASSETS, sums, rootPrinted, Decimals::plain8down, rootWhere + ".balances");
+    if (misprinted != null) {
+      return notIncluded(height, misprinted, user, rootTotals, publishedRoot, findings);
     }
     return included(
         "leaf and "
