@@ -98,6 +98,13 @@ final class SampleFacts {
             483,
             null),
         new IncidentRecordCheck("DeFiLlama hacks", 0, "hacks whose target is a CEX"),
+        new SearchRecord(
+            SearchTopic.PROOF_OF_RESERVES,
+            "DeFiLlama CEX list",
+            null,
+            12,
+            0,
+            "PoR and auditor fields"),
         new AppRating(
             AppStore.APPLE,
             "us",
