@@ -7,11 +7,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /** An OKX v2 user file and a two-leaf tree built from the reference's leaf values. */
-record OkxV2TestProof(Path user, Path tree) {
+public record OkxV2TestProof(Path user, Path tree) {
   private static final String NONCE =
       "b6f6ea7584742839791ab923f4f1980d7ca3ff7c5d3f3fd9cc2a18c598503553";
 
-  static OkxV2TestProof write(Path dir) throws Exception {
+  public static OkxV2TestProof write(Path dir) throws Exception {
     String selfHash = sha256Hex(NONCE + "{\"BTC\":\"0.00005\",\"ETH\":\"0\",\"USDT\":\"0\"}");
     String leaf1 = sha256Hex(selfHash + "0.0000487" + "0" + "0");
     String leaf2 = sha256Hex(selfHash + "0.0000013" + "0" + "0");

@@ -81,6 +81,10 @@ public final class JarRunner {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Duser.home=" + home);
     command.add("-Djava.io.tmpdir=" + home);
+    // each run is short: the C1 compiler and the serial collector start faster and change nothing
+    // the program does
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
