@@ -327,10 +327,15 @@ class CommandsIT {
         JSON.readTree(ok("protection", "check", "--format", "json", claim.toString()).stdout());
     assertThat(verdict.get("outcome").asText()).isEqualTo("MEETS_MINIMUM_CONDITIONS");
 
-    assertThat(ok("posture", EXAMPLES.resolve("account-posture.json").toString()).stdout())
-        .contains("Account security posture on")
-        .containsPattern("Findings \\(\\d+\\)")
-        .contains("CRITICAL");
+    Path account = EXAMPLES.resolve("account-posture.json");
+    JsonNode posture =
+        JSON.readTree(ok("posture", "--format", "json", account.toString()).stdout());
+    assertThat(posture.get("findings")).isNotEmpty();
+    assertThat(posture.at("/findings/0/severity").asText()).isEqualTo("CRITICAL");
+    assertThat(ok("posture", account.toString()).stdout())
+        .contains("Account security posture on " + posture.get("evaluatedOn").asText())
+        .contains("Findings (" + posture.get("findings").size() + ")")
+        .contains(posture.at("/findings/0/title").asText());
   }
 
   @Test

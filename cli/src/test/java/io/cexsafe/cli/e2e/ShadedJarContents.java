@@ -11,7 +11,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -39,6 +41,21 @@ final class ShadedJarContents {
       }
     }
     return missing;
+  }
+
+  /** Missing classes by jar: how many, and the first one, so that a failure reads in one screen. */
+  static Map<String, String> byJar(List<String> missing) {
+    Map<String, List<String>> grouped = new TreeMap<>();
+    for (String entry : missing) {
+      int colon = entry.indexOf(": ");
+      grouped
+          .computeIfAbsent(entry.substring(0, colon), k -> new ArrayList<>())
+          .add(entry.substring(colon + 2));
+    }
+    Map<String, String> summary = new TreeMap<>();
+    grouped.forEach(
+        (jar, classes) -> summary.put(jar, classes.size() + " missing, e.g. " + classes.get(0)));
+    return summary;
   }
 
   /**

@@ -98,6 +98,17 @@ class ShadedJarContentsTest {
   }
 
   @Test
+  void summarisesTheMissingClassesByJar() {
+    assertThat(
+            ShadedJarContents.byJar(
+                List.of("b.jar: x/One.class", "a.jar: y/Two.class", "b.jar: x/Three.class")))
+        .containsExactly(
+            java.util.Map.entry("a.jar", "1 missing, e.g. y/Two.class"),
+            java.util.Map.entry("b.jar", "2 missing, e.g. x/One.class"));
+    assertThat(ShadedJarContents.byJar(List.of())).isEmpty();
+  }
+
+  @Test
   void theClosureFollowsModulesTransitivelyAndOnlyOnce() throws Exception {
     Path library = jar(dir.resolve("lib.jar"), "lib/L.class");
     Path core = jar(dir.resolve("core/target/core.jar"), "core/C.class");
