@@ -8,8 +8,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import okio.Buffer;
 import okio.FileSystem;
 import okio.ForwardingFileSystem;
+import okio.ForwardingSink;
+import okio.ForwardingSource;
 import okio.Path;
 import okio.Sink;
 import okio.Source;
@@ -41,7 +44,7 @@ final class PrivateCacheFileSystem extends ForwardingFileSystem {
   public Sink sink(Path file, boolean mustCreate) throws IOException {
     try {
       createPrivateFile(file, mustCreate);
-      return super.sink(file, false);
+      return counted(super.sink(file, false));
     } catch (IOException e) {
       faults.incrementAndGet();
       throw e;
@@ -54,7 +57,7 @@ final class PrivateCacheFileSystem extends ForwardingFileSystem {
       if (!mustExist) {
         createPrivateFile(file, false);
       }
-      return super.appendingSink(file, mustExist);
+      return counted(super.appendingSink(file, mustExist));
     } catch (IOException e) {
       faults.incrementAndGet();
       throw e;
@@ -64,7 +67,7 @@ final class PrivateCacheFileSystem extends ForwardingFileSystem {
   @Override
   public Source source(Path file) throws IOException {
     try {
-      return super.source(file);
+      return counted(super.source(file));
     } catch (IOException e) {
       faults.incrementAndGet();
       throw e;
@@ -109,6 +112,54 @@ final class PrivateCacheFileSystem extends ForwardingFileSystem {
       faults.incrementAndGet();
       throw e;
     }
+  }
+
+  private Source counted(Source source) {
+    return new ForwardingSource(source) {
+      @Override
+      public long read(Buffer sink, long byteCount) throws IOException {
+        try {
+          return super.read(sink, byteCount);
+        } catch (IOException e) {
+          faults.incrementAndGet();
+          throw e;
+        }
+      }
+    };
+  }
+
+  private Sink counted(Sink sink) {
+    return new ForwardingSink(sink) {
+      @Override
+      public void write(Buffer source, long byteCount) throws IOException {
+        try {
+          super.write(source, byteCount);
+        } catch (IOException e) {
+          faults.incrementAndGet();
+          throw e;
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          super.flush();
+        } catch (IOException e) {
+          faults.incrementAndGet();
+          throw e;
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } catch (IOException e) {
+          faults.incrementAndGet();
+          throw e;
+        }
+      }
+    };
   }
 
   /** Creates the file 0600 before anything is written to it, so it is never readable by others. */

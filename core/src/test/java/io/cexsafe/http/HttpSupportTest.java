@@ -325,11 +325,12 @@ class HttpSupportTest {
     for (int i = 0; i < 4; i++) {
       client.get(url("/r/" + i));
     }
-    // measured from the second arrival: the first one also paid for connecting
+    // measured from the second arrival: the first one also paid for connecting; arrivals at the
+    // server jitter by tens of ms on a busy machine, unlimited requests would span a few ms
     long spanMillis = (arrivals.get(3) - arrivals.get(1)) / 1_000_000;
     assertThat(spanMillis)
-        .as("at 10 requests/s, 3 arrivals span at least 200 ms")
-        .isGreaterThanOrEqualTo(180);
+        .as("at 10 requests/s, 3 arrivals span about 200 ms")
+        .isGreaterThanOrEqualTo(150);
   }
 
   @Test
