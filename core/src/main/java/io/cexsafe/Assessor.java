@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * EvidenceBundle}s. Each collector run has a deadline after which it is cancelled and reported as
  * {@link ReasonCode#DEADLINE_EXCEEDED}; a collector that throws is reported as {@link
  * ReasonCode#INTERNAL_ERROR}. Nothing a collector does can fail the whole assessment.
+ *
+ * <p>At most {@code parallelism} runs work at once; a run gives its place to the next one when it
+ * ends or when it is cut off at its deadline, even if its thread has not noticed yet, so a stuck
+ * source of one exchange never holds the others back.
  *
  * <pre>{@code
  * try (Assessor assessor = Assessor.builder()
@@ -62,6 +68,10 @@ public final class Assessor implements AutoCloseable {
   private final boolean ownsHttp;
   private final ExecutorService workers;
   private final ScheduledExecutorService watchdog;
+  private final int parallelism;
+  private final Object queueLock = new Object();
+  private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
+  private int running;
 
   private Assessor(Builder b) {
     this.catalog = b.catalog != null ? b.catalog : ExchangeCatalog.bundled();
@@ -99,7 +109,9 @@ public final class Assessor implements AutoCloseable {
       throw new ConfigurationException(
           "assessor.parallelism must be at least 1, was " + parallelism);
     }
-    this.workers = Executors.newFixedThreadPool(parallelism, daemonThreads("cexsafe-collector-"));
+    this.parallelism = parallelism;
+    // threads are not the limit (a cut-off run may keep its thread): places are, see submit()
+    this.workers = Executors.newCachedThreadPool(daemonThreads("cexsafe-collector-"));
     this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("cexsafe-watchdog-"));
   }
 
@@ -184,8 +196,8 @@ public final class Assessor implements AutoCloseable {
           skipped(id, ReasonCode.OFFLINE, "offline run: this collector needs the network"),
           Duration.ZERO);
     }
-    workers.execute(
-        () -> {
+    submit(
+        place -> {
           long started = System.nanoTime();
           Instant deadline = DEADLINE_CLOCK.instant().plus(collectorTimeout);
           HttpFetcher fetcher;
@@ -220,6 +232,7 @@ public final class Assessor implements AutoCloseable {
                         Duration.ofNanos(System.nanoTime() - started));
                     cancel.run();
                     worker.interrupt();
+                    place.run();
                   },
                   collectorTimeout.toMillis(),
                   TimeUnit.MILLISECONDS);
@@ -231,9 +244,61 @@ public final class Assessor implements AutoCloseable {
             timer.cancel(false);
           }
           finish(result, exchange, outcome, Duration.ofNanos(System.nanoTime() - started));
+          place.run();
           Thread.interrupted(); // a late watchdog interrupt must not leak into the next task
         });
     return result;
+  }
+
+  /**
+   * Starts {@code task} when one of the {@code parallelism} places is free. The task gets a
+   * callback that gives its place back; calling it more than once has no further effect.
+   */
+  private void submit(java.util.function.Consumer<Runnable> task) {
+    AtomicBoolean given = new AtomicBoolean();
+    Runnable giveBack =
+        () -> {
+          if (given.compareAndSet(false, true)) {
+            placeFreed();
+          }
+        };
+    Runnable run =
+        () -> {
+          try {
+            task.accept(giveBack);
+          } catch (RuntimeException | Error e) {
+            giveBack.run();
+            throw e;
+          }
+        };
+    synchronized (queueLock) {
+      if (running >= parallelism) {
+        queued.add(run);
+        return;
+      }
+      running++;
+    }
+    launch(run);
+  }
+
+  private void placeFreed() {
+    Runnable next;
+    synchronized (queueLock) {
+      next = queued.poll();
+      if (next == null) {
+        running--;
+        return;
+      }
+    }
+    launch(next);
+  }
+
+  private void launch(Runnable run) {
+    try {
+      workers.execute(run);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("assessor closed; a queued collector run was not started");
+    }
   }
 
   private CompletableFuture<TaskResult> finish(

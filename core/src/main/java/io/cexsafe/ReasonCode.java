@@ -30,6 +30,11 @@ public enum ReasonCode {
   TIMEOUT,
   /** Connection refused, reset, DNS failure and other I/O errors. */
   NETWORK_ERROR,
+  /**
+   * The source redirected a request carrying a credential to another origin (scheme, host or port);
+   * the redirect was not followed, so the credential stayed with its host.
+   */
+  REDIRECT_REFUSED,
   /** The payload could not be parsed or had an unexpected shape. */
   MALFORMED_RESPONSE,
   /** The payload exceeded the configured maximum size. */

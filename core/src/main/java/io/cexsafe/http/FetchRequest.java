@@ -2,9 +2,12 @@ package io.cexsafe.http;
 
 import io.cexsafe.Secret;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +16,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * An HTTP request a collector wants sent. Headers carrying credentials are given as {@link Secret}s
- * and never appear in {@link #toString()}, logs or error messages.
+ * An HTTP request a collector wants sent. Credentials are given as {@link Secret}s, in a header
+ * ({@link Builder#secretHeader}), a query parameter ({@link Builder#secretQuery}) or anywhere in
+ * the URL ({@link Builder#credential}); they never appear in {@link #toString()}, logs, error
+ * messages or the cache. A request carrying one is <em>keyed</em>: it is never redirected to
+ * another origin and never cached (see {@code docs/http.md}).
  */
 public final class FetchRequest {
   private static final Pattern SENSITIVE_QUERY =
@@ -24,6 +30,7 @@ public final class FetchRequest {
   private final URI uri;
   private final Map<String, String> headers;
   private final Map<String, Secret> secretHeaders;
+  private final List<Secret> urlSecrets;
   private final byte[] body;
   private final String contentType;
   private final Set<Integer> acceptedStatuses;
@@ -32,17 +39,88 @@ public final class FetchRequest {
 
   private FetchRequest(Builder b) {
     this.method = b.method;
-    this.uri = b.uri;
+    this.uri = b.secretQuery.isEmpty() ? b.uri : withQuery(b.uri, b.secretQuery);
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     this.secretHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretHeaders));
+    List<Secret> inUrl = new ArrayList<>(b.urlSecrets);
+    inUrl.addAll(b.secretQuery.values());
+    for (Secret secret : inUrl) {
+      if (!containsSecret(uri.toString(), secret)) {
+        throw new IllegalArgumentException(
+            "the URL of " + method + " " + uri.getHost() + " does not contain its credential");
+      }
+    }
+    this.urlSecrets = List.copyOf(inUrl);
     this.body = b.body;
     this.contentType = b.contentType;
     this.acceptedStatuses = Collections.unmodifiableSet(new TreeSet<>(b.acceptedStatuses));
     this.maxBodyBytes = b.maxBodyBytes;
-    this.displayUri =
-        b.displayUri != null
-            ? b.displayUri
-            : SENSITIVE_QUERY.matcher(uri.toString()).replaceAll("$1****");
+    String shown = b.displayUri != null ? b.displayUri : uri.toString();
+    this.displayUri = redact(SENSITIVE_QUERY.matcher(shown).replaceAll("$1****"));
+  }
+
+  private static URI withQuery(URI uri, Map<String, Secret> parameters) {
+    StringBuilder text = new StringBuilder(uri.toString());
+    int fragment = text.indexOf("#");
+    if (fragment >= 0) {
+      text.setLength(fragment);
+    }
+    boolean first = uri.getRawQuery() == null;
+    for (Map.Entry<String, Secret> parameter : parameters.entrySet()) {
+      text.append(first ? '?' : '&')
+          .append(encode(parameter.getKey()))
+          .append('=')
+          .append(encode(parameter.getValue().reveal()));
+      first = false;
+    }
+    return URI.create(text.toString());
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The forms a secret may take inside a URL or a message: as is and percent-encoded. */
+  private static List<String> forms(Secret secret) {
+    String raw = secret.reveal();
+    String encoded = encode(raw);
+    return raw.equals(encoded) ? List.of(raw) : List.of(raw, encoded);
+  }
+
+  private static boolean containsSecret(String text, Secret secret) {
+    return forms(secret).stream().anyMatch(text::contains);
+  }
+
+  /**
+   * True when the request carries a credential (in a header, the query or the path). Keyed requests
+   * are never redirected to another origin and never cached.
+   */
+  public boolean isKeyed() {
+    return !secretHeaders.isEmpty() || !urlSecrets.isEmpty();
+  }
+
+  /** True when the URL itself holds a credential, so it must never be shown or stored as is. */
+  public boolean hasUrlCredential() {
+    return !urlSecrets.isEmpty();
+  }
+
+  /**
+   * {@code text} with every credential of this request (header, query or path; as is or
+   * percent-encoded) replaced by {@code ****}: for messages that quote a server or a library.
+   */
+  public String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String result = text;
+    List<Secret> all = new ArrayList<>(urlSecrets);
+    all.addAll(secretHeaders.values());
+    for (Secret secret : all) {
+      for (String form : forms(secret)) {
+        result = result.replace(form, "****");
+      }
+    }
+    return result;
   }
 
   public static FetchRequest get(URI uri) {
@@ -104,6 +182,8 @@ public final class FetchRequest {
     private final URI uri;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, Secret> secretHeaders = new LinkedHashMap<>();
+    private final Map<String, Secret> secretQuery = new LinkedHashMap<>();
+    private final List<Secret> urlSecrets = new ArrayList<>();
     private byte[] body;
     private String contentType;
     private final Set<Integer> acceptedStatuses = new TreeSet<>();
@@ -123,8 +203,29 @@ public final class FetchRequest {
       return this;
     }
 
+    /** A header holding a credential: sent only to the request's own origin, never shown. */
     public Builder secretHeader(String name, Secret value) {
       secretHeaders.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+      return this;
+    }
+
+    /** A query parameter holding a credential, appended to the URL; masked wherever shown. */
+    public Builder secretQuery(String name, Secret value) {
+      if (Objects.requireNonNull(name, "name").isBlank()) {
+        throw new IllegalArgumentException("a query parameter needs a name");
+      }
+      secretQuery.put(name, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Declares that the URL already holds {@code value} (e.g. an API key in the path), so the
+     * request is keyed and the value is masked in every URL and message shown.
+     *
+     * @throws IllegalArgumentException at {@link #build()} when the URL does not contain it
+     */
+    public Builder credential(Secret value) {
+      urlSecrets.add(Objects.requireNonNull(value, "value"));
       return this;
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +28,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
-import okhttp3.Cache;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -37,34 +38,55 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import okio.FileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one OkHttp client of a cexsafe process, with retries (Failsafe), per-host limits (a semaphore
- * and a Guava rate limiter per host), timeouts, a body cap and an optional disk cache.
+ * and a Guava rate limiter per host), timeouts, a body cap, redirects that keep credentials on
+ * their host ({@link RedirectGuard}) and an optional disk cache this process has to itself ({@link
+ * PrivateCache}). Requests carrying a credential bypass the cache; a cache fault never fails a
+ * fetch: the fetch is repeated without the cache, which stays off for the engine's life.
  */
 public final class OkHttpEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OkHttpEngine.class);
 
   private final HttpSettings settings;
-  private final OkHttpClient client;
+  private final OkHttpClient uncached;
+  private final OkHttpClient cached;
+  private final PrivateCache cache;
+  private volatile boolean cacheOff;
   private final Map<String, HostLimiter> limiters = new ConcurrentHashMap<>();
 
   public OkHttpEngine(HttpSettings settings) {
+    this(settings, UnaryOperator.identity());
+  }
+
+  /**
+   * @param cacheFileSystem wraps the file system under the cache (tests inject faults through it)
+   */
+  OkHttpEngine(HttpSettings settings, UnaryOperator<FileSystem> cacheFileSystem) {
     this.settings = settings;
-    OkHttpClient.Builder builder =
+    this.uncached =
         new OkHttpClient.Builder()
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
             .callTimeout(settings.callTimeout())
             .retryOnConnectionFailure(false)
-            .followRedirects(true);
-    if (settings.cacheDirectory() != null) {
-      builder.cache(new Cache(settings.cacheDirectory().toFile(), settings.cacheMaxBytes()));
-    }
-    this.client = builder.build();
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .addInterceptor(new RedirectGuard())
+            .build();
+    this.cache =
+        settings.cacheDirectory() == null
+            ? null
+            : PrivateCache.open(
+                    settings.cacheDirectory(), settings.cacheMaxBytes(), cacheFileSystem)
+                .orElse(null);
+    // shares the connection pool and dispatcher of the uncached client
+    this.cached = cache == null ? null : uncached.newBuilder().cache(cache.okHttpCache()).build();
     // OkHttp's own dispatcher limits only async calls; our limits are enforced per host below.
   }
 
@@ -72,27 +94,77 @@ public final class OkHttpEngine implements AutoCloseable {
     return settings;
   }
 
+  /** The cache slot directory in use, or null when this engine runs uncached. */
+  public java.nio.file.Path cacheDirectory() {
+    return cache == null || cacheOff ? null : cache.directory();
+  }
+
+  /**
+   * Keyed requests never touch the cache: their responses are the caller's alone and their URLs may
+   * hold the credential.
+   */
+  private boolean viaCache(FetchRequest request) {
+    return cached != null && !cacheOff && !request.isKeyed();
+  }
+
+  private long cacheFaults() {
+    return cache == null ? 0 : cache.faults();
+  }
+
+  private void switchCacheOff(FetchRequest request, Exception cause) {
+    if (!cacheOff) {
+      cacheOff = true;
+      LOG.warn(
+          "HTTP cache {} failed ({}); continuing without it",
+          cache.directory(),
+          request.redact(String.valueOf(cause)));
+    }
+  }
+
   /** Sends a request and buffers the body (retrying a body that breaks off mid-way). */
   public FetchResponse fetch(FetchRequest request, CallScope scope) throws SourceException {
     return execute(request, scope, false).buffered();
   }
 
-  /** Sends a request and streams the body through a reader (no retry once reading has begun). */
+  /**
+   * Sends a request and streams the body through a reader (no retry once reading has begun, except
+   * once without the cache when the cache failed underneath the reader).
+   */
   public <T> T fetch(FetchRequest request, BodyReader<T> reader, CallScope scope)
       throws SourceException {
+    long faultsBefore = cacheFaults();
     OpenResponse open = execute(request, scope, true).open();
+    Exception failed;
     try (Response response = open.response();
         InputStream body = new LimitedInputStream(response.body().byteStream(), limit(request))) {
       return reader.read(body, open.head());
     } catch (IOException e) {
-      throw failure(request, e, scope);
+      failed = e;
+    } catch (SourceException e) {
+      failed = e;
     } finally {
       open.release().run();
     }
+    if (open.viaCache() && cacheFaults() != faultsBefore && !isCancelled(scope)) {
+      switchCacheOff(request, failed);
+      return fetch(request, reader, scope);
+    }
+    if (failed instanceof SourceException s) {
+      throw s;
+    }
+    throw failure(request, (IOException) failed, scope);
   }
 
-  /** A response whose body is still to be read; {@code release} frees its host permit. */
-  private record OpenResponse(Response response, FetchResponse head, Runnable release) {}
+  private static boolean isCancelled(CallScope scope) {
+    return scope != null && scope.isCancelled();
+  }
+
+  /**
+   * A response whose body is still to be read; {@code release} frees its host permit; {@code
+   * viaCache} tells whether the cache took part.
+   */
+  private record OpenResponse(
+      Response response, FetchResponse head, Runnable release, boolean viaCache) {}
 
   /**
    * One attempt's result: a buffered response, an open one, or (when both are null) a status that
@@ -175,7 +247,7 @@ public final class OkHttpEngine implements AutoCloseable {
       }
       throw new SourceException(
           ReasonCode.NETWORK_ERROR,
-          request + " failed: " + cause,
+          request + " failed: " + request.redact(String.valueOf(cause)),
           request.displayUri(),
           null,
           cause);
@@ -186,8 +258,25 @@ public final class OkHttpEngine implements AutoCloseable {
     return last;
   }
 
+  /** One attempt; when the cache fails underneath it, the attempt is repeated without the cache. */
   private Attempt attempt(
       FetchRequest request, CallScope scope, HostLimiter limiter, boolean stream)
+      throws IOException, SourceException, InterruptedException {
+    boolean viaCache = viaCache(request);
+    long faultsBefore = cacheFaults();
+    try {
+      return attempt(request, scope, limiter, stream, viaCache);
+    } catch (IOException e) {
+      if (viaCache && cacheFaults() != faultsBefore && !isCancelled(scope)) {
+        switchCacheOff(request, e);
+        return attempt(request, scope, limiter, stream, false);
+      }
+      throw e;
+    }
+  }
+
+  private Attempt attempt(
+      FetchRequest request, CallScope scope, HostLimiter limiter, boolean stream, boolean viaCache)
       throws IOException, SourceException, InterruptedException {
     if (scope != null && scope.isCancelled()) {
       throw new SourceException(
@@ -199,7 +288,7 @@ public final class OkHttpEngine implements AutoCloseable {
           ReasonCode.DEADLINE_EXCEEDED, "no time left for " + request, request.displayUri());
     }
     limiter.acquire(request, remaining);
-    Call call = client.newCall(toOkHttp(request));
+    Call call = (viaCache ? this.cached : uncached).newCall(toOkHttp(request));
     Duration timeout =
         remaining.compareTo(settings.callTimeout()) < 0 ? remaining : settings.callTimeout();
     call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -219,20 +308,20 @@ public final class OkHttpEngine implements AutoCloseable {
     try {
       response = call.execute();
       int status = response.code();
-      boolean cached = response.networkResponse() == null;
+      boolean fromCache = response.networkResponse() == null;
       LOG.debug(
           "{} -> {} in {} ms{}",
           request,
           status,
           (System.nanoTime() - started) / 1_000_000,
-          cached ? " (cached)" : "");
+          fromCache ? " (cached)" : "");
       FetchResponse head =
           new FetchResponse(
               status,
-              response.request().url().uri(),
+              shownUri(request, response),
               response.headers().toMultimap(),
               null,
-              cached);
+              fromCache);
       boolean accepted = response.isSuccessful() || request.acceptedStatuses().contains(status);
       if (!accepted) {
         Attempt failed =
@@ -256,11 +345,11 @@ public final class OkHttpEngine implements AutoCloseable {
       if (stream) {
         handedOver = true;
         return new Attempt(
-            null, new OpenResponse(response, head, release), status, null, null, null);
+            null, new OpenResponse(response, head, release, viaCache), status, null, null, null);
       }
       byte[] body = readAll(response.body(), limit);
       return new Attempt(
-          new FetchResponse(status, head.uri(), head.headers(), body, cached),
+          new FetchResponse(status, head.uri(), head.headers(), body, fromCache),
           null,
           status,
           null,
@@ -293,8 +382,20 @@ public final class OkHttpEngine implements AutoCloseable {
         cause);
   }
 
+  /** The URL that answered, with any credential in it masked. */
+  private static URI shownUri(FetchRequest request, Response response) {
+    String url = response.request().url().toString();
+    if (!request.hasUrlCredential()) {
+      return response.request().url().uri();
+    }
+    return URI.create(request.redact(url));
+  }
+
   private Request toOkHttp(FetchRequest request) {
     Request.Builder builder = new Request.Builder().url(request.uri().toString());
+    builder.tag(
+        RedirectGuard.Credentials.class,
+        new RedirectGuard.Credentials(request.isKeyed(), request.secretHeaders().keySet()));
     builder.header("User-Agent", settings.userAgent());
     request.headers().forEach(builder::header);
     request.secretHeaders().forEach((name, secret) -> builder.header(name, secret.reveal()));
@@ -316,6 +417,8 @@ public final class OkHttpEngine implements AutoCloseable {
   private static boolean isRetryable(Throwable failure) {
     return failure instanceof IOException
         && !(failure instanceof LimitedInputStream.BodyTooLargeException)
+        && !(failure instanceof RedirectGuard.RedirectRefusedException)
+        && !(failure instanceof RedirectGuard.TooManyRedirectsException)
         && !(failure instanceof UnknownHostException)
         && !(failure instanceof SSLException);
   }
@@ -324,10 +427,23 @@ public final class OkHttpEngine implements AutoCloseable {
     if (scope != null && scope.isCancelled()) {
       return cancelled(request, scope, e);
     }
+    if (e instanceof RedirectGuard.RedirectRefusedException refused) {
+      return new SourceException(
+          ReasonCode.REDIRECT_REFUSED,
+          request
+              + " answered HTTP "
+              + refused.status()
+              + " to "
+              + refused.target()
+              + ": not followed, a request carrying a credential goes only to its own host",
+          request.displayUri(),
+          refused.status(),
+          e);
+    }
     if (e instanceof LimitedInputStream.BodyTooLargeException) {
       return new SourceException(
           ReasonCode.BODY_TOO_LARGE,
-          request + ": " + e.getMessage(),
+          request + ": " + request.redact(e.getMessage()),
           request.displayUri(),
           null,
           e);
@@ -350,7 +466,7 @@ public final class OkHttpEngine implements AutoCloseable {
         request
             + " failed: "
             + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+            + (e.getMessage() == null ? "" : ": " + request.redact(e.getMessage())),
         request.displayUri(),
         null,
         e);
@@ -441,15 +557,10 @@ public final class OkHttpEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
-    Cache cache = client.cache();
+    uncached.dispatcher().executorService().shutdown();
+    uncached.connectionPool().evictAll();
     if (cache != null) {
-      try {
-        cache.close();
-      } catch (IOException e) {
-        LOG.debug("closing the response cache failed", e);
-      }
+      cache.close();
     }
   }
 

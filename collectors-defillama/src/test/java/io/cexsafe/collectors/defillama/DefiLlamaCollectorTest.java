@@ -635,6 +635,39 @@ class DefiLlamaCollectorTest {
   }
 
   @Test
+  void aProApiKeyIsNeverSentToAnotherHostARedirectPointsTo() throws Exception {
+    String key = "k3y-for-tests";
+    try (mockwebserver3.MockWebServer elsewhere = new mockwebserver3.MockWebServer()) {
+      elsewhere.start();
+      MockResponse away =
+          new MockResponse.Builder()
+              .code(302)
+              .setHeader("Location", elsewhere.url("/" + key + "/api/cexs").toString())
+              .build();
+      Map<String, MockResponse> routes = new LinkedHashMap<>();
+      routes.put("/" + key + "/api/cexs", away);
+      routes.put("/" + key + "/api/protocol/crypto-com", away);
+      routes.put("/" + key + "/api/hacks", away);
+      routes.put("/stablecoins", json("stablecoins.json"));
+      server.setDispatcher(routes(routes));
+
+      EvidenceBundle bundle =
+          assess(
+              CATALOG.get("crypto-com"),
+              "api-key=" + key,
+              "pro-base-url=" + server.url("/"),
+              "base-url=https://api.invalid");
+
+      assertThat(elsewhere.getRequestCount()).as("the other host saw nothing").isZero();
+      assertThat(outcome(bundle).problems())
+          .isNotEmpty()
+          .extracting(Problem::reason)
+          .contains(ReasonCode.REDIRECT_REFUSED);
+      assertThat(bundle.toJson()).doesNotContain(key);
+    }
+  }
+
+  @Test
   void switchedOffSourcesAreNotAsked() throws Exception {
     server.setDispatcher(routes(DefiLlamaFixtures.cryptoComRoutes()));
 

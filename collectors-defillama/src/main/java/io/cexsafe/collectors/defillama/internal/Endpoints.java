@@ -16,11 +16,12 @@ import java.util.Collection;
 final class Endpoints {
   private final String api;
   private final String apiDisplay;
+  private final Secret key;
   private final String stablecoins;
   private final String web;
 
   Endpoints(DefiLlamaSettings settings) {
-    Secret key = settings.apiKey().orElse(null);
+    this.key = settings.apiKey().orElse(null);
     if (key == null) {
       this.api = trim(settings.baseUrl());
       this.apiDisplay = api;
@@ -83,9 +84,12 @@ final class Endpoints {
   }
 
   private FetchRequest.Builder json(String pathAndQuery) {
-    return FetchRequest.builder(URI.create(api + pathAndQuery))
-        .header("Accept", "application/json")
-        .displayAs(apiDisplay + pathAndQuery);
+    FetchRequest.Builder request =
+        FetchRequest.builder(URI.create(api + pathAndQuery))
+            .header("Accept", "application/json")
+            .displayAs(apiDisplay + pathAndQuery);
+    // marks the request keyed: never cached, never redirected to another host, key masked
+    return key == null ? request : request.credential(key);
   }
 
   private static String trim(URI uri) {
