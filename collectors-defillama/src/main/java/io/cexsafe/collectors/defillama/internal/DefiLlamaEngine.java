@@ -806,8 +806,9 @@ public final class DefiLlamaEngine {
                     + "; returned funds are what the attacker returned or was recovered, not"
                     + " necessarily user reimbursement"));
       }
-      if (found == 0 && evidence.isEmpty()) {
-        // DeFiLlama knows nothing else of this exchange: an empty search says too little to record
+      boolean known = row != null || (slug != null && !protocolMissing);
+      if (found == 0 && !known) {
+        // DeFiLlama knows nothing of this exchange: an empty search says too little to record
         return;
       }
       int incidentsFound = found;

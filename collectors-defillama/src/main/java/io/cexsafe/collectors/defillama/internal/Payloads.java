@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,8 +46,15 @@ final class Payloads {
    */
   private static final ObjectMapper DOUBLE_MAPPER = mapper(false);
 
+  /**
+   * {@code NaN} and {@code Infinity} are read as numbers (not JSON, but what a JavaScript server
+   * may print), so that they drop only the fact that holds them rather than the whole answer.
+   */
   static final JsonFactory FACTORY =
-      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+      JsonFactory.builder()
+          .streamReadConstraints(CONSTRAINTS)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
   private static ObjectMapper mapper(boolean exactFractions) {
     ObjectMapper mapper =
@@ -55,6 +63,7 @@ final class Payloads {
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, exactFractions)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     mapper.getFactory().setStreamReadConstraints(CONSTRAINTS);
+    mapper.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
     return mapper;
   }
 
