@@ -1,6 +1,5 @@
 package io.cexsafe.collectors.defillama;
 
-import static io.cexsafe.collectors.defillama.DefiLlamaFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -282,7 +281,9 @@ class DefiLlamaAsOfTest {
                       + ",\"tvl\":{\"BTC\":9}}}");
             }
             MockResponse response = fixed.get(path);
-            return response != null ? response : json("no-such-fixture.json");
+            return response != null
+                ? response
+                : new MockResponse.Builder().code(404).body("Not found").build();
           }
         });
   }

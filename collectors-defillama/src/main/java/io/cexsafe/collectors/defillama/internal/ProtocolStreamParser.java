@@ -40,6 +40,10 @@ public final class ProtocolStreamParser {
           "dcandlsoverlap");
 
   private static final long DAY = 86_400L;
+
+  /** Plain number texts up to this length cannot exceed {@link Values#MAX_MAGNITUDE}. */
+  private static final int MAX_PLAIN_LENGTH = Values.MAX_MAGNITUDE;
+
   private static final int HISTORY_CAPACITY = 4096;
 
   private final long windowSeconds;
@@ -302,13 +306,13 @@ public final class ProtocolStreamParser {
 
   /** Most values pass the cheap test; only odd ones are parsed (see {@link Values#bounded}). */
   private static boolean representable(double value, String text) {
-    double magnitude = Math.abs(value);
-    if (text.length() <= 24
-        && Double.isFinite(value)
-        && (magnitude == 0 || (magnitude < 1e17 && magnitude > 1e-29))) {
-      return true;
+    if (!Double.isFinite(value)) {
+      return false;
     }
-    return Double.isFinite(value) && Values.decimal(text) != null;
+    if (text.length() <= MAX_PLAIN_LENGTH && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+      return true; // at most 18 characters: within Values' 18 orders of magnitude
+    }
+    return Values.decimal(text) != null;
   }
 
   /**
