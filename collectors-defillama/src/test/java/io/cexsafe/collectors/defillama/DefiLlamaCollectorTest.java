@@ -340,6 +340,51 @@ class DefiLlamaCollectorTest {
   }
 
   @Test
+  void theCexListAndItsProofOfReservePointersAreRecordedAsSearches() throws Exception {
+    server.setDispatcher(routes(DefiLlamaFixtures.cryptoComRoutes()));
+
+    // Coinone: listed without a slug, no walletsLink, an audit date without an auditor
+    EvidenceBundle coinone = assess(Exchange.of("coinone", "Coinone"));
+    assertThat(search(coinone, SearchTopic.RESERVES).checkedAbsent()).isTrue();
+    SearchRecord pointers = search(coinone, SearchTopic.PROOF_OF_RESERVES);
+    assertThat(pointers.checkedAbsent()).isTrue();
+    assertThat(pointers.summary()).contains("DeFiLlama CEX list", "none found");
+    assertThat(evidenceOf(coinone, PorAttestation.class)).isEmpty();
+    // DeFiLlama knows Coinone, so its empty hacks search is recorded
+    assertThat(
+            ((IncidentRecordCheck) only(coinone, IncidentRecordCheck.class).fact())
+                .incidentsFound())
+        .isZero();
+
+    // Coinbase: not tracked, but an auditor with a date
+    EvidenceBundle coinbase = assess("coinbase");
+    assertThat(search(coinbase, SearchTopic.RESERVES).found()).isZero();
+    assertThat(search(coinbase, SearchTopic.PROOF_OF_RESERVES).found()).isEqualTo(1);
+
+    // Crypto.com: tracked, with a walletsLink
+    EvidenceBundle cryptoCom = assess("crypto-com");
+    assertThat(search(cryptoCom, SearchTopic.RESERVES).found()).isEqualTo(1);
+    assertThat(search(cryptoCom, SearchTopic.PROOF_OF_RESERVES).found()).isEqualTo(1);
+    Evidence record =
+        evidenceOf(cryptoCom, SearchRecord.class).stream()
+            .filter(e -> ((SearchRecord) e.fact()).topic() == SearchTopic.RESERVES)
+            .findFirst()
+            .orElseThrow();
+    assertThat(record.provenance().observedAt()).isEqualTo(NOW);
+    assertThat(record.provenance().note()).contains("tracked on-chain as 'crypto-com'");
+  }
+
+  private static SearchRecord search(EvidenceBundle bundle, SearchTopic topic) {
+    List<SearchRecord> found =
+        facts(bundle, SearchRecord.class).stream()
+            .map(SearchRecord.class::cast)
+            .filter(r -> r.topic() == topic)
+            .toList();
+    assertThat(found).as("%s searches in %s", topic, bundle.evidence()).hasSize(1);
+    return found.get(0);
+  }
+
+  @Test
   void withoutTheHacksListNoSearchIsClaimed() throws Exception {
     Map<String, MockResponse> routes = new LinkedHashMap<>(DefiLlamaFixtures.cryptoComRoutes());
     routes.put("/hacks", new MockResponse.Builder().code(503).build());
