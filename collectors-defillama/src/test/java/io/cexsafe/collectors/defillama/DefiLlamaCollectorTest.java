@@ -27,6 +27,8 @@ import io.cexsafe.facts.PorMethod;
 import io.cexsafe.facts.ReserveComposition;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.facts.ReserveTrend;
+import io.cexsafe.facts.SearchRecord;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.facts.TokenHolding;
 import io.cexsafe.spi.CollectorRegistry;
 import io.cexsafe.testing.Fixtures;
@@ -338,6 +340,51 @@ class DefiLlamaCollectorTest {
   }
 
   @Test
+  void theCexListAndItsProofOfReservePointersAreRecordedAsSearches() throws Exception {
+    server.setDispatcher(routes(DefiLlamaFixtures.cryptoComRoutes()));
+
+    // Coinone: listed without a slug, no walletsLink, an audit date without an auditor
+    EvidenceBundle coinone = assess(Exchange.of("coinone", "Coinone"));
+    assertThat(search(coinone, SearchTopic.RESERVES).checkedAbsent()).isTrue();
+    SearchRecord pointers = search(coinone, SearchTopic.PROOF_OF_RESERVES);
+    assertThat(pointers.checkedAbsent()).isTrue();
+    assertThat(pointers.summary()).contains("DeFiLlama CEX list", "none found");
+    assertThat(evidenceOf(coinone, PorAttestation.class)).isEmpty();
+    // DeFiLlama knows Coinone, so its empty hacks search is recorded
+    assertThat(
+            ((IncidentRecordCheck) only(coinone, IncidentRecordCheck.class).fact())
+                .incidentsFound())
+        .isZero();
+
+    // Coinbase: not tracked, but an auditor with a date
+    EvidenceBundle coinbase = assess("coinbase");
+    assertThat(search(coinbase, SearchTopic.RESERVES).found()).isZero();
+    assertThat(search(coinbase, SearchTopic.PROOF_OF_RESERVES).found()).isEqualTo(1);
+
+    // Crypto.com: tracked, with a walletsLink
+    EvidenceBundle cryptoCom = assess("crypto-com");
+    assertThat(search(cryptoCom, SearchTopic.RESERVES).found()).isEqualTo(1);
+    assertThat(search(cryptoCom, SearchTopic.PROOF_OF_RESERVES).found()).isEqualTo(1);
+    Evidence record =
+        evidenceOf(cryptoCom, SearchRecord.class).stream()
+            .filter(e -> ((SearchRecord) e.fact()).topic() == SearchTopic.RESERVES)
+            .findFirst()
+            .orElseThrow();
+    assertThat(record.provenance().observedAt()).isEqualTo(NOW);
+    assertThat(record.provenance().note()).contains("tracked on-chain as 'crypto-com'");
+  }
+
+  private static SearchRecord search(EvidenceBundle bundle, SearchTopic topic) {
+    List<SearchRecord> found =
+        facts(bundle, SearchRecord.class).stream()
+            .map(SearchRecord.class::cast)
+            .filter(r -> r.topic() == topic)
+            .toList();
+    assertThat(found).as("%s searches in %s", topic, bundle.evidence()).hasSize(1);
+    return found.get(0);
+  }
+
+  @Test
   void withoutTheHacksListNoSearchIsClaimed() throws Exception {
     Map<String, MockResponse> routes = new LinkedHashMap<>(DefiLlamaFixtures.cryptoComRoutes());
     routes.put("/hacks", new MockResponse.Builder().code(503).build());
@@ -351,14 +398,21 @@ class DefiLlamaCollectorTest {
   }
 
   @Test
-  void anExchangeDefiLlamaDoesNotListIsSkipped() throws Exception {
+  void anExchangeDefiLlamaDoesNotListIsACheckedAbsenceOfOnChainReserves() throws Exception {
     server.setDispatcher(routes(DefiLlamaFixtures.cryptoComRoutes()));
 
     EvidenceBundle bundle = assess(Exchange.of("nowhere", "Nowhere Exchange"));
 
-    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.SKIPPED);
+    // the list answered: "not tracked" is recorded as a search that found nothing
+    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
     assertThat(outcome(bundle).reason()).isEqualTo(ReasonCode.NOT_LISTED);
-    assertThat(bundle.evidence()).isEmpty();
+    SearchRecord search = (SearchRecord) only(bundle, SearchRecord.class).fact();
+    assertThat(search.topic()).isEqualTo(SearchTopic.RESERVES);
+    assertThat(search.source()).isEqualTo("DeFiLlama CEX list");
+    assertThat(search.checkedAbsent()).isTrue();
+    assertThat(bundle.evidence()).hasSize(1);
+    // DeFiLlama knows nothing of it, so an empty hacks search is not claimed
+    assertThat(evidenceOf(bundle, IncidentRecordCheck.class)).isEmpty();
     assertThat(requests())
         .extracting(RecordedRequest::getTarget)
         .containsExactlyInAnyOrder("/cexs", "/hacks");
@@ -377,9 +431,14 @@ class DefiLlamaCollectorTest {
 
     EvidenceBundle bundle = assess("kraken");
 
-    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.SKIPPED);
+    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
     assertThat(outcome(bundle).reason()).isEqualTo(ReasonCode.NOT_LISTED);
     assertThat(outcome(bundle).message()).contains("kraken");
+    SearchRecord search = (SearchRecord) only(bundle, SearchRecord.class).fact();
+    assertThat(search.checkedAbsent()).isTrue();
+    assertThat(only(bundle, SearchRecord.class).provenance().note())
+        .contains("/protocol/kraken is unknown");
+    assertThat(facts(bundle, ReserveSnapshot.class)).isEmpty();
     assertThat(requests())
         .extracting(RecordedRequest::getTarget)
         .containsExactlyInAnyOrder("/cexs", "/protocol/kraken", "/stablecoins", "/hacks");
@@ -677,7 +736,13 @@ class DefiLlamaCollectorTest {
     assertThat(bundle.evidence())
         .extracting(e -> e.fact().getClass().getSimpleName())
         .containsExactlyInAnyOrder(
-            "ReserveSnapshot", "NetFlow", "NetFlow", "NetFlow", "PorDashboard");
+            "ReserveSnapshot",
+            "NetFlow",
+            "NetFlow",
+            "NetFlow",
+            "PorDashboard",
+            "SearchRecord",
+            "SearchRecord");
     assertThat(requests()).extracting(RecordedRequest::getTarget).containsExactly("/cexs");
   }
 
