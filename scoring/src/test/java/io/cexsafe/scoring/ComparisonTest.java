@@ -30,8 +30,8 @@ class ComparisonTest {
     assertThat(comparison.entries().get(2).rated()).isFalse();
     assertThat(comparison.statements())
         .contains(
-            "unknown is not rated: evidence covers 0 % of the weight, below the 50 % needed for a"
-                + " grade; it is listed after the rated exchanges");
+            "unknown is not rated: evidence covers 0 % of the weight, below the 50 % a grade"
+                + " needs; it is listed after the rated exchanges");
     assertThat(comparison.statements())
         .anySatisfy(
             s ->

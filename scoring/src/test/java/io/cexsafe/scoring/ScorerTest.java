@@ -85,10 +85,8 @@ class ScorerTest {
     assertThat(card.grade()).isNull();
     assertThat(card.uncappedGrade()).isNull();
     assertThat(card.rated()).isFalse();
-    assertThat(card.notRatedReason())
-        .isEqualTo("evidence covers 0 % of the weight, below the 50 % needed for a grade");
-    assertThat(card.gradeLabel())
-        .isEqualTo("NR (evidence covers 0 % of the weight, below the 50 % needed for a grade)");
+    assertThat(card.notRatedReason()).isEqualTo("evidence covers 0 % of the weight");
+    assertThat(card.gradeLabel()).isEqualTo("NR (evidence covers 0 % of the weight)");
     assertThat(card.low()).isZero();
     assertThat(card.high()).isEqualTo(100);
     assertThat(card.confidence()).isZero();

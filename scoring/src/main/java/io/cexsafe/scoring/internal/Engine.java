@@ -162,11 +162,7 @@ public final class Engine {
     String notRatedReason =
         rated
             ? null
-            : "evidence covers "
-                + Scorecard.coverageText(roundedConfidence)
-                + " of the weight, below the "
-                + Scorecard.coverageText(thresholds.notRatedBelow())
-                + " needed for a grade";
+            : "evidence covers " + Scorecard.coverageText(roundedConfidence) + " of the weight";
     List<Finding> findings = new ArrayList<>(ctx.findings());
     for (Finding finding : ruleFindings) {
       if (!findings.contains(finding)) {
