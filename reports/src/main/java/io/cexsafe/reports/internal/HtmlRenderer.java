@@ -230,7 +230,7 @@ public final class HtmlRenderer {
         "meta methodology");
     html.open("div", "class", "overall");
     html.element(
-        "div", card.grade() == null ? "–" : card.grade().name(), "class", gradeClass(card));
+        "div", card.grade() == null ? "NR" : card.grade().name(), "class", gradeClass(card));
     html.open("div", "class", "figures");
     html.raw("<div>Overall score <b>").text(Fmt.num(card.estimate())).raw("</b> of 100</div>");
     html.element("div", "Range " + Fmt.range(card.low(), card.high()));
