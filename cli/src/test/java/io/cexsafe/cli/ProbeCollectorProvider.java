@@ -71,12 +71,18 @@ public final class ProbeCollectorProvider implements EvidenceCollectorProvider {
                     new SupportChannel(SupportChannelType.EMAIL, null, true, null),
                     Provenance.builder("cli-probe")
                         .source(baseUrl, "probe")
-                        .observedAt(context.clock().instant())
+                        // what was knowable at the as-of instant: evidence observed later never
+                        // reaches a scorecard (methodology 2.0)
+                        .observedAt(min(context.clock().instant(), context.asOf()))
                         .retrievedAt(context.clock().instant())
                         .evidenceClass(EvidenceClass.THIRD_PARTY_REPORT)
                         .build()))
             .build();
       }
     };
+  }
+
+  private static java.time.Instant min(java.time.Instant a, java.time.Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

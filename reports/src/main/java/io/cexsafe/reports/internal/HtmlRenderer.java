@@ -450,7 +450,8 @@ public final class HtmlRenderer {
     }
     html.raw("</tbody></table>");
     if (!report.unrated().isEmpty()) {
-      html.element("p", "Unrated (no evidence to rank): " + String.join(", ", report.unrated()));
+      html.element(
+          "p", "Not rated (too little evidence to rank): " + String.join(", ", report.unrated()));
     }
   }
 

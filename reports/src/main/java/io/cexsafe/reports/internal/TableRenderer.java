@@ -312,7 +312,8 @@ public final class TableRenderer {
     }
     table.print(out, "");
     if (!report.unrated().isEmpty()) {
-      out.println("Unrated (no evidence to rank): " + String.join(", ", report.unrated()));
+      out.println(
+          "Not rated (too little evidence to rank): " + String.join(", ", report.unrated()));
     }
   }
 
