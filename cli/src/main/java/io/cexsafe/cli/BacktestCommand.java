@@ -92,10 +92,10 @@ final class BacktestCommand implements Callable<Integer> {
       if (scratch != null) {
         copyBundledEvidence(specs, scratch);
       }
+      List<Backtest.Case> cases = cases(specs, evidence);
       Backtest.Result result =
-          Backtest.of(Scorer.of(scoring.methodology()))
-              .run(cases(specs, evidence), expectations(specs));
-      print(specs, result);
+          Backtest.of(Scorer.of(scoring.methodology())).run(cases, expectations(specs));
+      print(specs, cases, result);
       return result.passed() ? Main.OK : Main.FAILURE;
     } finally {
       if (scratch != null) {
@@ -178,7 +178,8 @@ final class BacktestCommand implements Callable<Integer> {
     return specs.stream().flatMap(s -> s.expectations().stream()).toList();
   }
 
-  private void print(List<BacktestCases.Spec> specs, Backtest.Result result) {
+  private void print(
+      List<BacktestCases.Spec> specs, List<Backtest.Case> caseList, Backtest.Result result) {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, BacktestCases.Spec> byId = new LinkedHashMap<>();
     specs.forEach(s -> byId.put(s.id(), s));
@@ -189,7 +190,9 @@ final class BacktestCommand implements Callable<Integer> {
       document.put("rulesVersion", Scorer.rulesVersion());
       document.put("passed", result.passed());
       List<Map<String, Object>> cases = new ArrayList<>();
-      for (Backtest.Verdict verdict : result.verdicts()) {
+      for (int i = 0; i < result.verdicts().size(); i++) {
+        Backtest.Verdict verdict = result.verdicts().get(i);
+        EvidenceBundle bundle = caseList.get(i).bundle();
         BacktestCases.Spec s = byId.get(verdict.caseId());
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", verdict.caseId());
@@ -201,6 +204,26 @@ final class BacktestCommand implements Callable<Integer> {
         entry.put("conservativeEstimate", verdict.conservativeEstimate());
         entry.put("confidence", verdict.scorecard().confidence());
         entry.put("flags", verdict.flags());
+        entry.put("asOf", bundle.asOf().toString());
+        entry.put(
+            "collectors",
+            bundle.outcomes().stream()
+                .map(
+                    o ->
+                        o.collectorId()
+                            + " "
+                            + o.status().name().toLowerCase(Locale.ROOT)
+                            + (o.message() == null ? "" : ": " + o.message()))
+                .toList());
+        entry.put(
+            "evidence",
+            bundle.evidence().stream()
+                .map(
+                    e ->
+                        e.provenance().observedAt().toString().substring(0, 10)
+                            + " "
+                            + e.fact().summary())
+                .toList());
         cases.add(entry);
       }
       document.put("cases", cases);
