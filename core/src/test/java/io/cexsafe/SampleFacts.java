@@ -133,6 +133,8 @@ final class SampleFacts {
             4.2),
         new SupportChannel(SupportChannelType.LIVE_CHAT, true, true, "in app"),
         new ComplaintHandling(15, true, null, null),
-        new UserBase(140_000_000, "worldwide"));
+        new UserBase(140_000_000, "worldwide"),
+        new Governance(true, "Acme Europe Ltd", false, false, "annual report"),
+        new Governance(null, null, true, null, null));
   }
 }

@@ -147,7 +147,10 @@ public class ScoringBenchmark {
         Math.min(100, overall * 1.1),
         0.8,
         Grade.of(overall),
+        Grade.of(overall),
+        null,
         false,
+        List.of(),
         pillars,
         List.of(),
         List.of());

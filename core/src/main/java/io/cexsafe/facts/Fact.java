@@ -41,7 +41,8 @@ import java.util.Set;
   @JsonSubTypes.Type(value = ReviewThemes.class, name = "review-themes"),
   @JsonSubTypes.Type(value = SupportChannel.class, name = "support-channel"),
   @JsonSubTypes.Type(value = ComplaintHandling.class, name = "complaint-handling"),
-  @JsonSubTypes.Type(value = UserBase.class, name = "user-base")
+  @JsonSubTypes.Type(value = UserBase.class, name = "user-base"),
+  @JsonSubTypes.Type(value = Governance.class, name = "governance")
 })
 public sealed interface Fact
     permits ReserveSnapshot,
@@ -72,7 +73,8 @@ public sealed interface Fact
         ReviewThemes,
         SupportChannel,
         ComplaintHandling,
-        UserBase {
+        UserBase,
+        Governance {
 
   /** The pillars this kind of fact informs. Empty for context-only facts. */
   Set<Pillar> pillars();

@@ -12,13 +12,14 @@ import java.util.Set;
 
 /**
  * Several exchanges side by side under one methodology: scores with ranges, a control-by-control
- * matrix, and ranks claimed only where the evidence can tell. Exchange A is ranked above B only
- * when A's low end is above B's high end; otherwise they are tied within what the evidence can
- * tell.
+ * matrix, and ranks claimed only where the evidence can tell. Rated exchanges come first, ordered
+ * by what the evidence supports (the conservative, low end of their range); not-rated exchanges are
+ * listed after them, never above. Exchange A is ranked above B only when A's low end is above B's
+ * high end; otherwise they are tied within what the evidence can tell.
  *
  * @param methodology the methodology's id
  * @param methodologyVersion its version
- * @param entries one entry per exchange, highest estimate first
+ * @param entries one entry per exchange: rated ones by low end (highest first), then not-rated
  * @param controls the control-by-control matrix, one row per rule
  * @param statements human lines on what can and cannot be ranked
  */
@@ -58,10 +59,13 @@ public record Comparison(
    * @param low overall low end
    * @param high overall high end
    * @param confidence confidence in [0, 1]
-   * @param grade grade label, e.g. "A (provisional)"
-   * @param bestRank the best rank the ranges allow
+   * @param grade grade label, e.g. "A (provisional)" or "NR (evidence covers 12 % of the weight)"
+   * @param rated true when the exchange has a letter grade
+   * @param bestRank the best rank the ranges allow among rated exchanges (not-rated ones rank after
+   *     every rated one)
    * @param worstRank the worst rank the ranges allow
-   * @param rank "2" when the ranges settle it, otherwise "2-4 (tied)"
+   * @param rank "2" when the ranges settle it, "2-4 (tied)" otherwise, "not rated" without a grade
+   * @param redFlags the red flags capping the grade
    * @param pillars pillar estimates with their ranges, in pillar order
    */
   public record Entry(
@@ -71,11 +75,14 @@ public record Comparison(
       double high,
       double confidence,
       String grade,
+      boolean rated,
       int bestRank,
       int worstRank,
       String rank,
+      List<RedFlag> redFlags,
       List<PillarCell> pillars) {
     public Entry {
+      redFlags = List.copyOf(redFlags);
       pillars = List.copyOf(pillars);
     }
 
@@ -140,17 +147,20 @@ public record Comparison(
     }
     List<Scorecard> ordered = new ArrayList<>(scorecards);
     ordered.sort(
-        Comparator.comparing(
+        Comparator.comparing((Scorecard c) -> !c.rated())
+            .thenComparing(Scorecard::low, Comparator.reverseOrder())
+            .thenComparing(
                 (Scorecard c) -> c.estimate() == null ? Double.NEGATIVE_INFINITY : c.estimate(),
                 Comparator.reverseOrder())
             .thenComparing(Scorecard::exchangeId));
     int n = ordered.size();
+    int ratedCount = (int) ordered.stream().filter(Scorecard::rated).count();
     List<Entry> entries = new ArrayList<>();
     for (Scorecard card : ordered) {
       int surelyBetter = 0;
       int surelyWorse = 0;
       for (Scorecard other : ordered) {
-        if (other == card) {
+        if (other == card || other.rated() != card.rated()) {
           continue;
         }
         if (other.low() > card.high()) {
@@ -159,8 +169,10 @@ public record Comparison(
           surelyWorse++;
         }
       }
-      int best = 1 + surelyBetter;
-      int worst = n - surelyWorse;
+      int offset = card.rated() ? 0 : ratedCount;
+      int groupSize = card.rated() ? ratedCount : n - ratedCount;
+      int best = offset + 1 + surelyBetter;
+      int worst = offset + groupSize - surelyWorse;
       List<PillarCell> pillars =
           card.pillars().stream()
               .map(p -> new PillarCell(p.pillar(), p.estimate(), p.low(), p.high(), p.coverage()))
@@ -173,9 +185,13 @@ public record Comparison(
               card.high(),
               card.confidence(),
               card.gradeLabel(),
+              card.rated(),
               best,
               worst,
-              best == worst ? Integer.toString(best) : best + "-" + worst + " (tied)",
+              !card.rated()
+                  ? "not rated"
+                  : best == worst ? Integer.toString(best) : best + "-" + worst + " (tied)",
+              card.redFlags(),
               pillars));
     }
     List<ControlRow> rows = new ArrayList<>();
@@ -197,10 +213,22 @@ public record Comparison(
 
   private static List<String> statements(List<Scorecard> ordered) {
     List<String> statements = new ArrayList<>();
+    for (Scorecard card : ordered) {
+      if (!card.rated()) {
+        statements.add(
+            card.exchangeId()
+                + " is not rated: "
+                + card.notRatedReason()
+                + "; it is listed after the rated exchanges");
+      }
+    }
     for (int i = 0; i < ordered.size(); i++) {
       for (int j = i + 1; j < ordered.size(); j++) {
         Scorecard a = ordered.get(i);
         Scorecard b = ordered.get(j);
+        if (a.rated() != b.rated()) {
+          continue;
+        }
         if (a.low() > b.high()) {
           statements.add(
               a.exchangeId()

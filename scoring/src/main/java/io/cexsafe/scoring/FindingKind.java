@@ -13,7 +13,9 @@ public enum FindingKind {
   /** Evidence a rule used has passed its stale-after date. */
   STALE,
   /** A claim (usually the exchange's own) that no independent source confirms. */
-  CLAIM_UNVERIFIED;
+  CLAIM_UNVERIFIED,
+  /** A red flag that caps the grade. */
+  RED_FLAG;
 
   @JsonValue
   public String id() {

@@ -39,4 +39,14 @@ public enum Grade {
     }
     return D;
   }
+
+  /** This grade, or {@code cap} when the cap is worse. */
+  public Grade atMost(Grade cap) {
+    return cap == null || cap.ordinal() <= ordinal() ? this : cap;
+  }
+
+  /** True when this grade is worse than {@code other}. */
+  public boolean worseThan(Grade other) {
+    return ordinal() > other.ordinal();
+  }
 }

@@ -9,11 +9,12 @@ import java.util.Objects;
  *
  * @param pillar the pillar
  * @param weight its weight in the methodology used
- * @param estimate points earned over the maxima of the known rules, scaled to 100; null when no
- *     rule was known (coverage 0)
+ * @param estimate points of the known and checked-absent rules plus each unknown rule's maximum
+ *     times the prior ({@link Scorer#UNKNOWN_PRIOR}); never null in methodology 2.0 (the type stays
+ *     nullable for scorecards written by 1.0)
  * @param low the estimate if every unknown rule earned nothing
  * @param high the estimate if every unknown rule earned its maximum
- * @param coverage share of the rule maxima whose inputs were known, in [0, 1]
+ * @param coverage share of the rule maxima that are known or checked absent, in [0, 1]
  * @param rules every rule's result, in rule order
  */
 public record PillarScore(

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param title a short human title
  * @param maxPoints the most the rule can award (the rules of a pillar sum to 100)
  * @param points points awarded; 0 when unknown
- * @param status known or unknown
+ * @param status known, checked absent or unknown
  * @param value the observed value in a few words (e.g. "mandatory", "ZK proof, 41 days old"), or
  *     null when unknown
  * @param explanation one line saying why these points
@@ -45,7 +45,13 @@ public record RuleResult(
     evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
   }
 
+  /** True when the rule's facts were there. */
   public boolean known() {
     return status == RuleStatus.KNOWN;
+  }
+
+  /** True when the rule is backed by evidence: known or checked absent. */
+  public boolean covered() {
+    return status.covered();
   }
 }

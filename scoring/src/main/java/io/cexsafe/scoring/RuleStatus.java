@@ -4,20 +4,30 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Whether a rule's inputs were known. */
+/** What a rule knew: three states, because "we looked and found nothing" is not "nobody looked". */
 public enum RuleStatus {
-  /** The rule had the evidence it needs and awarded points. */
+  /** The rule had the facts it needs and awarded points. */
   KNOWN,
-  /** The rule's inputs are absent: it awards nothing and widens the range. */
+  /**
+   * Someone searched where the fact would be published and found nothing: evidence of absence. The
+   * rule scores like the worst value it defines and counts towards coverage.
+   */
+  CHECKED_ABSENT,
+  /** Nobody looked: no points, the range widens and the estimate counts the rule at the prior. */
   UNKNOWN;
 
   @JsonValue
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** True for the states that are evidence (known or checked absent). */
+  public boolean covered() {
+    return this != UNKNOWN;
   }
 
   @JsonCreator
   public static RuleStatus fromId(String id) {
-    return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 }

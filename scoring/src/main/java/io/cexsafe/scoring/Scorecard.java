@@ -4,6 +4,7 @@ import io.cexsafe.Json;
 import io.cexsafe.Pillar;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,17 +14,22 @@ import java.util.Objects;
  * @param exchangeId the exchange
  * @param methodology the methodology's id
  * @param methodologyVersion the methodology's version
- * @param rulesVersion the version of the rule book (the rubrics in code)
+ * @param rulesVersion the version of the scoring methodology in code (rules, priors, floors, caps)
  * @param asOf the evaluation instant (the bundle's)
- * @param estimate overall point estimate out of 100: the weighted mean of the estimates of the
- *     pillars with coverage; null when no pillar has any
- * @param low overall low end: every pillar at its low, pillars without coverage at 0
- * @param high overall high end: every pillar at its high, pillars without coverage at 100
+ * @param estimate overall point estimate out of 100: the weighted sum over all pillars of their
+ *     estimates, unknown rules counted at the prior
+ * @param low overall low end: every pillar at its low
+ * @param high overall high end: every pillar at its high
  * @param confidence weighted coverage in [0, 1] (rules backed only by stale evidence count half)
- * @param grade the grade of the estimate, or null when there is none
- * @param provisional true when confidence is below {@link Scorer#PROVISIONAL_BELOW}
+ * @param grade the letter grade: the grade of the estimate, capped by red flags; null when not
+ *     rated
+ * @param uncappedGrade the grade of the estimate before red-flag caps; null when not rated
+ * @param notRatedReason why there is no letter grade (evidence too thin), or null when rated
+ * @param provisional true when rated with confidence below {@link Scorer#PROVISIONAL_BELOW}
+ * @param redFlags the red flags that cap the grade, most severe cap first
  * @param pillars one score per pillar, in pillar order
- * @param findings conflicts, warnings, stale evidence and unverified claims, most severe first
+ * @param findings conflicts, warnings, red flags, stale evidence and unverified claims, most severe
+ *     first
  * @param staleEvidenceIds evidence used by some rule that has passed its stale-after date
  */
 public record Scorecard(
@@ -37,7 +43,10 @@ public record Scorecard(
     double high,
     double confidence,
     Grade grade,
+    Grade uncappedGrade,
+    String notRatedReason,
     boolean provisional,
+    List<RedFlag> redFlags,
     List<PillarScore> pillars,
     List<Finding> findings,
     List<String> staleEvidenceIds) {
@@ -57,8 +66,27 @@ public record Scorecard(
       throw new IllegalArgumentException(
           "estimate " + estimate + " outside [" + low + ", " + high + "]");
     }
-    if ((estimate == null) != (grade == null)) {
-      throw new IllegalArgumentException("a grade goes with an estimate");
+    if (grade != null && estimate == null) {
+      throw new IllegalArgumentException("a grade needs an estimate");
+    }
+    if ((grade == null) != (notRatedReason != null)) {
+      throw new IllegalArgumentException("an exchange is either graded or not rated with a reason");
+    }
+    if ((grade == null) != (uncappedGrade == null)
+        || (grade != null && uncappedGrade.worseThan(grade))) {
+      throw new IllegalArgumentException("the grade is the uncapped grade or worse");
+    }
+    if (provisional && grade == null) {
+      throw new IllegalArgumentException("only a grade can be provisional");
+    }
+    redFlags = redFlags == null ? List.of() : List.copyOf(redFlags);
+    if (grade != null) {
+      for (RedFlag flag : redFlags) {
+        if (grade.ordinal() < flag.cap().ordinal()) {
+          throw new IllegalArgumentException(
+              "grade " + grade + " above the cap " + flag.cap() + " of " + flag.kind().id());
+        }
+      }
     }
     pillars = pillars == null ? List.of() : List.copyOf(pillars);
     findings = findings == null ? List.of() : List.copyOf(findings);
@@ -84,12 +112,39 @@ public record Scorecard(
     return null;
   }
 
-  /** The grade with its provisional marker, e.g. {@code "A (provisional)"}, or "unrated". */
+  /** True when the evidence supports a letter grade. */
+  public boolean rated() {
+    return grade != null;
+  }
+
+  /** True when a red flag lowered the grade. */
+  public boolean capped() {
+    return grade != null && grade != uncappedGrade;
+  }
+
+  /** The tightest red-flag cap, or null without red flags. */
+  public Grade cap() {
+    return redFlags.stream().map(RedFlag::cap).max(Enum::compareTo).orElse(null);
+  }
+
+  /**
+   * The grade with its qualifiers, e.g. {@code "A (provisional)"}, {@code "CCC (capped by red
+   * flag)"} or {@code "NR (evidence covers 12 % of the weight)"}.
+   */
   public String gradeLabel() {
     if (grade == null) {
-      return "unrated";
+      return "NR (" + notRatedReason + ")";
     }
-    return provisional ? grade.name() + " (provisional)" : grade.name();
+    String label = grade.name();
+    if (capped()) {
+      label += " (capped by red flag)";
+    }
+    return provisional ? label + " (provisional)" : label;
+  }
+
+  /** "12 %": the confidence as a whole percentage of the weight. */
+  public static String coverageText(double confidence) {
+    return String.format(Locale.ROOT, "%d %%", Math.round(confidence * 100));
   }
 
   /** Indented JSON with a trailing newline, in core's JSON conventions. */

@@ -15,8 +15,28 @@ import java.util.TreeSet;
  * the same scorecard. Instances are immutable and thread-safe.
  */
 public final class Scorer {
-  /** A scorecard whose confidence is below this is marked provisional. */
-  public static final double PROVISIONAL_BELOW = 0.6;
+  /**
+   * What an unknown rule counts for in the estimate, as a share of its maximum: 0.25, well below
+   * the midpoint. An exchange that has not shown something deserves less than one that showed an
+   * average result; the prior is what a user can assume of an exchange that tells nothing, and it
+   * removes the incentive to stay silent. It is not 0, because unknown is not checked absent: a
+   * rule nobody could evaluate says nothing bad either.
+   */
+  public static final double UNKNOWN_PRIOR = 0.25;
+
+  /**
+   * Below this confidence (share of the weight backed by evidence) there is no letter grade: the
+   * scorecard is not rated ({@code NR}). At 0.5, at least half of what the methodology asks about
+   * must be known or checked absent; with less, the prior (not the exchange) decides most of the
+   * estimate.
+   */
+  public static final double NOT_RATED_BELOW = 0.5;
+
+  /** A rated scorecard whose confidence is below this is marked provisional. */
+  public static final double PROVISIONAL_BELOW = 0.7;
+
+  private static final Engine.Thresholds THRESHOLDS =
+      new Engine.Thresholds(UNKNOWN_PRIOR, NOT_RATED_BELOW, PROVISIONAL_BELOW);
 
   /**
    * Collectors whose ok or partial outcome alone counts as a check of incident sources: none by
@@ -48,7 +68,7 @@ public final class Scorer {
 
   public Scorecard score(EvidenceBundle bundle) {
     Objects.requireNonNull(bundle, "bundle");
-    return Engine.score(methodology, bundle, incidentSources, PROVISIONAL_BELOW);
+    return Engine.score(methodology, bundle, incidentSources, THRESHOLDS);
   }
 
   public Methodology methodology() {

@@ -42,7 +42,10 @@ class SensitivityTest {
         100,
         0.5,
         overall == null ? null : Grade.of(overall),
-        true,
+        overall == null ? null : Grade.of(overall),
+        overall == null ? "no evidence" : null,
+        overall != null,
+        List.of(),
         pillars,
         List.of(),
         List.of());

@@ -1,7 +1,5 @@
 package io.cexsafe.scoring.internal;
 
-import static io.cexsafe.scoring.internal.Fmt.pts;
-
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.AccountControl;
 import io.cexsafe.facts.BugBounty;
@@ -145,7 +143,7 @@ final class AppSecurityRules {
                 + " 50 %. Unknown without a rating.",
             "An outside rating is a weak but independent check on the other claims.",
             AppSecurityRules::securityRating));
-    return List.copyOf(rules);
+    return rules.stream().map(Rule::discountingClaims).toList();
   }
 
   static double availability(ControlAvailability availability) {
@@ -185,8 +183,7 @@ final class AppSecurityRules {
           }
           double points = max * availability(item.get().fact().availability());
           String value = Fmt.lower(item.get().fact().availability());
-          return Outcome.known(
-              points, value, name + ": " + value + ": " + pts(points, max), item.get());
+          return Outcome.known(points, value, name + ": " + value, item.get());
         });
   }
 
@@ -211,7 +208,7 @@ final class AppSecurityRules {
     String value =
         Fmt.lower(withdrawal.get().fact().availability())
             + (strong != null ? ", " + strong : ", no TOTP or stronger factor known");
-    return Outcome.known(points, value, "withdrawal 2FA " + value + ": " + pts(points, 15), used);
+    return Outcome.known(points, value, "withdrawal 2FA " + value, used);
   }
 
   private static Outcome whitelistLock(ScoringContext ctx) {
@@ -243,7 +240,7 @@ final class AppSecurityRules {
             + (hours != null
                 ? ", " + hours + " h lock"
                 : lockPoints > 0 ? ", lock" : ", no lock known");
-    return Outcome.known(points, value, "whitelist " + value + ": " + pts(points, 15), used);
+    return Outcome.known(points, value, "whitelist " + value, used);
   }
 
   private static Outcome apiKeys(ScoringContext ctx) {
@@ -266,7 +263,7 @@ final class AppSecurityRules {
       used.add(allowlist.get());
     }
     String value = String.join(", ", parts);
-    return Outcome.known(points, value, "API keys: " + value + ": " + pts(points, 10), used);
+    return Outcome.known(points, value, "API keys: " + value, used);
   }
 
   private static Rule certification(
@@ -319,7 +316,7 @@ final class AppSecurityRules {
                   + (best.fact().validUntil() == null
                       ? ""
                       : ", valid until " + best.fact().validUntil());
-          return Outcome.known(bestPoints, value, value + ": " + pts(bestPoints, max), best);
+          return Outcome.known(bestPoints, value, value, best);
         });
   }
 
@@ -342,8 +339,7 @@ final class AppSecurityRules {
       return Outcome.unknown("no public bug bounty known");
     }
     double points = bountyPoints(best.fact());
-    return Outcome.known(
-        points, best.fact().platform(), best.fact().summary() + ": " + pts(points, 5), best);
+    return Outcome.known(points, best.fact().platform(), best.fact().summary(), best);
   }
 
   static double ratingFraction(SecurityRating rating) {
@@ -381,7 +377,6 @@ final class AppSecurityRules {
       return Outcome.unknown("no independent security rating known");
     }
     double points = 2 * ratingFraction(best.fact());
-    return Outcome.known(
-        points, best.fact().summary(), best.fact().summary() + ": " + pts(points, 2), best);
+    return Outcome.known(points, best.fact().summary(), best.fact().summary(), best);
   }
 }

@@ -1,19 +1,20 @@
 package io.cexsafe.scoring.internal;
 
 import static io.cexsafe.scoring.internal.Fmt.pct;
-import static io.cexsafe.scoring.internal.Fmt.pts;
 
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.AssetSegregation;
 import io.cexsafe.facts.ColdStorage;
 import io.cexsafe.facts.CustodyProvider;
 import io.cexsafe.facts.CustodyRole;
+import io.cexsafe.facts.Governance;
 import io.cexsafe.facts.KeyManagement;
 import io.cexsafe.facts.KeyProtection;
 import io.cexsafe.facts.NetFlow;
 import io.cexsafe.facts.ReserveComposition;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.facts.ReserveTrend;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.scoring.FindingKind;
 import io.cexsafe.scoring.Severity;
 import java.math.MathContext;
@@ -36,26 +37,28 @@ final class CustodyRules {
     Pillar p = Pillar.CUSTODY;
     return List.of(
         new Rule(
-            "custody.reserves-tracked",
-            p,
-            "Reserves tracked on-chain and fresh",
-            20,
-            "20 points for a reserve snapshot read from on-chain tracking of known wallets; 8 for a"
-                + " snapshot that is not on-chain (e.g. self-reported). Scaled by freshness: full up"
-                + " to 7 days old, falling linearly to nothing at 90 days. The best snapshot counts."
-                + " Unknown without any reserve snapshot.",
-            "Holdings anyone can watch on-chain cannot be quietly lent out or double-counted for"
-                + " long; a figure that is weeks old says little about today.",
-            CustodyRules::reservesTracked),
+                "custody.reserves-tracked",
+                p,
+                "Reserves tracked on-chain and fresh",
+                15,
+                "15 points for a reserve snapshot read from on-chain tracking of known wallets; 6 for a"
+                    + " snapshot that is not on-chain (e.g. self-reported). Scaled by freshness: full up"
+                    + " to 7 days old, falling linearly to nothing at 90 days. The best snapshot counts."
+                    + " Unknown without any reserve snapshot; checked absent (0) when a search of"
+                    + " reserve trackers found none.",
+                "Holdings anyone can watch on-chain cannot be quietly lent out or double-counted for"
+                    + " long; a figure that is weeks old says little about today.",
+                CustodyRules::reservesTracked)
+            .absentWhenSearched(SearchTopic.RESERVES),
         new Rule(
             "custody.own-token-share",
             p,
             "Own-token share of reserves",
-            20,
+            15,
             "Share of reserves held in the exchange's own token (from the reserve composition, or"
                 + " own-token value over total reserves). Full points up to 2 %, none from 30 %,"
-                + " linear in between. A share above 20 % is a MEDIUM warning. Unknown when no"
-                + " source states the share.",
+                + " linear in between. A share above 20 % is a MEDIUM warning, above 30 % a red"
+                + " flag. Unknown when no source states the share.",
             "An exchange's own token is worth most when the exchange is healthy and least in a"
                 + " run: reserves made of it vanish exactly when users need them (FTX/FTT).",
             CustodyRules::ownTokenShare),
@@ -82,51 +85,71 @@ final class CustodyRules {
             "Long-tail tokens are thinly traded: their marked value cannot be realised in a run.",
             CustodyRules::longTail),
         new Rule(
-            "custody.cold-storage",
-            p,
-            "Disclosed cold-storage share",
-            15,
-            "A disclosed cold-storage share earns 15 points at 90 % or more, none at 50 % or less,"
-                + " linear in between. A qualitative claim without a number earns 6. A stated"
-                + " number takes precedence over a vaguer claim. Unknown when nothing is"
-                + " disclosed.",
-            "Keys kept offline cannot be stolen through the exchange's online systems; most large"
-                + " exchange hacks drained hot wallets.",
-            CustodyRules::coldStorage),
+                "custody.cold-storage",
+                p,
+                "Disclosed cold-storage share",
+                15,
+                "A disclosed cold-storage share earns 15 points at 90 % or more, none at 50 % or less,"
+                    + " linear in between. A qualitative claim without a number earns 6. A stated"
+                    + " number takes precedence over a vaguer claim. Unknown when nothing is"
+                    + " disclosed.",
+                "Keys kept offline cannot be stolen through the exchange's online systems; most large"
+                    + " exchange hacks drained hot wallets.",
+                CustodyRules::coldStorage)
+            .discountingClaims(),
         new Rule(
-            "custody.key-management",
-            p,
-            "Key management (HSM / MPC / multisig)",
-            10,
-            "Across all key-management disclosures: one of HSM, MPC or multisig earns 6, two earn"
-                + " 8, all three 9; each operational safeguard (air gap, geographic distribution,"
-                + " role-based access) adds 0.5, up to 10. Unknown without a disclosure.",
-            "No single person or machine should be able to move customer funds; these are the"
-                + " established ways to ensure it.",
-            CustodyRules::keyManagement),
+                "custody.key-management",
+                p,
+                "Key management (HSM / MPC / multisig)",
+                10,
+                "Across all key-management disclosures: one of HSM, MPC or multisig earns 6, two earn"
+                    + " 8, all three 9; each operational safeguard (air gap, geographic distribution,"
+                    + " role-based access) adds 0.5, up to 10. Unknown without a disclosure.",
+                "No single person or machine should be able to move customer funds; these are the"
+                    + " established ways to ensure it.",
+                CustodyRules::keyManagement)
+            .discountingClaims(),
         new Rule(
-            "custody.segregation",
-            p,
-            "Segregation and 1:1 backing",
-            10,
-            "Per statement, the most trusted (then newest) source decides: 1:1 backing 4 points,"
-                + " segregation from the exchange's own assets 3, a bankruptcy-remote entity or"
-                + " trust 3. Unknown when no source states any of them.",
-            "In an insolvency, commingled customer assets become the estate's; segregated,"
-                + " bankruptcy-remote ones can be returned.",
-            CustodyRules::segregation),
+                "custody.segregation",
+                p,
+                "Segregation and 1:1 backing",
+                10,
+                "Per statement, the most trusted (then newest) source decides: 1:1 backing 4 points,"
+                    + " segregation from the exchange's own assets 3, a bankruptcy-remote entity or"
+                    + " trust 3. Unknown when no source states any of them.",
+                "In an insolvency, commingled customer assets become the estate's; segregated,"
+                    + " bankruptcy-remote ones can be returned.",
+                CustodyRules::segregation)
+            .discountingClaims(),
         new Rule(
-            "custody.qualified-custody",
-            p,
-            "Qualified third-party custody",
-            5,
-            "5 points when customers can choose a regulated qualified custodian, 3 when one holds"
-                + " assets but customers cannot choose it, 2 for a sub-custodian, 1 for a wallet"
-                + " technology provider only. The best provider counts. Unknown without any"
-                + " custody-provider fact.",
-            "A regulated custodian adds an independent holder with its own capital and audit"
-                + " obligations between the exchange and the assets.",
-            CustodyRules::qualifiedCustody));
+                "custody.qualified-custody",
+                p,
+                "Qualified third-party custody",
+                5,
+                "5 points when customers can choose a regulated qualified custodian, 3 when one holds"
+                    + " assets but customers cannot choose it, 2 for a sub-custodian, 1 for a wallet"
+                    + " technology provider only. The best provider counts. Unknown without any"
+                    + " custody-provider fact.",
+                "A regulated custodian adds an independent holder with its own capital and audit"
+                    + " obligations between the exchange and the assets.",
+                CustodyRules::qualifiedCustody)
+            .discountingClaims(),
+        new Rule(
+                "custody.related-parties",
+                p,
+                "Related parties: affiliates and customer assets",
+                10,
+                "6 points when customer assets are stated never to be lent to, held, borrowed or"
+                    + " traded by an affiliate (0 when they are, which is also a red flag); 4 more"
+                    + " when the exchange discloses whether it has an affiliated trading firm or"
+                    + " market maker (either answer). The most trusted, then newest, statement"
+                    + " decides each part. Credited by evidence class. Unknown when nothing is"
+                    + " stated.",
+                "FTX lent customer deposits to its affiliated trading firm Alameda; an affiliate"
+                    + " that trades against customers or borrows their assets is the failure that"
+                    + " proof of reserves cannot see.",
+                CustodyRules::relatedParties)
+            .discountingClaims());
   }
 
   private static Outcome reservesTracked(ScoringContext ctx) {
@@ -149,11 +172,11 @@ final class CustodyRules {
             + (best.fact().trackedOnChain() ? " on-chain, " : " not on-chain, ")
             + Fmt.days(age)
             + " old";
-    return Outcome.known(bestPoints, value, "reserves " + value + ": " + pts(bestPoints, 20), best);
+    return Outcome.known(bestPoints, value, "reserves " + value, best);
   }
 
   private static double snapshotPoints(ScoringContext ctx, Item<ReserveSnapshot> item) {
-    double base = item.fact().trackedOnChain() ? 20 : 8;
+    double base = item.fact().trackedOnChain() ? 15 : 6;
     double age = ctx.ageDays(item.evidence().provenance().observedAt());
     return base * Curves.declining(age, SNAPSHOT_FULL_DAYS, SNAPSHOT_ZERO_DAYS);
   }
@@ -191,7 +214,7 @@ final class CustodyRules {
                   .divide(snapshot.get().fact().totalUsd(), MathContext.DECIMAL64)
                   .doubleValue());
     }
-    double points = 20 * Curves.declining(share, 0.02, 0.30);
+    double points = 15 * Curves.declining(share, 0.02, 0.30);
     if (share > 0.20) {
       ctx.finding(
           Severity.MEDIUM,
@@ -199,8 +222,7 @@ final class CustodyRules {
           source,
           pct(share) + " of reserves are the exchange's own token");
     }
-    return Outcome.known(
-        points, pct(share), "own token " + pct(share) + " of reserves: " + pts(points, 20), source);
+    return Outcome.known(points, pct(share), "own token " + pct(share) + " of reserves", source);
   }
 
   private static Outcome reserveStability(ScoringContext ctx) {
@@ -241,8 +263,7 @@ final class CustodyRules {
           window + " of " + Fmt.pct(change) + " of reserves: a bank-run signal");
     }
     String value = String.format(java.util.Locale.ROOT, "%+.1f%%", change * 100);
-    return Outcome.known(
-        points, value + " (" + window + ")", window + " " + value + ": " + pts(points, 10), source);
+    return Outcome.known(points, value + " (" + window + ")", window + " " + value, source);
   }
 
   private static Outcome longTail(ScoringContext ctx) {
@@ -260,7 +281,7 @@ final class CustodyRules {
     return Outcome.known(
         points,
         pct(share) + " long tail",
-        "long-tail assets " + pct(share) + " of reserves: " + pts(points, 10),
+        "long-tail assets " + pct(share) + " of reserves",
         longTail.get());
   }
 
@@ -281,7 +302,7 @@ final class CustodyRules {
       return Outcome.known(
           points,
           pct(share) + " cold",
-          "disclosed cold-storage share " + pct(share) + ": " + pts(points, 15),
+          "disclosed cold-storage share " + pct(share),
           numeric.get());
     }
     Optional<Item<ColdStorage>> claim =
@@ -292,7 +313,7 @@ final class CustodyRules {
     return Outcome.known(
         6,
         "qualitative claim",
-        "cold storage claimed without a share (\"" + claim.get().fact().claim() + "\"): 6/15",
+        "cold storage claimed without a share (\"" + claim.get().fact().claim() + "\")",
         claim.get());
   }
 
@@ -311,7 +332,7 @@ final class CustodyRules {
     double points = (core == 0 ? 0 : core == 1 ? 6 : core == 2 ? 8 : 9) + 0.5 * operational;
     points = Math.min(10, points);
     String value = String.join(", ", new TreeSet<>(union.stream().map(Fmt::lower).toList()));
-    return Outcome.known(points, value, "key management: " + value + ": " + pts(points, 10), items);
+    return Outcome.known(points, value, "key management: " + value, items);
   }
 
   private static Outcome segregation(ScoringContext ctx) {
@@ -358,7 +379,45 @@ final class CustodyRules {
       used.add(remote.get());
     }
     String value = String.join(", ", parts);
-    return Outcome.known(points, value, "customer assets " + value + ": " + pts(points, 10), used);
+    return Outcome.known(points, value, "customer assets " + value, used);
+  }
+
+  private static Outcome relatedParties(ScoringContext ctx) {
+    Optional<Item<Governance>> use =
+        ctx.winner(
+            Governance.class,
+            f -> f.customerAssetsUsedByAffiliate() != null,
+            (a, b) -> !a.customerAssetsUsedByAffiliate().equals(b.customerAssetsUsedByAffiliate()),
+            "use of customer assets by affiliates");
+    Optional<Item<Governance>> tradingFirm =
+        ctx.winner(
+            Governance.class,
+            f -> f.affiliatedTradingFirm() != null,
+            (a, b) -> !a.affiliatedTradingFirm().equals(b.affiliatedTradingFirm()),
+            "affiliated trading firm");
+    if (use.isEmpty() && tradingFirm.isEmpty()) {
+      return Outcome.unknown("no statement on related parties");
+    }
+    double points = 0;
+    List<String> parts = new ArrayList<>();
+    List<Item<?>> used = new ArrayList<>();
+    if (use.isPresent()) {
+      boolean used_ = use.get().fact().customerAssetsUsedByAffiliate();
+      points += used_ ? 0 : 6;
+      parts.add(
+          used_ ? "customer assets used by an affiliate" : "no affiliate use of customer assets");
+      used.add(use.get());
+    }
+    if (tradingFirm.isPresent()) {
+      points += 4;
+      parts.add(
+          tradingFirm.get().fact().affiliatedTradingFirm()
+              ? "affiliated trading firm disclosed"
+              : "no affiliated trading firm");
+      used.add(tradingFirm.get());
+    }
+    String value = String.join(", ", parts);
+    return Outcome.known(points, value, value, used);
   }
 
   private static Outcome qualifiedCustody(ScoringContext ctx) {
@@ -380,7 +439,6 @@ final class CustodyRules {
       }
     }
     String value = best.fact().name() + " (" + Fmt.lower(best.fact().role()) + ")";
-    return Outcome.known(
-        bestPoints, value, "custody provider " + value + ": " + pts(bestPoints, 5), best);
+    return Outcome.known(bestPoints, value, "custody provider " + value, best);
   }
 }

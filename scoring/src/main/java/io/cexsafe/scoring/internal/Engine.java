@@ -3,35 +3,55 @@ package io.cexsafe.scoring.internal;
 import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Pillar;
+import io.cexsafe.facts.SearchRecord;
 import io.cexsafe.scoring.Finding;
 import io.cexsafe.scoring.FindingKind;
 import io.cexsafe.scoring.Grade;
 import io.cexsafe.scoring.Methodology;
 import io.cexsafe.scoring.PillarScore;
+import io.cexsafe.scoring.RedFlag;
 import io.cexsafe.scoring.RuleResult;
 import io.cexsafe.scoring.RuleStatus;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Turns a bundle into a scorecard: runs the rules, aggregates pillars and the overall score. */
+/**
+ * Turns a bundle into a scorecard: runs the rules, aggregates pillars over all of them (unknown
+ * rules at the prior, never renormalised away), rates only what the evidence supports, and caps the
+ * grade by red flags.
+ */
 public final class Engine {
   private Engine() {}
+
+  /** The thresholds of methodology 2.0; see {@link io.cexsafe.scoring.Scorer}. */
+  public record Thresholds(double unknownPrior, double notRatedBelow, double provisionalBelow) {
+    public Thresholds {
+      if (!(unknownPrior >= 0 && unknownPrior <= 1)) {
+        throw new IllegalArgumentException("unknownPrior must be within [0, 1]");
+      }
+      if (!(notRatedBelow >= 0 && notRatedBelow <= provisionalBelow && provisionalBelow <= 1)) {
+        throw new IllegalArgumentException("need 0 <= notRatedBelow <= provisionalBelow <= 1");
+      }
+    }
+  }
 
   public static Scorecard score(
       Methodology methodology,
       EvidenceBundle bundle,
       Set<String> incidentSources,
-      double provisionalBelow) {
+      Thresholds thresholds) {
     ScoringContext ctx = new ScoringContext(bundle, incidentSources);
     List<PillarScore> pillars = new ArrayList<>();
     Set<String> staleIds = new TreeSet<>();
-    double weightedEstimate = 0;
-    double coveredWeight = 0;
+    List<Finding> ruleFindings = new ArrayList<>();
+    Set<RedFlag> redFlags = new LinkedHashSet<>();
+    double overall = 0;
     double low = 0;
     double high = 0;
     double confidence = 0;
@@ -39,14 +59,18 @@ public final class Engine {
       double weight = methodology.weight(pillar);
       List<RuleResult> results = new ArrayList<>();
       double earned = 0;
-      double knownMax = 0;
+      double coveredMax = 0;
       double unknownMax = 0;
-      double effectiveKnown = 0;
+      double effectiveCovered = 0;
       for (Rule rule : RuleBook.rules(pillar)) {
-        Outcome outcome = rule.evaluate(ctx);
+        Outcome outcome = absentIfSearched(ctx, rule, rule.evaluate(ctx));
+        ruleFindings.addAll(outcome.findings());
+        redFlags.addAll(outcome.redFlags());
+        double factor =
+            rule.claimsDiscounted() && outcome.known() ? ClaimFactors.best(outcome.used()) : 1;
         double points =
-            outcome.known()
-                ? Curves.round2(Curves.clamp(outcome.points(), 0, rule.maxPoints()))
+            outcome.status().covered()
+                ? Curves.round2(Curves.clamp(outcome.points() * factor, 0, rule.maxPoints()))
                 : 0;
         List<String> ids = outcome.used().stream().map(Evidence::id).distinct().sorted().toList();
         List<String> stale =
@@ -77,43 +101,78 @@ public final class Engine {
                 rule.title(),
                 rule.maxPoints(),
                 points,
-                outcome.known() ? RuleStatus.KNOWN : RuleStatus.UNKNOWN,
-                outcome.known() ? outcome.value() : null,
-                outcome.explanation(),
+                outcome.status(),
+                outcome.status().covered() ? outcome.value() : null,
+                explain(rule, outcome, points, factor),
                 ids,
                 !stale.isEmpty()));
-        if (outcome.known()) {
+        if (outcome.status().covered()) {
           earned += points;
-          knownMax += rule.maxPoints();
-          effectiveKnown += onlyStale ? rule.maxPoints() / 2 : rule.maxPoints();
+          coveredMax += rule.maxPoints();
+          effectiveCovered += onlyStale ? rule.maxPoints() / 2 : rule.maxPoints();
         } else {
           unknownMax += rule.maxPoints();
         }
       }
-      double coverage = knownMax / 100;
-      Double estimate = knownMax > 0 ? Curves.round2(earned / knownMax * 100) : null;
       double pillarLow = Curves.round2(earned);
       double pillarHigh = Curves.round2(Math.min(100, earned + unknownMax));
+      double estimate =
+          Curves.clamp(
+              Curves.round2(earned + thresholds.unknownPrior() * unknownMax),
+              pillarLow,
+              pillarHigh);
       pillars.add(
           new PillarScore(
-              pillar, weight, estimate, pillarLow, pillarHigh, Curves.round2(coverage), results));
-      if (estimate != null && weight > 0) {
-        weightedEstimate += weight * estimate;
-        coveredWeight += weight;
-      }
+              pillar,
+              weight,
+              estimate,
+              pillarLow,
+              pillarHigh,
+              Curves.round2(coveredMax / 100),
+              results));
+      overall += weight * estimate / 100;
       low += weight * pillarLow / 100;
       high += weight * pillarHigh / 100;
-      confidence += weight * (effectiveKnown / 100) / 100;
+      confidence += weight * (effectiveCovered / 100) / 100;
     }
-    Double overall = coveredWeight > 0 ? Curves.round2(weightedEstimate / coveredWeight) : null;
+    redFlags.addAll(RedFlagChecks.raise(ctx));
     double overallLow = Curves.round2(low);
     double overallHigh = Curves.round2(Math.min(100, high));
-    if (overall != null) {
-      // rounding of the parts may nudge the estimate a hundredth outside the rounded range
-      overall = Curves.clamp(overall, overallLow, overallHigh);
-    }
+    // rounding of the parts may nudge the estimate a hundredth outside the rounded range
+    double estimate = Curves.clamp(Curves.round2(overall), overallLow, overallHigh);
     double roundedConfidence = Curves.round2(Curves.clamp(confidence, 0, 1));
+    List<RedFlag> flags = new ArrayList<>(redFlags);
+    flags.sort(
+        Comparator.comparing((RedFlag f) -> f.cap(), Comparator.reverseOrder())
+            .thenComparing(RedFlag::kind)
+            .thenComparing(RedFlag::message)
+            .thenComparing(f -> String.join(",", f.evidenceIds())));
+    boolean rated = roundedConfidence >= thresholds.notRatedBelow();
+    Grade uncapped = rated ? Grade.of(estimate) : null;
+    Grade grade = uncapped;
+    for (RedFlag flag : flags) {
+      grade = grade == null ? null : grade.atMost(flag.cap());
+      ctx.finding(
+          Severity.HIGH,
+          FindingKind.RED_FLAG,
+          flag.pillar(),
+          "red flag (grade at most " + flag.cap() + "): " + flag.message(),
+          flag.evidenceIds());
+    }
+    String notRatedReason =
+        rated
+            ? null
+            : "evidence covers "
+                + Scorecard.coverageText(roundedConfidence)
+                + " of the weight, below the "
+                + Scorecard.coverageText(thresholds.notRatedBelow())
+                + " needed for a grade";
     List<Finding> findings = new ArrayList<>(ctx.findings());
+    for (Finding finding : ruleFindings) {
+      if (!findings.contains(finding)) {
+        findings.add(finding);
+      }
+    }
     findings.sort(
         Comparator.comparing(Finding::severity)
             .thenComparing(f -> f.pillar() == null ? Integer.MAX_VALUE : f.pillar().ordinal())
@@ -126,14 +185,70 @@ public final class Engine {
         methodology.version(),
         RuleBook.VERSION,
         bundle.asOf(),
-        overall,
+        estimate,
         overallLow,
         overallHigh,
         roundedConfidence,
-        overall == null ? null : Grade.of(overall),
-        roundedConfidence < provisionalBelow,
+        grade,
+        uncapped,
+        notRatedReason,
+        rated && roundedConfidence < thresholds.provisionalBelow(),
+        flags,
         pillars,
         findings,
         List.copyOf(staleIds));
+  }
+
+  /** An unknown rule whose fact was searched for and not found is checked absent. */
+  private static Outcome absentIfSearched(ScoringContext ctx, Rule rule, Outcome outcome) {
+    if (outcome.status() != RuleStatus.UNKNOWN || rule.absentWhenSearched() == null) {
+      return outcome;
+    }
+    List<Item<SearchRecord>> searches =
+        ctx.all(SearchRecord.class).stream()
+            .filter(i -> i.fact().topic() == rule.absentWhenSearched())
+            .toList();
+    List<Item<SearchRecord>> empty =
+        searches.stream().filter(i -> i.fact().checkedAbsent()).toList();
+    if (empty.isEmpty() || empty.size() < searches.size()) {
+      // a search that found something, whose fact is not in the bundle, proves no absence
+      return outcome;
+    }
+    String where =
+        String.join("; ", empty.stream().map(i -> i.fact().summary()).distinct().toList());
+    Outcome absent = Outcome.checkedAbsent(rule.absentPoints(), "checked absent", where, empty);
+    return new Outcome(
+        absent.status(),
+        absent.points(),
+        absent.value(),
+        absent.explanation(),
+        absent.used(),
+        outcome.findings(),
+        outcome.redFlags());
+  }
+
+  private static String explain(Rule rule, Outcome outcome, double points, double factor) {
+    if (!outcome.status().covered()) {
+      return outcome.explanation();
+    }
+    String line = outcome.explanation() + ": " + Fmt.pts(points, rule.maxPoints());
+    if (factor < 1) {
+      line +=
+          " ("
+              + Fmt.num(Curves.round2(outcome.points()))
+              + " as "
+              + Fmt.lower(best(outcome))
+              + ", x"
+              + Fmt.num(factor)
+              + " for a claim)";
+    }
+    return line;
+  }
+
+  private static Enum<?> best(Outcome outcome) {
+    return outcome.used().stream()
+        .map(Evidence::evidenceClass)
+        .max(Comparator.comparingDouble(ClaimFactors::of))
+        .orElseThrow();
   }
 }

@@ -1,12 +1,11 @@
 package io.cexsafe.scoring.internal;
 
-import static io.cexsafe.scoring.internal.Fmt.pts;
-
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.InsurancePolicy;
 import io.cexsafe.facts.InsuranceScope;
 import io.cexsafe.facts.ProtectionProgramme;
 import io.cexsafe.facts.ReserveSnapshot;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.facts.SelfInsuranceFund;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -22,70 +21,82 @@ final class InsuranceRules {
     Pillar p = Pillar.INSURANCE;
     return List.of(
         new Rule(
-            "insurance.cover-ratio",
-            p,
-            "Insured amount relative to custody",
-            30,
-            "Total disclosed cover of all distinct policies divided by the current reserves, on a"
-                + " log scale: nothing at 0.01 % or less, full points at 10 % or more. When reserves"
-                + " are unknown, the absolute cover counts instead: nothing at USD 1M, full at USD"
-                + " 1B, log scale. Unknown when no policy discloses its cover.",
-            "Cover matters in proportion to what it protects; no exchange insures all custody, so"
-                + " the scale is logarithmic and saturates at a tenth.",
-            InsuranceRules::coverRatio),
+                "insurance.cover-ratio",
+                p,
+                "Insured amount relative to custody",
+                30,
+                "Total disclosed cover of all distinct policies divided by the current reserves, on a"
+                    + " log scale: nothing at 0.01 % or less, full points at 10 % or more. When reserves"
+                    + " are unknown, the absolute cover counts instead: nothing at USD 1M, full at USD"
+                    + " 1B, log scale. Unknown when no policy discloses its cover.",
+                "Cover matters in proportion to what it protects; no exchange insures all custody, so"
+                    + " the scale is logarithmic and saturates at a tenth.",
+                InsuranceRules::coverRatio)
+            .absentWhenSearched(SearchTopic.INSURANCE)
+            .discountingClaims(),
         new Rule(
-            "insurance.underwriter",
-            p,
-            "Named underwriter",
-            15,
-            "15 points when a policy names its (lead) underwriter, 7 when only the broker is named,"
-                + " 0 when neither. Unknown without any policy.",
-            "An unnamed insurer cannot be checked; a named one can be, and has its reputation at"
-                + " stake.",
-            InsuranceRules::underwriter),
+                "insurance.underwriter",
+                p,
+                "Named underwriter",
+                15,
+                "15 points when a policy names its (lead) underwriter, 7 when only the broker is named,"
+                    + " 0 when neither. Unknown without any policy.",
+                "An unnamed insurer cannot be checked; a named one can be, and has its reputation at"
+                    + " stake.",
+                InsuranceRules::underwriter)
+            .absentWhenSearched(SearchTopic.INSURANCE)
+            .discountingClaims(),
         new Rule(
-            "insurance.hot-wallet-scope",
-            p,
-            "Scope covers hot wallets",
-            15,
-            "The broadest scope counts: hot wallets 15 points, crime or cyber cover 8, custody"
-                + " cover 5, cold storage or specie only 3. Unknown when no policy states its"
-                + " scope.",
-            "Most losses happen from hot wallets; cover of cold storage alone protects the part"
-                + " least at risk.",
-            InsuranceRules::scope),
+                "insurance.hot-wallet-scope",
+                p,
+                "Scope covers hot wallets",
+                15,
+                "The broadest scope counts: hot wallets 15 points, crime or cyber cover 8, custody"
+                    + " cover 5, cold storage or specie only 3. Unknown when no policy states its"
+                    + " scope.",
+                "Most losses happen from hot wallets; cover of cold storage alone protects the part"
+                    + " least at risk.",
+                InsuranceRules::scope)
+            .absentWhenSearched(SearchTopic.INSURANCE)
+            .discountingClaims(),
         new Rule(
-            "insurance.protection-programme",
-            p,
-            "Retail protection programme",
-            20,
-            "The best programme: 8 points for having one, 6 more when relief is not at the"
-                + " exchange's discretion, 4 when a per-user cap is stated, 2 when terms are"
-                + " published. Unknown when no programme is known.",
-            "What a retail user can actually claim after an account takeover depends on such a"
-                + " programme, not on the exchange's corporate policies.",
-            InsuranceRules::programme),
+                "insurance.protection-programme",
+                p,
+                "Retail protection programme",
+                20,
+                "The best programme: 8 points for having one, 6 more when relief is not at the"
+                    + " exchange's discretion, 4 when a per-user cap is stated, 2 when terms are"
+                    + " published. Unknown when no programme is known.",
+                "What a retail user can actually claim after an account takeover depends on such a"
+                    + " programme, not on the exchange's corporate policies.",
+                InsuranceRules::programme)
+            .absentWhenSearched(SearchTopic.PROTECTION_PROGRAMME)
+            .discountingClaims(),
         new Rule(
-            "insurance.terms-published",
-            p,
-            "Published terms and exclusions",
-            10,
-            "10 points when a policy's terms and exclusions are published, 6 when a protection"
-                + " programme publishes its terms, 0 when a policy says its terms are not"
-                + " published or a programme has none. Unknown otherwise.",
-            "Exclusions decide whether cover pays; unpublished terms cannot be relied on.",
-            InsuranceRules::terms),
+                "insurance.terms-published",
+                p,
+                "Published terms and exclusions",
+                10,
+                "10 points when a policy's terms and exclusions are published, 6 when a protection"
+                    + " programme publishes its terms, 0 when a policy says its terms are not"
+                    + " published or a programme has none. Unknown otherwise.",
+                "Exclusions decide whether cover pays; unpublished terms cannot be relied on.",
+                InsuranceRules::terms)
+            .absentWhenSearched(SearchTopic.INSURANCE)
+            .discountingClaims(),
         new Rule(
-            "insurance.self-insurance-fund",
-            p,
-            "Self-insurance fund",
-            10,
-            "A disclosed fund earns 4 points; with a stated size, 4 plus up to 6 on a log scale"
-                + " (nothing more at USD 10M, full at USD 1B). Unknown without a fund. It counts"
-                + " less than insurance because the money stays the exchange's own.",
-            "A fund like SAFU can compensate users, but it is not independent of the exchange's"
-                + " solvency.",
-            InsuranceRules::selfInsurance));
+                "insurance.self-insurance-fund",
+                p,
+                "Self-insurance fund",
+                10,
+                "A disclosed fund earns 4 points; with a stated size, 4 plus up to 6 on a log scale"
+                    + " (nothing more at USD 10M, full at USD 1B). Unknown without a fund. It counts"
+                    + " less than insurance because the money stays the exchange's own.",
+                "A fund like SAFU can compensate users, but it is not independent of the exchange's"
+                    + " solvency.",
+                InsuranceRules::selfInsurance)
+            .absentWhenSearched(SearchTopic.PROTECTION_PROGRAMME)
+            .discountingClaims());
   }
 
   private static double log10(BigDecimal value) {
@@ -118,7 +129,7 @@ final class InsuranceRules {
       points = 30 * Curves.rising(log10(cover), 6, 9);
       value = Fmt.usd(cover) + " (reserves unknown)";
     }
-    return Outcome.known(points, value, "insured " + value + ": " + pts(points, 30), used);
+    return Outcome.known(points, value, "insured " + value, used);
   }
 
   private static Outcome underwriter(ScoringContext ctx) {
@@ -131,10 +142,7 @@ final class InsuranceRules {
     if (!named.isEmpty()) {
       Item<InsurancePolicy> item = named.get(0);
       return Outcome.known(
-          15,
-          item.fact().underwriter(),
-          "underwriter " + item.fact().underwriter() + ": 15/15",
-          item);
+          15, item.fact().underwriter(), "underwriter " + item.fact().underwriter(), item);
     }
     List<Item<InsurancePolicy>> brokered =
         ctx.current(InsurancePolicy.class, f -> f.broker() != null);
@@ -143,10 +151,10 @@ final class InsuranceRules {
       return Outcome.known(
           7,
           "broker " + item.fact().broker(),
-          "only the broker is named (" + item.fact().broker() + "): 7/15",
+          "only the broker is named (" + item.fact().broker() + ")",
           item);
     }
-    return Outcome.known(0, "unnamed", "no policy names its insurer: 0/15", policies);
+    return Outcome.known(0, "unnamed", "no policy names its insurer", policies);
   }
 
   private static double scopePoints(InsurancePolicy policy) {
@@ -178,7 +186,7 @@ final class InsuranceRules {
     }
     String value =
         String.join(", ", best.fact().scope().stream().sorted().map(Fmt::lower).toList());
-    return Outcome.known(bestPoints, value, "covers " + value + ": " + pts(bestPoints, 15), best);
+    return Outcome.known(bestPoints, value, "covers " + value, best);
   }
 
   private static double programmePoints(ProtectionProgramme p) {
@@ -199,8 +207,7 @@ final class InsuranceRules {
       return Outcome.unknown("no protection programme known");
     }
     double points = programmePoints(best.fact());
-    return Outcome.known(
-        points, best.fact().name(), best.fact().summary() + ": " + pts(points, 20), best);
+    return Outcome.known(points, best.fact().name(), best.fact().summary(), best);
   }
 
   private static Outcome terms(ScoringContext ctx) {
@@ -227,7 +234,7 @@ final class InsuranceRules {
     if (source == null) {
       return Outcome.unknown("nothing says whether terms are published");
     }
-    return Outcome.known(points, value, value + ": " + pts(points, 10), source);
+    return Outcome.known(points, value, value, source);
   }
 
   private static double fundPoints(SelfInsuranceFund fund) {
@@ -248,6 +255,6 @@ final class InsuranceRules {
     String value =
         best.fact().name()
             + (best.fact().sizeUsd() == null ? "" : " " + Fmt.usd(best.fact().sizeUsd()));
-    return Outcome.known(points, value, "fund " + value + ": " + pts(points, 10), best);
+    return Outcome.known(points, value, "fund " + value, best);
   }
 }

@@ -1,33 +1,103 @@
 package io.cexsafe.scoring.internal;
 
 import io.cexsafe.Evidence;
+import io.cexsafe.Pillar;
+import io.cexsafe.scoring.Finding;
+import io.cexsafe.scoring.FindingKind;
+import io.cexsafe.scoring.RedFlag;
+import io.cexsafe.scoring.RedFlagKind;
+import io.cexsafe.scoring.RuleStatus;
+import io.cexsafe.scoring.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a rule decided: known with points, or unknown.
+ * What a rule decided: its status, points, the line explaining them, the evidence used, and what
+ * the rule noticed on the way (findings and red flags). The engine appends the points ("12/20") to
+ * the explanation, so a rule's maximum is written only once, in its declaration.
  *
- * @param known whether the rule's inputs were known
- * @param points points awarded (clamped to the rule's maximum by the engine)
+ * @param status known, checked absent or unknown
+ * @param points points awarded before the claim factor (clamped to the rule's maximum)
  * @param value the observed value in a few words, or null
- * @param explanation one line saying why
+ * @param explanation one line saying why, without the points
  * @param used the evidence the rule relied on
+ * @param findings what the rule noticed that a reader should know
+ * @param redFlags red flags the rule raised (they cap the grade)
  */
 public record Outcome(
-    boolean known, double points, String value, String explanation, List<Evidence> used) {
+    RuleStatus status,
+    double points,
+    String value,
+    String explanation,
+    List<Evidence> used,
+    List<Finding> findings,
+    List<RedFlag> redFlags) {
   public Outcome {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(explanation, "explanation");
     used = List.copyOf(used);
+    findings = List.copyOf(findings);
+    redFlags = List.copyOf(redFlags);
+  }
+
+  public boolean known() {
+    return status == RuleStatus.KNOWN;
   }
 
   public static Outcome unknown(String explanation) {
-    return new Outcome(false, 0, null, explanation, List.of());
+    return new Outcome(RuleStatus.UNKNOWN, 0, null, explanation, List.of(), List.of(), List.of());
   }
 
   public static Outcome known(
       double points, String value, String explanation, Collection<? extends Item<?>> items) {
+    return new Outcome(
+        RuleStatus.KNOWN, points, value, explanation, evidence(items), List.of(), List.of());
+  }
+
+  public static Outcome known(double points, String value, String explanation, Item<?> item) {
+    return known(points, value, explanation, List.of(item));
+  }
+
+  /** A search found nothing: the rule scores {@code points} (its worst value for the absence). */
+  public static Outcome checkedAbsent(
+      double points, String value, String explanation, Collection<? extends Item<?>> searches) {
+    return new Outcome(
+        RuleStatus.CHECKED_ABSENT,
+        points,
+        value,
+        explanation,
+        evidence(searches),
+        List.of(),
+        List.of());
+  }
+
+  /** This outcome with a finding about {@code item}. */
+  public Outcome withFinding(Severity severity, FindingKind kind, Item<?> item, String message) {
+    return withFinding(
+        new Finding(severity, kind, ScoringContext.pillarOf(item), message, List.of(item.id())));
+  }
+
+  public Outcome withFinding(Finding finding) {
+    List<Finding> more = new ArrayList<>(findings);
+    if (!more.contains(finding)) {
+      more.add(finding);
+    }
+    return new Outcome(status, points, value, explanation, used, more, redFlags);
+  }
+
+  /** This outcome with a red flag resting on {@code items}. */
+  public Outcome withRedFlag(
+      RedFlagKind kind, Pillar pillar, String message, Collection<? extends Item<?>> items) {
+    List<RedFlag> more = new ArrayList<>(redFlags);
+    more.add(RedFlag.of(kind, pillar, message, items.stream().map(Item::id).toList()));
+    return new Outcome(status, points, value, explanation, used, findings, more);
+  }
+
+  private static List<Evidence> evidence(Collection<? extends Item<?>> items) {
     List<Evidence> used = new ArrayList<>(items.size());
     Set<String> seen = new HashSet<>();
     for (Item<?> item : items) {
@@ -35,10 +105,6 @@ public record Outcome(
         used.add(item.evidence());
       }
     }
-    return new Outcome(true, points, value, explanation, used);
-  }
-
-  public static Outcome known(double points, String value, String explanation, Item<?> item) {
-    return known(points, value, explanation, List.of(item));
+    return used;
   }
 }

@@ -1,7 +1,5 @@
 package io.cexsafe.scoring.internal;
 
-import static io.cexsafe.scoring.internal.Fmt.pts;
-
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.AssetReserveRatio;
 import io.cexsafe.facts.AttestorIndependence;
@@ -10,6 +8,7 @@ import io.cexsafe.facts.PorDashboard;
 import io.cexsafe.facts.PorMethod;
 import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.facts.ProofVerification;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.scoring.FindingKind;
 import io.cexsafe.scoring.Severity;
 import java.math.BigDecimal;
@@ -32,77 +31,83 @@ final class PorRules {
     Pillar p = Pillar.PROOF_OF_RESERVES;
     return List.of(
         new Rule(
-            "proof-of-reserves.liabilities-covered",
-            p,
-            "Liabilities covered by the proof",
-            25,
-            "What the strongest proof shows: a zero-knowledge proof or a Merkle sum tree over"
-                + " customer liabilities 25 points; a Merkle tree without sums 15; assets only 8"
-                + " (a live on-chain dashboard 8, a published wallet list 5). An inclusion proof"
-                + " cexsafe verified itself counts by its strength (sum tree or zk 25, hash tree"
-                + " 15). Reports are scaled by currency: full for a year after their snapshot,"
-                + " none after three years; a report whose attestor has withdrawn counts half."
-                + " Unknown without any proof-of-reserves source.",
-            "Assets alone prove nothing without liabilities: an exchange can show large wallets"
-                + " and still owe more. Sums in the tree let users check that liabilities were not"
-                + " understated.",
-            PorRules::liabilitiesCovered),
+                "proof-of-reserves.liabilities-covered",
+                p,
+                "Liabilities covered by the proof",
+                25,
+                "What the strongest proof shows: a zero-knowledge proof or a Merkle sum tree over"
+                    + " customer liabilities 25 points; a Merkle tree without sums 15; assets only 8"
+                    + " (a live on-chain dashboard 8, a published wallet list 5). An inclusion proof"
+                    + " cexsafe verified itself counts by its strength (sum tree or zk 25, hash tree"
+                    + " 15). Reports are scaled by currency: full for a year after their snapshot,"
+                    + " none after three years; a report whose attestor has withdrawn counts half."
+                    + " Unknown without any proof-of-reserves source.",
+                "Assets alone prove nothing without liabilities: an exchange can show large wallets"
+                    + " and still owe more. Sums in the tree let users check that liabilities were not"
+                    + " understated.",
+                PorRules::liabilitiesCovered)
+            .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
         new Rule(
-            "proof-of-reserves.reserve-ratios",
-            p,
-            "Every attested asset at 100 % or more",
-            20,
-            "Taken from the latest report that lists per-asset reserve ratios: 20 points when"
-                + " every listed asset is backed at 100 % or more; otherwise 10 times the share of"
-                + " fully backed assets, and a HIGH warning naming the short assets. Scaled by the"
-                + " report's currency. Unknown when no report lists ratios.",
-            "A total above 100 % can hide a shortfall in one asset; users are owed each asset,"
-                + " not a dollar total.",
-            PorRules::reserveRatios),
+                "proof-of-reserves.reserve-ratios",
+                p,
+                "Every attested asset at 100 % or more",
+                20,
+                "Taken from the latest report that lists per-asset reserve ratios: 20 points when"
+                    + " every listed asset is backed at 100 % or more; otherwise 10 times the share of"
+                    + " fully backed assets, and a HIGH warning naming the short assets. Scaled by the"
+                    + " report's currency. Unknown when no report lists ratios.",
+                "A total above 100 % can hide a shortfall in one asset; users are owed each asset,"
+                    + " not a dollar total.",
+                PorRules::reserveRatios)
+            .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
         new Rule(
-            "proof-of-reserves.attestation-age",
-            p,
-            "Age of the last liability-covering proof",
-            20,
-            "Age of the newest report (or self-verified proof) that covers liabilities: full"
-                + " points up to 3 months (92 days), none at 24 months (730 days), linear in"
-                + " between; 0 when the only proofs are assets-only. Unknown without any"
-                + " proof-of-reserves source.",
-            "Proof of reserves is a snapshot: it says nothing about the months after it, and"
-                + " snapshots can be window-dressed.",
-            PorRules::attestationAge),
+                "proof-of-reserves.attestation-age",
+                p,
+                "Age of the last liability-covering proof",
+                20,
+                "Age of the newest report (or self-verified proof) that covers liabilities: full"
+                    + " points up to 3 months (92 days), none at 24 months (730 days), linear in"
+                    + " between; 0 when the only proofs are assets-only. Unknown without any"
+                    + " proof-of-reserves source.",
+                "Proof of reserves is a snapshot: it says nothing about the months after it, and"
+                    + " snapshots can be window-dressed.",
+                PorRules::attestationAge)
+            .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
         new Rule(
-            "proof-of-reserves.cadence",
-            p,
-            "Publication cadence",
-            10,
-            "Continuous or monthly 10 points, quarterly 6, irregular 3, one-off 2; the best current"
-                + " report counts, scaled by its currency. Unknown without a report.",
-            "Frequent proofs make window-dressing around a snapshot expensive.",
-            PorRules::cadence),
+                "proof-of-reserves.cadence",
+                p,
+                "Publication cadence",
+                10,
+                "Continuous or monthly 10 points, quarterly 6, irregular 3, one-off 2; the best current"
+                    + " report counts, scaled by its currency. Unknown without a report.",
+                "Frequent proofs make window-dressing around a snapshot expensive.",
+                PorRules::cadence)
+            .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
         new Rule(
-            "proof-of-reserves.independence",
-            p,
-            "Independence of the proof",
-            10,
-            "An independent accountant or a zero-knowledge proof 10 points, self-attested 3; a"
-                + " withdrawn attestor halves it; an inclusion proof cexsafe verified with a zk"
-                + " scheme earns 10. Scaled by currency. Unknown without a report or verified"
-                + " proof.",
-            "A proof checked by someone with no stake in the result (or by mathematics) is"
-                + " worth more than the exchange's word.",
-            PorRules::independence),
+                "proof-of-reserves.independence",
+                p,
+                "Independence of the proof",
+                10,
+                "An independent accountant or a zero-knowledge proof 10 points, self-attested 3; a"
+                    + " withdrawn attestor halves it; an inclusion proof cexsafe verified with a zk"
+                    + " scheme earns 10. Scaled by currency. Unknown without a report or verified"
+                    + " proof.",
+                "A proof checked by someone with no stake in the result (or by mathematics) is"
+                    + " worth more than the exchange's word.",
+                PorRules::independence)
+            .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
         new Rule(
-            "proof-of-reserves.user-verifiable",
-            p,
-            "Users can verify their own inclusion",
-            15,
-            "15 points when users can check that their balance is in the liabilities (stated by"
-                + " a report, or shown by an inclusion proof cexsafe verified), scaled by"
-                + " currency; 0 when reports say users cannot. A proof that failed verification"
-                + " earns nothing and is a HIGH warning. Unknown without a report or proof.",
-            "Each user who checks their own leaf makes it harder to leave liabilities out.",
-            PorRules::userVerifiable));
+                "proof-of-reserves.user-verifiable",
+                p,
+                "Users can verify their own inclusion",
+                15,
+                "15 points when users can check that their balance is in the liabilities (stated by"
+                    + " a report, or shown by an inclusion proof cexsafe verified), scaled by"
+                    + " currency; 0 when reports say users cannot. A proof that failed verification"
+                    + " earns nothing and is a HIGH warning. Unknown without a report or proof.",
+                "Each user who checks their own leaf makes it harder to leave liabilities out.",
+                PorRules::userVerifiable)
+            .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES));
   }
 
   static double currency(ScoringContext ctx, LocalDate date) {
@@ -184,11 +189,9 @@ final class PorRules {
               item.fact().liveOnChain() ? "live assets dashboard" : "published wallet list");
     }
     if (best == null) {
-      return Outcome.known(
-          0, "no valid proof", "no proof-of-reserves source verified: 0/25", List.of());
+      return Outcome.known(0, "no valid proof", "no proof-of-reserves source verified", List.of());
     }
-    return Outcome.known(
-        best.points, best.value, best.value + ": " + pts(best.points, 25), best.item);
+    return Outcome.known(best.points, best.value, best.value, best.item);
   }
 
   private static Outcome reserveRatios(ScoringContext ctx) {
@@ -228,11 +231,7 @@ final class PorRules {
           latest.get(),
           "report of " + a.reportDate() + ": " + value);
     }
-    return Outcome.known(
-        points,
-        value,
-        "report of " + a.reportDate() + ": " + value + ": " + pts(points, 20),
-        latest.get());
+    return Outcome.known(points, value, "report of " + a.reportDate() + ": " + value, latest.get());
   }
 
   private static Outcome attestationAge(ScoringContext ctx) {
@@ -259,7 +258,7 @@ final class PorRules {
       return Outcome.known(
           0,
           "no liability proof",
-          "no proof covering liabilities, only assets: 0/20",
+          "no proof covering liabilities, only assets",
           ctx.current(PorDashboard.class).isEmpty()
               ? ctx.current(PorAttestation.class)
               : ctx.current(PorDashboard.class));
@@ -267,8 +266,7 @@ final class PorRules {
     double age = ctx.ageDays(newestDate);
     double points = 20 * Curves.declining(age, 92, 730);
     String value = newestDate + ", " + Fmt.days(age) + " old";
-    return Outcome.known(
-        points, value, "latest liability proof " + value + ": " + pts(points, 20), newest);
+    return Outcome.known(points, value, "latest liability proof " + value, newest);
   }
 
   private static double cadencePoints(PorAttestation a) {
@@ -291,8 +289,7 @@ final class PorRules {
     if (best == null) {
       return Outcome.unknown("no proof-of-reserves report");
     }
-    return Outcome.known(
-        best.points, best.value, "cadence " + best.value + ": " + pts(best.points, 10), best.item);
+    return Outcome.known(best.points, best.value, "cadence " + best.value, best.item);
   }
 
   private static Outcome independence(ScoringContext ctx) {
@@ -323,7 +320,7 @@ final class PorRules {
       return Outcome.known(
           0,
           "no independent proof",
-          "verified proofs are not zero-knowledge and no report names an attestor: 0/10",
+          "verified proofs are not zero-knowledge and no report names an attestor",
           ctx.current(ProofVerification.class));
     }
     for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
@@ -335,11 +332,7 @@ final class PorRules {
             "attestor " + item.fact().attestor() + " has since withdrawn from the report");
       }
     }
-    return Outcome.known(
-        best.points,
-        best.value,
-        "independence: " + best.value + ": " + pts(best.points, 10),
-        best.item);
+    return Outcome.known(best.points, best.value, "independence: " + best.value, best.item);
   }
 
   private static Outcome userVerifiable(ScoringContext ctx) {
@@ -362,9 +355,8 @@ final class PorRules {
       best = better(best, item, 15 * currency(ctx, dateOf(item)), "inclusion verified by cexsafe");
     }
     if (best == null) {
-      return Outcome.known(0, "proof failed", "inclusion proof did not verify: 0/15", proofs);
+      return Outcome.known(0, "proof failed", "inclusion proof did not verify", proofs);
     }
-    return Outcome.known(
-        best.points, best.value, best.value + ": " + pts(best.points, 15), best.item);
+    return Outcome.known(best.points, best.value, best.value, best.item);
   }
 }

@@ -1,18 +1,18 @@
 package io.cexsafe.scoring.internal;
 
-import static io.cexsafe.scoring.internal.Fmt.pts;
-
 import io.cexsafe.Pillar;
+import io.cexsafe.facts.Governance;
 import io.cexsafe.facts.Licence;
 import io.cexsafe.facts.LicenceStatus;
 import io.cexsafe.facts.MatchBasis;
 import io.cexsafe.facts.RegulatoryWarning;
-import io.cexsafe.scoring.FindingKind;
-import io.cexsafe.scoring.Severity;
+import io.cexsafe.facts.SearchRecord;
+import io.cexsafe.facts.SearchTopic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -78,40 +78,46 @@ final class RegulationRules {
     Pillar p = Pillar.REGULATION;
     return List.of(
         new Rule(
-            "regulation.verified-licences",
-            p,
-            "Verified licences and registrations",
-            70,
-            "Each licence (after conflict resolution) is worth its regime's strength (1.0 for"
-                + " licensing regimes such as NYDFS, MAS, SFC, FINMA, BaFin, JFSA and MiCA"
-                + " authorisations; 0.8 VARA and Canadian securities regulators; 0.7 the FCA's"
-                + " cryptoasset registration; 0.5 AML-only registrations such as FinCEN, AUSTRAC,"
-                + " FINTRAC and any regulator not listed) times its status: active and matched by"
-                + " register identifier 1, active matched by name only 0.75, claimed but not"
-                + " confirmed by any register 0.5 (at most half), lapsed, revoked, warned or not"
-                + " found 0; times 0.85 unless its activities mention custody or safeguarding."
-                + " Points are 70 times the register-confirmed sum over 2.5 (at most 1) plus the"
-                + " claimed sum over 2.5 (at most 0.5, so claims alone never earn more than half),"
-                + " capped at 70."
-                + " licence fact.",
-            "A licence confirmed at the regulator's own register binds the exchange to capital,"
-                + " conduct and custody rules that a claim on a web page does not; regimes differ"
-                + " greatly in what they require.",
-            RegulationRules::verifiedLicences),
+                "regulation.verified-licences",
+                p,
+                "Verified licences and registrations",
+                60,
+                "Each licence (after conflict resolution) is worth its regime's strength (1.0 for"
+                    + " licensing regimes such as NYDFS, MAS, SFC, FINMA, BaFin, JFSA and MiCA"
+                    + " authorisations; 0.8 VARA and Canadian securities regulators; 0.7 the FCA's"
+                    + " cryptoasset registration; 0.5 AML-only registrations such as FinCEN, AUSTRAC,"
+                    + " FINTRAC and any regulator not listed) times its status: active and matched by"
+                    + " register identifier 1, active matched by name only 0.75, claimed but not"
+                    + " confirmed by any register 0.5 (at most half), lapsed, revoked, warned or not"
+                    + " found 0; times 0.85 unless its activities mention custody or safeguarding."
+                    + " Each licence's regime strength is also capped by its kind, read from its register"
+                    + " name and activities: a preparatory, in-principle, MVP, provisional or sandbox"
+                    + " licence counts at most 0.25, an AML or VASP registration at most 0.5, a full"
+                    + " licence or authorisation by the regulator's strength."
+                    + " Points are 60 times the register-confirmed sum over 2.5 (at most 1) plus the"
+                    + " claimed sum over 2.5 (at most 0.5, so claims alone never earn more than half),"
+                    + " capped at 60. Unknown without any licence fact; checked absent (0) when a"
+                    + " register search found no entry and no licence is claimed.",
+                "A licence confirmed at the regulator's own register binds the exchange to capital,"
+                    + " conduct and custody rules that a claim on a web page does not; regimes differ"
+                    + " greatly in what they require.",
+                RegulationRules::verifiedLicences)
+            .absentWhenSearched(SearchTopic.LICENCE),
         new Rule(
-            "regulation.jurisdiction-breadth",
-            p,
-            "Breadth across major jurisdictions",
-            20,
-            "Regions with an active licence count 1, with only a claimed one 0.5: the UK, the EU"
-                + " (any member state or a MiCA authorisation), the US, Singapore, Japan,"
-                + " Australia, the UAE, Canada, Hong Kong and Switzerland; all other jurisdictions"
-                + " together count at most 0.5. 20 points at four regions, proportionally fewer"
-                + " below; regions with only claims add at most half of the 20. Unknown without"
-                + " any licence fact.",
-            "An exchange supervised in several demanding places has more to lose from misconduct"
-                + " and more supervisors looking.",
-            RegulationRules::breadth),
+                "regulation.jurisdiction-breadth",
+                p,
+                "Breadth across major jurisdictions",
+                15,
+                "Regions with an active licence count 1, with only a claimed one 0.5: the UK, the EU"
+                    + " (any member state or a MiCA authorisation), the US, Singapore, Japan,"
+                    + " Australia, the UAE, Canada, Hong Kong and Switzerland; all other jurisdictions"
+                    + " together count at most 0.5. 15 points at four regions, proportionally fewer"
+                    + " below; regions with only claims add at most half of the 15. Unknown without"
+                    + " any licence fact; checked absent (0) when a register search found nothing.",
+                "An exchange supervised in several demanding places has more to lose from misconduct"
+                    + " and more supervisors looking.",
+                RegulationRules::breadth)
+            .absentWhenSearched(SearchTopic.LICENCE),
         new Rule(
             "regulation.no-warnings",
             p,
@@ -119,11 +125,40 @@ final class RegulationRules {
             10,
             "10 points when registers were consulted (a register-confirmed licence entry or a"
                 + " warning list result exists) and show no warning; 5 when every warning is"
-                + " resolved; 0 with an unresolved warning or a licence that is warned or revoked"
-                + " (each also a HIGH warning finding). Unknown when no register was consulted.",
+                + " resolved; 0 with an unresolved warning or a licence that is warned, revoked or lapsed"
+                + " (each also a red flag). A search of a warning list or register that found"
+                + " nothing counts as consulted. Unknown when no register was consulted.",
             "A regulator's public warning is the strongest signal a supervisor gives without"
                 + " closing a firm down.",
-            RegulationRules::noWarnings));
+            RegulationRules::noWarnings),
+        new Rule(
+                "regulation.financial-statements",
+                p,
+                "Audited financial statements or public filings",
+                10,
+                "10 points when audited financial statements of the operating group are published"
+                    + " (a public company's regulator-required filings count), 0 when a source"
+                    + " states they are not; the most trusted, then newest, statement decides."
+                    + " Credited by evidence class. Unknown when nothing is stated; checked absent"
+                    + " (0) when a search for statements or filings found none.",
+                "Audited accounts show whether the firm is solvent and how it is run; FTX never"
+                    + " published any, and its collapse showed why that mattered.",
+                RegulationRules::financialStatements)
+            .absentWhenSearched(SearchTopic.FINANCIAL_STATEMENTS)
+            .discountingClaims(),
+        new Rule(
+                "regulation.operating-entity",
+                p,
+                "Operating entity named",
+                5,
+                "5 points when the legal entity that holds customer assets is named (by a"
+                    + " governance statement, or by a register-confirmed active licence). Credited"
+                    + " by evidence class. Unknown otherwise.",
+                "A customer can only claim against a named legal entity; an exchange that does not"
+                    + " say which entity holds the assets leaves users unable to tell whose"
+                    + " bankruptcy they would be in.",
+                RegulationRules::operatingEntity)
+            .discountingClaims());
   }
 
   static double strength(Licence licence) {
@@ -149,8 +184,83 @@ final class RegulationRules {
     return 0.85;
   }
 
+  /** The kind of permission, read from the register's name and the activities. */
+  enum Kind {
+    AUTHORISATION(1.0),
+    AML_REGISTRATION(0.5),
+    PREPARATORY(0.25);
+
+    final double cap;
+
+    Kind(double cap) {
+      this.cap = cap;
+    }
+  }
+
+  private static final List<String> PREPARATORY_WORDS =
+      List.of("preparatory", "in-principle", "in principle", "mvp", "provisional", "sandbox");
+  private static final List<String> REGISTRATION_WORDS =
+      List.of("registration", "registered", "aml", "anti-money", "vasp", "msb", "money services");
+
+  static Kind kind(Licence licence) {
+    StringBuilder text = new StringBuilder();
+    text.append(licence.register() == null ? "" : licence.register()).append(' ');
+    licence.activities().forEach(a -> text.append(a).append(' '));
+    String t = text.toString().toLowerCase(Locale.ROOT);
+    if (PREPARATORY_WORDS.stream().anyMatch(t::contains)) {
+      return Kind.PREPARATORY;
+    }
+    if (REGISTRATION_WORDS.stream().anyMatch(t::contains)) {
+      return Kind.AML_REGISTRATION;
+    }
+    return Kind.AUTHORISATION;
+  }
+
   static double value(Licence licence) {
-    return strength(licence) * statusFactor(licence) * activityFactor(licence);
+    return Math.min(strength(licence), kind(licence).cap)
+        * statusFactor(licence)
+        * activityFactor(licence);
+  }
+
+  private static Outcome financialStatements(ScoringContext ctx) {
+    return ctx.winner(
+            Governance.class,
+            f -> f.auditedFinancialStatements() != null,
+            (a, b) -> !a.auditedFinancialStatements().equals(b.auditedFinancialStatements()),
+            "audited financial statements")
+        .map(
+            i ->
+                Outcome.known(
+                    i.fact().auditedFinancialStatements() ? 10 : 0,
+                    i.fact().auditedFinancialStatements() ? "published" : "none",
+                    i.fact().auditedFinancialStatements()
+                        ? "audited financial statements or filings published"
+                        : "no audited financial statements",
+                    i))
+        .orElse(Outcome.unknown("no statement on audited financial statements"));
+  }
+
+  private static Outcome operatingEntity(ScoringContext ctx) {
+    Optional<Item<Governance>> named =
+        ctx.current(Governance.class, f -> f.operatingEntity() != null).stream()
+            .min(ScoringContext.WINNER_FIRST);
+    if (named.isPresent()) {
+      return Outcome.known(
+          5,
+          named.get().fact().operatingEntity(),
+          "operated by " + named.get().fact().operatingEntity(),
+          named.get());
+    }
+    Optional<Item<Licence>> licensed =
+        ctx.current(Licence.class).stream()
+            .filter(i -> i.fact().status() == LicenceStatus.ACTIVE)
+            .min(ScoringContext.WINNER_FIRST);
+    return licensed
+        .map(
+            i ->
+                Outcome.known(
+                    5, i.fact().entityName(), "register names " + i.fact().entityName(), i))
+        .orElse(Outcome.unknown("no operating entity named"));
   }
 
   private static Outcome verifiedLicences(ScoringContext ctx) {
@@ -173,7 +283,7 @@ final class RegulationRules {
     }
     double sum = verifiedSum + claimedSum;
     double share = Math.min(1, Math.min(1, verifiedSum / 2.5) + Math.min(0.5, claimedSum / 2.5));
-    double points = 70 * share;
+    double points = 60 * share;
     String value =
         active
             + " active, "
@@ -184,12 +294,7 @@ final class RegulationRules {
     return Outcome.known(
         points,
         value,
-        "licences: "
-            + value
-            + " (weighted "
-            + Fmt.num(Curves.round2(sum))
-            + "): "
-            + pts(points, 70),
+        "licences: " + value + " (weighted " + Fmt.num(Curves.round2(sum)) + ")",
         licences);
   }
 
@@ -228,16 +333,12 @@ final class RegulationRules {
         Math.min(
             1,
             Math.min(1, verified / 4) + Math.min(0.5, claimedOnly / 4) + Math.min(0.5, other) / 4);
-    double points = 20 * share;
+    double points = 15 * share;
     String value = regions.isEmpty() ? "none" : String.join(", ", regions.keySet());
     return Outcome.known(
         points,
         value,
-        "regions with a licence: "
-            + value
-            + (other > 0 ? " and others" : "")
-            + ": "
-            + pts(points, 20),
+        "regions with a licence: " + value + (other > 0 ? " and others" : ""),
         used.isEmpty() ? licences : used);
   }
 
@@ -247,8 +348,17 @@ final class RegulationRules {
             .filter(i -> i.fact().status() != LicenceStatus.CLAIMED)
             .toList();
     List<Item<RegulatoryWarning>> warnings = ctx.current(RegulatoryWarning.class);
+    List<Item<SearchRecord>> searches =
+        ctx.all(SearchRecord.class).stream()
+            .filter(
+                i ->
+                    i.fact().topic() == SearchTopic.REGULATORY_WARNING
+                        || i.fact().topic() == SearchTopic.LICENCE)
+            .toList();
     boolean consulted =
-        ctx.all(Licence.class).stream().anyMatch(i -> i.fact().status() != LicenceStatus.CLAIMED);
+        !searches.isEmpty()
+            || ctx.all(Licence.class).stream()
+                .anyMatch(i -> i.fact().status() != LicenceStatus.CLAIMED);
     if (!consulted && warnings.isEmpty()) {
       return Outcome.unknown("no register consulted");
     }
@@ -259,24 +369,25 @@ final class RegulationRules {
         resolved.add(item);
       } else {
         bad.add(item);
-        ctx.finding(Severity.HIGH, FindingKind.WARNING, item, item.fact().summary());
       }
     }
     for (Item<Licence> item : register) {
       LicenceStatus s = item.fact().status();
-      if (s == LicenceStatus.WARNED || s == LicenceStatus.REVOKED_OR_WITHDRAWN) {
+      if (s == LicenceStatus.WARNED
+          || s == LicenceStatus.REVOKED_OR_WITHDRAWN
+          || s == LicenceStatus.LAPSED) {
         bad.add(item);
       }
     }
     if (!bad.isEmpty()) {
       return Outcome.known(
-          0, bad.size() + " open", bad.size() + " open warning(s) or revocation(s): 0/10", bad);
+          0, bad.size() + " open", bad.size() + " open warning(s) or revocation(s)", bad);
     }
     if (!resolved.isEmpty()) {
-      return Outcome.known(
-          5, "resolved only", resolved.size() + " resolved warning(s): 5/10", resolved);
+      return Outcome.known(5, "resolved only", resolved.size() + " resolved warning(s)", resolved);
     }
     List<Item<?>> used = new ArrayList<>(register);
-    return Outcome.known(10, "none", "registers show no warning: 10/10", used);
+    used.addAll(searches);
+    return Outcome.known(10, "none", "registers show no warning", used);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 /** Every rule, by pillar. The rule maxima of each pillar sum to 100. */
 public final class RuleBook {
   /** Version of the rubrics; bump it whenever a rule's points or logic change. */
-  public static final String VERSION = "1.0";
+  public static final String VERSION = "2.0";
 
   private static final Map<Pillar, List<Rule>> BY_PILLAR = build();
 

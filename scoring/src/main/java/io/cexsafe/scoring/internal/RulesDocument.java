@@ -56,9 +56,82 @@ public final class RulesDocument {
     for (Grade grade : Grade.values()) {
       md.append("| ").append(grade.name()).append(" | ").append(grade.floor()).append(" |\n");
     }
-    md.append("\nA grade is marked **provisional** when confidence is below ")
+    md.append("\n### From rules to a grade (methodology ").append(RuleBook.VERSION).append(")\n\n");
+    md.append(
+            "Each rule is **known** (its facts are there), **checked absent** (a search record"
+                + " shows someone looked where the fact would be published and found nothing; the"
+                + " rule then scores its worst value, 0) or **unknown** (nobody looked). A pillar's"
+                + " estimate is the points of its known and checked-absent rules plus each unknown"
+                + " rule's maximum times the **prior** ")
+        .append(Fmt.num(Scorer.UNKNOWN_PRIOR))
+        .append(
+            "; its range runs from every unknown rule at 0 to every unknown rule at its maximum."
+                + " The overall estimate is the weighted sum of all pillar estimates: nothing is"
+                + " dropped or renormalised, so one known pillar can no longer become the"
+                + " headline. **Confidence** is the weighted share of rule maxima that are known"
+                + " or checked absent (rules backed only by stale evidence count half).\n\n");
+    md.append("*Why a prior of ")
+        .append(Fmt.num(Scorer.UNKNOWN_PRIOR))
+        .append(
+            ":* an exchange that has not shown something deserves less than one that showed an"
+                + " average result, or silence would pay; but unknown is not checked absent, so it"
+                + " earns more than the worst value. A quarter of the maximum sits well below the"
+                + " midpoint: an exchange known on nothing estimates 25, grade CC.\n\n");
+    md.append("- **Not rated** (`NR`) below confidence ")
+        .append(Fmt.num(Scorer.NOT_RATED_BELOW))
+        .append(
+            ": with less than half of the weight backed by evidence, the prior rather than the"
+                + " exchange decides most of the estimate, so no letter is given; the scorecard"
+                + " says why (\"evidence covers 12 % of the weight\").\n");
+    md.append("- **Provisional** from ")
+        .append(Fmt.num(Scorer.NOT_RATED_BELOW))
+        .append(" up to (not including) confidence ")
         .append(Fmt.num(Scorer.PROVISIONAL_BELOW))
-        .append(".\n");
+        .append(
+            ": a grade, marked provisional because nearly a third of the weight is still"
+                + " unknown.\n");
+    md.append(
+        "- `compare` orders rated exchanges by the conservative end of their range (the low),"
+            + " lists not-rated exchanges after them, and claims a rank only where ranges do not"
+            + " overlap.\n");
+    md.append("\n### Claims earn less than verification\n\n");
+    md.append(
+        "Rules marked *credited by evidence class* multiply their points by the factor of the most"
+            + " trusted evidence they used (the points before the factor are shown in the"
+            + " explanation):\n\n");
+    md.append("| evidence class | factor | why |\n|---|---:|---|\n");
+    for (var entry : ClaimFactors.all().entrySet()) {
+      md.append("| `")
+          .append(entry.getKey().id())
+          .append("` | ")
+          .append(Fmt.num(entry.getValue()))
+          .append(" | ")
+          .append(ClaimFactors.REASONS.get(entry.getKey()))
+          .append(" |\n");
+    }
+    md.append(
+        "\nLicences are not discounted by class (a register entry is itself the verification):"
+            + " `regulation.verified-licences` weighs each by its regime's strength, its kind"
+            + " (authorisation > AML registration > preparatory, MVP or sandbox) and whether a"
+            + " register confirms it.\n");
+    md.append("\n### Red flags\n\n");
+    md.append(
+        "A red flag caps the grade whatever the pillars say and raises a HIGH finding. Signs that"
+            + " customers may already be losing access to their money cap at CCC (substantial"
+            + " risk); the others at BB (below every investment-grade letter), because each alone"
+            + " has preceded collapses but has also been survived.\n\n");
+    md.append("| red flag | grade at most | raised by |\n|---|---|---|\n");
+    for (RedFlagChecks.Check check : RedFlagChecks.CHECKS) {
+      md.append("| `")
+          .append(check.kind().id())
+          .append("` ")
+          .append(check.kind().description())
+          .append(" | ")
+          .append(check.kind().cap())
+          .append(" | ")
+          .append(check.rubric())
+          .append(" |\n");
+    }
     for (Pillar pillar : Pillar.values()) {
       List<Rule> rules = RuleBook.rules(pillar);
       md.append("\n### ")
@@ -85,6 +158,16 @@ public final class RulesDocument {
             .append(Fmt.num(rule.maxPoints()))
             .append(" points)\n\n");
         md.append(rule.rubric()).append("\n\n");
+        if (rule.absentWhenSearched() != null) {
+          md.append("*Checked absent* when a search record for `")
+              .append(rule.absentWhenSearched().name().toLowerCase(java.util.Locale.ROOT))
+              .append("` found nothing: ")
+              .append(Fmt.num(rule.absentPoints()))
+              .append(" points.\n\n");
+        }
+        if (rule.claimsDiscounted()) {
+          md.append("*Credited by evidence class* (claims earn less than verification).\n\n");
+        }
         md.append("*Why:* ").append(rule.rationale()).append("\n");
       }
     }

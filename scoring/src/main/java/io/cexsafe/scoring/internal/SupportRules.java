@@ -1,7 +1,5 @@
 package io.cexsafe.scoring.internal;
 
-import static io.cexsafe.scoring.internal.Fmt.pts;
-
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.AccountControl;
 import io.cexsafe.facts.ComplaintHandling;
@@ -23,50 +21,66 @@ final class SupportRules {
     Pillar p = Pillar.SUPPORT;
     return List.of(
         new Rule(
-            "support.channels",
-            p,
-            "Channels: live chat, email, escalation",
-            40,
-            "Live chat 12 points, 5 more when staffed 24/7 and 3 more when users reach human"
-                + " agents; email or tickets 10; phone 5; a documented escalation path beyond"
-                + " first-line support 5. Help centres, social media and forums earn nothing"
-                + " (self-help). Unknown without any support-channel fact.",
-            "In an incident users need a person, at any hour, and a way up when first-line"
-                + " support fails.",
-            SupportRules::channels),
+                "support.channels",
+                p,
+                "Channels: live chat, email, escalation",
+                40,
+                "Live chat 12 points, 5 more when staffed 24/7 and 3 more when users reach human"
+                    + " agents; email or tickets 10; phone 5; a documented escalation path beyond"
+                    + " first-line support 5. Help centres, social media and forums earn nothing"
+                    + " (self-help). Unknown without any support-channel fact.",
+                "In an incident users need a person, at any hour, and a way up when first-line"
+                    + " support fails.",
+                SupportRules::channels)
+            .discountingClaims(),
         new Rule(
-            "support.complaint-sla",
-            p,
-            "Published complaint deadline",
-            15,
-            "A published deadline for a final answer to complaints: 15 points for 15 working days"
-                + " or less, 10 up to 35, 5 beyond. The most trusted, then newest, statement"
-                + " counts. Unknown when no deadline is published.",
-            "A committed deadline (often a regulatory one) turns a complaint from a plea into a"
-                + " process.",
-            SupportRules::sla),
+                "support.complaint-sla",
+                p,
+                "Published complaint deadline",
+                15,
+                "A published deadline for a final answer to complaints: 15 points for 15 working days"
+                    + " or less, 10 up to 35, 5 beyond. The most trusted, then newest, statement"
+                    + " counts. Unknown when no deadline is published.",
+                "A committed deadline (often a regulatory one) turns a complaint from a plea into a"
+                    + " process.",
+                SupportRules::sla)
+            .discountingClaims(),
         new Rule(
             "support.review-signal",
             p,
             "Reviews about support not responding",
-            30,
+            20,
             "Share of analysed reviews saying support does not respond or loops, pooled across"
                 + " non-overlapping samples by size (the widest pooled sample wins over those it"
-                + " contains): full points up to 3 %, none from 20 %, linear in between."
-                + " Unknown when no sample measured the theme.",
+                + " contains): full points up to 3 %, none from 20 %, linear in between; the"
+                + " result is shrunk toward the unknown prior by 100 pseudo-reviews, so a small"
+                + " sample counts little. Unknown when no sample measured the theme.",
             "What users report about getting help is the test of the channels on paper.",
             SupportRules::reviewSignal),
         new Rule(
-            "support.emergency-path",
+            "support.withdrawal-failures",
             p,
-            "Emergency path for compromised accounts",
-            15,
-            "15 points for a documented urgent path (report and lock) for compromised accounts;"
-                + " otherwise a self-service account lock earns 10 times its availability"
-                + " (mandatory or on by default 90-100 %, optional 70 %). Unknown when neither is"
-                + " stated.",
-            "When an account is being drained, minutes matter more than any ticket queue.",
-            SupportRules::emergency));
+            "Reviews about failed or delayed withdrawals",
+            10,
+            "Share of analysed reviews reporting failed or delayed withdrawals, pooled across"
+                + " non-overlapping samples by size: full points up to 1 %, none from 10 %, linear"
+                + " in between, shrunk toward the unknown prior by 100 pseudo-reviews. A spike is"
+                + " also a red flag. Unknown when no sample measured the theme.",
+            "Users who cannot get their money out are the first to say so, often weeks before an"
+                + " exchange admits a problem.",
+            SupportRules::withdrawalFailures),
+        new Rule(
+                "support.emergency-path",
+                p,
+                "Emergency path for compromised accounts",
+                15,
+                "15 points for a documented urgent path (report and lock) for compromised accounts;"
+                    + " otherwise a self-service account lock earns 10 times its availability"
+                    + " (mandatory or on by default 90-100 %, optional 70 %). Unknown when neither is"
+                    + " stated.",
+                "When an account is being drained, minutes matter more than any ticket queue.",
+                SupportRules::emergency)
+            .discountingClaims());
   }
 
   private static Outcome channels(ScoringContext ctx) {
@@ -113,11 +127,7 @@ final class SupportRules {
       used.add(escalation.get());
     }
     String value = parts.isEmpty() ? "self-help only" : String.join(", ", parts);
-    return Outcome.known(
-        points,
-        value,
-        "support: " + value + ": " + pts(points, 40),
-        used.isEmpty() ? channels : used);
+    return Outcome.known(points, value, "support: " + value, used.isEmpty() ? channels : used);
   }
 
   private static Outcome sla(ScoringContext ctx) {
@@ -135,39 +145,53 @@ final class SupportRules {
     return Outcome.known(
         points,
         days + " working days",
-        "complaints answered within " + days + " working days: " + pts(points, 15),
+        "complaints answered within " + days + " working days",
         sla.get());
   }
 
   private static Outcome reviewSignal(ScoringContext ctx) {
+    return themeShare(
+        ctx, ReviewTheme.SUPPORT_NO_RESPONSE, 20, 0.03, 0.20, "reviews about unresponsive support");
+  }
+
+  private static Outcome withdrawalFailures(ScoringContext ctx) {
+    return themeShare(
+        ctx,
+        ReviewTheme.WITHDRAWAL_FAILURES,
+        10,
+        0.01,
+        0.10,
+        "reviews about failed or delayed withdrawals");
+  }
+
+  private static Outcome themeShare(
+      ScoringContext ctx,
+      ReviewTheme wanted,
+      double max,
+      double fullUntil,
+      double zeroAt,
+      String label) {
     double reviews = 0;
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
     for (Item<ReviewThemes> item :
         Samples.themes(
             ctx.current(
-                ReviewThemes.class,
-                f ->
-                    f.reviewsAnalysed() > 0 && f.theme(ReviewTheme.SUPPORT_NO_RESPONSE) != null))) {
-      ThemeShare theme = item.fact().theme(ReviewTheme.SUPPORT_NO_RESPONSE);
+                ReviewThemes.class, f -> f.reviewsAnalysed() > 0 && f.theme(wanted) != null))) {
+      ThemeShare theme = item.fact().theme(wanted);
       reviews += item.fact().reviewsAnalysed();
       complaints += theme.shareOfAll() * item.fact().reviewsAnalysed();
       used.add(item);
     }
     if (used.isEmpty()) {
-      return Outcome.unknown("no review sample measured support complaints");
+      return Outcome.unknown("no review sample measured " + label);
     }
     double share = complaints / reviews;
-    double points = 30 * Curves.declining(share, 0.03, 0.20);
+    double points = max * Shrinkage.toPrior(Curves.declining(share, fullUntil, zeroAt), reviews);
     return Outcome.known(
         points,
         Fmt.pct(share) + " of reviews",
-        "reviews about unresponsive support "
-            + Fmt.pct(share)
-            + " of "
-            + (long) reviews
-            + ": "
-            + pts(points, 30),
+        label + " " + Fmt.pct(share) + " of " + (long) reviews + " (shrunk toward the prior)",
         used);
   }
 
@@ -188,10 +212,9 @@ final class SupportRules {
         lock.isPresent() ? 10 * AppSecurityRules.availability(lock.get().fact().availability()) : 0;
     if (pathPoints >= lockPoints && path.isPresent()) {
       String value = pathPoints > 0 ? "documented" : "none documented";
-      return Outcome.known(
-          pathPoints, value, "emergency path " + value + ": " + pts(pathPoints, 15), path.get());
+      return Outcome.known(pathPoints, value, "emergency path " + value, path.get());
     }
     String value = "self-service lock " + Fmt.lower(lock.get().fact().availability());
-    return Outcome.known(lockPoints, value, value + ": " + pts(lockPoints, 15), lock.get());
+    return Outcome.known(lockPoints, value, value, lock.get());
   }
 }

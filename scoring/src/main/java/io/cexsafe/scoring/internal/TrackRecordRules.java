@@ -1,17 +1,18 @@
 package io.cexsafe.scoring.internal;
 
-import static io.cexsafe.scoring.internal.Fmt.pts;
-
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.Incident;
 import io.cexsafe.facts.IncidentKind;
 import io.cexsafe.facts.IncidentRecordCheck;
 import io.cexsafe.facts.Reimbursement;
 import io.cexsafe.facts.ReserveSnapshot;
+import io.cexsafe.facts.SearchRecord;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.scoring.FindingKind;
 import io.cexsafe.scoring.Severity;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +21,12 @@ final class TrackRecordRules {
   private TrackRecordRules() {}
 
   static final String CHECKED =
-      " The pillar is unknown unless incident sources were checked: an incident database search"
-          + " is on record (e.g. DeFiLlama's hacks list, found or not), at least one incident is on"
-          + " record, or a collector configured as an incident source reported ok or partial.";
+      " The pillar is known only through the search that ran: an incident database search is on"
+          + " record (an incident record check or a search record for incidents, e.g. DeFiLlama's"
+          + " hacks list, found or not) or a collector configured as an incident source reported ok"
+          + " or partial. An incident on record without such a search leaves the pillar unknown"
+          + " (counted at the prior): a hack never raises a score above what the same exchange gets"
+          + " with no incident on record.";
 
   static List<Rule> rules() {
     Pillar p = Pillar.TRACK_RECORD;
@@ -63,14 +67,23 @@ final class TrackRecordRules {
   }
 
   static boolean checked(ScoringContext ctx) {
-    return ctx.incidentSourceChecked()
-        || !ctx.current(Incident.class).isEmpty()
-        || !ctx.current(IncidentRecordCheck.class).isEmpty();
+    return ctx.incidentSourceChecked() || !cleanChecks(ctx).isEmpty();
   }
 
-  /** "no incidents" is credited to the searches that found none, when there are any. */
-  private static List<Item<IncidentRecordCheck>> cleanChecks(ScoringContext ctx) {
-    return ctx.current(IncidentRecordCheck.class);
+  /** The incident searches on record: "no incidents" is credited to them. */
+  private static List<Item<?>> cleanChecks(ScoringContext ctx) {
+    List<Item<?>> searches = new ArrayList<>(ctx.current(IncidentRecordCheck.class));
+    ctx.all(SearchRecord.class).stream()
+        .filter(i -> i.fact().topic() == SearchTopic.INCIDENTS)
+        .forEach(searches::add);
+    return searches;
+  }
+
+  /** Incidents up to the evaluation date: a later one was not knowable then. */
+  private static List<Item<Incident>> current(ScoringContext ctx) {
+    return ctx.current(Incident.class).stream()
+        .filter(i -> !i.fact().date().isAfter(ctx.asOfDate()))
+        .toList();
   }
 
   static double severity(Incident incident, BigDecimal reserves) {
@@ -116,10 +129,10 @@ final class TrackRecordRules {
     if (!checked(ctx)) {
       return Outcome.unknown("no incident source was checked");
     }
-    List<Item<Incident>> incidents = ctx.current(Incident.class);
+    List<Item<Incident>> incidents = current(ctx);
     if (incidents.isEmpty()) {
       return Outcome.known(
-          70, "no incidents", "incident sources checked, none found: 70/70", cleanChecks(ctx));
+          70, "no incidents", "incident sources checked, none found", cleanChecks(ctx));
     }
     BigDecimal reserves = reserves(ctx);
     double penalty = 0;
@@ -138,20 +151,16 @@ final class TrackRecordRules {
     double points = Math.max(0, 70 - penalty);
     String value = incidents.size() + (incidents.size() == 1 ? " incident" : " incidents");
     return Outcome.known(
-        points,
-        value,
-        value + ", penalty " + Fmt.num(Curves.round2(penalty)) + ": " + pts(points, 70),
-        incidents);
+        points, value, value + ", penalty " + Fmt.num(Curves.round2(penalty)), incidents);
   }
 
   private static Outcome response(ScoringContext ctx) {
     if (!checked(ctx)) {
       return Outcome.unknown("no incident source was checked");
     }
-    List<Item<Incident>> incidents = ctx.current(Incident.class);
+    List<Item<Incident>> incidents = current(ctx);
     if (incidents.isEmpty()) {
-      return Outcome.known(
-          30, "no incidents", "no incident to respond to: 30/30", cleanChecks(ctx));
+      return Outcome.known(30, "no incidents", "no incident to respond to", cleanChecks(ctx));
     }
     BigDecimal reserves = reserves(ctx);
     double shortfall = 0;
@@ -170,11 +179,7 @@ final class TrackRecordRules {
     return Outcome.known(
         points,
         value,
-        missing
-            + " of "
-            + 3 * incidents.size()
-            + " responses missing across incidents: "
-            + pts(points, 30),
+        missing + " of " + 3 * incidents.size() + " responses missing across incidents: ",
         incidents);
   }
 }

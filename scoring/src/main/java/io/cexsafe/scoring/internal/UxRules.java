@@ -1,7 +1,5 @@
 package io.cexsafe.scoring.internal;
 
-import static io.cexsafe.scoring.internal.Fmt.pts;
-
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.AppRating;
 import io.cexsafe.facts.ReviewTheme;
@@ -46,20 +44,22 @@ final class UxRules {
             20,
             "Share of analysed reviews about crashes and bugs or stale balances, pooled across"
                 + " non-overlapping review samples by their size (the widest pooled sample wins"
-                + " over the per-store and per-storefront samples it contains): full points up to 2 %, none from 15 %, linear"
-                + " in between. Unknown when no sample measured these themes.",
+                + " over the per-store and per-storefront samples it contains): full points up to"
+                + " 2 %, none from 15 %, linear in between, shrunk toward the unknown prior by 100"
+                + " pseudo-reviews. Unknown when no sample measured these themes.",
             "An app that crashes or shows wrong balances fails users exactly when markets move.",
             UxRules::reliability),
         new Rule(
-            "user-experience.security-visible",
-            p,
-            "Security controls visible in the app",
-            20,
-            "20 points times the share of security controls whose settings are reachable in the"
-                + " mobile app, among those for which visibility is stated. Unknown when it is"
-                + " stated for none.",
-            "A control buried on the website is one most mobile users never turn on.",
-            UxRules::securityVisible));
+                "user-experience.security-visible",
+                p,
+                "Security controls visible in the app",
+                20,
+                "20 points times the share of security controls whose settings are reachable in the"
+                    + " mobile app, among those for which visibility is stated. Unknown when it is"
+                    + " stated for none.",
+                "A control buried on the website is one most mobile users never turn on.",
+                UxRules::securityVisible)
+            .discountingClaims());
   }
 
   private static Outcome storeRating(ScoringContext ctx) {
@@ -83,7 +83,7 @@ final class UxRules {
     return Outcome.known(
         points,
         value,
-        "Bayesian rating " + value + " in " + ratings.size() + " storefront(s): " + pts(points, 60),
+        "Bayesian rating " + value + " in " + ratings.size() + " storefront(s): ",
         ratings);
   }
 
@@ -114,16 +114,11 @@ final class UxRules {
       return Outcome.unknown("no review sample measured crashes or stale balances");
     }
     double share = complaints / reviews;
-    double points = 20 * Curves.declining(share, 0.02, 0.15);
+    double points = 20 * Shrinkage.toPrior(Curves.declining(share, 0.02, 0.15), reviews);
     return Outcome.known(
         points,
         Fmt.pct(share) + " of reviews",
-        "crash/bug/stale-balance reviews "
-            + Fmt.pct(share)
-            + " of "
-            + (long) reviews
-            + ": "
-            + pts(points, 20),
+        "crash/bug/stale-balance reviews " + Fmt.pct(share) + " of " + (long) reviews,
         used);
   }
 
@@ -136,7 +131,6 @@ final class UxRules {
     long visible = stated.stream().filter(i -> i.fact().visibleInApp()).count();
     double points = 20.0 * visible / stated.size();
     String value = visible + " of " + stated.size() + " visible";
-    return Outcome.known(
-        points, value, "controls in the app: " + value + ": " + pts(points, 20), stated);
+    return Outcome.known(points, value, "controls in the app: " + value, stated);
   }
 }
