@@ -345,12 +345,9 @@ public final class Backtest {
         c.id(), c.role(), scorecard.grade(), conservative, flags(scorecard), scorecard);
   }
 
-  /** The red flags of a scorecard, one line each. */
+  /** The red flags of a scorecard, one line each, e.g. {@code withdrawals-halted: ...}. */
   static List<String> flags(Scorecard scorecard) {
-    return scorecard.findings().stream()
-        .filter(f -> f.severity() == Severity.HIGH && f.kind() == FindingKind.WARNING)
-        .map(Finding::message)
-        .toList();
+    return scorecard.redFlags().stream().map(f -> f.kind().id() + ": " + f.message()).toList();
   }
 
   static Check check(Expectation e, Map<String, Verdict> verdicts) {
