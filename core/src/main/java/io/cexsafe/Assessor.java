@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * EvidenceBundle}s. Each collector run has a deadline after which it is cancelled and reported as
  * {@link ReasonCode#DEADLINE_EXCEEDED}; a collector that throws is reported as {@link
  * ReasonCode#INTERNAL_ERROR}. Nothing a collector does can fail the whole assessment.
+ *
+ * <p>With an as-of before the run's start (a replay of the past), nothing observed after as-of
+ * reaches a bundle: such evidence is dropped with a {@link ReasonCode#AFTER_AS_OF} problem naming
+ * the collector, and collectors that keep no history ({@link EvidenceCollector#keepsHistory()}) are
+ * skipped with {@link ReasonCode#NO_HISTORY}.
  *
  * <pre>{@code
  * try (Assessor assessor = Assessor.builder()
@@ -130,7 +136,11 @@ public final class Assessor implements AutoCloseable {
    * fetched once for all of them. Bundles come back in the order given.
    */
   public List<EvidenceBundle> assessAll(List<Exchange> exchanges) {
-    Run run = new Run(asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    Instant started = clock.instant();
+    Run run =
+        asOf != null
+            ? new Run(asOf, asOf.isBefore(started.truncatedTo(ChronoUnit.SECONDS)))
+            : new Run(started.truncatedTo(ChronoUnit.SECONDS), false);
     Set<String> ids = new HashSet<>();
     for (Exchange exchange : exchanges) {
       if (!ids.add(exchange.id())) {
@@ -184,6 +194,18 @@ public final class Assessor implements AutoCloseable {
           skipped(id, ReasonCode.OFFLINE, "offline run: this collector needs the network"),
           Duration.ZERO);
     }
+    if (run.asOfInPast && !collector.keepsHistory()) {
+      return finish(
+          result,
+          exchange,
+          skipped(
+              id,
+              ReasonCode.NO_HISTORY,
+              "as of "
+                  + run.asOf
+                  + ": this source shows only its current state, which says nothing of that date"),
+          Duration.ZERO);
+    }
     workers.execute(
         () -> {
           long started = System.nanoTime();
@@ -226,7 +248,7 @@ public final class Assessor implements AutoCloseable {
           listener.started(exchange.id(), id);
           TaskResult outcome;
           try {
-            outcome = run(collector, exchange, context);
+            outcome = run(collector, exchange, context, run);
           } finally {
             timer.cancel(false);
           }
@@ -253,7 +275,7 @@ public final class Assessor implements AutoCloseable {
         List.of());
   }
 
-  private TaskResult run(EvidenceCollector collector, Exchange exchange, Context context) {
+  private TaskResult run(EvidenceCollector collector, Exchange exchange, Context context, Run run) {
     String id = collector.id();
     CollectionResult result;
     try {
@@ -280,8 +302,12 @@ public final class Assessor implements AutoCloseable {
     }
     List<Evidence> accepted = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(result.problems());
+    List<Evidence> afterAsOf = new ArrayList<>();
     for (Evidence e : result.evidence()) {
-      if (!e.exchangeId().equals(exchange.id()) || !e.provenance().collectorId().equals(id)) {
+      if (run.asOfInPast && e.provenance().observedAt().isAfter(run.asOf)) {
+        afterAsOf.add(e);
+      } else if (!e.exchangeId().equals(exchange.id())
+          || !e.provenance().collectorId().equals(id)) {
         problems.add(
             new Problem(
                 ReasonCode.INTERNAL_ERROR,
@@ -305,8 +331,46 @@ public final class Assessor implements AutoCloseable {
       reason = ReasonCode.INTERNAL_ERROR;
       message = problems.get(problems.size() - 1).message();
     }
+    if (!afterAsOf.isEmpty()) {
+      Problem dropped = afterAsOfProblem(id, run.asOf, afterAsOf);
+      problems.add(dropped);
+      if (status == OutcomeStatus.OK) {
+        // what is left is sound; with nothing left the source simply had nothing to say then
+        status = accepted.isEmpty() ? OutcomeStatus.SKIPPED : OutcomeStatus.PARTIAL;
+        reason = ReasonCode.AFTER_AS_OF;
+        message = dropped.message();
+      }
+    }
     return new TaskResult(
         new CollectorOutcome(id, status, reason, message, accepted.size(), problems), accepted);
+  }
+
+  /** One problem for everything a collector gave that was observed after as-of. */
+  private static Problem afterAsOfProblem(
+      String collectorId, Instant asOf, List<Evidence> dropped) {
+    Instant latest =
+        dropped.stream()
+            .map(e -> e.provenance().observedAt())
+            .max(Instant::compareTo)
+            .orElseThrow();
+    Set<String> types = new TreeSet<>();
+    dropped.forEach(e -> types.add(e.fact().getClass().getSimpleName()));
+    return new Problem(
+        ReasonCode.AFTER_AS_OF,
+        "dropped "
+            + dropped.size()
+            + (dropped.size() == 1 ? " piece" : " pieces")
+            + " of evidence from collector '"
+            + collectorId
+            + "' observed after as-of "
+            + asOf
+            + " (latest "
+            + latest
+            + "; "
+            + String.join(", ", types)
+            + "): not knowable at that date",
+        null,
+        null);
   }
 
   @Override
@@ -330,10 +394,12 @@ public final class Assessor implements AutoCloseable {
   /** State shared by the collectors of one run. */
   private static final class Run {
     final Instant asOf;
+    final boolean asOfInPast;
     final Map<String, CompletableFuture<Object>> datasets = new ConcurrentHashMap<>();
 
-    Run(Instant asOf) {
+    Run(Instant asOf, boolean asOfInPast) {
       this.asOf = asOf;
+      this.asOfInPast = asOfInPast;
     }
   }
 
@@ -362,6 +428,11 @@ public final class Assessor implements AutoCloseable {
     @Override
     public Instant asOf() {
       return run.asOf;
+    }
+
+    @Override
+    public boolean asOfInPast() {
+      return run.asOfInPast;
     }
 
     @Override

@@ -254,7 +254,19 @@ class AssessorTest {
         collector(
             "local",
             false,
-            (e, ctx) -> CollectionResult.of(List.of(userBase(e.id(), "local", ctx, 3))));
+            // a bundled source dates its fact by the source, before the past as-of
+            (e, ctx) ->
+                CollectionResult.of(
+                    List.of(
+                        Evidence.of(
+                            e.id(),
+                            new UserBase(3, null),
+                            Provenance.builder("local")
+                                .source("https://example.com/" + e.id(), "Example")
+                                .observedAt(ctx.asOf().minus(Duration.ofDays(3)))
+                                .retrievedAt(ctx.clock().instant())
+                                .evidenceClass(EvidenceClass.THIRD_PARTY_REPORT)
+                                .build()))));
     EvidenceCollector off =
         collector(
             "off",

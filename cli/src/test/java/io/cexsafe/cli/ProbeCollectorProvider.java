@@ -17,6 +17,7 @@ import io.cexsafe.spi.CollectorContext;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -64,6 +65,8 @@ public final class ProbeCollectorProvider implements EvidenceCollectorProvider {
         } catch (SourceException e) {
           return CollectionResult.failed(e);
         }
+        // the probe plays a source with history: a past as-of reads it at that date
+        Instant observed = context.asOfInPast() ? context.asOf() : context.clock().instant();
         return CollectionResult.builder()
             .add(
                 Evidence.of(
@@ -71,7 +74,7 @@ public final class ProbeCollectorProvider implements EvidenceCollectorProvider {
                     new SupportChannel(SupportChannelType.EMAIL, null, true, null),
                     Provenance.builder("cli-probe")
                         .source(baseUrl, "probe")
-                        .observedAt(context.clock().instant())
+                        .observedAt(observed)
                         .retrievedAt(context.clock().instant())
                         .evidenceClass(EvidenceClass.THIRD_PARTY_REPORT)
                         .build()))

@@ -17,6 +17,17 @@ public interface CollectorContext {
   /** The evaluation instant of the run (the {@code --as-of} date, or now). */
   Instant asOf();
 
+  /**
+   * True when {@link #asOf()} lies before the run started (a replay of the past): the collector
+   * must give what its source said at as-of, dated by the source's own timestamps, and leave out
+   * what the source cannot date. False for a run evaluated now (as-of is then the run's start, a
+   * little before the clock's current instant). Contexts made outside the {@link
+   * io.cexsafe.Assessor} that do not say are taken as runs evaluated now.
+   */
+  default boolean asOfInPast() {
+    return false;
+  }
+
   /** When this collector run must be done; calls are cut off after it. */
   Instant deadline();
 

@@ -18,6 +18,9 @@ import java.util.Set;
  *       them in the {@link CollectionResult} with a reason code;
  *   <li>a failed source never produces evidence: no zeros, no guesses;
  *   <li>evidence carries provenance with {@code retrievedAt} from the context's clock;
+ *   <li>when {@link CollectorContext#asOfInPast()}, evidence is what was knowable at {@link
+ *       CollectorContext#asOf()}: {@code observedAt} is the source's own date, never after as-of
+ *       (the {@link io.cexsafe.Assessor} drops anything observed later and records a problem);
  *   <li>implementations are thread-safe: one instance serves many exchanges concurrently.
  * </ul>
  */
@@ -41,6 +44,17 @@ public interface EvidenceCollector {
   /** Limits for the hosts this collector calls, e.g. a source's documented rate limit. */
   default Map<String, HostPolicy> hostPolicies() {
     return Map.of();
+  }
+
+  /**
+   * False for sources that show only their current state (a register's current entry, a store's
+   * current rating): a run whose as-of lies in the past then skips the collector with {@link
+   * io.cexsafe.ReasonCode#NO_HISTORY} instead of presenting today's state as past evidence. True
+   * (the default) for collectors that read their source as of {@link CollectorContext#asOf()}, or
+   * date every fact by the source's own timestamps.
+   */
+  default boolean keepsHistory() {
+    return true;
   }
 
   /** Collects evidence about {@code exchange}. */

@@ -27,6 +27,8 @@ import io.cexsafe.facts.PorMethod;
 import io.cexsafe.facts.ReserveComposition;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.facts.ReserveTrend;
+import io.cexsafe.facts.SearchRecord;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.facts.TokenHolding;
 import io.cexsafe.spi.CollectorRegistry;
 import io.cexsafe.testing.Fixtures;
@@ -351,14 +353,21 @@ class DefiLlamaCollectorTest {
   }
 
   @Test
-  void anExchangeDefiLlamaDoesNotListIsSkipped() throws Exception {
+  void anExchangeDefiLlamaDoesNotListIsACheckedAbsenceOfOnChainReserves() throws Exception {
     server.setDispatcher(routes(DefiLlamaFixtures.cryptoComRoutes()));
 
     EvidenceBundle bundle = assess(Exchange.of("nowhere", "Nowhere Exchange"));
 
-    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.SKIPPED);
+    // the list answered: "not tracked" is recorded as a search that found nothing
+    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
     assertThat(outcome(bundle).reason()).isEqualTo(ReasonCode.NOT_LISTED);
-    assertThat(bundle.evidence()).isEmpty();
+    SearchRecord search = (SearchRecord) only(bundle, SearchRecord.class).fact();
+    assertThat(search.topic()).isEqualTo(SearchTopic.RESERVES);
+    assertThat(search.source()).isEqualTo("DeFiLlama CEX list");
+    assertThat(search.checkedAbsent()).isTrue();
+    assertThat(bundle.evidence()).hasSize(1);
+    // DeFiLlama knows nothing of it, so an empty hacks search is not claimed
+    assertThat(evidenceOf(bundle, IncidentRecordCheck.class)).isEmpty();
     assertThat(requests())
         .extracting(RecordedRequest::getTarget)
         .containsExactlyInAnyOrder("/cexs", "/hacks");
@@ -377,9 +386,14 @@ class DefiLlamaCollectorTest {
 
     EvidenceBundle bundle = assess("kraken");
 
-    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.SKIPPED);
+    assertThat(outcome(bundle).status()).isEqualTo(OutcomeStatus.PARTIAL);
     assertThat(outcome(bundle).reason()).isEqualTo(ReasonCode.NOT_LISTED);
     assertThat(outcome(bundle).message()).contains("kraken");
+    SearchRecord search = (SearchRecord) only(bundle, SearchRecord.class).fact();
+    assertThat(search.checkedAbsent()).isTrue();
+    assertThat(only(bundle, SearchRecord.class).provenance().note())
+        .contains("/protocol/kraken is unknown");
+    assertThat(facts(bundle, ReserveSnapshot.class)).isEmpty();
     assertThat(requests())
         .extracting(RecordedRequest::getTarget)
         .containsExactlyInAnyOrder("/cexs", "/protocol/kraken", "/stablecoins", "/hacks");
@@ -644,7 +658,13 @@ class DefiLlamaCollectorTest {
     assertThat(bundle.evidence())
         .extracting(e -> e.fact().getClass().getSimpleName())
         .containsExactlyInAnyOrder(
-            "ReserveSnapshot", "NetFlow", "NetFlow", "NetFlow", "PorDashboard");
+            "ReserveSnapshot",
+            "NetFlow",
+            "NetFlow",
+            "NetFlow",
+            "PorDashboard",
+            "SearchRecord",
+            "SearchRecord");
     assertThat(requests()).extracting(RecordedRequest::getTarget).containsExactly("/cexs");
   }
 

@@ -10,6 +10,15 @@ import java.util.Optional;
 
 /** DeFiLlama's {@code /cexs} list: every exchange on its CEX transparency page. */
 public record CexList(List<CexRow> rows) {
+  private static final List<String> NUMERIC_FIELDS =
+      List.of(
+          "currentTvl",
+          "cleanAssetsTvl",
+          "inflows_24h",
+          "inflows_1w",
+          "inflows_1m",
+          "lastAuditDate");
+
   public CexList {
     rows = List.copyOf(rows);
   }
@@ -33,6 +42,12 @@ public record CexList(List<CexRow> rows) {
         ownTokens.add(Values.upper(symbol));
       }
       String coinSymbol = Values.text(item.path("coinSymbol"));
+      List<String> unrepresentable = new ArrayList<>();
+      for (String field : NUMERIC_FIELDS) {
+        if (Values.unrepresentable(item.path(field))) {
+          unrepresentable.add(field + " " + Values.raw(item.path(field)));
+        }
+      }
       rows.add(
           new CexRow(
               name,
@@ -47,7 +62,8 @@ public record CexList(List<CexRow> rows) {
               Values.decimal(item.path("cleanAssetsTvl")),
               Values.decimal(item.path("inflows_24h")),
               Values.decimal(item.path("inflows_1w")),
-              Values.decimal(item.path("inflows_1m"))));
+              Values.decimal(item.path("inflows_1m")),
+              unrepresentable));
     }
     if (rows.isEmpty()) {
       throw Payloads.malformed("the /cexs answer lists no exchanges", response.uri().toString());

@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param inflows24h signed net flow over 24 hours, own tokens excluded
  * @param inflows1w the same over 7 days
  * @param inflows1m the same over 30 days
+ * @param unrepresentable fields whose value cannot be represented, with the value as sent (those
+ *     fields are null here; the facts built on them are left out with a problem)
  */
 public record CexRow(
     String name,
@@ -36,9 +38,11 @@ public record CexRow(
     BigDecimal cleanAssetsTvl,
     BigDecimal inflows24h,
     BigDecimal inflows1w,
-    BigDecimal inflows1m) {
+    BigDecimal inflows1m,
+    List<String> unrepresentable) {
   public CexRow {
     ownTokens = ownTokens == null ? List.of() : List.copyOf(ownTokens);
+    unrepresentable = unrepresentable == null ? List.of() : List.copyOf(unrepresentable);
   }
 
   /** The slug lower-cased, as the API paths want it; null when DeFiLlama does not track it. */

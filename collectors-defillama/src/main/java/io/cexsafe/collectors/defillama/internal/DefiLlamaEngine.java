@@ -24,6 +24,8 @@ import io.cexsafe.facts.PorMethod;
 import io.cexsafe.facts.Reimbursement;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.facts.ReserveTrend;
+import io.cexsafe.facts.SearchRecord;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.http.FetchRequest;
 import io.cexsafe.http.FetchResponse;
 import io.cexsafe.spi.CollectionResult;
@@ -107,6 +109,13 @@ public final class DefiLlamaEngine {
     private final Exchange exchange;
     private final CollectorContext context;
     private final Instant retrievedAt;
+
+    /** The run's as-of; only read when {@link #past}. */
+    private final Instant asOf;
+
+    /** True when the run replays a past date: only dated history may be used. */
+    private final boolean past;
+
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Problem> notTracked = new ArrayList<>();
@@ -114,6 +123,10 @@ public final class DefiLlamaEngine {
     private CexRow row;
     private ProtocolSummary protocol;
     private boolean protocolMissing;
+
+    /** The as-of lies before the first point of the exchange's history. */
+    private boolean beforeHistory;
+
     private SourceException hostRefused;
     private List<Hack> hackList;
     private Stablecoins stable;
@@ -125,7 +138,11 @@ public final class DefiLlamaEngine {
       this.exchange = exchange;
       this.context = context;
       this.retrievedAt = context.clock().instant();
+      this.asOf = context.asOf();
+      this.past = context.asOfInPast();
     }
+
+    private boolean listKnown;
 
     CollectionResult collect() {
       String catalogueSlug =
@@ -133,7 +150,6 @@ public final class DefiLlamaEngine {
               .identifier("defillama.slug")
               .map(s -> s.trim().toLowerCase(Locale.ROOT))
               .orElse(null);
-      boolean listKnown = false;
       if (settings.cexsEnabled()) {
         try {
           CexList list = context.shared(cexs);
@@ -149,6 +165,20 @@ public final class DefiLlamaEngine {
         }
       }
       ownTokens = ownTokens();
+      if (row != null) {
+        for (String field : row.unrepresentable()) {
+          problems.add(
+              new Problem(
+                  ReasonCode.MALFORMED_RESPONSE,
+                  "DeFiLlama's /cexs row for "
+                      + row.name()
+                      + " has a value that cannot be represented ("
+                      + field
+                      + "); the facts built on it are left out",
+                  endpoints.cexsPage(),
+                  null));
+        }
+      }
       if (row != null && !row.tracked()) {
         notTracked(
             "DeFiLlama lists "
@@ -190,12 +220,57 @@ public final class DefiLlamaEngine {
         collectReserves();
       }
       if (row != null) {
-        collectProofOfReservePointers();
+        if (past) {
+          problems.add(
+              new Problem(
+                  ReasonCode.NO_HISTORY,
+                  "as of "
+                      + day(asOf)
+                      + ": the /cexs figures and pointers (currentTvl, cleanAssetsTvl, inflows,"
+                      + " walletsLink, auditor) show only today's state and are left out",
+                  endpoints.cexsPage(),
+                  null));
+        } else {
+          collectProofOfReservePointers();
+        }
       }
       if (hackList != null) {
         collectIncidents();
       }
+      if (listKnown && !past) {
+        recordReserveSearch();
+      }
       return result();
+    }
+
+    /**
+     * Whether DeFiLlama tracks the exchange's wallets at all, as a search: "not tracked" is a
+     * checked absence of on-chain reserve figures, not an unknown. Only a list that answered
+     * counts, and only today's list: it says nothing of the past.
+     */
+    private void recordReserveSearch() {
+      boolean tracked = slug != null && !protocolMissing;
+      add(
+          () ->
+              new SearchRecord(
+                  SearchTopic.RESERVES,
+                  "DeFiLlama CEX list",
+                  null,
+                  null,
+                  tracked ? 1 : 0,
+                  "exchanges whose published wallets DeFiLlama sums (its CEX transparency page)"),
+          provenance(
+              endpoints.cexsPage(),
+              "DeFiLlama CEX transparency list",
+              retrievedAt,
+              LINK_STALE_AFTER,
+              tracked
+                  ? "tracked on-chain as '" + slug + "'"
+                  : "not tracked: "
+                      + (row != null
+                          ? row.name() + " is listed without a slug"
+                          : "no /cexs entry"
+                              + (slug == null ? "" : ", and /protocol/" + slug + " is unknown"))));
     }
 
     private void loadHacks() {
@@ -270,6 +345,19 @@ public final class DefiLlamaEngine {
         if (protocolMissing) {
           return; // no such protocol: flows for it cannot exist either
         }
+        if (protocol != null) {
+          for (String line : protocol.unrepresentable()) {
+            problems.add(
+                new Problem(
+                    ReasonCode.MALFORMED_RESPONSE,
+                    "/protocol/" + slug + ": " + line,
+                    endpoints.cexPage(slug),
+                    null));
+          }
+        }
+        if (beforeHistory) {
+          return; // DeFiLlama did not track the exchange yet: no reserves, no flows
+        }
       }
       if (protocol != null && !protocol.tokensUsd().isEmpty() && stableFailure != null) {
         problems.add(Problem.of(stableFailure));
@@ -311,6 +399,22 @@ public final class DefiLlamaEngine {
                       }
                       return readProtocol(body, head, display);
                     });
+        if (summary.startsAfterAsOf()) {
+          beforeHistory = true;
+          problems.add(
+              new Problem(
+                  ReasonCode.NO_HISTORY,
+                  "DeFiLlama's history of /protocol/"
+                      + slug
+                      + " begins on "
+                      + day(summary.firstDate())
+                      + ", after as-of "
+                      + day(asOf)
+                      + ": no reserves figure for that date",
+                  display,
+                  null));
+          return null;
+        }
         if (!summary.hasData()) {
           String message = summary.serverMessage();
           if (message != null && message.toLowerCase(Locale.ROOT).contains("not found")) {
@@ -350,7 +454,8 @@ public final class DefiLlamaEngine {
         throws IOException, SourceException {
       String what = "the /protocol answer for '" + slug + "'";
       try (JsonParser parser = Payloads.stream(body, head, what, display)) {
-        return ProtocolStreamParser.parse(parser, settings.trendWindow(), display);
+        return ProtocolStreamParser.parse(
+            parser, settings.trendWindow(), past ? asOf : null, display);
       } catch (JsonProcessingException e) {
         throw Payloads.malformed(what + " is not valid JSON: " + Payloads.describe(e), display);
       }
@@ -368,7 +473,7 @@ public final class DefiLlamaEngine {
                   ? "no own token listed by DeFiLlama or the catalogue"
                   : "own tokens unknown")
               : "own tokens " + String.join(", ", ownTokens) + " (and W-wrapped forms)";
-      if (row != null && row.currentTvl() != null) {
+      if (!past && row != null && row.currentTvl() != null) {
         BigDecimal total = row.currentTvl();
         BigDecimal clean = row.cleanAssetsTvl();
         BigDecimal own = breakdownOwn;
@@ -406,9 +511,16 @@ public final class DefiLlamaEngine {
                 "DeFiLlama CEX transparency: " + name(),
                 protocol.latestDate(),
                 SNAPSHOT_STALE_AFTER,
-                "latest total of /protocol/"
-                    + slug
-                    + (row == null ? " (no /cexs figures)" : " (/cexs has no currentTvl)")
+                (past
+                        ? "total of "
+                            + day(protocol.latestDate())
+                            + " in the history of /protocol/"
+                            + slug
+                            + ", the last point on or before as-of "
+                            + day(asOf)
+                        : "latest total of /protocol/"
+                            + slug
+                            + (row == null ? " (no /cexs figures)" : " (/cexs has no currentTvl)"))
                     + "; "
                     + ownNote
                     + " valued from the token breakdown"));
@@ -431,7 +543,10 @@ public final class DefiLlamaEngine {
       Instant observed =
           protocol.tokensDate() != null ? protocol.tokensDate() : protocol.chainsDate();
       StringBuilder note =
-          new StringBuilder("shares of the latest token breakdown of /protocol/")
+          new StringBuilder(
+                  past
+                      ? "shares of the last token breakdown on or before as-of of /protocol/"
+                      : "shares of the latest token breakdown of /protocol/")
               .append(slug)
               .append(" (")
               .append(composition.tokens())
@@ -458,7 +573,7 @@ public final class DefiLlamaEngine {
           provenance(
               endpoints.assetsPage(slug),
               "DeFiLlama CEX assets: " + name(),
-              observed == null ? retrievedAt : observed,
+              observed == null ? undated() : observed,
               SNAPSHOT_STALE_AFTER,
               note.toString()));
     }
@@ -491,7 +606,7 @@ public final class DefiLlamaEngine {
 
     private void addFlows(BigDecimal clean) {
       for (int hours : FLOW_WINDOWS) {
-        BigDecimal fromList = row == null ? null : row.inflow(hours);
+        BigDecimal fromList = row == null || past ? null : row.inflow(hours);
         if (fromList != null) {
           addFlow(
               hours,
@@ -508,7 +623,7 @@ public final class DefiLlamaEngine {
     }
 
     private void fetchFlow(int hours, BigDecimal clean) {
-      Instant end = retrievedAt.truncatedTo(ChronoUnit.SECONDS);
+      Instant end = (past ? asOf : retrievedAt).truncatedTo(ChronoUnit.SECONDS);
       Instant start = end.minus(Duration.ofHours(hours));
       FetchRequest request = endpoints.inflows(slug, start, end, ownTokens);
       String what = "the /inflows answer for '" + slug + "' over " + hours + " h";
@@ -519,7 +634,7 @@ public final class DefiLlamaEngine {
             hours,
             inflow.netUsd(),
             clean,
-            inflow.endDate() != null ? inflow.endDate() : retrievedAt,
+            inflow.endDate() != null ? inflow.endDate() : undated(),
             "from /inflows (field \"outflows\", a signed net inflow), snapshots "
                 + day(inflow.startDate())
                 + " to "
@@ -558,6 +673,7 @@ public final class DefiLlamaEngine {
     // ---- proof-of-reserves pointers ---------------------------------------------------------
 
     private void collectProofOfReservePointers() {
+      int found = 0;
       URI wallets = httpUri(row.walletsLink());
       if (wallets != null) {
         add(
@@ -572,8 +688,10 @@ public final class DefiLlamaEngine {
                 retrievedAt,
                 LINK_STALE_AFTER,
                 "walletsLink of /cexs"));
+        found++;
       }
       if (row.auditor() != null && row.lastAuditDate() != null) {
+        found++;
         URI link = httpUri(row.auditLink());
         LocalDate date = LocalDate.ofInstant(row.lastAuditDate(), ZoneOffset.UTC);
         add(
@@ -597,6 +715,29 @@ public final class DefiLlamaEngine {
                     + " audit covered, so the weakest method (assets only) and a one-off cadence"
                     + " are assumed"));
       }
+      int pointers = found;
+      // the fields were read, so "none" is a checked absence in DeFiLlama's records (only there)
+      add(
+          () ->
+              new SearchRecord(
+                  SearchTopic.PROOF_OF_RESERVES,
+                  "DeFiLlama CEX list",
+                  null,
+                  null,
+                  pointers,
+                  "the walletsLink (proof-of-reserves or wallet-list page) and auditor fields"
+                      + " DeFiLlama keeps for listed exchanges"),
+          provenance(
+              endpoints.cexsPage(),
+              "DeFiLlama CEX transparency list",
+              retrievedAt,
+              LINK_STALE_AFTER,
+              "walletsLink "
+                  + (wallets == null ? "absent" : "present")
+                  + ", auditor with lastAuditDate "
+                  + (row.auditor() != null && row.lastAuditDate() != null ? "present" : "absent")
+                  + " for "
+                  + row.name()));
     }
 
     // ---- incidents --------------------------------------------------------------------------
@@ -607,7 +748,26 @@ public final class DefiLlamaEngine {
         if (!hack.targetsCex() || !concerns(hack)) {
           continue;
         }
+        if (past
+            && hack.date() != null
+            && hack.date().atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(asOf)) {
+          continue; // had not happened yet
+        }
         found++;
+        if (!hack.unrepresentable().isEmpty()) {
+          // counted all the same: the search did find an incident, so it is no checked absence
+          problems.add(
+              new Problem(
+                  ReasonCode.MALFORMED_RESPONSE,
+                  "a /hacks row for "
+                      + hack.name()
+                      + " has a value that cannot be represented ("
+                      + String.join(", ", hack.unrepresentable())
+                      + "); its incident is left out",
+                  endpoints.hacksPage(),
+                  null));
+          continue;
+        }
         if (hack.date() == null) {
           problems.add(
               new Problem(
@@ -646,8 +806,9 @@ public final class DefiLlamaEngine {
                     + "; returned funds are what the attacker returned or was recovered, not"
                     + " necessarily user reimbursement"));
       }
-      if (found == 0 && evidence.isEmpty()) {
-        // DeFiLlama knows nothing else of this exchange: an empty search says too little to record
+      boolean known = row != null || (slug != null && !protocolMissing);
+      if (found == 0 && !known) {
+        // DeFiLlama knows nothing of this exchange: an empty search says too little to record
         return;
       }
       int incidentsFound = found;
@@ -659,10 +820,15 @@ public final class DefiLlamaEngine {
           provenance(
               endpoints.hacksPage(),
               "DeFiLlama hacks database",
-              retrievedAt,
+              past ? asOf : retrievedAt,
               Duration.ofDays(30),
               "rows of /hacks with targetType CEX, matched by DeFiLlama id or by name through the"
-                  + " catalogue"));
+                  + " catalogue"
+                  + (past
+                      ? "; only rows dated on or before as-of "
+                          + day(asOf)
+                          + " (the list as read today, which may hold incidents reported later)"
+                      : "")));
     }
 
     /** By DeFiLlama id first; by name, id or alias through the catalogue otherwise. */
@@ -711,6 +877,11 @@ public final class DefiLlamaEngine {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** The date for a fact whose source gave none: retrieval now, or as-of for a past run. */
+    private Instant undated() {
+      return past ? asOf : retrievedAt;
+    }
 
     private String name() {
       return row != null ? row.name() : exchange.name();

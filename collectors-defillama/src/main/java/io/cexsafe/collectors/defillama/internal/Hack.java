@@ -18,6 +18,7 @@ import java.util.List;
  *
  * @param date the incident date, or null when the row's date is unusable
  * @param rawDate the date as sent, for messages
+ * @param unrepresentable numeric fields whose value cannot be represented, with the value as sent
  */
 record Hack(
     LocalDate date,
@@ -31,9 +32,11 @@ record Hack(
     List<String> chains,
     boolean bridgeHack,
     String source,
-    String defillamaId) {
+    String defillamaId,
+    List<String> unrepresentable) {
   Hack {
     chains = List.copyOf(chains);
+    unrepresentable = List.copyOf(unrepresentable);
   }
 
   boolean targetsCex() {
@@ -55,6 +58,12 @@ record Hack(
         continue;
       }
       JsonNode date = row.path("date");
+      List<String> unrepresentable = new ArrayList<>();
+      for (String field : List.of("date", "amount", "returnedFunds")) {
+        if (Values.unrepresentable(row.path(field))) {
+          unrepresentable.add(field + " " + Values.raw(row.path(field)));
+        }
+      }
       hacks.add(
           new Hack(
               date(date),
@@ -68,7 +77,8 @@ record Hack(
               Values.texts(row.path("chain")),
               row.path("bridgeHack").asBoolean(false),
               Values.text(row.path("source")),
-              Values.text(row.path("defillamaId"))));
+              Values.text(row.path("defillamaId")),
+              unrepresentable));
     }
     return hacks;
   }

@@ -20,6 +20,13 @@ record Inflow(BigDecimal netUsd, Instant startDate, Instant endDate) {
     if (!root.isObject()) {
       throw Payloads.malformed(what + " is not a JSON object", source);
     }
+    if (Values.unrepresentable(root.path("outflows"))) {
+      throw Payloads.malformed(
+          what
+              + " has an \"outflows\" value that cannot be represented: "
+              + Values.raw(root.path("outflows")),
+          source);
+    }
     BigDecimal net = Values.decimal(root.path("outflows"));
     if (net == null) {
       throw Payloads.malformed(

@@ -3,6 +3,8 @@ package io.cexsafe.collectors.defillama.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import io.cexsafe.http.FetchResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -22,14 +25,47 @@ import java.util.Locale;
  * 200); each becomes a {@link SourceException} with a reason code instead of a parse error.
  */
 final class Payloads {
-  /** Lenient about unknown fields (a third-party payload), exact about numbers. */
-  static final ObjectMapper MAPPER =
-      Json.mapper()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  /**
+   * Longest number text accepted (Jackson's default is 1,000). Longer than any real value, short
+   * enough to parse in microseconds; a number within it that cannot be represented drops only the
+   * fact built on it (see {@link Values#bounded}), a longer one fails the whole answer.
+   */
+  static final int MAX_NUMBER_LENGTH = 10_000;
 
-  static final JsonFactory FACTORY = new JsonFactory();
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build();
+
+  /** Lenient about unknown fields (a third-party payload), exact about numbers. */
+  static final ObjectMapper MAPPER = mapper(true);
+
+  /**
+   * Reads fractions as doubles: the fallback for an answer holding an exponent that no {@link
+   * BigDecimal} can take ({@code 1e9999999999}); it then becomes an infinite double, which {@link
+   * Values} reports as unrepresentable. DeFiLlama's numbers are JavaScript doubles, so the other
+   * values lose nothing.
+   */
+  private static final ObjectMapper DOUBLE_MAPPER = mapper(false);
+
+  /**
+   * {@code NaN} and {@code Infinity} are read as numbers (not JSON, but what a JavaScript server
+   * may print), so that they drop only the fact that holds them rather than the whole answer.
+   */
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(CONSTRAINTS)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
+
+  private static ObjectMapper mapper(boolean exactFractions) {
+    ObjectMapper mapper =
+        Json.mapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, exactFractions)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    mapper.getFactory().setStreamReadConstraints(CONSTRAINTS);
+    mapper.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
+    return mapper;
+  }
 
   private static final int SNIFF_BYTES = 512;
 
@@ -41,11 +77,18 @@ final class Payloads {
     String source = response.uri().toString();
     rejectNonJson(body, body.length, response.contentType(), what, source);
     try {
-      JsonNode node = MAPPER.readTree(body);
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(body);
+      } catch (NumberFormatException e) {
+        node = DOUBLE_MAPPER.readTree(body);
+      }
       if (node == null || node.isMissingNode()) {
         throw malformed(what + " is empty", source);
       }
       return node;
+    } catch (NumberFormatException e) {
+      throw malformed(what + " holds a number that cannot be read: " + e.getMessage(), source);
     } catch (JsonProcessingException e) {
       throw malformed(what + " is not valid JSON: " + describe(e), source);
     } catch (IOException e) {

@@ -40,9 +40,19 @@ public final class ProtocolStreamParser {
           "dcandlsoverlap");
 
   private static final long DAY = 86_400L;
+
+  /** Plain number texts up to this length cannot exceed {@link Values#MAX_MAGNITUDE}. */
+  private static final int MAX_PLAIN_LENGTH = Values.MAX_MAGNITUDE;
+
   private static final int HISTORY_CAPACITY = 4096;
 
   private final long windowSeconds;
+  private final Instant asOf;
+  private final long cutoff;
+  private long firstDate = Long.MAX_VALUE;
+  private int unrepresentableTotals;
+  private long lastUnrepresentableTotal;
+  private String unrepresentableChain;
 
   private String id;
   private String name;
@@ -53,8 +63,10 @@ public final class ProtocolStreamParser {
   private final Map<String, TokenSeries> chainTokens = new TreeMap<>();
   private final Map<String, BigDecimal> currentChains = new LinkedHashMap<>();
 
-  private ProtocolStreamParser(Duration window) {
+  private ProtocolStreamParser(Duration window, Instant asOf) {
     this.windowSeconds = window.getSeconds();
+    this.asOf = asOf;
+    this.cutoff = asOf == null ? Long.MAX_VALUE : asOf.getEpochSecond();
   }
 
   /**
@@ -67,7 +79,20 @@ public final class ProtocolStreamParser {
    */
   public static ProtocolSummary parse(JsonParser parser, Duration window, String source)
       throws IOException, SourceException {
-    return new ProtocolStreamParser(window).read(parser, source);
+    return parse(parser, window, null, source);
+  }
+
+  /**
+   * Parses one answer as of an instant: every series is read up to its last point on or before
+   * {@code asOf}, and the trend window ends there. {@code currentChainTvls}, which has no date, is
+   * ignored; the chains' own series give the chain breakdown instead.
+   *
+   * @param asOf the instant to read at, or null for the latest points
+   */
+  public static ProtocolSummary parse(
+      JsonParser parser, Duration window, Instant asOf, String source)
+      throws IOException, SourceException {
+    return new ProtocolStreamParser(window, asOf).read(parser, source);
   }
 
   private ProtocolSummary read(JsonParser p, String source) throws IOException, SourceException {
@@ -86,7 +111,13 @@ public final class ProtocolStreamParser {
         case "tvl" -> readSeries(p, t, total);
         case "tokensInUsd" -> readTokenSeries(p, t, tokens);
         case "chainTvls" -> readChains(p, t);
-        case "currentChainTvls" -> readNumbers(p, t, currentChains);
+        case "currentChainTvls" -> {
+          if (asOf == null) {
+            readNumbers(p, t, currentChains);
+          } else {
+            p.skipChildren(); // today's values: nothing to do with a past as-of
+          }
+        }
         default -> p.skipChildren();
       }
     }
@@ -100,6 +131,15 @@ public final class ProtocolStreamParser {
   }
 
   private ProtocolSummary summary() {
+    List<String> unrepresentable = new ArrayList<>();
+    if (unrepresentableTotals > 0) {
+      unrepresentable.add(
+          unrepresentableTotals
+              + (unrepresentableTotals == 1 ? " point" : " points")
+              + " of the totals history (the latest of "
+              + Instant.ofEpochSecond(lastUnrepresentableTotal)
+              + ") could not be represented and were skipped");
+    }
     Instant latestDate = null;
     BigDecimal latestTotal = null;
     if (total.hasLatest()) {
@@ -119,22 +159,41 @@ public final class ProtocolStreamParser {
 
     Instant tokensDate = null;
     Map<String, BigDecimal> tokenMap = new LinkedHashMap<>();
+    String badToken = null;
     if (tokens.hasLatest()) {
       tokensDate = Instant.ofEpochSecond(tokens.latestDate);
-      tokens.latest.addTo(tokenMap);
+      badToken = tokens.latest.addTo(tokenMap);
     } else {
       long newest = chainTokens.values().stream().mapToLong(s -> s.latestDate).max().orElse(0);
       for (TokenSeries chain : chainTokens.values()) {
         if (chain.hasLatest() && chain.latestDate >= newest - DAY) {
-          chain.latest.addTo(tokenMap);
+          String bad = chain.latest.addTo(tokenMap);
+          badToken = badToken != null ? badToken : bad;
           tokensDate = Instant.ofEpochSecond(newest);
         }
       }
     }
+    if (badToken != null) {
+      // one value missing would bias every share: the whole breakdown goes
+      unrepresentable.add(
+          "the token breakdown of "
+              + tokensDate
+              + " holds a value that cannot be represented ("
+              + badToken
+              + "); no composition from it");
+      tokenMap.clear();
+      tokensDate = null;
+    }
 
     Instant chainsDate = null;
     Map<String, BigDecimal> chainMap = new LinkedHashMap<>();
-    if (!currentChains.isEmpty()) {
+    if (unrepresentableChain != null) {
+      unrepresentable.add(
+          "currentChainTvls holds a value that cannot be represented ("
+              + unrepresentableChain
+              + "); the chain breakdown comes from the chains' series");
+    }
+    if (!currentChains.isEmpty() && unrepresentableChain == null) {
       chainMap.putAll(currentChains);
       chainsDate = latestDate;
     } else {
@@ -159,7 +218,10 @@ public final class ProtocolStreamParser {
         chainsDate,
         chainMap,
         total.window(windowSeconds),
-        serverMessage);
+        serverMessage,
+        asOf,
+        firstDate == Long.MAX_VALUE ? null : Instant.ofEpochSecond(firstDate),
+        unrepresentable);
   }
 
   private void readChains(JsonParser p, JsonToken t) throws IOException {
@@ -189,12 +251,18 @@ public final class ProtocolStreamParser {
     }
   }
 
+  private static String shorten(String text) {
+    return text.length() > 40
+        ? text.substring(0, 40) + "… (" + text.length() + " characters)"
+        : text;
+  }
+
   static boolean isChain(String key) {
     return !key.contains("-") && !NON_CHAIN_KEYS.contains(key.toLowerCase(Locale.ROOT));
   }
 
-  /** Reads {@code [{date, totalLiquidityUSD}, …]}. */
-  private static void readSeries(JsonParser p, JsonToken t, Series series) throws IOException {
+  /** Reads {@code [{date, totalLiquidityUSD}, …]}, up to the cutoff. */
+  private void readSeries(JsonParser p, JsonToken t, Series series) throws IOException {
     if (t != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
@@ -214,21 +282,43 @@ public final class ProtocolStreamParser {
         if (field.equals("date")) {
           date = epochSeconds(p, v);
         } else if (field.equals("totalLiquidityUSD") && v.isNumeric()) {
-          value = p.getDoubleValue();
           text = p.getText();
+          value = p.getDoubleValue();
         } else {
           p.skipChildren();
         }
       }
-      if (date > 0 && Double.isFinite(value)) {
+      if (date <= 0) {
+        continue;
+      }
+      firstDate = Math.min(firstDate, date);
+      if (date > cutoff || text == null) {
+        continue;
+      }
+      if (representable(value, text)) {
         series.add(date, value, text);
+      } else {
+        unrepresentableTotals++;
+        lastUnrepresentableTotal = Math.max(lastUnrepresentableTotal, date);
       }
     }
   }
 
-  /** Reads {@code [{date, tokens: {SYM: usd}}, …]}, keeping only the latest entry. */
-  private static void readTokenSeries(JsonParser p, JsonToken t, TokenSeries series)
-      throws IOException {
+  /** Most values pass the cheap test; only odd ones are parsed (see {@link Values#bounded}). */
+  private static boolean representable(double value, String text) {
+    if (!Double.isFinite(value)) {
+      return false;
+    }
+    if (text.length() <= MAX_PLAIN_LENGTH && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+      return true; // at most 18 characters: within Values' 18 orders of magnitude
+    }
+    return Values.decimal(text) != null;
+  }
+
+  /**
+   * Reads {@code [{date, tokens: {SYM: usd}}, …]}, keeping only the latest entry up to the cutoff.
+   */
+  private void readTokenSeries(JsonParser p, JsonToken t, TokenSeries series) throws IOException {
     if (t != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
@@ -264,12 +354,15 @@ public final class ProtocolStreamParser {
         }
       }
       if (filled && date > 0) {
-        series.commit(date);
+        firstDate = Math.min(firstDate, date);
+        if (date <= cutoff) {
+          series.commit(date);
+        }
       }
     }
   }
 
-  private static void readNumbers(JsonParser p, JsonToken t, Map<String, BigDecimal> into)
+  private void readNumbers(JsonParser p, JsonToken t, Map<String, BigDecimal> into)
       throws IOException {
     if (t != JsonToken.START_OBJECT) {
       p.skipChildren();
@@ -279,7 +372,12 @@ public final class ProtocolStreamParser {
       String key = p.currentName();
       JsonToken v = p.nextToken();
       if (v.isNumeric() && isChain(key)) {
-        into.put(key, p.getDecimalValue());
+        BigDecimal value = Values.decimal(p.getText());
+        if (value != null) {
+          into.put(key, value);
+        } else if (unrepresentableChain == null) {
+          unrepresentableChain = key + " " + shorten(p.getText());
+        }
       } else {
         p.skipChildren();
       }
@@ -298,9 +396,10 @@ public final class ProtocolStreamParser {
   /** A date in seconds; milliseconds and numeric strings are accepted. 0 when unusable. */
   private static long epochSeconds(JsonParser p, JsonToken t) throws IOException {
     Instant instant;
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      instant = Values.epoch(p.getDecimalValue());
-    } else if (t == JsonToken.VALUE_STRING) {
+    if (t == JsonToken.VALUE_NUMBER_INT
+        || t == JsonToken.VALUE_NUMBER_FLOAT
+        || t == JsonToken.VALUE_STRING) {
+      // from the text: getDecimalValue() throws on exponents no BigDecimal can hold
       instant = Values.epoch(Values.decimal(p.getText()));
     } else {
       p.skipChildren();
@@ -412,13 +511,25 @@ public final class ProtocolStreamParser {
       size++;
     }
 
-    /** Adds this buffer's values to {@code into}, by upper-case symbol. */
-    void addTo(Map<String, BigDecimal> into) {
+    /**
+     * Adds this buffer's values to {@code into}, by upper-case symbol.
+     *
+     * @return the first value that cannot be represented (symbol and text), or null when all can
+     */
+    String addTo(Map<String, BigDecimal> into) {
+      String unrepresentable = null;
       for (int i = 0; i < size; i++) {
         BigDecimal value;
         try {
-          value = new BigDecimal(chars, starts[i], lengths[i]);
-        } catch (NumberFormatException e) {
+          value = Values.bounded(new BigDecimal(chars, starts[i], lengths[i]));
+        } catch (NumberFormatException | ArithmeticException e) {
+          value = null;
+        }
+        if (value == null) {
+          if (unrepresentable == null) {
+            unrepresentable =
+                symbols[i].trim() + " " + shorten(new String(chars, starts[i], lengths[i]));
+          }
           continue;
         }
         String symbol = symbols[i].trim();
@@ -426,6 +537,7 @@ public final class ProtocolStreamParser {
           into.merge(symbol.toUpperCase(Locale.ROOT), value, BigDecimal::add);
         }
       }
+      return unrepresentable;
     }
   }
 }

@@ -21,6 +21,10 @@ import java.util.Map;
  * @param chainsUsd the latest USD value per chain; empty when unknown
  * @param history totals within the trend window (plus the point before it), oldest first
  * @param serverMessage an error message the server put in the body instead of data, or null
+ * @param asOf the instant the answer was read at (the last points on or before it), or null for its
+ *     latest points
+ * @param firstDate the date of the earliest total in the answer, whatever {@code asOf}, or null
+ * @param unrepresentable what was left out because a value could not be represented, one line each
  */
 public record ProtocolSummary(
     String id,
@@ -32,16 +36,25 @@ public record ProtocolSummary(
     Instant chainsDate,
     Map<String, BigDecimal> chainsUsd,
     List<TvlPoint> history,
-    String serverMessage) {
+    String serverMessage,
+    Instant asOf,
+    Instant firstDate,
+    List<String> unrepresentable) {
   public ProtocolSummary {
+    unrepresentable = List.copyOf(unrepresentable);
     tokensUsd = Collections.unmodifiableMap(new LinkedHashMap<>(tokensUsd));
     chainsUsd = Collections.unmodifiableMap(new LinkedHashMap<>(chainsUsd));
     history = List.copyOf(history);
   }
 
-  /** True when the answer carried any reserve figure at all. */
+  /** True when the answer carried any reserve figure at all (on or before {@code asOf}). */
   public boolean hasData() {
     return latestTotalUsd != null || !tokensUsd.isEmpty() || !chainsUsd.isEmpty();
+  }
+
+  /** True when the answer has history, all of it after {@code asOf}. */
+  public boolean startsAfterAsOf() {
+    return asOf != null && firstDate != null && firstDate.isAfter(asOf) && !hasData();
   }
 
   /** One point of the history of totals. */

@@ -114,6 +114,144 @@ class ProtocolStreamParserTest {
     assertThat(ProtocolStreamParser.isChain("Borrowed")).isFalse();
   }
 
+  // ---- as of a date ----------------------------------------------------------------------
+
+  private static final String DATED =
+      "{\"tvl\":[{\"date\":86400,\"totalLiquidityUSD\":1},{\"date\":172800,\"totalLiquidityUSD\":2},"
+          + "{\"date\":259200,\"totalLiquidityUSD\":3},{\"date\":345600,\"totalLiquidityUSD\":4}],"
+          + "\"tokensInUsd\":[{\"date\":86400,\"tokens\":{\"A\":1}},"
+          + "{\"date\":172800,\"tokens\":{\"A\":2}},{\"date\":345600,\"tokens\":{\"A\":4}}],"
+          + "\"chainTvls\":{\"X\":{\"tvl\":[{\"date\":172800,\"totalLiquidityUSD\":2},"
+          + "{\"date\":345600,\"totalLiquidityUSD\":4}]}},"
+          + "\"currentChainTvls\":{\"Today\":4}}";
+
+  @Test
+  void asOfADateTheLastPointsOnOrBeforeItAreRead() throws Exception {
+    // 2.5 days in: the totals' point of day 2, the tokens' point of day 2, chains from their series
+    ProtocolSummary summary = parse(DATED, Instant.ofEpochSecond(216_000));
+    assertThat(summary.latestDate()).isEqualTo(Instant.ofEpochSecond(172_800));
+    assertThat(summary.latestTotalUsd()).isEqualByComparingTo("2");
+    assertThat(summary.tokensDate()).isEqualTo(Instant.ofEpochSecond(172_800));
+    assertThat(summary.tokensUsd().get("A")).isEqualByComparingTo("2");
+    assertThat(summary.chainsUsd()).containsOnlyKeys("X");
+    assertThat(summary.chainsUsd().get("X")).isEqualByComparingTo("2");
+    assertThat(summary.history()).extracting(p -> p.usd()).containsExactly(1.0, 2.0);
+    assertThat(summary.firstDate()).isEqualTo(Instant.ofEpochSecond(86_400));
+    assertThat(summary.startsAfterAsOf()).isFalse();
+
+    // exactly at a point's date: that point
+    assertThat(parse(DATED, Instant.ofEpochSecond(259_200)).latestTotalUsd())
+        .isEqualByComparingTo("3");
+    // a point without tokens: the last breakdown before it
+    assertThat(parse(DATED, Instant.ofEpochSecond(259_200)).tokensUsd().get("A"))
+        .isEqualByComparingTo("2");
+    // without as-of: the latest, and today's currentChainTvls
+    ProtocolSummary latest = parse(DATED);
+    assertThat(latest.latestTotalUsd()).isEqualByComparingTo("4");
+    assertThat(latest.chainsUsd()).containsOnlyKeys("Today");
+    assertThat(latest.asOf()).isNull();
+  }
+
+  @Test
+  void asOfBeforeTheFirstPointThereIsNoDataAndTheAnswerSaysWhenItBegins() throws Exception {
+    ProtocolSummary summary = parse(DATED, Instant.ofEpochSecond(3_600));
+    assertThat(summary.hasData()).isFalse();
+    assertThat(summary.startsAfterAsOf()).isTrue();
+    assertThat(summary.firstDate()).isEqualTo(Instant.ofEpochSecond(86_400));
+    assertThat(summary.history()).isEmpty();
+    // an answer with no history at all is no "begins later"
+    assertThat(parse("{\"tvl\":[]}", Instant.ofEpochSecond(3_600)).startsAfterAsOf()).isFalse();
+  }
+
+  @Test
+  void theTrendWindowEndsAtAsOf() throws Exception {
+    StringBuilder tvl = new StringBuilder();
+    for (int day = 1; day <= 100; day++) {
+      tvl.append(day == 1 ? "" : ",")
+          .append("{\"date\":")
+          .append(day * 86_400L)
+          .append(",\"totalLiquidityUSD\":")
+          .append(day)
+          .append("}");
+    }
+    ProtocolSummary summary = parse("{\"tvl\":[" + tvl + "]}", Instant.ofEpochSecond(50 * 86_400L));
+    assertThat(summary.history()).hasSize(31);
+    assertThat(summary.history().get(0).usd()).isEqualTo(20.0);
+    assertThat(summary.history().get(30).usd()).isEqualTo(50.0);
+  }
+
+  // ---- values that cannot be represented ---------------------------------------------------
+
+  @Test
+  void anUnrepresentableTotalDropsThatPointWithANote() throws Exception {
+    for (String bad : new String[] {"1e999999", "NaN", "Infinity", "9".repeat(400), "1e-999999"}) {
+      ProtocolSummary summary =
+          parse(
+              "{\"tvl\":[{\"date\":86400,\"totalLiquidityUSD\":1},"
+                  + "{\"date\":172800,\"totalLiquidityUSD\":"
+                  + bad
+                  + "}]}");
+      assertThat(summary.latestTotalUsd()).as(bad).isEqualByComparingTo("1");
+      assertThat(summary.latestDate()).isEqualTo(Instant.ofEpochSecond(86_400));
+      assertThat(summary.history()).hasSize(1);
+      assertThat(summary.unrepresentable())
+          .as(bad)
+          .singleElement()
+          .asString()
+          .contains("1 point of the totals history", "1970-01-03T00:00:00Z");
+    }
+  }
+
+  @Test
+  void anUnrepresentableTokenValueDropsTheBreakdownNotTheTotals() throws Exception {
+    for (String bad : new String[] {"1e999999", "NaN", "-Infinity", "1" + "0".repeat(399)}) {
+      ProtocolSummary summary =
+          parse(
+              "{\"tvl\":[{\"date\":86400,\"totalLiquidityUSD\":10}],"
+                  + "\"tokensInUsd\":[{\"date\":86400,\"tokens\":{\"A\":4,\"B\":"
+                  + bad
+                  + "}}]}");
+      assertThat(summary.latestTotalUsd()).as(bad).isEqualByComparingTo("10");
+      assertThat(summary.tokensUsd()).as(bad).isEmpty();
+      assertThat(summary.tokensDate()).isNull();
+      assertThat(summary.unrepresentable())
+          .singleElement()
+          .asString()
+          .contains("token breakdown", "B ");
+    }
+  }
+
+  @Test
+  void anUnrepresentableCurrentChainValueFallsBackToTheChainSeries() throws Exception {
+    ProtocolSummary summary =
+        parse(
+            "{\"chainTvls\":{\"X\":{\"tvl\":[{\"date\":86400,\"totalLiquidityUSD\":3}]}},"
+                + "\"currentChainTvls\":{\"X\":3,\"Y\":1e999999}}");
+    assertThat(summary.chainsUsd()).containsOnlyKeys("X");
+    assertThat(summary.unrepresentable()).singleElement().asString().contains("Y 1e999999");
+  }
+
+  @Test
+  void datesThatCannotBeRepresentedAreSkippedNotThrown() throws Exception {
+    ProtocolSummary summary =
+        parse(
+            "{\"tvl\":[{\"date\":1e9999999999,\"totalLiquidityUSD\":5},"
+                + "{\"date\":\"1e999999\",\"totalLiquidityUSD\":6},"
+                + "{\"date\":86400,\"totalLiquidityUSD\":1}],"
+                + "\"tokensInUsd\":[{\"date\":1e9999999999,\"tokens\":{\"A\":1}}]}");
+    assertThat(summary.latestTotalUsd()).isEqualByComparingTo("1");
+    assertThat(summary.history()).hasSize(1);
+    assertThat(summary.tokensUsd()).isEmpty();
+  }
+
+  static ProtocolSummary parse(String json, Instant asOf) throws IOException, SourceException {
+    try (JsonParser parser =
+        Payloads.FACTORY.createParser(
+            new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))) {
+      return ProtocolStreamParser.parse(parser, MONTH, asOf, "test");
+    }
+  }
+
   static ProtocolSummary parse(String json) throws IOException, SourceException {
     try (JsonParser parser =
         Payloads.FACTORY.createParser(

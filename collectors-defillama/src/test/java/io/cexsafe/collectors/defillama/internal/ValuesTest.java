@@ -3,7 +3,13 @@ package io.cexsafe.collectors.defillama.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cexsafe.http.FetchResponse;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
@@ -37,6 +43,52 @@ class ValuesTest {
     assertThat(Values.epoch(row.path("ms"))).isEqualTo(expected);
     assertThat(Values.epoch(row.path("str"))).isEqualTo(expected);
     assertThat(Values.epoch(row.path("bad"))).isNull();
+  }
+
+  @Test
+  void numbersThatCannotBeRepresentedAreToldApartFromUnknown() throws Exception {
+    JsonNode row =
+        Payloads.MAPPER.readTree(
+            "{\"huge\":1e999999,\"tiny\":1e-999999,\"nan\":NaN,\"inf\":-Infinity,"
+                + "\"long\":"
+                + "9".repeat(400)
+                + ",\"digits\":0."
+                + "1".repeat(60)
+                + ",\"text\":\"1e999999\",\"zero\":0e999999,\"fine\":4.2e12,"
+                + "\"small\":7.5e-09,\"null\":null,\"word\":\"soon\"}");
+    for (String bad : new String[] {"huge", "tiny", "nan", "inf", "long", "digits", "text"}) {
+      assertThat(Values.unrepresentable(row.path(bad))).as(bad).isTrue();
+      assertThat(Values.decimal(row.path(bad))).as(bad).isNull();
+      assertThat(Values.epoch(row.path(bad))).as(bad).isNull();
+    }
+    for (String fine : new String[] {"zero", "fine", "small", "null", "word", "missing"}) {
+      assertThat(Values.unrepresentable(row.path(fine))).as(fine).isFalse();
+    }
+    assertThat(Values.decimal(row.path("zero"))).isEqualTo(BigDecimal.ZERO);
+    assertThat(Values.decimal(row.path("fine"))).isEqualByComparingTo("4200000000000");
+    assertThat(Values.raw(row.path("long"))).hasSizeLessThan(80).contains("400 characters");
+  }
+
+  @Test
+  void anExponentNoBigDecimalCanHoldStillParsesTheAnswer() throws Exception {
+    FetchResponse response =
+        new FetchResponse(
+            200,
+            URI.create("https://api.example/test"),
+            Map.of("Content-Type", List.of("application/json")),
+            "{\"a\":1e9999999999,\"b\":12.25}".getBytes(StandardCharsets.UTF_8),
+            false);
+    JsonNode root = Payloads.tree(response, "test");
+    assertThat(Values.unrepresentable(root.path("a"))).isTrue();
+    assertThat(Values.decimal(root.path("b"))).isEqualByComparingTo("12.25");
+  }
+
+  @Test
+  void timestampsBeyondAnyDateAreUnknown() throws Exception {
+    JsonNode row = Payloads.MAPPER.readTree("{\"a\":1e30,\"b\":-5,\"c\":\"1e999999\"}");
+    assertThat(Values.epoch(row.path("a"))).isNull();
+    assertThat(Values.epoch(row.path("b"))).isNull();
+    assertThat(Values.epoch(row.path("c"))).isNull();
   }
 
   @Test
