@@ -86,7 +86,7 @@ class BacktestReplayTest {
     assertThat(replayed.get("asOf").asText()).isEqualTo("2022-11-01T23:59:59Z");
     // the history point of the case date, never the latest one (2022-12-01, USD 500M)
     assertThat(replayed.get("evidence").toString())
-        .contains("2022-11-01 reserves USD 2.0B")
+        .contains("2022-11-01 reserves USD 2B", "2022-11-01 reserves +100.0% over 31 days")
         .doesNotContain("2022-12-01")
         .doesNotContain("500M");
     assertThat(replayed.get("flags").size()).as(result.out()).isZero();
