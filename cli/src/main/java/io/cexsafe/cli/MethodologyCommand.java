@@ -76,7 +76,7 @@ final class MethodologyCommand implements Callable<Integer> {
             + methodology.id()
             + " "
             + methodology.version()
-            + ", rules "
+            + ", methodology "
             + Scorer.rulesVersion()
             + ")");
     if (persona != null) {

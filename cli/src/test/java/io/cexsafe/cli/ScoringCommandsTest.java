@@ -45,13 +45,21 @@ class ScoringCommandsTest {
             "assess", "okx", "--set", probe(), "--set", NO_DISCLOSURES, "--as-of", "2026-11-21");
     assertThat(result.code()).isZero();
     assertThat(result.out())
-        .contains("OKX (okx), scored as of 2026-11-21T23:59:59Z under cexsafe-default 1.0")
-        .contains("Overall: 25.0  grade CC (provisional)  range [1.0, 97.0]  confidence 0.04")
-        .contains("Custody & Storage: unknown, coverage 0%\n  no evidence: all 8 rules unknown")
-        .contains("  ? unknown (3 of 4 rules): Published complaint deadline;")
+        .contains(
+            "OKX (okx), scored as of 2026-11-21T23:59:59Z under cexsafe-default 1.0,"
+                + " methodology 2.0")
+        // methodology 2.0: one channel is no grade, unknown rules count at the prior
+        .contains(
+            "Overall: 24.6  grade NR (evidence covers 4 % of the weight)  range [0.6, 96.6]"
+                + "  confidence 0.04")
+        .contains("Red flags: none")
+        .contains("Custody & Storage: 25.0, coverage 0%\n  no evidence: all 9 rules unknown")
+        .contains("  ? unknown (4 of 5 rules): Published complaint deadline;")
         .contains("PILLAR", "WEIGHT", "SCORE", "RANGE", "COVERAGE")
-        .contains("Support: 25.0, coverage 40%")
-        .contains("  + support: email: 10/40  <cli-probe:support-channel:")
+        .contains("Support: 21.0, coverage 40%")
+        .contains(
+            "  + support: email: 6/40 (10 as third party report, x0.6 for a claim) "
+                + " <cli-probe:support-channel:")
         .contains("Findings: none")
         .contains("Collectors:");
   }
@@ -160,12 +168,13 @@ class ScoringCommandsTest {
             "500");
     assertThat(result.code()).isZero();
     assertThat(result.out())
-        .contains("Comparison under cexsafe-default 1.0")
-        .contains("1-2 (tied)")
+        .contains("Comparison under cexsafe-default 1.0, methodology 2.0")
+        .contains("not rated  kraken")
         .contains("CONTROL", "2FA for withdrawals, TOTP or stronger", "unknown")
         .contains("kraken and okx are tied within what the evidence can tell")
+        .contains("okx is not rated: evidence covers 0 % of the weight")
         .contains("Sensitivity: 500 weight draws around cexsafe-default")
-        .contains("Unrated (no evidence to rank): kraken, okx");
+        .contains("Not rated (too little evidence to rank): kraken, okx");
   }
 
   @Test
@@ -193,11 +202,10 @@ class ScoringCommandsTest {
       assertThat(entry.get("low").asDouble()).isLessThanOrEqualTo(entry.get("estimate").asDouble());
       assertThat(entry.get("bestRank").asInt()).isLessThanOrEqualTo(entry.get("worstRank").asInt());
     }
-    double firstShares = 0;
-    for (JsonNode e : document.get("sensitivity").get("exchanges")) {
-      firstShares += e.get("shareFirst").asDouble();
-    }
-    assertThat(firstShares).isGreaterThanOrEqualTo(0.999);
+    // methodology 2.0: offline, these exchanges are not rated, so no weight draw can rank them
+    assertThat(entries).allSatisfy(e -> assertThat(e.get("rated").asBoolean()).isFalse());
+    assertThat(document.get("sensitivity").get("exchanges")).isEmpty();
+    assertThat(document.get("sensitivity").get("unrated")).hasSize(3);
     CliTest.Result table =
         CliTest.run("compare", "coinbase", "kraken", "--offline", "--as-of", "2026-11-21");
     assertThat(table.out())
@@ -229,9 +237,11 @@ class ScoringCommandsTest {
     JsonNode sensitivity = document.get("sensitivity");
     assertThat(sensitivity.get("draws").asInt()).isEqualTo(200);
     assertThat(sensitivity.get("seed").asLong()).isEqualTo(7);
-    assertThat(sensitivity.get("exchanges")).hasSize(2);
-    // identical evidence: both share first place in every draw
-    assertThat(sensitivity.get("exchanges").get(0).get("shareFirst").asDouble()).isEqualTo(1.0);
+    // methodology 2.0: one support channel is far too little for a grade, so neither is ranked
+    assertThat(sensitivity.get("exchanges")).isEmpty();
+    assertThat(sensitivity.get("unrated")).hasSize(2);
+    assertThat(document.get("comparison").get("entries").get(0).get("rank").asText())
+        .isEqualTo("not rated");
   }
 
   @Test
@@ -250,7 +260,7 @@ class ScoringCommandsTest {
     CliTest.Result defaults = CliTest.run("methodology", "--rules");
     assertThat(defaults.code()).isZero();
     assertThat(defaults.out())
-        .contains("cexsafe default methodology (cexsafe-default 1.0, rules 1.0)")
+        .contains("cexsafe default methodology (cexsafe-default 1.0, methodology 2.0)")
         .contains("custody.cold-storage", "proof-of-reserves.attestation-age", "Total");
     CliTest.Result persona =
         CliTest.run("methodology", "--persona", "institution", "--format", "json");

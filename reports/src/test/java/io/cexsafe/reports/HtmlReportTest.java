@@ -52,9 +52,14 @@ class HtmlReportTest {
       }
       assertThat(row.select("line.range")).hasSize(3);
     }
-    assertThat(doc.select(".grade").text()).isEqualTo(card.grade().name());
+    assertThat(doc.select(".grade").text())
+        .isEqualTo(card.grade() == null ? "NR" : card.grade().name());
     assertThat(doc.select(".methodology").text())
-        .isEqualTo("Methodology cexsafe-default 1.0 (rules 1.0) · evaluated 2026-11-21T23:59:59Z");
+        .isEqualTo(
+            "Methodology cexsafe-default 1.0, methodology 2.0 · evaluated 2026-11-21T23:59:59Z");
+    assertThat(
+            doc.select("ul.red-flags li").size() + doc.select("h2:contains(Red flags) + p").size())
+        .isEqualTo(Math.max(1, card.redFlags().size()));
     assertThat(doc.select("ul.findings li")).hasSize(card.findings().size());
 
     for (Evidence e : acme.bundle().evidence()) {

@@ -55,7 +55,10 @@ class ReportWriterTest {
         .contains("STALE");
     String comparison = compare(ReportFormat.TABLE, Samples.comparison());
     assertThat(comparison)
-        .contains("Comparison under cexsafe-default 1.0, evaluated 2026-11-21T23:59:59Z")
+        .contains(
+            "Comparison under cexsafe-default 1.0, methodology 2.0, evaluated"
+                + " 2026-11-21T23:59:59Z")
+        .contains("RED FLAGS")
         .contains("Collectors for acme:", "Collectors for bolt:")
         .contains("Stale evidence:");
   }
@@ -144,8 +147,18 @@ class ReportWriterTest {
     assertThat(custody.get("collectors"))
         .isEqualTo("defillama=failed:timeout; disclosures=ok; regulators=skipped:offline");
     CSVRecord insurance = records.get(2);
-    assertThat(insurance.get("score")).isEmpty();
+    // methodology 2.0: a pillar without evidence counts at the prior, 25 of 100
+    assertThat(insurance.get("score")).isEqualTo("25");
     assertThat(insurance.get("coverage")).isEqualTo("0");
+    assertThat(custody.get("not_rated_reason"))
+        .isEqualTo(card.notRatedReason() == null ? "" : card.notRatedReason());
+    assertThat(custody.get("red_flags"))
+        .isEqualTo(
+            String.join(
+                "; ",
+                card.redFlags().stream()
+                    .map(f -> f.kind().id() + " (grade at most " + f.cap() + "): " + f.message())
+                    .toList()));
     assertThat(records.get(8).get("exchange_id")).isEqualTo("bolt");
     assertThat(compare(ReportFormat.CSV, Samples.comparison()).lines().count()).isEqualTo(17);
   }
@@ -155,7 +168,7 @@ class ReportWriterTest {
     String md = assess(ReportFormat.MD, Samples.acme());
     assertThat(md)
         .startsWith("# <a id=\"exchange-acme\"></a>Acme, &quot;the&quot; \\| exchange (acme)")
-        .contains("- Methodology: cexsafe-default 1.0 (rules 1.0)")
+        .contains("- Methodology: cexsafe-default 1.0, methodology 2.0")
         .contains("- Evaluated: 2026-11-21T23:59:59Z")
         .contains("| Pillar | Weight | Score | Range | Coverage |")
         .contains("## <a id=\"acme-app-security\"></a>App Security &amp; Account Controls")

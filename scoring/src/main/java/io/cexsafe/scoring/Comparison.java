@@ -19,6 +19,7 @@ import java.util.Set;
  *
  * @param methodology the methodology's id
  * @param methodologyVersion its version
+ * @param rulesVersion the version of the scoring methodology in code (rules, priors, floors, caps)
  * @param entries one entry per exchange: rated ones by low end (highest first), then not-rated
  * @param controls the control-by-control matrix, one row per rule
  * @param statements human lines on what can and cannot be ranked
@@ -26,6 +27,7 @@ import java.util.Set;
 public record Comparison(
     String methodology,
     String methodologyVersion,
+    String rulesVersion,
     List<Entry> entries,
     List<ControlRow> controls,
     List<String> statements) {
@@ -208,7 +210,12 @@ public record Comparison(
       rows.add(new ControlRow(ruleId, template.title(), template.maxPoints(), cells));
     }
     return new Comparison(
-        first.methodology(), first.methodologyVersion(), entries, rows, statements(ordered));
+        first.methodology(),
+        first.methodologyVersion(),
+        first.rulesVersion(),
+        entries,
+        rows,
+        statements(ordered));
   }
 
   private static List<String> statements(List<Scorecard> ordered) {
@@ -219,7 +226,9 @@ public record Comparison(
             card.exchangeId()
                 + " is not rated: "
                 + card.notRatedReason()
-                + "; it is listed after the rated exchanges");
+                + ", below the "
+                + Scorecard.coverageText(Scorer.NOT_RATED_BELOW)
+                + " a grade needs; it is listed after the rated exchanges");
       }
     }
     for (int i = 0; i < ordered.size(); i++) {

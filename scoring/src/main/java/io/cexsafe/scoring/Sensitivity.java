@@ -58,8 +58,8 @@ public final class Sensitivity {
   }
 
   /**
-   * Runs the draws over the scorecards. Exchanges without any pillar coverage cannot be ranked and
-   * are listed as unrated.
+   * Runs the draws over the scorecards. Exchanges that are not rated (too little evidence for a
+   * grade) cannot be ranked and are listed as unrated.
    */
   public SensitivityReport run(List<Scorecard> scorecards) {
     Pillar[] pillars = Pillar.values();
@@ -67,7 +67,7 @@ public final class Sensitivity {
     List<Scorecard> rated = new ArrayList<>();
     List<String> unrated = new ArrayList<>();
     for (Scorecard card : scorecards) {
-      if (card.estimate() == null) {
+      if (card.estimate() == null || !card.rated()) {
         unrated.add(card.exchangeId());
       } else {
         rated.add(card);

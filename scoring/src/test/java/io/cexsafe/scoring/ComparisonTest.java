@@ -23,9 +23,15 @@ class ComparisonTest {
     assertThat(comparison.entries())
         .extracting(Comparison.Entry::exchangeId)
         .containsExactly("also-good", "good", "unknown");
-    // identical evidence: tied with each other; the unknown exchange's range [0, 100] overlaps both
-    assertThat(comparison.entries()).allSatisfy(e -> assertThat(e.rankClaimed()).isFalse());
-    assertThat(comparison.entries().get(0).rank()).isEqualTo("1-3 (tied)");
+    // identical evidence: tied with each other; the unknown exchange is not rated and listed apart
+    assertThat(comparison.entries().get(0).rank()).isEqualTo("1-2 (tied)");
+    assertThat(comparison.entries().get(1).rank()).isEqualTo("1-2 (tied)");
+    assertThat(comparison.entries().get(2).rank()).isEqualTo("not rated");
+    assertThat(comparison.entries().get(2).rated()).isFalse();
+    assertThat(comparison.statements())
+        .contains(
+            "unknown is not rated: evidence covers 0 % of the weight, below the 50 % a grade"
+                + " needs; it is listed after the rated exchanges");
     assertThat(comparison.statements())
         .anySatisfy(
             s ->
@@ -47,6 +53,32 @@ class ComparisonTest {
                 + String.format(java.util.Locale.ROOT, "%.1f", good.low())
                 + " is above the other's high end "
                 + String.format(java.util.Locale.ROOT, "%.1f", weak.high()));
+  }
+
+  @Test
+  void ordersByTheConservativeEndAndNeverListsNotRatedAboveRated() {
+    Scorecard good = scorer.score(Fixtures.realisticBundle("good"));
+    // one favourable fact: a high estimate is possible, but nothing supports it
+    Scorecard thin =
+        scorer.score(
+            new EvidenceBundle(
+                "thin",
+                Fixtures.AS_OF,
+                List.of(
+                    Fixtures.ev(
+                        "thin",
+                        new ColdStorage(1.0, "all cold"),
+                        io.cexsafe.EvidenceClass.INDEPENDENT_ATTESTATION,
+                        "disclosures",
+                        Fixtures.AS_OF,
+                        null)),
+                List.of()));
+    Comparison comparison = Comparison.of(List.of(thin, good));
+    assertThat(thin.high()).isGreaterThan(good.high());
+    assertThat(comparison.entries())
+        .extracting(Comparison.Entry::exchangeId)
+        .containsExactly("good", "thin");
+    assertThat(comparison.entries().get(1).grade()).startsWith("NR (");
   }
 
   private EvidenceBundle weakExchange() {

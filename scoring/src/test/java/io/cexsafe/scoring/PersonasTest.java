@@ -44,8 +44,9 @@ class PersonasTest {
         .containsExactlyElementsOf(trader.highlights());
     assertThat(verdict.verdict())
         .startsWith("For an active trader: " + card.gradeLabel())
-        .contains("api keys scoped and ip-restricted 5.4/10 (scoping default on)")
-        .contains("2fa for withdrawals, totp or stronger 15/15");
+        // methodology 2.0: disclosed controls earn 0.7 of their points (claims)
+        .contains("api keys scoped and ip-restricted 3.8/10 (scoping default on)")
+        .contains("2fa for withdrawals, totp or stronger 10.5/15");
   }
 
   @Test

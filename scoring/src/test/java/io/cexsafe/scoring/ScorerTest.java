@@ -51,17 +51,22 @@ class ScorerTest {
     assertThat(card.asOf()).isEqualTo(AS_OF);
     assertThat(card.pillars()).extracting(PillarScore::pillar).containsExactly(Pillar.values());
     assertThat(card.estimate()).isBetween(card.low(), card.high());
-    assertThat(card.estimate()).isGreaterThan(60);
-    assertThat(card.confidence()).isGreaterThan(0.6);
+    assertThat(card.rulesVersion()).isEqualTo("2.0");
+    assertThat(card.estimate()).isGreaterThan(50);
+    assertThat(card.confidence()).isGreaterThan(0.7);
     assertThat(card.provisional()).isFalse();
-    assertThat(card.grade()).isEqualTo(Grade.of(card.estimate()));
+    assertThat(card.grade()).isEqualTo(Grade.of(card.estimate()).atMost(card.cap()));
     for (PillarScore pillar : card.pillars()) {
       assertThat(pillar.estimate()).as(pillar.pillar().id()).isNotNull();
       assertThat(pillar.rules().stream().mapToDouble(RuleResult::maxPoints).sum()).isEqualTo(100);
     }
     RuleResult cold = card.rule("custody.cold-storage");
-    assertThat(cold.points()).isEqualTo(15);
-    assertThat(cold.explanation()).isEqualTo("disclosed cold-storage share 95.0%: 15/15");
+    // methodology 2.0: the exchange's own disclosure earns 0.7 of what a verified fact earns
+    assertThat(cold.points()).isEqualTo(10.5);
+    assertThat(cold.explanation())
+        .isEqualTo(
+            "disclosed cold-storage share 95.0%: 10.5/15 (15 as exchange disclosure, x0.7 for a"
+                + " claim)");
     assertThat(cold.evidenceIds()).hasSize(1);
     // the claimed MAS licence is reported as unverified
     assertThat(card.findings())
@@ -73,19 +78,23 @@ class ScorerTest {
   }
 
   @Test
-  void emptyBundleIsUnknownNotZero() {
+  void emptyBundleIsUnknownNotZeroAndNotRated() {
     Scorecard card = scorer.score(bundle());
-    assertThat(card.estimate()).isNull();
+    // methodology 2.0: unknown counts at the prior (25), and there is no letter grade
+    assertThat(card.estimate()).isEqualTo(25);
     assertThat(card.grade()).isNull();
-    assertThat(card.gradeLabel()).isEqualTo("unrated");
+    assertThat(card.uncappedGrade()).isNull();
+    assertThat(card.rated()).isFalse();
+    assertThat(card.notRatedReason()).isEqualTo("evidence covers 0 % of the weight");
+    assertThat(card.gradeLabel()).isEqualTo("NR (evidence covers 0 % of the weight)");
     assertThat(card.low()).isZero();
     assertThat(card.high()).isEqualTo(100);
     assertThat(card.confidence()).isZero();
-    assertThat(card.provisional()).isTrue();
+    assertThat(card.provisional()).isFalse();
     assertThat(card.pillars())
         .allSatisfy(
             p -> {
-              assertThat(p.estimate()).isNull();
+              assertThat(p.estimate()).isEqualTo(25);
               assertThat(p.coverage()).isZero();
               assertThat(p.rules()).allMatch(r -> r.status() == RuleStatus.UNKNOWN);
             });
@@ -125,8 +134,9 @@ class ScorerTest {
                     daysAgo(1))));
     double half = claimed.rule("regulation.verified-licences").points();
     double full = confirmed.rule("regulation.verified-licences").points();
-    assertThat(half).isEqualTo(14);
-    assertThat(full).isEqualTo(28);
+    // methodology 2.0: the rule is worth 60 (was 70)
+    assertThat(half).isEqualTo(12);
+    assertThat(full).isEqualTo(24);
   }
 
   @Test
@@ -145,8 +155,8 @@ class ScorerTest {
       claims.add(disclosed(claimedLicence(w[0], w[1], w[1] + "-1")));
     }
     Scorecard card = scorer.score(bundle(claims));
-    assertThat(card.rule("regulation.verified-licences").points()).isEqualTo(35);
-    assertThat(card.rule("regulation.jurisdiction-breadth").points()).isEqualTo(10);
+    assertThat(card.rule("regulation.verified-licences").points()).isEqualTo(30);
+    assertThat(card.rule("regulation.jurisdiction-breadth").points()).isEqualTo(7.5);
   }
 
   @Test
@@ -188,7 +198,8 @@ class ScorerTest {
             "reviews",
             daysAgo(1));
     Scorecard card = scorer.score(bundle(disclosure, userReport));
-    assertThat(card.rule("app-security.passkeys").points()).isEqualTo(15);
+    // the disclosure wins; as a claim it earns 0.7 of the maximum
+    assertThat(card.rule("app-security.passkeys").points()).isEqualTo(10.5);
     Finding conflict =
         card.findings().stream()
             .filter(f -> f.kind() == FindingKind.CONFLICT)
@@ -204,7 +215,7 @@ class ScorerTest {
             "disclosures-archive",
             daysAgo(5));
     Scorecard newer = scorer.score(bundle(disclosure, newerDisclosure));
-    assertThat(newer.rule("app-security.passkeys").points()).isEqualTo(10.5);
+    assertThat(newer.rule("app-security.passkeys").points()).isEqualTo(7.35);
     assertThat(newer.findings()).anySatisfy(f -> assertThat(f.message()).contains("(newer)"));
   }
 
@@ -215,9 +226,9 @@ class ScorerTest {
 
     EvidenceBundle ranOnly =
         new EvidenceBundle("acme", AS_OF, List.of(), List.of(Fixtures.ok("defillama", 0)));
-    assertThat(scorer.score(ranOnly).pillar(Pillar.TRACK_RECORD).estimate())
+    assertThat(scorer.score(ranOnly).pillar(Pillar.TRACK_RECORD).coverage())
         .as("a collector that ran but recorded no search proves nothing")
-        .isNull();
+        .isZero();
 
     Evidence search =
         ev(
@@ -261,7 +272,20 @@ class ScorerTest {
             EvidenceClass.THIRD_PARTY_REPORT,
             "defillama",
             daysAgo(90));
-    Scorecard hacked = scorer.score(bundle(hack));
+    Scorecard unsearched = scorer.score(bundle(hack));
+    assertThat(unsearched.pillar(Pillar.TRACK_RECORD).coverage())
+        .as(
+            "methodology 2.0: an incident without the search that found it leaves the pillar unknown")
+        .isZero();
+    assertThat(unsearched.pillar(Pillar.TRACK_RECORD).estimate())
+        .isEqualTo(scorer.score(bundle()).pillar(Pillar.TRACK_RECORD).estimate());
+    assertThat(unsearched.redFlags())
+        .extracting(RedFlag::kind)
+        .containsExactly(RedFlagKind.UNREIMBURSED_LOSS);
+    Scorecard hacked =
+        scorer.score(
+            new EvidenceBundle(
+                "acme", AS_OF, List.of(hack, search), List.of(Fixtures.ok("defillama", 1))));
     PillarScore track = hacked.pillar(Pillar.TRACK_RECORD);
     assertThat(track.coverage()).isEqualTo(1);
     // severity 1.0 (USD 600M, reserves unknown), 100 days old, not reimbursed
@@ -302,14 +326,25 @@ class ScorerTest {
             List.of("cold storage moved to MPC"),
             null,
             null);
+    Evidence search =
+        ev(
+            new IncidentRecordCheck("DeFiLlama hacks", 1, null),
+            EvidenceClass.THIRD_PARTY_REPORT,
+            "defillama",
+            daysAgo(1));
     double recentPoints =
         scorer
-            .score(bundle(ev(recent, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(1))))
+            .score(
+                bundle(
+                    ev(recent, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(1)), search))
             .rule("track-record.losses")
             .points();
     double oldPoints =
         scorer
-            .score(bundle(ev(repaidOld, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(1))))
+            .score(
+                bundle(
+                    ev(repaidOld, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(1)),
+                    search))
             .rule("track-record.losses")
             .points();
     // severity 0.6 (absolute tier, reserves unknown): 70 - 42 * 0.5^(30/730)
@@ -372,7 +407,7 @@ class ScorerTest {
     assertThat(staleCard.findings())
         .anySatisfy(f -> assertThat(f.kind()).isEqualTo(FindingKind.STALE));
     assertThat(staleCard.confidence()).isLessThan(freshCard.confidence());
-    assertThat(staleCard.rule("custody.cold-storage").points()).isEqualTo(15);
+    assertThat(staleCard.rule("custody.cold-storage").points()).isEqualTo(10.5);
   }
 
   @Test
@@ -388,8 +423,9 @@ class ScorerTest {
             .score(bundle(ev(snapshot, EvidenceClass.THIRD_PARTY_REPORT, "defillama", daysAgo(48))))
             .rule("custody.reserves-tracked")
             .points();
-    assertThat(day).isEqualTo(20);
-    assertThat(month).isCloseTo(20 * (90 - 48) / 83.0, within(0.01));
+    // methodology 2.0: the rule is worth 15 (was 20)
+    assertThat(day).isEqualTo(15);
+    assertThat(month).isCloseTo(15 * (90 - 48) / 83.0, within(0.01));
   }
 
   @Test
@@ -412,14 +448,31 @@ class ScorerTest {
   }
 
   @Test
-  void lowConfidenceIsProvisional() {
+  void oneFactIsNotRatedAndMidConfidenceIsProvisional() {
+    // methodology 2.0: one fact no longer becomes the headline (1.0 gave AAA here)
     Scorecard card = scorer.score(bundle(disclosed(new ColdStorage(0.95, "cold"))));
-    assertThat(card.estimate()).isEqualTo(100);
-    assertThat(card.grade()).isEqualTo(Grade.AAA);
-    assertThat(card.provisional()).isTrue();
-    assertThat(card.gradeLabel()).isEqualTo("AAA (provisional)");
-    assertThat(card.low()).isEqualTo(3);
-    assertThat(card.high()).isEqualTo(100);
+    assertThat(card.estimate()).isEqualTo(26.35);
+    assertThat(card.grade()).isNull();
+    assertThat(card.provisional()).isFalse();
+    assertThat(card.gradeLabel()).startsWith("NR (evidence covers 3 % of the weight");
+    assertThat(card.low()).isEqualTo(2.1);
+    assertThat(card.high()).isEqualTo(99.1);
+
+    Scorecard realistic = scorer.score(Fixtures.realisticBundle("acme"));
+    List<Evidence> fewer =
+        Fixtures.realistic("acme").stream()
+            .filter(e -> !e.fact().pillars().contains(Pillar.USER_EXPERIENCE))
+            .filter(e -> !e.fact().pillars().contains(Pillar.SUPPORT))
+            .toList();
+    Scorecard thinner =
+        scorer.score(
+            new EvidenceBundle("acme", AS_OF, fewer, Fixtures.realisticBundle("acme").outcomes()));
+    assertThat(realistic.confidence()).isGreaterThanOrEqualTo(Scorer.PROVISIONAL_BELOW);
+    assertThat(thinner.confidence())
+        .isGreaterThanOrEqualTo(Scorer.NOT_RATED_BELOW)
+        .isLessThan(Scorer.PROVISIONAL_BELOW);
+    assertThat(thinner.provisional()).isTrue();
+    assertThat(thinner.gradeLabel()).endsWith(" (provisional)");
   }
 
   @Test

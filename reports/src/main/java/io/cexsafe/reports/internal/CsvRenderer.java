@@ -45,7 +45,10 @@ public final class CsvRenderer {
           "grade",
           "provisional",
           "confidence",
-          "collectors");
+          "collectors",
+          "not_rated_reason",
+          "uncapped_grade",
+          "red_flags");
 
   private CsvRenderer() {}
 
@@ -87,7 +90,10 @@ public final class CsvRenderer {
             card.grade() == null ? "" : card.grade().name(),
             Boolean.toString(card.provisional()),
             decimal(card.confidence()),
-            collectors);
+            collectors,
+            card.notRatedReason() == null ? "" : card.notRatedReason(),
+            card.uncappedGrade() == null ? "" : card.uncappedGrade().name(),
+            Fmt.redFlags(card));
       }
     }
     printer.flush();

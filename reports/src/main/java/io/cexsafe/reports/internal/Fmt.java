@@ -57,9 +57,20 @@ public final class Fmt {
     return card.methodology()
         + " "
         + card.methodologyVersion()
-        + " (rules "
-        + card.rulesVersion()
-        + ")";
+        + ", methodology "
+        + card.rulesVersion();
+  }
+
+  /** "withdrawals-halted (at most CCC): ...; failed-proof (at most BB): ...", or "". */
+  public static String redFlags(Scorecard card) {
+    return card.redFlags().stream()
+        .map(Fmt::redFlag)
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /** One red flag in one line. */
+  public static String redFlag(io.cexsafe.scoring.RedFlag flag) {
+    return flag.kind().id() + " (grade at most " + flag.cap() + "): " + flag.message();
   }
 
   /** Evidence in the bundle past its stale-after date at the evaluation instant. */

@@ -102,6 +102,8 @@ public final class HtmlRenderer {
             + comparison.methodology()
             + " "
             + comparison.methodologyVersion()
+            + ", methodology "
+            + comparison.rulesVersion()
             + " · evaluated "
             + report.assessments().get(0).bundle().asOf()
             + " · a rank is claimed only where score ranges do not overlap",
@@ -109,7 +111,8 @@ public final class HtmlRenderer {
         "meta");
     html.element("h2", "Ranking");
     html.open("table", "class", "ranking").raw("<thead><tr>");
-    for (String h : List.of("Rank", "Exchange", "Score", "Range", "Grade", "Confidence")) {
+    for (String h :
+        List.of("Rank", "Exchange", "Score", "Range", "Grade", "Confidence", "Red flags")) {
       html.element("th", h);
     }
     html.raw("</tr></thead><tbody>");
@@ -121,6 +124,13 @@ public final class HtmlRenderer {
       html.element("td", Fmt.range(entry.low(), entry.high()), "class", "num");
       html.element("td", entry.grade());
       html.element("td", Fmt.confidence(entry.confidence()), "class", "num");
+      html.element(
+          "td",
+          entry.redFlags().isEmpty()
+              ? "none"
+              : entry.redFlags().stream()
+                  .map(f -> f.kind().id() + " (at most " + f.cap() + ")")
+                  .collect(Collectors.joining(", ")));
       html.raw("</tr>");
     }
     html.raw("</tbody></table>");
@@ -220,7 +230,7 @@ public final class HtmlRenderer {
         "meta methodology");
     html.open("div", "class", "overall");
     html.element(
-        "div", card.grade() == null ? "–" : card.grade().name(), "class", gradeClass(card));
+        "div", card.grade() == null ? "NR" : card.grade().name(), "class", gradeClass(card));
     html.open("div", "class", "figures");
     html.raw("<div>Overall score <b>").text(Fmt.num(card.estimate())).raw("</b> of 100</div>");
     html.element("div", "Range " + Fmt.range(card.low(), card.high()));
@@ -235,6 +245,19 @@ public final class HtmlRenderer {
       html.element("div", assessment.verdict().verdict(), "class", "verdict");
     }
     html.close("div").close("div");
+    html.element("h2", "Red flags");
+    if (card.redFlags().isEmpty()) {
+      html.element("p", "None.");
+    } else {
+      html.open("ul", "class", "red-flags");
+      for (io.cexsafe.scoring.RedFlag flag : card.redFlags()) {
+        html.open("li", "data-red-flag", flag.kind().id());
+        html.text(Fmt.redFlag(flag));
+        evidenceRefs(html, prefix, flag.evidenceIds());
+        html.close("li");
+      }
+      html.close("ul");
+    }
     html.element("h2", "Pillars");
     PillarChart.write(
         html,
@@ -296,8 +319,8 @@ public final class HtmlRenderer {
       html.open("ul", "class", "rules");
       for (RuleResult rule : pillar.rules()) {
         html.open("li", "data-rule", rule.ruleId());
-        if (rule.known()) {
-          html.text(rule.explanation());
+        if (rule.covered()) {
+          html.text((rule.known() ? "" : "checked absent: ") + rule.explanation());
           if (rule.stale()) {
             html.raw(" ").element("span", "stale", "class", "stale");
           }
@@ -427,7 +450,8 @@ public final class HtmlRenderer {
     }
     html.raw("</tbody></table>");
     if (!report.unrated().isEmpty()) {
-      html.element("p", "Unrated (no evidence to rank): " + String.join(", ", report.unrated()));
+      html.element(
+          "p", "Not rated (too little evidence to rank): " + String.join(", ", report.unrated()));
     }
   }
 

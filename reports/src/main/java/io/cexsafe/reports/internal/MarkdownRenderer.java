@@ -61,13 +61,19 @@ public final class MarkdownRenderer {
     Comparison comparison = report.comparison();
     md.append("# cexsafe comparison\n\n");
     md.append("Methodology **")
-        .append(text(comparison.methodology() + " " + comparison.methodologyVersion()))
+        .append(
+            text(
+                comparison.methodology()
+                    + " "
+                    + comparison.methodologyVersion()
+                    + ", methodology "
+                    + comparison.rulesVersion()))
         .append("**, evaluated ")
         .append(report.assessments().get(0).bundle().asOf())
         .append(". A rank is claimed only where score ranges do not overlap.\n\n");
     table(
         md,
-        List.of("Rank", "Exchange", "Score", "Range", "Grade", "Confidence"),
+        List.of("Rank", "Exchange", "Score", "Range", "Grade", "Confidence", "Red flags"),
         comparison.entries().stream()
             .map(
                 e ->
@@ -77,7 +83,13 @@ public final class MarkdownRenderer {
                         Fmt.num(e.estimate()),
                         Fmt.range(e.low(), e.high()),
                         text(e.grade()),
-                        Fmt.confidence(e.confidence())))
+                        Fmt.confidence(e.confidence()),
+                        e.redFlags().isEmpty()
+                            ? "none"
+                            : text(
+                                e.redFlags().stream()
+                                    .map(f -> f.kind().id() + " (at most " + f.cap() + ")")
+                                    .collect(Collectors.joining(", ")))))
             .toList());
     md.append("\n## Pillars\n\n");
     List<String> header = new ArrayList<>(List.of("Pillar"));
@@ -183,6 +195,13 @@ public final class MarkdownRenderer {
                         Fmt.range(p.low(), p.high()),
                         Fmt.percent(p.coverage())))
             .toList());
+    md.append('\n').append(sub).append("Red flags\n\n");
+    if (card.redFlags().isEmpty()) {
+      md.append("None.\n");
+    }
+    for (io.cexsafe.scoring.RedFlag flag : card.redFlags()) {
+      md.append("- **").append(text(Fmt.redFlag(flag))).append("**\n");
+    }
     md.append('\n').append(sub).append("Findings\n\n");
     if (card.findings().isEmpty()) {
       md.append("None.\n");
@@ -218,8 +237,8 @@ public final class MarkdownRenderer {
           .append(".\n\n");
       for (RuleResult rule : pillar.rules()) {
         md.append("- ")
-            .append(rule.known() ? "" : "*unknown*: ")
-            .append(text(rule.known() ? rule.explanation() : rule.title()))
+            .append(rule.known() ? "" : rule.covered() ? "*checked absent*: " : "*unknown*: ")
+            .append(text(rule.covered() ? rule.explanation() : rule.title()))
             .append(rule.stale() ? " **(stale)**" : "");
         for (String id : rule.evidenceIds()) {
           Evidence e = byId.get(id);

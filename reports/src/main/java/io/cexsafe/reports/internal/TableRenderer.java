@@ -56,11 +56,14 @@ public final class TableRenderer {
             + comparison.methodology()
             + " "
             + comparison.methodologyVersion()
+            + ", methodology "
+            + comparison.rulesVersion()
             + ", evaluated "
             + report.assessments().get(0).bundle().asOf()
             + " (a rank is claimed only where ranges do not overlap)");
     out.println();
-    TextTable scores = new TextTable("RANK", "EXCHANGE", "SCORE", "RANGE", "GRADE", "CONFIDENCE");
+    TextTable scores =
+        new TextTable("RANK", "EXCHANGE", "SCORE", "RANGE", "GRADE", "CONFIDENCE", "RED FLAGS");
     for (Comparison.Entry entry : comparison.entries()) {
       scores.row(
           entry.rank(),
@@ -68,7 +71,14 @@ public final class TableRenderer {
           Fmt.num(entry.estimate()),
           Fmt.range(entry.low(), entry.high()),
           entry.grade(),
-          Fmt.confidence(entry.confidence()));
+          Fmt.confidence(entry.confidence()),
+          entry.redFlags().isEmpty()
+              ? "none"
+              : String.join(
+                  ", ",
+                  entry.redFlags().stream()
+                      .map(f -> f.kind().id() + " (at most " + f.cap() + ")")
+                      .toList()));
     }
     scores.print(out, "");
     out.println();
@@ -145,6 +155,14 @@ public final class TableRenderer {
       out.println(verdict.verdict());
       out.println("  (" + verdict.rationale() + ")");
     }
+    if (card.redFlags().isEmpty()) {
+      out.println("Red flags: none");
+    } else {
+      out.println("Red flags:");
+      for (io.cexsafe.scoring.RedFlag flag : card.redFlags()) {
+        out.println("  " + Fmt.redFlag(flag) + evidenceIds(flag.evidenceIds()));
+      }
+    }
     out.println();
     TextTable table = new TextTable("PILLAR", "WEIGHT", "SCORE", "RANGE", "COVERAGE");
     for (PillarScore pillar : card.pillars()) {
@@ -166,9 +184,9 @@ public final class TableRenderer {
               + Fmt.percent(pillar.coverage()));
       List<String> unknown = new ArrayList<>();
       for (RuleResult rule : pillar.rules()) {
-        if (rule.known()) {
+        if (rule.covered()) {
           out.println(
-              "  + "
+              (rule.known() ? "  + " : "  - checked absent: ")
                   + rule.explanation()
                   + (rule.stale() ? " [STALE]" : "")
                   + evidenceIds(rule.evidenceIds()));
@@ -294,7 +312,8 @@ public final class TableRenderer {
     }
     table.print(out, "");
     if (!report.unrated().isEmpty()) {
-      out.println("Unrated (no evidence to rank): " + String.join(", ", report.unrated()));
+      out.println(
+          "Not rated (too little evidence to rank): " + String.join(", ", report.unrated()));
     }
   }
 

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * Claims earn less than verification. A rule that credits facts by evidence class multiplies its
- * points by the factor of the most trusted evidence it used: the same statement earns its full
- * points when a primary source confirms it and a fraction when only the exchange (or a third party
- * repeating it) says so.
+ * points by the factor of the least trusted evidence it relied on: the same statement earns its
+ * full points when a primary source confirms it and a fraction when only the exchange (or a third
+ * party repeating it) says so. The least trusted, not the most, so that a verified fact about one
+ * part of a rule never lends its credibility to a claim about another.
  */
 public final class ClaimFactors {
   private ClaimFactors() {}
@@ -50,9 +51,9 @@ public final class ClaimFactors {
     return FACTORS.get(evidenceClass);
   }
 
-  /** The factor of the most trusted evidence in {@code used}; 1 when nothing was used. */
-  public static double best(Collection<Evidence> used) {
-    return used.stream().mapToDouble(e -> of(e.evidenceClass())).max().orElse(1.0);
+  /** The factor of the least trusted evidence in {@code used}; 1 when nothing was used. */
+  public static double weakest(Collection<Evidence> used) {
+    return used.stream().mapToDouble(e -> of(e.evidenceClass())).min().orElse(1.0);
   }
 
   public static Map<EvidenceClass, Double> all() {

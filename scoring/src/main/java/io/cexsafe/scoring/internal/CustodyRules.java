@@ -357,29 +357,29 @@ final class CustodyRules {
     if (backing.isEmpty() && segregated.isEmpty() && remote.isEmpty()) {
       return Outcome.unknown("no statement on segregation or backing");
     }
-    double points = 0;
+    List<Double> points = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     List<Item<?>> used = new ArrayList<>();
     if (backing.isPresent()) {
       boolean yes = backing.get().fact().oneToOneBacking();
-      points += yes ? 4 : 0;
+      points.add(yes ? 4.0 : 0.0);
       parts.add((yes ? "" : "not ") + "1:1 backed");
       used.add(backing.get());
     }
     if (segregated.isPresent()) {
       boolean yes = segregated.get().fact().segregated();
-      points += yes ? 3 : 0;
+      points.add(yes ? 3.0 : 0.0);
       parts.add((yes ? "" : "not ") + "segregated");
       used.add(segregated.get());
     }
     if (remote.isPresent()) {
       boolean yes = remote.get().fact().bankruptcyRemote();
-      points += yes ? 3 : 0;
+      points.add(yes ? 3.0 : 0.0);
       parts.add((yes ? "" : "not ") + "bankruptcy-remote");
       used.add(remote.get());
     }
     String value = String.join(", ", parts);
-    return Outcome.known(points, value, "customer assets " + value, used);
+    return Outcome.knownParts(value, "customer assets " + value, used, points);
   }
 
   private static Outcome relatedParties(ScoringContext ctx) {
@@ -398,18 +398,18 @@ final class CustodyRules {
     if (use.isEmpty() && tradingFirm.isEmpty()) {
       return Outcome.unknown("no statement on related parties");
     }
-    double points = 0;
+    List<Double> points = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     List<Item<?>> used = new ArrayList<>();
     if (use.isPresent()) {
       boolean used_ = use.get().fact().customerAssetsUsedByAffiliate();
-      points += used_ ? 0 : 6;
+      points.add(used_ ? 0.0 : 6.0);
       parts.add(
           used_ ? "customer assets used by an affiliate" : "no affiliate use of customer assets");
       used.add(use.get());
     }
     if (tradingFirm.isPresent()) {
-      points += 4;
+      points.add(4.0);
       parts.add(
           tradingFirm.get().fact().affiliatedTradingFirm()
               ? "affiliated trading firm disclosed"
@@ -417,7 +417,7 @@ final class CustodyRules {
       used.add(tradingFirm.get());
     }
     String value = String.join(", ", parts);
-    return Outcome.known(points, value, value, used);
+    return Outcome.knownParts(value, value, used, points);
   }
 
   private static Outcome qualifiedCustody(ScoringContext ctx) {

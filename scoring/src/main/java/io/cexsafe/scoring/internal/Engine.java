@@ -66,11 +66,11 @@ public final class Engine {
         Outcome outcome = absentIfSearched(ctx, rule, rule.evaluate(ctx));
         ruleFindings.addAll(outcome.findings());
         redFlags.addAll(outcome.redFlags());
-        double factor =
-            rule.claimsDiscounted() && outcome.known() ? ClaimFactors.best(outcome.used()) : 1;
+        double credited = credited(rule, outcome);
+        double factor = outcome.points() > 0 ? credited / outcome.points() : 1;
         double points =
             outcome.status().covered()
-                ? Curves.round2(Curves.clamp(outcome.points() * factor, 0, rule.maxPoints()))
+                ? Curves.round2(Curves.clamp(credited, 0, rule.maxPoints()))
                 : 0;
         List<String> ids = outcome.used().stream().map(Evidence::id).distinct().sorted().toList();
         List<String> stale =
@@ -162,11 +162,7 @@ public final class Engine {
     String notRatedReason =
         rated
             ? null
-            : "evidence covers "
-                + Scorecard.coverageText(roundedConfidence)
-                + " of the weight, below the "
-                + Scorecard.coverageText(thresholds.notRatedBelow())
-                + " needed for a grade";
+            : "evidence covers " + Scorecard.coverageText(roundedConfidence) + " of the weight";
     List<Finding> findings = new ArrayList<>(ctx.findings());
     for (Finding finding : ruleFindings) {
       if (!findings.contains(finding)) {
@@ -227,28 +223,48 @@ public final class Engine {
         outcome.redFlags());
   }
 
+  /**
+   * The rule's points after the claim factors: per part when the rule split its points over facts,
+   * otherwise at the factor of the least trusted evidence used.
+   */
+  private static double credited(Rule rule, Outcome outcome) {
+    if (!rule.claimsDiscounted() || !outcome.known()) {
+      return outcome.points();
+    }
+    if (!outcome.parts().isEmpty()) {
+      return outcome.parts().stream()
+          .mapToDouble(p -> p.points() * ClaimFactors.of(p.evidence().evidenceClass()))
+          .sum();
+    }
+    return outcome.points() * ClaimFactors.weakest(outcome.used());
+  }
+
   private static String explain(Rule rule, Outcome outcome, double points, double factor) {
     if (!outcome.status().covered()) {
       return outcome.explanation();
     }
     String line = outcome.explanation() + ": " + Fmt.pts(points, rule.maxPoints());
-    if (factor < 1) {
+    if (factor < 1 - 1e-9) {
       line +=
-          " ("
-              + Fmt.num(Curves.round2(outcome.points()))
-              + " as "
-              + Fmt.lower(best(outcome))
-              + ", x"
-              + Fmt.num(factor)
-              + " for a claim)";
+          outcome.parts().isEmpty()
+              ? " ("
+                  + Fmt.num(Curves.round2(outcome.points()))
+                  + " as "
+                  + Fmt.lower(weakest(outcome))
+                  + ", x"
+                  + Fmt.num(Curves.round2(factor))
+                  + " for a claim)"
+              : " ("
+                  + Fmt.num(Curves.round2(outcome.points()))
+                  + " before claim factors by evidence class)";
     }
     return line;
   }
 
-  private static Enum<?> best(Outcome outcome) {
+  private static Enum<?> weakest(Outcome outcome) {
     return outcome.used().stream()
         .map(Evidence::evidenceClass)
-        .max(Comparator.comparingDouble(ClaimFactors::of))
+        .min(Comparator.comparingDouble(ClaimFactors::of))
         .orElseThrow();
   }
 }

@@ -27,6 +27,9 @@ import java.util.Set;
  * @param used the evidence the rule relied on
  * @param findings what the rule noticed that a reader should know
  * @param redFlags red flags the rule raised (they cap the grade)
+ * @param parts how the points split over the evidence, for rules whose parts rest on different
+ *     facts (so each part is credited by its own evidence class); empty when the points rest on all
+ *     of {@code used} together
  */
 public record Outcome(
     RuleStatus status,
@@ -35,13 +38,48 @@ public record Outcome(
     String explanation,
     List<Evidence> used,
     List<Finding> findings,
-    List<RedFlag> redFlags) {
+    List<RedFlag> redFlags,
+    List<Part> parts) {
   public Outcome {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(explanation, "explanation");
     used = List.copyOf(used);
     findings = List.copyOf(findings);
     redFlags = List.copyOf(redFlags);
+    parts = List.copyOf(parts);
+  }
+
+  public Outcome(
+      RuleStatus status,
+      double points,
+      String value,
+      String explanation,
+      List<Evidence> used,
+      List<Finding> findings,
+      List<RedFlag> redFlags) {
+    this(status, points, value, explanation, used, findings, redFlags, List.of());
+  }
+
+  /** Points resting on one piece of evidence. */
+  public record Part(double points, Evidence evidence) {}
+
+  /**
+   * Known, with points that add up over parts resting on different facts: each part is credited by
+   * its own evidence class, so a verified part never lends its credibility to a claimed one.
+   */
+  public static Outcome knownParts(
+      String value, String explanation, List<? extends Item<?>> items, List<Double> points) {
+    if (items.size() != points.size()) {
+      throw new IllegalArgumentException("one points value per item");
+    }
+    List<Part> parts = new ArrayList<>();
+    double total = 0;
+    for (int i = 0; i < items.size(); i++) {
+      parts.add(new Part(points.get(i), items.get(i).evidence()));
+      total += points.get(i);
+    }
+    return new Outcome(
+        RuleStatus.KNOWN, total, value, explanation, evidence(items), List.of(), List.of(), parts);
   }
 
   public boolean known() {
@@ -86,7 +124,7 @@ public record Outcome(
     if (!more.contains(finding)) {
       more.add(finding);
     }
-    return new Outcome(status, points, value, explanation, used, more, redFlags);
+    return new Outcome(status, points, value, explanation, used, more, redFlags, parts);
   }
 
   /** This outcome with a red flag resting on {@code items}. */
@@ -94,7 +132,7 @@ public record Outcome(
       RedFlagKind kind, Pillar pillar, String message, Collection<? extends Item<?>> items) {
     List<RedFlag> more = new ArrayList<>(redFlags);
     more.add(RedFlag.of(kind, pillar, message, items.stream().map(Item::id).toList()));
-    return new Outcome(status, points, value, explanation, used, findings, more);
+    return new Outcome(status, points, value, explanation, used, findings, more, parts);
   }
 
   private static List<Evidence> evidence(Collection<? extends Item<?>> items) {

@@ -127,7 +127,7 @@ public final class RedFlagChecks {
                       .toList()),
           new Check(
               RedFlagKind.WITHDRAWAL_COMPLAINTS_SPIKE,
-              "reviews about failed or delayed withdrawals reach 10 % of all reviews analysed in"
+              "reviews about failed or delayed withdrawals exceed 10 % of all reviews analysed in"
                   + " a sample, after shrinking the share toward the 2 % prior by "
                   + (int) Shrinkage.PSEUDO_REVIEWS
                   + " pseudo-reviews (so 10 angry reviews out of 20 do not raise it).",
@@ -308,7 +308,7 @@ public final class RedFlagChecks {
       double shrunk =
           Shrinkage.share(
               theme.shareOfAll(), item.fact().reviewsAnalysed(), Shrinkage.WITHDRAWAL_PRIOR_SHARE);
-      if (shrunk >= WITHDRAWAL_SPIKE_SHARE) {
+      if (shrunk > WITHDRAWAL_SPIKE_SHARE) {
         flags.add(
             flag(
                 RedFlagKind.WITHDRAWAL_COMPLAINTS_SPIKE,

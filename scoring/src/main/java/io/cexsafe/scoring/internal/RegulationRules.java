@@ -350,10 +350,7 @@ final class RegulationRules {
     List<Item<RegulatoryWarning>> warnings = ctx.current(RegulatoryWarning.class);
     List<Item<SearchRecord>> searches =
         ctx.all(SearchRecord.class).stream()
-            .filter(
-                i ->
-                    i.fact().topic() == SearchTopic.REGULATORY_WARNING
-                        || i.fact().topic() == SearchTopic.LICENCE)
+            .filter(i -> i.fact().topic() == SearchTopic.REGULATORY_WARNING)
             .toList();
     boolean consulted =
         !searches.isEmpty()

@@ -96,9 +96,10 @@ public final class RulesDocument {
             + " overlap.\n");
     md.append("\n### Claims earn less than verification\n\n");
     md.append(
-        "Rules marked *credited by evidence class* multiply their points by the factor of the most"
-            + " trusted evidence they used (the points before the factor are shown in the"
-            + " explanation):\n\n");
+        "Rules marked *credited by evidence class* multiply their points by the factor of the least"
+            + " trusted evidence they relied on, so a verified fact about one part of a rule never"
+            + " lends its credibility to a claim about another (the points before the factor are"
+            + " shown in the explanation):\n\n");
     md.append("| evidence class | factor | why |\n|---|---:|---|\n");
     for (var entry : ClaimFactors.all().entrySet()) {
       md.append("| `")

@@ -47,7 +47,26 @@ public final class ScoringContext {
     this.bundle = bundle;
     this.asOf = bundle.asOf();
     this.asOfDate = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-    this.evidence = bundle.evidence().stream().sorted(Comparator.comparing(Evidence::id)).toList();
+    // evidence observed after the evaluation instant was not knowable then: it never reaches a
+    // scorecard, whatever a collector returned
+    List<Evidence> sorted =
+        bundle.evidence().stream().sorted(Comparator.comparing(Evidence::id)).toList();
+    this.evidence =
+        sorted.stream().filter(e -> !e.provenance().observedAt().isAfter(asOf)).toList();
+    List<String> later =
+        sorted.stream()
+            .filter(e -> e.provenance().observedAt().isAfter(asOf))
+            .map(Evidence::id)
+            .toList();
+    if (!later.isEmpty()) {
+      finding(
+          Severity.INFO,
+          FindingKind.STALE,
+          null,
+          later.size()
+              + " piece(s) of evidence observed after the evaluation instant were left out",
+          List.of());
+    }
     for (Evidence e : evidence) {
       byType.computeIfAbsent(e.fact().getClass(), k -> new ArrayList<>()).add(itemOf(e));
     }
