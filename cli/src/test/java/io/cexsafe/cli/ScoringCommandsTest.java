@@ -58,7 +58,7 @@ class ScoringCommandsTest {
         .contains("PILLAR", "WEIGHT", "SCORE", "RANGE", "COVERAGE")
         .contains("Support: 21.0, coverage 40%")
         .contains(
-            "  + support: email: 6/40 (10 as third party report, x0.6 for a claim) "
+            "  + support: email: 6/40 (10 before claim factors by evidence class) "
                 + " <cli-probe:support-channel:")
         .contains("Findings: none")
         .contains("Collectors:");

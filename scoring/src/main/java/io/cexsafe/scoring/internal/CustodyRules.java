@@ -215,14 +215,15 @@ final class CustodyRules {
                   .doubleValue());
     }
     double points = 15 * Curves.declining(share, 0.02, 0.30);
-    if (share > 0.20) {
-      ctx.finding(
-          Severity.MEDIUM,
-          FindingKind.WARNING,
-          source,
-          pct(share) + " of reserves are the exchange's own token");
-    }
-    return Outcome.known(points, pct(share), "own token " + pct(share) + " of reserves", source);
+    Outcome outcome =
+        Outcome.known(points, pct(share), "own token " + pct(share) + " of reserves", source);
+    return share > 0.20
+        ? outcome.withFinding(
+            Severity.MEDIUM,
+            FindingKind.WARNING,
+            source,
+            pct(share) + " of reserves are the exchange's own token")
+        : outcome;
   }
 
   private static Outcome reserveStability(ScoringContext ctx) {
@@ -255,15 +256,16 @@ final class CustodyRules {
       window = trend.get().fact().windowDays() + "-day reserve change";
     }
     double points = 10 * Curves.rising(change, -0.30, -0.10);
-    if (change <= -0.20) {
-      ctx.finding(
-          Severity.HIGH,
-          FindingKind.WARNING,
-          source,
-          window + " of " + Fmt.pct(change) + " of reserves: a bank-run signal");
-    }
     String value = String.format(java.util.Locale.ROOT, "%+.1f%%", change * 100);
-    return Outcome.known(points, value + " (" + window + ")", window + " " + value, source);
+    Outcome outcome =
+        Outcome.known(points, value + " (" + window + ")", window + " " + value, source);
+    return change <= -0.20
+        ? outcome.withFinding(
+            Severity.HIGH,
+            FindingKind.WARNING,
+            source,
+            window + " of " + Fmt.pct(change) + " of reserves: a bank-run signal")
+        : outcome;
   }
 
   private static Outcome longTail(ScoringContext ctx) {

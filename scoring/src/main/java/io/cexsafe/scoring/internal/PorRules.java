@@ -225,13 +225,16 @@ final class PorRules {
                       .map(r -> r.asset() + " " + Fmt.pct(r.ratio().doubleValue()))
                       .toList())
               + ")";
-      ctx.finding(
-          Severity.HIGH,
-          FindingKind.WARNING,
-          latest.get(),
-          "report of " + a.reportDate() + ": " + value);
     }
-    return Outcome.known(points, value, "report of " + a.reportDate() + ": " + value, latest.get());
+    Outcome outcome =
+        Outcome.known(points, value, "report of " + a.reportDate() + ": " + value, latest.get());
+    return short_.isEmpty()
+        ? outcome
+        : outcome.withFinding(
+            Severity.HIGH,
+            FindingKind.WARNING,
+            latest.get(),
+            "report of " + a.reportDate() + ": " + value);
   }
 
   private static Outcome attestationAge(ScoringContext ctx) {
@@ -323,16 +326,19 @@ final class PorRules {
           "verified proofs are not zero-knowledge and no report names an attestor",
           ctx.current(ProofVerification.class));
     }
+    Outcome outcome =
+        Outcome.known(best.points, best.value, "independence: " + best.value, best.item);
     for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
       if (item.fact().attestorWithdrawn()) {
-        ctx.finding(
-            Severity.MEDIUM,
-            FindingKind.WARNING,
-            item,
-            "attestor " + item.fact().attestor() + " has since withdrawn from the report");
+        outcome =
+            outcome.withFinding(
+                Severity.MEDIUM,
+                FindingKind.WARNING,
+                item,
+                "attestor " + item.fact().attestor() + " has since withdrawn from the report");
       }
     }
-    return Outcome.known(best.points, best.value, "independence: " + best.value, best.item);
+    return outcome;
   }
 
   private static Outcome userVerifiable(ScoringContext ctx) {

@@ -88,29 +88,27 @@ final class SupportRules {
     if (channels.isEmpty()) {
       return Outcome.unknown("no support channel known");
     }
-    double points = 0;
+    List<Double> points = new ArrayList<>();
     boolean written = false;
     List<String> parts = new ArrayList<>();
     List<Item<?>> used = new ArrayList<>();
     for (Item<SupportChannel> item : channels) {
       SupportChannel c = item.fact();
       if (c.channel() == SupportChannelType.LIVE_CHAT) {
-        points +=
-            12
+        points.add(
+            12.0
                 + (Boolean.TRUE.equals(c.around24x7()) ? 5 : 0)
-                + (Boolean.TRUE.equals(c.humanAgents()) ? 3 : 0);
+                + (Boolean.TRUE.equals(c.humanAgents()) ? 3 : 0));
         parts.add("live chat" + (Boolean.TRUE.equals(c.around24x7()) ? " 24/7" : ""));
         used.add(item);
       } else if ((c.channel() == SupportChannelType.EMAIL
           || c.channel() == SupportChannelType.TICKET)) {
-        if (!written) {
-          points += 10;
-          written = true;
-        }
+        points.add(written ? 0.0 : 10.0);
+        written = true;
         parts.add(Fmt.lower(c.channel()));
         used.add(item);
       } else if (c.channel() == SupportChannelType.PHONE) {
-        points += 5;
+        points.add(5.0);
         parts.add("phone");
         used.add(item);
       }
@@ -122,12 +120,16 @@ final class SupportRules {
             (a, b) -> !a.escalationPath().equals(b.escalationPath()),
             "escalation path");
     if (escalation.isPresent() && escalation.get().fact().escalationPath()) {
-      points += 5;
+      points.add(5.0);
       parts.add("escalation path");
       used.add(escalation.get());
     }
     String value = parts.isEmpty() ? "self-help only" : String.join(", ", parts);
-    return Outcome.known(points, value, "support: " + value, used.isEmpty() ? channels : used);
+    if (used.isEmpty()) {
+      return Outcome.known(0, value, "support: " + value, channels);
+    }
+    // each channel is credited by the class of the evidence that states it
+    return Outcome.knownParts(value, "support: " + value, used, points);
   }
 
   private static Outcome sla(ScoringContext ctx) {

@@ -136,22 +136,29 @@ final class TrackRecordRules {
     }
     BigDecimal reserves = reserves(ctx);
     double penalty = 0;
+    List<Item<Incident>> severe = new ArrayList<>();
     for (Item<Incident> item : incidents) {
       Incident incident = item.fact();
       double severity = severity(incident, reserves);
       penalty += 70 * severity * ageFactor(ctx, incident) * (1 - restored(incident));
       if (severity >= 0.6 && ctx.ageDays(incident.date()) <= 730 && restored(incident) < 0.75) {
-        ctx.finding(
-            Severity.HIGH,
-            FindingKind.WARNING,
-            item,
-            "recent severe incident without full reimbursement: " + incident.summary());
+        severe.add(item);
       }
     }
     double points = Math.max(0, 70 - penalty);
     String value = incidents.size() + (incidents.size() == 1 ? " incident" : " incidents");
-    return Outcome.known(
-        points, value, value + ", penalty " + Fmt.num(Curves.round2(penalty)), incidents);
+    Outcome outcome =
+        Outcome.known(
+            points, value, value + ", penalty " + Fmt.num(Curves.round2(penalty)), incidents);
+    for (Item<Incident> item : severe) {
+      outcome =
+          outcome.withFinding(
+              Severity.HIGH,
+              FindingKind.WARNING,
+              item,
+              "recent severe incident without full reimbursement: " + item.fact().summary());
+    }
+    return outcome;
   }
 
   private static Outcome response(ScoringContext ctx) {
