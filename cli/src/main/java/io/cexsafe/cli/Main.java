@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       PorCommand.class,
       LicencesCommand.class,
       LicensedInCommand.class,
+      BacktestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

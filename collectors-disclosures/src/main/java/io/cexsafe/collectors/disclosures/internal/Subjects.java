@@ -15,6 +15,7 @@ import io.cexsafe.facts.ProtectionProgramme;
 import io.cexsafe.facts.RegulatoryWarning;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.facts.ReviewThemes;
+import io.cexsafe.facts.SearchRecord;
 import io.cexsafe.facts.SecurityControl;
 import io.cexsafe.facts.SecurityRating;
 import io.cexsafe.facts.SelfInsuranceFund;
@@ -70,6 +71,9 @@ final class Subjects {
       detail = a.store() + "|" + a.storefront();
     } else if (fact instanceof ReviewThemes t) {
       detail = t.store() + "|" + t.storefront() + "|" + observedOn;
+    } else if (fact instanceof SearchRecord r) {
+      // one search per place and topic; a later search replaces it by the curator id
+      detail = r.topic() + "|" + Objects.toString(r.jurisdiction(), "") + "|" + norm(r.source());
     } else if (fact instanceof ReserveSnapshot) {
       detail = observedOn.toString();
     } else {
