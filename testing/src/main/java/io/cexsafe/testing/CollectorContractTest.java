@@ -100,7 +100,10 @@ public abstract class CollectorContractTest {
             .set("http.max-retry-after", "2s")
             .set("http.connect-timeout", "1s")
             .set("http.read-timeout", "500ms")
-            .set("http.call-timeout", "3s");
+            .set("http.call-timeout", "3s")
+            // small enough that the gzip bomb is stopped quickly; collectors may raise it per
+            // request
+            .set("http.max-body-bytes", String.valueOf(4L * 1024 * 1024));
     String id = provider().id();
     settings(server).forEach((key, value) -> config.set(id + "." + key, value));
     Config built = config.build();
@@ -184,18 +187,41 @@ public abstract class CollectorContractTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Faults.class)
-  void everyFaultIsReportedNeverThrownNorInvented(Faults fault) {
+  void everyFaultIsReportedNeverThrownNorInvented(Faults fault) throws Exception {
     assumeTrue(collector().requiresNetwork(), "collector reads no network sources");
-    MockResponse response = fault.response();
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return response;
-          }
-        });
-    EvidenceBundle bundle = collect();
-    CollectorOutcome outcome = bundle.outcomes().get(0);
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              return new MockResponse.Builder()
+                  .code(200)
+                  .setHeader("Content-Type", "text/html; charset=utf-8")
+                  .body(Faults.PARKED_PAGE)
+                  .build();
+            }
+          });
+      elsewhere.start();
+      MockResponse response = fault.response(elsewhere.url("/").uri());
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              return response;
+            }
+          });
+      EvidenceBundle bundle = collect();
+      assertFaultReported(fault, bundle.outcomes().get(0), bundle);
+    }
+  }
+
+  /**
+   * The checks of {@link #everyFaultIsReportedNeverThrownNorInvented}: the fault is a reported
+   * reason, no evidence is invented, and an answer with no source content (a {@linkplain
+   * Faults#neverNotListed() never "not listed"} fault) is a failure, not an absence.
+   */
+  protected static void assertFaultReported(
+      Faults fault, CollectorOutcome outcome, EvidenceBundle bundle) {
     assertThat(outcome.status()).as("outcome %s", outcome).isNotEqualTo(OutcomeStatus.OK);
     assertThat(outcome.reason())
         .as("a fault is a reported reason, not a crash: %s", outcome)
@@ -204,6 +230,20 @@ public abstract class CollectorContractTest {
     assertThat(bundle.evidence())
         .as("no evidence may be invented when every source fails (%s)", fault)
         .isEmpty();
+    if (fault.neverNotListed()) {
+      assertThat(outcome.status())
+          .as(
+              "%s carries no source content: it is a failure, never 'not listed' or skipped: %s",
+              fault, outcome)
+          .isIn(OutcomeStatus.FAILED, OutcomeStatus.PARTIAL);
+      assertThat(outcome.reason())
+          .as("%s is not an absence: %s", fault, outcome)
+          .isNotIn(ReasonCode.NOT_LISTED, ReasonCode.NO_IDENTIFIER, ReasonCode.DISABLED);
+      assertThat(outcome.problems())
+          .as("%s: every problem is a failure, none says 'not listed': %s", fault, outcome)
+          .isNotEmpty()
+          .noneMatch(p -> p.reason() == ReasonCode.NOT_LISTED);
+    }
   }
 
   /** Serves responses by path, for subclasses' happy paths. 404 for anything else. */
