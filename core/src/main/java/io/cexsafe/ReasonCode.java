@@ -41,7 +41,14 @@ public enum ReasonCode {
   /** Input data (a dataset or user file) is invalid. */
   INVALID_DATA,
   /** A bug in the collector: it threw instead of reporting. */
-  INTERNAL_ERROR;
+  INTERNAL_ERROR,
+  /**
+   * The source shows only its current state and the run's as-of lies in the past, so it cannot say
+   * what was knowable then (see {@link io.cexsafe.spi.EvidenceCollector#keepsHistory()}).
+   */
+  NO_HISTORY,
+  /** Evidence observed after the run's as-of instant was dropped: it was not knowable then. */
+  AFTER_AS_OF;
 
   @JsonValue
   public String id() {

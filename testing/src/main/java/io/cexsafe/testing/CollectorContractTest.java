@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -213,6 +215,79 @@ public abstract class CollectorContractTest {
       EvidenceBundle bundle = collect();
       assertFaultReported(fault, bundle.outcomes().get(0), bundle);
     }
+  }
+
+  /**
+   * The faults replayed one request at a time by {@link
+   * #oneAnswerWithoutContentAmongGoodOnesIsAFailureNotAnAbsence}.
+   */
+  protected static final List<Faults> SINGLE_REQUEST_FAULTS =
+      List.of(
+          Faults.PLAIN_TEXT_ERROR,
+          Faults.HTML_MAINTENANCE_PAGE,
+          Faults.EMPTY_200,
+          Faults.DISCONNECT_MID_TEXT_BODY,
+          Faults.GZIP_BOMB);
+
+  /**
+   * Serves the happy path with exactly one of its requests answered by {@code fault}, for each
+   * request in turn. The collector must say that something failed (partial or failed, with a
+   * problem), and may only give facts the happy path also gives: an unusable answer is never turned
+   * into an absence ("not listed", "not found", "searched, none found").
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("singleRequestFaults")
+  void oneAnswerWithoutContentAmongGoodOnesIsAFailureNotAnAbsence(Faults fault) throws Exception {
+    assumeTrue(collector().requiresNetwork(), "collector reads no network sources");
+    serveHappyPath(server);
+    Dispatcher happy = server.getDispatcher();
+    EvidenceBundle reference = collect();
+    Set<Object> referenceFacts = new HashSet<>();
+    reference.evidence().forEach(e -> referenceFacts.add(e.fact()));
+    List<String> targets = new ArrayList<>();
+    RecordedRequest recorded;
+    while ((recorded = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      String key = recorded.getMethod() + " " + recorded.getTarget();
+      if (!targets.contains(key)) {
+        targets.add(key);
+      }
+    }
+    assumeTrue(!targets.isEmpty(), "the happy path sends no requests");
+    for (String target : targets) {
+      MockResponse faulty = fault.response(server.url("/").uri());
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+              return (request.getMethod() + " " + request.getTarget()).equals(target)
+                  ? faulty
+                  : happy.dispatch(request);
+            }
+          });
+      EvidenceBundle bundle = collect();
+      while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+        // drain, so the next round sees only its own requests
+      }
+      CollectorOutcome outcome = bundle.outcomes().get(0);
+      assertThat(outcome.status())
+          .as("%s answering %s: %s", fault, target, outcome)
+          .isIn(OutcomeStatus.FAILED, OutcomeStatus.PARTIAL);
+      assertThat(outcome.problems())
+          .as("%s answering %s: %s", fault, target, outcome)
+          .isNotEmpty()
+          .noneMatch(p -> p.reason() == ReasonCode.NOT_LISTED);
+      for (Evidence evidence : bundle.evidence()) {
+        assertThat(referenceFacts)
+            .as(
+                "%s answering %s produced a fact the happy path does not have: %s",
+                fault, target, evidence.fact())
+            .contains(evidence.fact());
+      }
+    }
+  }
+
+  static List<Faults> singleRequestFaults() {
+    return SINGLE_REQUEST_FAULTS;
   }
 
   /**
