@@ -202,5 +202,10 @@ class RegisterSearchAndAsOfTest {
     EvidenceBundle bundle = run(cryptoCom, Map.of(), RegulatorsTestSupport.NOW.minusSeconds(3600));
     assertThat(bundle.outcomes().get(0).status()).isEqualTo(OutcomeStatus.OK);
     assertThat(bundle.facts(SearchRecord.class)).isNotEmpty();
+    for (Evidence evidence : bundle.evidence()) {
+      assertThat(evidence.provenance().observedAt())
+          .as("nothing is dated after as-of, so no as-of guard drops it")
+          .isBeforeOrEqualTo(RegulatorsTestSupport.NOW.minusSeconds(3600));
+    }
   }
 }

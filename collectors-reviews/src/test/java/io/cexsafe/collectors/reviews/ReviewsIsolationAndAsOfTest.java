@@ -127,5 +127,8 @@ class ReviewsIsolationAndAsOfTest {
         .isNotEmpty();
     assertThat(themes(earlier, AppStore.APPLE, "US").reviewsAnalysed())
         .isEqualTo(themes(all, AppStore.APPLE, "US").reviewsAnalysed() - 1);
+    for (Evidence evidence : earlier.evidence()) {
+      assertThat(evidence.provenance().observedAt()).isBeforeOrEqualTo(asOf);
+    }
   }
 }

@@ -142,8 +142,9 @@ public final class Findings {
       URI sourceUrl, String title, Instant observedAt, Duration freshFor, String note) {
     Instant observed =
         observedAt == null || observedAt.isAfter(retrievedAt) ? retrievedAt : observedAt;
-    if (asOfInPast() && observed.isAfter(context.asOf())) {
-      // a replay reads what held at as-of (the source dates its facts by their own dates)
+    if (observed.isAfter(context.asOf())) {
+      // what is reported holds at as-of: in a replay ESMA's rows are read at that date, and within
+      // a day of the clock a register's current entry stands for as-of
       observed = context.asOf();
     }
     return Provenance.builder(collectorId)
