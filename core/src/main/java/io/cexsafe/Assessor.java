@@ -537,7 +537,8 @@ public final class Assessor implements AutoCloseable {
           }
           mine.completeExceptionally(e);
           throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          // an Error too (a class missing from a broken install): waiters must not hang
           mine.completeExceptionally(e);
           throw e;
         }
@@ -555,6 +556,9 @@ public final class Assessor implements AutoCloseable {
         }
         if (cause instanceof RuntimeException r) {
           throw r;
+        }
+        if (cause instanceof Error error) {
+          throw error;
         }
         throw new IllegalStateException(cause);
       } catch (TimeoutException e) {

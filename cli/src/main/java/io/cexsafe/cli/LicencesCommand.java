@@ -62,11 +62,14 @@ final class LicencesCommand implements Callable<Integer> {
     }
     EvidenceBundle bundle = RegisterCheck.run(config, catalog, List.of(selected)).get(0);
     List<LicenceView.Row> rows = LicenceView.rows(bundle);
+    List<LicenceView.RegisterCoverage> coverage = LicenceView.coverage(bundle);
+    boolean anyChecked = RegisterCheck.anyChecked(coverage);
     if (format == OutputFormat.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("exchange", selected.id());
       json.put("asOf", bundle.asOf());
       json.put("licences", rows);
+      json.put("registers", coverage);
       json.put("outcomes", bundle.outcomes());
       out.println(Json.writePretty(json));
     } else {
@@ -77,18 +80,22 @@ final class LicencesCommand implements Callable<Integer> {
               + "): licences and registrations, checked "
               + RegisterCheck.asOf(bundle));
       out.println();
-      if (rows.isEmpty()) {
-        out.println("  No register lists this exchange's entities.");
-      } else {
+      if (!rows.isEmpty()) {
         RegisterCheck.printRows(out, rows, false);
+      } else if (anyChecked) {
+        out.println("  No register that answered lists this exchange's entities.");
+      } else {
+        out.println("  Nothing could be verified: no register answered for this exchange.");
       }
+      out.println();
+      RegisterCheck.printCoverage(out, coverage, false);
       if (bundle.outcomes().stream().anyMatch(o -> !o.isOk())) {
         out.println();
         out.println("Not fully checked:");
         RegisterCheck.printOutcomes(out, List.of(bundle));
       }
     }
-    boolean verifiedNothing = rows.isEmpty() && bundle.outcomes().stream().noneMatch(o -> o.isOk());
+    boolean verifiedNothing = rows.isEmpty() && !anyChecked;
     return verifiedNothing ? Main.FAILURE : Main.OK;
   }
 

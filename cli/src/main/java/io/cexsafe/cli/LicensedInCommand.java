@@ -66,11 +66,16 @@ final class LicensedInCommand implements Callable<Integer> {
     }
     List<EvidenceBundle> bundles = RegisterCheck.run(config, catalog, catalog.all());
     List<LicenceView.Row> rows = LicenceView.licensedIn(code, bundles);
+    boolean anyChecked =
+        bundles.stream().anyMatch(b -> RegisterCheck.anyChecked(LicenceView.coverage(b)));
     if (format == OutputFormat.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("country", code);
       json.put("asOf", bundles.isEmpty() ? null : bundles.get(0).asOf());
       json.put("licences", rows);
+      Map<String, Object> registers = new LinkedHashMap<>();
+      bundles.forEach(b -> registers.put(b.exchangeId(), LicenceView.coverage(b)));
+      json.put("registers", registers);
       Map<String, Object> outcomes = new LinkedHashMap<>();
       bundles.forEach(b -> outcomes.put(b.exchangeId(), b.outcomes()));
       json.put("outcomes", outcomes);
@@ -81,11 +86,15 @@ final class LicensedInCommand implements Callable<Integer> {
               + code
               + (bundles.isEmpty() ? "" : ", checked " + RegisterCheck.asOf(bundles.get(0))));
       out.println();
-      if (rows.isEmpty()) {
-        out.println(
-            "  No exchange in the catalogue is listed for " + code + " by the registers checked.");
-      } else {
+      if (!rows.isEmpty()) {
         RegisterCheck.printRows(out, rows, true);
+      } else if (anyChecked) {
+        out.println(
+            "  No exchange in the catalogue is listed for "
+                + code
+                + " by the registers that answered.");
+      } else {
+        out.println("  Nothing could be verified: no register answered.");
       }
       if (bundles.stream().anyMatch(b -> b.outcomes().stream().anyMatch(o -> !o.isOk()))) {
         out.println();
@@ -93,9 +102,7 @@ final class LicensedInCommand implements Callable<Integer> {
         RegisterCheck.printOutcomes(out, bundles);
       }
     }
-    boolean verifiedNothing =
-        rows.isEmpty()
-            && bundles.stream().allMatch(b -> b.outcomes().stream().noneMatch(o -> o.isOk()));
+    boolean verifiedNothing = rows.isEmpty() && !anyChecked;
     return verifiedNothing ? Main.FAILURE : Main.OK;
   }
 }

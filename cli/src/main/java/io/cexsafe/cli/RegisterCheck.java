@@ -66,6 +66,38 @@ final class RegisterCheck {
     }
   }
 
+  /** True when at least one register answered (fully or in part). */
+  static boolean anyChecked(List<LicenceView.RegisterCoverage> coverage) {
+    return coverage.stream()
+        .anyMatch(
+            c ->
+                c.state() == LicenceView.RegisterState.CHECKED
+                    || c.state() == LicenceView.RegisterState.PARTLY_CHECKED);
+  }
+
+  /** Which registers answered, which failed and which were not asked, one line each. */
+  static void printCoverage(
+      PrintWriter out, List<LicenceView.RegisterCoverage> coverage, boolean withExchange) {
+    if (coverage.isEmpty()) {
+      out.println("Registers: none applies (the catalogue gives no identifier or entity to check)");
+      return;
+    }
+    out.println("Registers:");
+    TextTable table =
+        withExchange
+            ? new TextTable("EXCHANGE", "REGISTER", "WHERE", "STATE", "DETAIL")
+            : new TextTable("REGISTER", "WHERE", "STATE", "DETAIL");
+    for (LicenceView.RegisterCoverage c : coverage) {
+      String detail = c.detail() == null ? "" : c.detail();
+      if (withExchange) {
+        table.row(c.exchangeId(), c.register(), c.jurisdiction(), c.state().word(), detail);
+      } else {
+        table.row(c.register(), c.jurisdiction(), c.state().word(), detail);
+      }
+    }
+    table.print(out, "  ");
+  }
+
   static void printRows(PrintWriter out, List<LicenceView.Row> rows, boolean withExchange) {
     TextTable table =
         withExchange

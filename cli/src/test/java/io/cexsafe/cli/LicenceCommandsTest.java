@@ -156,5 +156,69 @@ class LicenceCommandsTest {
     Result result = run("licences", "okx", "--set", "http.max-attempts=1");
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.out()).contains("Not fully checked").contains("http-client-error");
+    assertThat(result.out())
+        .contains("Nothing could be verified: no register answered")
+        .doesNotContain("No register");
+    assertThat(result.out()).containsPattern("ESMA interim MiCA register +EU +failed");
+  }
+
+  @Test
+  void everyRegisterAnsweringNonDataIsNeverReadAsNotListed() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body("<html><body><h1>We'll be back soon</h1></body></html>")
+                .build();
+          }
+        });
+    Result result = run("licences", "crypto-com", "--set", "http.max-attempts=1");
+    assertThat(result.code()).as(result.out()).isEqualTo(1);
+    assertThat(result.out())
+        .contains("Nothing could be verified")
+        .doesNotContain("No register")
+        .containsPattern("VARA public register +AE +failed")
+        .containsPattern("ESMA interim MiCA register +EU +failed");
+    Result json = run("licences", "crypto-com", "--set", "http.max-attempts=1", "--format", "json");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> parsed = Json.read(json.out(), "out", Map.class);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> registers = (List<Map<String, Object>>) parsed.get("registers");
+    assertThat(registers)
+        .extracting(m -> m.get("id"), m -> m.get("state"))
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("esma", "FAILED"),
+            org.assertj.core.groups.Tuple.tuple("vara", "FAILED"));
+  }
+
+  @Test
+  void theRegistersThatAnsweredAreListed() {
+    Result result = run("licences", "okx");
+    assertThat(result.out())
+        .containsPattern("ESMA interim MiCA register +EU +checked")
+        .containsPattern("VARA public register +AE +checked");
+  }
+
+  @Test
+  void anAbsenceIsOnlyStatedForRegistersThatAnswered() {
+    // Bitfinex has no EEA or Dubai entity: ESMA answers (its warning list) and lists nothing
+    Result result = run("licences", "bitfinex");
+    assertThat(result.out())
+        .contains("No register that answered lists this exchange's entities")
+        .containsPattern("ESMA interim MiCA register +EU +checked");
+    assertThat(result.code()).isZero();
+  }
+
+  @Test
+  void anUnassignedCountryCodeExitsTwoWithOneLine() {
+    Result result = run("licensed-in", "ZZ");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err()).contains("'ZZ' is not an assigned ISO 3166 country code");
+    assertThat(result.err()).doesNotContain("Exception", "java.");
+    assertThat(server.getRequestCount()).as("nothing is fetched for a bad country").isZero();
   }
 }

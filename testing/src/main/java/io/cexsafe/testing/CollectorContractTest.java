@@ -12,6 +12,7 @@ import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.OutcomeStatus;
 import io.cexsafe.ReasonCode;
+import io.cexsafe.facts.Fact;
 import io.cexsafe.spi.CollectorRegistry;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
@@ -20,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -100,7 +103,10 @@ public abstract class CollectorContractTest {
             .set("http.max-retry-after", "2s")
             .set("http.connect-timeout", "1s")
             .set("http.read-timeout", "500ms")
-            .set("http.call-timeout", "3s");
+            .set("http.call-timeout", "3s")
+            // small enough that the gzip bomb is stopped quickly; collectors may raise it per
+            // request
+            .set("http.max-body-bytes", String.valueOf(4L * 1024 * 1024));
     String id = provider().id();
     settings(server).forEach((key, value) -> config.set(id + "." + key, value));
     Config built = config.build();
@@ -184,18 +190,129 @@ public abstract class CollectorContractTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Faults.class)
-  void everyFaultIsReportedNeverThrownNorInvented(Faults fault) {
+  void everyFaultIsReportedNeverThrownNorInvented(Faults fault) throws Exception {
     assumeTrue(collector().requiresNetwork(), "collector reads no network sources");
-    MockResponse response = fault.response();
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return response;
-          }
-        });
-    EvidenceBundle bundle = collect();
-    CollectorOutcome outcome = bundle.outcomes().get(0);
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              return new MockResponse.Builder()
+                  .code(200)
+                  .setHeader("Content-Type", "text/html; charset=utf-8")
+                  .body(Faults.PARKED_PAGE)
+                  .build();
+            }
+          });
+      elsewhere.start();
+      MockResponse response = fault.response(elsewhere.url("/").uri());
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              return response;
+            }
+          });
+      EvidenceBundle bundle = collect();
+      assertFaultReported(fault, bundle.outcomes().get(0), bundle);
+    }
+  }
+
+  /**
+   * The faults replayed one request at a time by {@link
+   * #oneAnswerWithoutContentAmongGoodOnesIsAFailureNotAnAbsence}.
+   */
+  protected static final List<Faults> SINGLE_REQUEST_FAULTS =
+      List.of(
+          Faults.PLAIN_TEXT_ERROR,
+          Faults.HTML_MAINTENANCE_PAGE,
+          Faults.EMPTY_200,
+          Faults.DISCONNECT_MID_TEXT_BODY,
+          Faults.GZIP_BOMB);
+
+  /**
+   * Serves the happy path with exactly one of its requests answered by {@code fault}, for each
+   * request in turn. The collector must say that something failed (partial or failed, with a
+   * problem), and may only give facts the happy path also gives: an unusable answer is never turned
+   * into an absence ("not listed", "not found", "searched, none found").
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("singleRequestFaults")
+  void oneAnswerWithoutContentAmongGoodOnesIsAFailureNotAnAbsence(Faults fault) throws Exception {
+    assumeTrue(collector().requiresNetwork(), "collector reads no network sources");
+    serveHappyPath(server);
+    Dispatcher happy = server.getDispatcher();
+    EvidenceBundle reference = collect();
+    Set<Object> referenceFacts = new HashSet<>();
+    reference.evidence().forEach(e -> referenceFacts.add(e.fact()));
+    List<String> targets = new ArrayList<>();
+    RecordedRequest recorded;
+    while ((recorded = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      String key = recorded.getMethod() + " " + recorded.getTarget();
+      if (!targets.contains(key)) {
+        targets.add(key);
+      }
+    }
+    assumeTrue(!targets.isEmpty(), "the happy path sends no requests");
+    for (String target : targets) {
+      MockResponse faulty = fault.response(server.url("/").uri());
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+              return (request.getMethod() + " " + request.getTarget()).equals(target)
+                  ? faulty
+                  : happy.dispatch(request);
+            }
+          });
+      EvidenceBundle bundle = collect();
+      while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+        // drain, so the next round sees only its own requests
+      }
+      CollectorOutcome outcome = bundle.outcomes().get(0);
+      assertThat(outcome.status())
+          .as("%s answering %s: %s", fault, target, outcome)
+          .isIn(OutcomeStatus.FAILED, OutcomeStatus.PARTIAL);
+      assertThat(outcome.problems())
+          .as("%s answering %s: %s", fault, target, outcome)
+          .isNotEmpty()
+          .noneMatch(p -> p.reason() == ReasonCode.NOT_LISTED);
+      for (Evidence evidence : bundle.evidence()) {
+        assertThat(referenceFacts.stream().anyMatch(f -> sameSubject(evidence.fact(), (Fact) f)))
+            .as(
+                "%s answering %s produced a fact the happy path does not have: %s (happy: %s)",
+                fault,
+                target,
+                evidence.fact(),
+                referenceFacts.stream()
+                    .filter(f -> f.getClass() == evidence.fact().getClass())
+                    .toList())
+            .isTrue();
+      }
+    }
+  }
+
+  /**
+   * Whether a fact from a run with one failed request stands for {@code happy}, a fact of the happy
+   * path. Equality by default; a collector whose facts aggregate several requests (a pooled review
+   * sample, a rating over storefronts) may accept the same subject computed from fewer inputs, but
+   * must never accept a new kind of statement such as an absence.
+   */
+  protected boolean sameSubject(Fact fromFaultyRun, Fact happy) {
+    return fromFaultyRun.equals(happy);
+  }
+
+  static List<Faults> singleRequestFaults() {
+    return SINGLE_REQUEST_FAULTS;
+  }
+
+  /**
+   * The checks of {@link #everyFaultIsReportedNeverThrownNorInvented}: the fault is a reported
+   * reason, no evidence is invented, and an answer with no source content (a {@linkplain
+   * Faults#neverNotListed() never "not listed"} fault) is a failure, not an absence.
+   */
+  protected static void assertFaultReported(
+      Faults fault, CollectorOutcome outcome, EvidenceBundle bundle) {
     assertThat(outcome.status()).as("outcome %s", outcome).isNotEqualTo(OutcomeStatus.OK);
     assertThat(outcome.reason())
         .as("a fault is a reported reason, not a crash: %s", outcome)
@@ -204,6 +321,20 @@ public abstract class CollectorContractTest {
     assertThat(bundle.evidence())
         .as("no evidence may be invented when every source fails (%s)", fault)
         .isEmpty();
+    if (fault.neverNotListed()) {
+      assertThat(outcome.status())
+          .as(
+              "%s carries no source content: it is a failure, never 'not listed' or skipped: %s",
+              fault, outcome)
+          .isIn(OutcomeStatus.FAILED, OutcomeStatus.PARTIAL);
+      assertThat(outcome.reason())
+          .as("%s is not an absence: %s", fault, outcome)
+          .isNotIn(ReasonCode.NOT_LISTED, ReasonCode.NO_IDENTIFIER, ReasonCode.DISABLED);
+      assertThat(outcome.problems())
+          .as("%s: every problem is a failure, none says 'not listed': %s", fault, outcome)
+          .isNotEmpty()
+          .noneMatch(p -> p.reason() == ReasonCode.NOT_LISTED);
+    }
   }
 
   /** Serves responses by path, for subclasses' happy paths. 404 for anything else. */

@@ -1,19 +1,31 @@
 package io.cexsafe.collectors.regulators;
 
+import io.cexsafe.CollectorOutcome;
 import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
+import io.cexsafe.OutcomeStatus;
+import io.cexsafe.Problem;
+import io.cexsafe.ReasonCode;
 import io.cexsafe.collectors.regulators.internal.Countries;
 import io.cexsafe.collectors.regulators.internal.EsmaSource;
 import io.cexsafe.collectors.regulators.internal.Findings;
+import io.cexsafe.collectors.regulators.internal.Register;
 import io.cexsafe.facts.Licence;
 import io.cexsafe.facts.LicenceStatus;
 import io.cexsafe.facts.MatchBasis;
+import io.cexsafe.facts.SearchRecord;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Licences as a per-exchange or per-country table, from evidence bundles: what {@code cexsafe
@@ -120,8 +132,142 @@ public final class LicenceView {
       throw new IllegalArgumentException(
           "'" + text + "' is not a two-letter country code such as GB, FR or SG");
     }
+    if (!ISO_COUNTRIES.contains(code)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not an assigned ISO 3166 country code (e.g. GB, FR, SG)");
+    }
     return code;
   }
+
+  private static final Set<String> ISO_COUNTRIES =
+      Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+
+  /** How far a register got for one exchange. */
+  public enum RegisterState {
+    /** It answered and its search is recorded (a found entry, or a checked absence). */
+    CHECKED,
+    /** It answered in part: some findings, and problems that leave the rest open. */
+    PARTLY_CHECKED,
+    /** It was asked and failed: nothing it says can be trusted as absence. */
+    FAILED,
+    /** It was not asked: switched off, no credentials, cancelled, or not readable as of then. */
+    NOT_CHECKED;
+
+    public String word() {
+      return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+  }
+
+  /**
+   * One register's state for one exchange.
+   *
+   * @param exchangeId the exchange
+   * @param id the register's settings name ({@code fca}, {@code esma}, ...)
+   * @param register the register's name
+   * @param jurisdiction where it applies ({@code EU} for ESMA)
+   * @param state how far it got
+   * @param detail the first problem in words, or null when checked cleanly
+   */
+  public record RegisterCoverage(
+      String exchangeId,
+      String id,
+      String register,
+      String jurisdiction,
+      RegisterState state,
+      String detail) {}
+
+  private static final List<Register> REGISTERS =
+      List.of(
+          Register.FCA,
+          Register.ESMA,
+          Register.FINCEN,
+          Register.VARA,
+          Register.AUSTRAC,
+          Register.MAS,
+          Register.FINTRAC);
+
+  private static final Pattern REGISTER_TAG =
+      Pattern.compile("^\\[([a-z]+)\\]\\s*(.*)$", Pattern.DOTALL);
+
+  /**
+   * Which registers were checked, failed or not asked for the exchange of {@code bundle}: so that
+   * "no licence" is never printed when nothing was checked. Registers that did not apply to the
+   * exchange (nothing to look up) are left out.
+   */
+  public static List<RegisterCoverage> coverage(EvidenceBundle bundle) {
+    Set<String> searched = new LinkedHashSet<>();
+    for (Evidence evidence : bundle.evidenceOf(SearchRecord.class)) {
+      if (evidence.provenance().collectorId().equals(RegulatorsCollectorProvider.ID)) {
+        searched.add(((SearchRecord) evidence.fact()).source());
+      }
+    }
+    Set<String> withLicences = new LinkedHashSet<>();
+    for (Evidence evidence : bundle.evidenceOf(Licence.class)) {
+      if (evidence.provenance().collectorId().equals(RegulatorsCollectorProvider.ID)) {
+        withLicences.add(evidence.provenance().sourceTitle());
+      }
+    }
+    Map<String, Problem> firstProblem = new LinkedHashMap<>();
+    for (CollectorOutcome outcome : bundle.outcomes()) {
+      if (!outcome.collectorId().equals(RegulatorsCollectorProvider.ID)) {
+        continue;
+      }
+      for (Problem problem : outcome.problems()) {
+        Matcher m = REGISTER_TAG.matcher(problem.message());
+        if (m.matches()) {
+          firstProblem.putIfAbsent(m.group(1), problem);
+        }
+      }
+      if (outcome.status() == OutcomeStatus.SKIPPED && outcome.message() != null) {
+        for (String part : outcome.message().split("; ")) {
+          Matcher m = REGISTER_TAG.matcher(part);
+          if (m.matches()) {
+            firstProblem.putIfAbsent(m.group(1), new Problem(outcome.reason(), part, null, null));
+          }
+        }
+      }
+    }
+    List<RegisterCoverage> out = new ArrayList<>();
+    for (Register register : REGISTERS) {
+      Problem problem = firstProblem.get(register.id());
+      boolean answered =
+          searched.contains(register.title())
+              || withLicences.stream().anyMatch(t -> t.startsWith(register.title()));
+      RegisterState state;
+      if (problem == null) {
+        if (!answered) {
+          continue;
+        }
+        state = RegisterState.CHECKED;
+      } else if (NOT_ASKED.contains(problem.reason())) {
+        state = RegisterState.NOT_CHECKED;
+      } else {
+        state = answered ? RegisterState.PARTLY_CHECKED : RegisterState.FAILED;
+      }
+      String detail = null;
+      if (problem != null) {
+        Matcher m = REGISTER_TAG.matcher(problem.message());
+        detail = m.matches() ? m.group(2) : problem.message();
+      }
+      out.add(
+          new RegisterCoverage(
+              bundle.exchangeId(),
+              register.id(),
+              register.title(),
+              register.jurisdiction(),
+              state,
+              detail));
+    }
+    return out;
+  }
+
+  private static final Set<ReasonCode> NOT_ASKED =
+      Set.of(
+          ReasonCode.NO_HISTORY,
+          ReasonCode.MISSING_CREDENTIALS,
+          ReasonCode.DISABLED,
+          ReasonCode.CANCELLED,
+          ReasonCode.OFFLINE);
 
   /** A short status word for tables. */
   public static String statusWord(Row row) {

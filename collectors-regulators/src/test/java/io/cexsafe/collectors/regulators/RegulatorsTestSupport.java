@@ -120,6 +120,16 @@ final class RegulatorsTestSupport {
 
   static EvidenceBundle assess(
       MockWebServer server, Exchange exchange, Map<String, String> extra, ExchangeCatalog catalog) {
+    return assess(server, exchange, extra, catalog, null);
+  }
+
+  /** As {@link #assess}, evaluated as of {@code asOf} (null: now). */
+  static EvidenceBundle assess(
+      MockWebServer server,
+      Exchange exchange,
+      Map<String, String> extra,
+      ExchangeCatalog catalog,
+      Instant asOf) {
     Config.Builder config =
         Config.builder()
             .set("http.max-attempts", "2")
@@ -147,6 +157,7 @@ final class RegulatorsTestSupport {
                     .build())
             .config(built)
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .asOf(asOf)
             .collectorTimeout(Duration.ofSeconds(30))
             .build()) {
       return assessor.assess(exchange);

@@ -153,6 +153,11 @@ final class FixtureServer extends Dispatcher {
 
   /** Runs the collector once, as an assessment would, with a fixed clock. */
   static EvidenceBundle collect(Map<String, String> settings, Exchange exchange) {
+    return collect(settings, exchange, null);
+  }
+
+  /** As {@link #collect(Map, Exchange)}, evaluated as of {@code asOf} (null: now). */
+  static EvidenceBundle collect(Map<String, String> settings, Exchange exchange, Instant asOf) {
     Config.Builder config =
         Config.builder()
             .set("http.max-attempts", "1")
@@ -170,6 +175,7 @@ final class FixtureServer extends Dispatcher {
                     .build())
             .config(built)
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .asOf(asOf)
             .collectorTimeout(Duration.ofSeconds(30))
             .build()) {
       return assessor.assess(exchange);

@@ -100,13 +100,16 @@ public final class AustracSource implements RegisterSource {
             null);
         continue;
       }
-      emit(hit, abn, MatchBasis.IDENTIFIER, out);
+      out.guarded(Register.AUSTRAC, "ABN " + abn, () -> emit(hit, abn, MatchBasis.IDENTIFIER, out));
     }
     for (LegalEntity entity : unclaimedAuEntities(exchange)) {
       for (Record r :
           search(http, entity.name(), x -> Names.sameEntity(x.legalName(), entity.name()))) {
         if (Names.sameEntity(r.legalName(), entity.name())) {
-          emit(r, digits(r.abn()), MatchBasis.NAME, out);
+          out.guarded(
+              Register.AUSTRAC,
+              "record " + r.legalName(),
+              () -> emit(r, digits(r.abn()), MatchBasis.NAME, out));
         }
       }
     }

@@ -12,12 +12,12 @@ import io.cexsafe.facts.Licence;
 import io.cexsafe.facts.LicenceStatus;
 import io.cexsafe.facts.MatchBasis;
 import io.cexsafe.facts.RegulatoryWarning;
+import io.cexsafe.facts.SearchTopic;
 import io.cexsafe.http.FetchRequest;
 import io.cexsafe.spi.SharedDataset;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -108,7 +108,8 @@ public final class EsmaSource implements RegisterSource {
   public void collect(Exchange exchange, Findings out) throws SourceException {
     SourceException caspFailure = null;
     Dated<Snapshot<Casp>> file = null;
-    if (!claims(exchange).isEmpty() || hasEeaEntity(exchange)) {
+    boolean searchesCasps = !claims(exchange).isEmpty() || hasEeaEntity(exchange);
+    if (searchesCasps) {
       try {
         file = out.context().shared(casps);
       } catch (SourceException e) {
@@ -116,12 +117,35 @@ public final class EsmaSource implements RegisterSource {
       }
     }
     if (file != null) {
-      checkCasps(exchange, file, out);
+      int problemsBefore = out.problems().size();
+      int found = checkCasps(exchange, file, out);
+      if (found > 0 || out.problems().size() == problemsBefore) {
+        out.searched(
+            Register.ESMA, SearchTopic.LICENCE, found, "CASPS.csv for the exchange's EEA entities");
+      }
+    }
+    if (caspFailure != null) {
+      // the warning list is a separate file: read it even when the authorisations are unavailable
+      out.problem(Register.ESMA, caspFailure);
     }
     Dated<Snapshot<NonCompliant>> warnings = out.context().shared(nonCompliant);
-    checkWarnings(exchange, warnings, out);
-    if (caspFailure != null) {
-      throw caspFailure;
+    int found = checkWarnings(exchange, warnings, out);
+    if (found > 0 || warnings.value().complete()) {
+      out.searched(
+          Register.ESMA,
+          SearchTopic.REGULATORY_WARNING,
+          found,
+          "NCASP.csv (MiCA non-compliant entities) for the exchange's names, LEIs and website");
+    } else {
+      out.problem(
+          Register.ESMA,
+          ReasonCode.MALFORMED_RESPONSE,
+          "NCASP.csv names no entity of this exchange, but "
+              + (warnings.value().truncated()
+                  ? "the file looks truncated"
+                  : warnings.value().skipped().size() + " records could not be read")
+              + ", so its absence is not claimed",
+          Urls.join(base, "/NCASP.csv").toString());
     }
   }
 
@@ -145,9 +169,11 @@ public final class EsmaSource implements RegisterSource {
     return exchange.entities().stream().anyMatch(e -> Countries.EEA.contains(e.country()));
   }
 
-  private void checkCasps(Exchange exchange, Dated<Snapshot<Casp>> file, Findings out) {
+  /** Checks the LEI claims and EEA entities; returns how many authorisations were found. */
+  private int checkCasps(Exchange exchange, Dated<Snapshot<Casp>> file, Findings out) {
     Snapshot<Casp> snapshot = file.value();
-    LocalDate today = out.context().asOf().atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate today = out.asOfDay();
+    int[] found = {0};
     URI fileUrl = Urls.join(base, "/CASPS.csv");
     List<String> matchedLeis = new ArrayList<>();
     for (ExchangeIdentifier claim : claims(exchange)) {
@@ -199,7 +225,15 @@ public final class EsmaSource implements RegisterSource {
       }
       matchedLeis.add(lei);
       for (Casp row : named) {
-        emit(row, MatchBasis.IDENTIFIER, today, file, out);
+        if (existedOn(row, today, out)) {
+          out.guarded(
+              Register.ESMA,
+              "CASPS.csv record " + row.record(),
+              () -> {
+                emit(row, MatchBasis.IDENTIFIER, today, file, out);
+                found[0]++;
+              });
+        }
       }
     }
     // EEA entities the catalogue gives no LEI for: by exact legal name, labelled as such
@@ -208,11 +242,29 @@ public final class EsmaSource implements RegisterSource {
         continue;
       }
       for (Casp row : snapshot.rows()) {
-        if (!matchedLeis.contains(row.lei()) && Names.sameEntity(row.legalName(), entity.name())) {
-          emit(row, MatchBasis.NAME, today, file, out);
+        if (!matchedLeis.contains(row.lei())
+            && Names.sameEntity(row.legalName(), entity.name())
+            && existedOn(row, today, out)) {
+          out.guarded(
+              Register.ESMA,
+              "CASPS.csv record " + row.record(),
+              () -> {
+                emit(row, MatchBasis.NAME, today, file, out);
+                found[0]++;
+              });
         }
       }
     }
+    return found[0];
+  }
+
+  /**
+   * In a replay of the past, false for a row authorised after the as-of day (the authorisation did
+   * not exist yet) or without a date (nothing shows it existed then). In a run evaluated now, every
+   * row counts and a future date is flagged in the note.
+   */
+  private static boolean existedOn(Casp row, LocalDate day, Findings out) {
+    return !out.asOfInPast() || (row.authorisedOn() != null && !row.authorisedOn().isAfter(day));
   }
 
   private void emit(
@@ -292,7 +344,11 @@ public final class EsmaSource implements RegisterSource {
     }
   }
 
-  private void checkWarnings(Exchange exchange, Dated<Snapshot<NonCompliant>> file, Findings out) {
+  /** Matches the warning list; returns how many listings were found. */
+  private int checkWarnings(Exchange exchange, Dated<Snapshot<NonCompliant>> file, Findings out)
+      throws SourceException {
+    int[] found = {0};
+    LocalDate day = out.asOfDay();
     List<String> leis = claims(exchange).stream().map(c -> EsmaRegister.lei(c.value())).toList();
     String site = host(exchange.website() == null ? null : exchange.website().toString());
     for (NonCompliant row : file.value().rows()) {
@@ -307,46 +363,63 @@ public final class EsmaSource implements RegisterSource {
       } else {
         continue;
       }
-      String country = row.homeState() != null ? row.homeState() : "EU";
-      String regulator = regulatorName(row.authority(), country);
-      String reason =
-          row.reason() != null
-              ? row.reason()
-              : "listed by "
-                  + row.authority()
-                  + " as providing crypto-asset services without MiCA authorisation";
-      URI url = uriOrNull(row.warningUrl());
-      String register = Register.ESMA.title() + " (NCASP.csv, non-compliant entities)";
-      String note =
-          "MiCA Art. 110 non-compliant entities list"
-              + (basis == MatchBasis.NAME
-                  ? "; matched by name or website, not by an identifier"
-                  : "; matched by LEI");
-      var provenance =
-          out.provenance(
-              Urls.join(base, "/NCASP.csv"),
-              register,
-              file.lastModified(),
-              Register.ESMA.freshFor(),
-              note);
-      out.add(
-          new RegulatoryWarning(
-              country, regulator, row.legalName(), reason, row.decidedOn(), url, false),
-          provenance);
-      out.add(
-          new Licence(
-              country,
-              regulator,
-              register,
-              row.legalName(),
-              row.lei(),
-              LicenceStatus.WARNED,
-              List.of(),
-              null,
-              url != null ? url : Register.ESMA.page(),
-              basis),
-          provenance);
+      if (out.asOfInPast() && (row.decidedOn() == null || row.decidedOn().isAfter(day))) {
+        // listed after as-of, or undated: not knowable then
+        continue;
+      }
+      out.guarded(
+          Register.ESMA,
+          "NCASP.csv record " + row.record(),
+          () -> {
+            warn(row, basis, file, out);
+            found[0]++;
+          });
     }
+    return found[0];
+  }
+
+  private void warn(
+      NonCompliant row, MatchBasis basis, Dated<Snapshot<NonCompliant>> file, Findings out) {
+    String country = row.homeState() != null ? row.homeState() : "EU";
+    String regulator = regulatorName(row.authority(), country);
+    String reason =
+        row.reason() != null
+            ? row.reason()
+            : "listed by "
+                + row.authority()
+                + " as providing crypto-asset services without MiCA authorisation";
+    URI url = uriOrNull(row.warningUrl());
+    String register = Register.ESMA.title() + " (NCASP.csv, non-compliant entities)";
+    String note =
+        "MiCA Art. 110 non-compliant entities list"
+            + (basis == MatchBasis.NAME
+                ? "; matched by name or website, not by an identifier"
+                : "; matched by LEI");
+    // both facts are built before either is added: a row that cannot be represented adds neither
+    RegulatoryWarning warning =
+        new RegulatoryWarning(
+            country, regulator, row.legalName(), reason, row.decidedOn(), url, false);
+    Licence listing =
+        new Licence(
+            country,
+            regulator,
+            register,
+            row.legalName(),
+            row.lei(),
+            LicenceStatus.WARNED,
+            List.of(),
+            null,
+            url != null ? url : Register.ESMA.page(),
+            basis);
+    var provenance =
+        out.provenance(
+            Urls.join(base, "/NCASP.csv"),
+            register,
+            file.lastModified(),
+            Register.ESMA.freshFor(),
+            note);
+    out.add(warning, provenance);
+    out.add(listing, provenance);
   }
 
   /** The abbreviation in brackets ({@code MFSA}) or the authority's name. */

@@ -151,7 +151,7 @@ public final class FcaSource implements RegisterSource {
       Envelope details = call("/Firm/" + frn);
       URI page = publicPage(frn);
       if (details.notFound()) {
-        String alternative = alternativeFrn(claim, frn);
+        String alternative = alternativeFrn(claim, frn, out);
         out.contradiction(
             Register.FCA,
             claim,
@@ -188,7 +188,7 @@ public final class FcaSource implements RegisterSource {
                 + (ch.isEmpty() ? "" : " (Companies House " + ch + ")")
                 + ", not "
                 + claim.entity()
-                + alternativeFrn(claim, frn),
+                + alternativeFrn(claim, frn, out),
             page,
             observed);
         return;
@@ -197,7 +197,7 @@ public final class FcaSource implements RegisterSource {
     }
 
     /** Where a claim failed, a name search may show the entity's real FRN; "" when not. */
-    private String alternativeFrn(ExchangeIdentifier claim, String frn) {
+    private String alternativeFrn(ExchangeIdentifier claim, String frn, Findings out) {
       if (claim.entity() == null) {
         return "";
       }
@@ -214,7 +214,18 @@ public final class FcaSource implements RegisterSource {
             ? "; a name search finds no firm called " + claim.entity()
             : "; a name search finds " + claim.entity() + " under FRN " + String.join(", ", found);
       } catch (SourceException e) {
-        return "";
+        // the contradiction stands; only the hint at the right FRN is missing, and that is said
+        out.problem(
+            Register.FCA,
+            e.reason(),
+            "name search for "
+                + claim.entity()
+                + " (to find its FRN after FRN "
+                + frn
+                + " did not match) failed: "
+                + e.getMessage(),
+            e.source());
+        return "; a name search for " + claim.entity() + " could not be run";
       }
     }
 
@@ -274,10 +285,23 @@ public final class FcaSource implements RegisterSource {
       var provenance =
           out.provenance(
               page, Register.FCA.title(), observed, Register.FCA.freshFor(), note.toString());
-      out.add(
-          new Licence(
-              "GB", "FCA", Register.FCA.title(), name, frn, status, activities, since, page, basis),
-          provenance);
+      out.guarded(
+          Register.FCA,
+          "FRN " + frn,
+          () ->
+              out.add(
+                  new Licence(
+                      "GB",
+                      "FCA",
+                      Register.FCA.title(),
+                      name,
+                      frn,
+                      status,
+                      activities,
+                      since,
+                      page,
+                      basis),
+                  provenance));
       JsonNode exceptional = firm.get("Exceptional Info Details");
       if (exceptional != null && exceptional.isArray()) {
         for (JsonNode info : exceptional) {
@@ -286,16 +310,20 @@ public final class FcaSource implements RegisterSource {
           if (title.isEmpty() && body.isEmpty()) {
             continue;
           }
-          out.add(
-              new RegulatoryWarning(
-                  "GB",
-                  "FCA",
-                  name,
-                  title.isEmpty() ? body : body.isEmpty() ? title : title + ": " + body,
-                  null,
-                  page,
-                  false),
-              provenance);
+          out.guarded(
+              Register.FCA,
+              "an exceptional-info entry of FRN " + frn,
+              () ->
+                  out.add(
+                      new RegulatoryWarning(
+                          "GB",
+                          "FCA",
+                          name,
+                          title.isEmpty() ? body : body.isEmpty() ? title : title + ": " + body,
+                          null,
+                          page,
+                          false),
+                      provenance));
         }
       }
     }

@@ -135,7 +135,10 @@ public final class FincenSource implements RegisterSource {
                     + " in the MSB export (checked by name: the export has no record numbers)"));
         continue;
       }
-      emit(claim.entity(), claim.value(), found, out);
+      out.guarded(
+          Register.FINCEN,
+          "registrant " + claim.entity(),
+          () -> emit(claim.entity(), claim.value(), found, out));
     }
     for (LegalEntity entity : usEntities(exchange)) {
       String key = Names.core(entity.name());
@@ -144,7 +147,10 @@ public final class FincenSource implements RegisterSource {
       }
       List<MsbList.Registrant> found = list.byName().getOrDefault(key, List.of());
       if (!found.isEmpty()) {
-        emit(entity.name(), null, found, out);
+        out.guarded(
+            Register.FINCEN,
+            "registrant " + entity.name(),
+            () -> emit(entity.name(), null, found, out));
       }
     }
   }

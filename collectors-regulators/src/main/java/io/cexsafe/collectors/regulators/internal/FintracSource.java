@@ -184,7 +184,10 @@ public final class FintracSource implements RegisterSource {
         continue;
       }
       matched.add(number);
-      emit(r, MatchBasis.IDENTIFIER, today, out);
+      out.guarded(
+          Register.FINTRAC,
+          "registration " + r.number(),
+          () -> emit(r, MatchBasis.IDENTIFIER, today, out));
     }
     for (LegalEntity entity : exchange.entities()) {
       if (!entity.country().equals("CA")) {
@@ -193,7 +196,10 @@ public final class FintracSource implements RegisterSource {
       for (Registration r : reg.byNumber().values()) {
         if (!matched.contains(r.number()) && Names.sameEntity(r.legalName(), entity.name())) {
           matched.add(r.number());
-          emit(r, MatchBasis.NAME, today, out);
+          out.guarded(
+              Register.FINTRAC,
+              "registration " + r.number(),
+              () -> emit(r, MatchBasis.NAME, today, out));
         }
       }
     }

@@ -161,7 +161,10 @@ public final class MasSource implements RegisterSource {
         continue;
       }
       matched.add(found);
-      emit(found, name, MatchBasis.IDENTIFIER, out);
+      out.guarded(
+          Register.MAS,
+          "directory entry " + found,
+          () -> emit(found, name, MatchBasis.IDENTIFIER, out));
     }
     for (LegalEntity entity : exchange.entities()) {
       if (!entity.country().equals("SG")) {
@@ -171,7 +174,10 @@ public final class MasSource implements RegisterSource {
           (slug, name) -> {
             if (!matched.contains(slug) && Names.sameEntity(name, entity.name())) {
               matched.add(slug);
-              emit(slug, name, MatchBasis.NAME, out);
+              out.guarded(
+                  Register.MAS,
+                  "directory entry " + slug,
+                  () -> emit(slug, name, MatchBasis.NAME, out));
             }
           });
     }

@@ -211,7 +211,10 @@ public final class VaraSource implements RegisterSource {
         continue;
       }
       matched.add(entry);
-      emit(entry, MatchBasis.IDENTIFIER, out);
+      out.guarded(
+          Register.VARA,
+          "register row " + entry.name(),
+          () -> emit(entry, MatchBasis.IDENTIFIER, out));
     }
     for (LegalEntity entity : exchange.entities()) {
       if (!entity.country().equals("AE")) {
@@ -220,7 +223,10 @@ public final class VaraSource implements RegisterSource {
       for (Entry entry : entries) {
         if (!matched.contains(entry) && Names.sameEntity(entry.name(), entity.name())) {
           matched.add(entry);
-          emit(entry, MatchBasis.NAME, out);
+          out.guarded(
+              Register.VARA,
+              "register row " + entry.name(),
+              () -> emit(entry, MatchBasis.NAME, out));
         }
       }
     }

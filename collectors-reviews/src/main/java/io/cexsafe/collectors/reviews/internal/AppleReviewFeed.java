@@ -120,7 +120,8 @@ final class AppleReviewFeed {
       JsonNode attributes = link.path("attributes");
       if ("last".equals(attributes.path("rel").asText())) {
         Matcher m = LAST_PAGE.matcher(attributes.path("href").asText());
-        if (m.find()) {
+        // a page number too long for an int is no page Apple serves: ignore it, keep the entries
+        if (m.find() && m.group(1).length() <= 6) {
           lastPage = Integer.parseInt(m.group(1));
         }
       }

@@ -75,6 +75,11 @@ public final class Harvest {
   /** Adds a user-reported fact with provenance. */
   void add(Fact fact, URI sourceUrl, String title, Instant observedAt, String note) {
     Instant observed = observedAt == null ? retrievedAt : observedAt;
+    if (observed.isAfter(context.asOf())) {
+      // facts reach a report only as of the run's date; within a day of the clock (the only case
+      // where current store figures are read at all) the current figure stands for as-of
+      observed = context.asOf();
+    }
     Instant stale =
         (observed.isAfter(retrievedAt) ? observed : retrievedAt).plus(RATING_STALE_AFTER);
     Provenance provenance =

@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +66,7 @@ public final class ReviewsRun {
     }
 
     Harvest harvest = new Harvest(exchange, context);
+    boolean past = asOfInPast(context);
     if (trustpilotEnabled && settings.trustpilotApiKey().isEmpty()) {
       harvest.problem(
           TrustpilotReviews.NAME,
@@ -81,8 +85,15 @@ public final class ReviewsRun {
     if (runPlay) {
       if (settings.playDetails().enabled()) {
         AppRating rating =
-            new PlayDetails(settings.playDetails())
-                .run(harvest, pkg, settings.playLanguage(), settings.playCountry());
+            past
+                ? keptOut(harvest, PlayDetails.NAME, "the Google Play rating")
+                : Isolated.run(
+                    harvest,
+                    PlayDetails.NAME,
+                    null,
+                    () ->
+                        new PlayDetails(settings.playDetails())
+                            .run(harvest, pkg, settings.playLanguage(), settings.playCountry()));
         if (rating != null) {
           Sample sample = new Sample(rating.rating(), rating.ratingCount());
           playSamples.add(sample);
@@ -91,31 +102,55 @@ public final class ReviewsRun {
       }
       if (settings.playReviews().enabled()) {
         playReviews =
-            new PlayReviews(settings.playReviews())
-                .run(
+            asOf(
+                harvest,
+                PlayReviews.NAME,
+                Isolated.run(
                     harvest,
-                    pkg,
-                    settings.playLanguage(),
-                    settings.playCountry(),
-                    settings.playReviewPages(),
-                    settings.playReviewPageSize());
+                    PlayReviews.NAME,
+                    List.<Review>of(),
+                    () ->
+                        new PlayReviews(settings.playReviews())
+                            .run(
+                                harvest,
+                                pkg,
+                                settings.playLanguage(),
+                                settings.playCountry(),
+                                settings.playReviewPages(),
+                                settings.playReviewPageSize())));
       }
     }
     if (runTrustpilot) {
       trustpilotReviews =
-          new TrustpilotReviews(settings.trustpilot(), settings.trustpilotApiKey().get())
-              .run(harvest, domain, settings.trustpilotPages());
+          asOf(
+              harvest,
+              TrustpilotReviews.NAME,
+              Isolated.run(
+                  harvest,
+                  TrustpilotReviews.NAME,
+                  List.<Review>of(),
+                  () ->
+                      new TrustpilotReviews(
+                              settings.trustpilot(), settings.trustpilotApiKey().get())
+                          .run(harvest, domain, settings.trustpilotPages())));
     }
     if (runApple) {
       List<String> notSold = new ArrayList<>();
-      if (settings.appleLookup().enabled()) {
+      if (settings.appleLookup().enabled() && past) {
+        keptOut(harvest, AppleLookup.NAME, "App Store ratings and availability");
+      } else if (settings.appleLookup().enabled()) {
         for (AppleLookup.Storefront storefront :
-            new AppleLookup(settings.appleLookup())
-                .run(
-                    harvest,
-                    appleId,
-                    appleId == null ? bundle : null,
-                    settings.appleStorefronts())) {
+            Isolated.run(
+                harvest,
+                AppleLookup.NAME,
+                List.<AppleLookup.Storefront>of(),
+                () ->
+                    new AppleLookup(settings.appleLookup())
+                        .run(
+                            harvest,
+                            appleId,
+                            appleId == null ? bundle : null,
+                            settings.appleStorefronts()))) {
           if (!storefront.available()) {
             notSold.add(storefront.storefront());
           }
@@ -144,9 +179,16 @@ public final class ReviewsRun {
             if (notSold.contains(storefront)) {
               continue;
             }
+            String id = trackId;
             AppleReviewFeed.Fetched fetched =
-                feed.run(harvest, trackId, storefront, settings.appleReviewPages());
-            appleReviews.put(storefront, fetched.reviews());
+                Isolated.run(
+                    harvest,
+                    AppleReviewFeed.NAME,
+                    new AppleReviewFeed.Fetched(List.of(), true),
+                    () -> feed.run(harvest, id, storefront, settings.appleReviewPages()));
+            appleReviews.put(
+                storefront,
+                asOf(harvest, AppleReviewFeed.NAME + " " + storefront, fetched.reviews()));
             if (fetched.stopRound() && i + 1 < storefronts.size()) {
               harvest.problem(
                   AppleReviewFeed.NAME,
@@ -256,6 +298,55 @@ public final class ReviewsRun {
     CollectionResult.Builder builder = CollectionResult.builder().addAll(harvest.evidence());
     harvest.problems().forEach(builder::problem);
     return builder.build();
+  }
+
+  /** How far before the clock an as-of must lie to count as a replay of the past. */
+  static final Duration PAST_AS_OF = Duration.ofDays(1);
+
+  static boolean asOfInPast(CollectorContext context) {
+    return context.asOf().isBefore(context.clock().instant().minus(PAST_AS_OF));
+  }
+
+  /** Notes that a source without history is not read for a past as-of; returns null. */
+  private static <T> T keptOut(Harvest harvest, String source, String what) {
+    harvest.problem(
+        source,
+        ReasonCode.NO_HISTORY,
+        "kept out: as of "
+            + harvest.context().asOf().atZone(ZoneOffset.UTC).toLocalDate()
+            + " "
+            + what
+            + " cannot be read (the store shows only its current state)",
+        null);
+    return null;
+  }
+
+  /**
+   * The reviews knowable at as-of: those dated on or before it. In a replay of the past, undated
+   * reviews are left out too, and a source whose newest reviews all postdate as-of says so (the
+   * feeds give only the newest reviews).
+   */
+  private static List<Review> asOf(Harvest harvest, String source, List<Review> reviews) {
+    Instant asOf = harvest.context().asOf();
+    boolean past = asOfInPast(harvest.context());
+    List<Review> kept = new ArrayList<>();
+    for (Review review : reviews) {
+      if (review.date() != null ? !review.date().isAfter(asOf) : !past) {
+        kept.add(review);
+      }
+    }
+    if (past && kept.isEmpty() && !reviews.isEmpty()) {
+      harvest.problem(
+          source,
+          ReasonCode.NO_HISTORY,
+          "none of the "
+              + reviews.size()
+              + " reviews read is dated on or before "
+              + asOf.atZone(ZoneOffset.UTC).toLocalDate()
+              + " (the source gives only its newest reviews)",
+          null);
+    }
+    return kept;
   }
 
   private boolean themes(
