@@ -225,16 +225,13 @@ public final class Config {
   }
 
   /**
-   * The keys given explicitly, in the config file or as {@code -Dcexsafe.*} system properties, each
-   * with where it came from (for "unknown setting" messages). The environment is left out: its
-   * names cannot be mapped back to keys unambiguously.
+   * The keys given explicitly ({@code --set}) or in the config file, each with where it came from
+   * (for "unknown setting" messages). System properties and the environment are left out: they
+   * carry names for other purposes too, and environment names cannot be mapped back to keys.
    */
   public Map<String, String> givenKeys() {
     Map<String, String> given = new TreeMap<>();
     file.keySet().forEach(k -> given.put(prefix + k, "in config file " + fileName));
-    systemProperties.keySet().stream()
-        .filter(k -> k.startsWith("cexsafe."))
-        .forEach(k -> given.put(prefix + k.substring("cexsafe.".length()), "system property " + k));
     explicit.keySet().forEach(k -> given.put(prefix + k, "given with --set"));
     return given;
   }

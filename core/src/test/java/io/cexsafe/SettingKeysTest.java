@@ -94,7 +94,6 @@ class SettingKeysTest {
             .build();
     assertThat(config.givenKeys())
         .containsExactly(
-            Map.entry("assessor.parallelism", "system property cexsafe.assessor.parallelism"),
             Map.entry("defillama.base-url", "given with --set"),
             Map.entry("http.max-attempts", "in config file " + file));
   }
