@@ -29,6 +29,8 @@ public final class ReportOutput {
   private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS =
       PosixFilePermissions.fromString("rw-r--r--");
 
+  private static final String KEPT = " (any previous file is unchanged)";
+
   @Option(
       names = "--format",
       paramLabel = "<format>",
@@ -63,18 +65,18 @@ public final class ReportOutput {
     }
     if (Files.exists(target) && !Files.isRegularFile(target)) {
       // a device or pipe (/dev/stdout, a named pipe): nothing to replace, write straight to it
-      writeTo(target, write);
+      writeTo(target, write, "");
       return;
     }
     Path temporary;
     try {
       temporary = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
     } catch (IOException e) {
-      throw failed(e);
+      throw failed(e, "cannot create a file in " + parent + ": ", KEPT);
     }
     boolean moved = false;
     try {
-      writeTo(temporary, write);
+      writeTo(temporary, write, KEPT);
       applyPermissions(temporary, target);
       try {
         Files.move(
@@ -84,7 +86,7 @@ public final class ReportOutput {
       }
       moved = true;
     } catch (IOException e) {
-      throw failed(e);
+      throw failed(e, "", KEPT);
     } finally {
       if (!moved) {
         try {
@@ -96,28 +98,28 @@ public final class ReportOutput {
     }
   }
 
-  private void writeTo(Path file, Consumer<Writer> write) {
+  private void writeTo(Path file, Consumer<Writer> write, String suffix) {
     try (ErrorKeepingWriter writer =
         new ErrorKeepingWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       write.accept(writer);
       writer.flush();
       writer.rethrow();
     } catch (IOException | UncheckedIOException e) {
-      throw failed(e instanceof UncheckedIOException u ? u.getCause() : e);
+      throw failed(e instanceof UncheckedIOException u ? u.getCause() : e, "", suffix);
     }
   }
 
-  private OutputFailedException failed(Throwable e) {
+  private OutputFailedException failed(Throwable e, String context, String suffix) {
     String reason;
     if (e instanceof AccessDeniedException) {
       reason = "permission denied";
-    } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      reason = fs.getReason();
+    } else if (e instanceof FileSystemException fs) {
+      reason = fs.getReason() != null ? fs.getReason() : "the file system refused";
     } else {
       reason = e.getMessage() == null ? "write failed" : e.getMessage();
     }
     return new OutputFailedException(
-        "cannot write " + output + ": " + reason + " (any previous file is unchanged)", e);
+        "cannot write " + output + ": " + context + reason + suffix, e);
   }
 
   private static Path resolveLink(Path path) {
