@@ -107,9 +107,8 @@ class HonestExitsTest {
   }
 
   @Test
-  void unexpectedFailuresAreAPlainSentence() {
+  void badInputIsOneLineWithoutJavaNames() {
     StringWriter err = new StringWriter();
-    // a bug stands in: picocli hands the handler an exception that is neither input nor I/O
     int code =
         Main.run(
             new PrintWriter(new StringWriter()),
