@@ -176,6 +176,17 @@ class HostileInputIT {
                   .replace("\"amount\": \"3.2\"", "\"amount\": " + amount));
       assertBadInput(run("protection", "check", claim.toString()), "$.transactions[0].amount");
     }
+    Path disclosures = Files.createDirectory(home.resolve("facts"));
+    Files.writeString(
+        disclosures.resolve("okx.json"),
+        "{\"exchange\": \"okx\", \"curatedOn\": \"2026-01-01\", \"facts\": [{\"id\": \"okx-cover\","
+            + " \"fact\": {\"type\": \"insurance-policy\", \"coverUsd\": 1e999999,"
+            + " \"underwriter\": \"U\", \"scope\": [\"COLD_STORAGE\"]}, \"source\": {\"url\":"
+            + " \"https://example.com/x\", \"title\": \"x\"}, \"observedOn\": \"2025-09-15\","
+            + " \"evidenceClass\": \"exchange-disclosure\"}]}");
+    assertBadInput(
+        run("assess", "okx", "--offline", "--set", "disclosures.dir=" + disclosures),
+        "$.facts[0].fact.coverUsd: the number is out of range");
   }
 
   @Test
