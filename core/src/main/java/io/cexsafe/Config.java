@@ -1,12 +1,10 @@
 package io.cexsafe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -226,6 +224,18 @@ public final class Config {
     return all;
   }
 
+  /**
+   * The keys given explicitly ({@code --set}) or in the config file, each with where it came from
+   * (for "unknown setting" messages). System properties and the environment are left out: they
+   * carry names for other purposes too, and environment names cannot be mapped back to keys.
+   */
+  public Map<String, String> givenKeys() {
+    Map<String, String> given = new TreeMap<>();
+    file.keySet().forEach(k -> given.put(prefix + k, "in config file " + fileName));
+    explicit.keySet().forEach(k -> given.put(prefix + k, "given with --set"));
+    return given;
+  }
+
   @Override
   public String toString() {
     return "Config" + describe();
@@ -360,11 +370,29 @@ public final class Config {
      */
     public Builder file(Path path) {
       JsonNode root;
+      String text;
       try {
-        root = Json.shared().readTree(Files.readString(path));
-      } catch (NoSuchFileException e) {
-        throw new ConfigurationException("config file " + path + " does not exist");
+        text = InputFiles.readString(path);
+      } catch (InvalidInputException e) {
+        throw new ConfigurationException("config file " + e.getMessage(), e);
+      }
+      try {
+        root =
+            Json.shared()
+                .reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .readTree(text);
       } catch (JsonProcessingException e) {
+        if (e.getOriginalMessage() != null
+            && e.getOriginalMessage().startsWith("Duplicate field")) {
+          throw new ConfigurationException(
+              "config file "
+                  + path
+                  + ": "
+                  + e.getOriginalMessage().replace("Duplicate field", "duplicate setting")
+                  + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
+                  + "; give each setting once");
+        }
         throw new ConfigurationException(
             "config file "
                 + path
@@ -376,9 +404,6 @@ public final class Config {
                         + e.getLocation().getLineNr()
                         + ", column "
                         + e.getLocation().getColumnNr()));
-      } catch (IOException e) {
-        throw new ConfigurationException(
-            "cannot read config file " + path + ": " + e.getMessage(), e);
       }
       if (root == null || !root.isObject()) {
         throw new ConfigurationException(
@@ -406,6 +431,10 @@ public final class Config {
                   + "' (use lower-case dotted words)");
         }
         JsonNode value = field.getValue();
+        if (out.containsKey(key)) {
+          throw new ConfigurationException(
+              "config file " + path + ": setting '" + key + "' is given twice; give it once");
+        }
         if (value.isObject()) {
           flatten(path, key, value, out);
         } else if (value.isArray()) {

@@ -20,8 +20,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -77,15 +75,12 @@ public final class Json {
     }
   }
 
-  /** Reads a JSON file, failing with an {@link InvalidInputException} that names file and path. */
+  /**
+   * Reads a JSON file (a regular file of at most {@link InputFiles#MAX_DOCUMENT_BYTES}), failing
+   * with an {@link InvalidInputException} that names file and path.
+   */
   public static <T> T read(Path file, Class<T> type) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString(), type);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), null, "file not found");
-    } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
-    }
+    return read(InputFiles.readString(file), file.toString(), type);
   }
 
   /** Reads JSON from a stream; {@code sourceName} is used in error messages. */

@@ -86,7 +86,7 @@ class ConfigTest {
     Files.writeString(file, "[1, 2]");
     assertThatThrownBy(() -> Config.builder().file(file)).hasMessageContaining("JSON object");
     assertThatThrownBy(() -> Config.builder().file(dir.resolve("nope.json")))
-        .hasMessageContaining("does not exist");
+        .hasMessageContaining("file not found");
   }
 
   @Test

@@ -97,6 +97,33 @@ class ClaimParsingTest {
   }
 
   @Test
+  void hugeNumbersAndFarDatesAreRefusedBeforeAnyArithmetic() {
+    assertRejected(
+        c -> ((ObjectNode) c.get("transactions").get(0)).put("amount", "1e999999"),
+        "$.transactions[0].amount: the number is out of range (about 1e999999); numbers must lie"
+            + " between 1e-60 and 1e60");
+    assertRejected(
+        c ->
+            ((ObjectNode) c.get("transactions").get(0))
+                .put("amount", new java.math.BigDecimal("1e-999999")),
+        "$.transactions[0].amount: the number is out of range (about 1e-999999); numbers must"
+            + " lie between 1e-60 and 1e60");
+    assertRejected(
+        c -> ((ObjectNode) c.get("transactions").get(0)).put("amount", "9".repeat(300)),
+        "$.transactions[0].amount: a number of 300 characters is too long");
+    assertRejected(
+        c -> ((ObjectNode) c.get("transactions").get(0)).put("amount", "1." + "1".repeat(80)),
+        "$.transactions[0].amount: the number has 81 significant digits; at most 60");
+    assertRejected(
+        c -> c.put("evaluatedOn", "+999999999-12-31"),
+        "$.evaluatedOn: date out of range (years 1900 to 9999): \"+999999999-12-31\"");
+    assertRejected(
+        c -> ((ObjectNode) c.get("transactions").get(0)).put("time", "+999999999-03-10T14:03:00Z"),
+        "$.transactions[0].time: date out of range (years 1900 to 9999):"
+            + " \"+999999999-03-10T14:03:00Z\"");
+  }
+
+  @Test
   void fiatTransactionsNeedACurrencyCode() {
     assertRejected(
         c -> {

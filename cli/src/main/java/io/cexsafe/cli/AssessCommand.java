@@ -95,16 +95,35 @@ final class AssessCommand implements Callable<Integer> {
     if (value == null) {
       return null;
     }
+    LocalDate date = parseDate("--as-of", value);
+    // the end of the given day, so that facts published on that day count
+    return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+  }
+
+  /** Dates given on the command line: ISO form, years {@value #MIN_YEAR} to {@value #MAX_YEAR}. */
+  static LocalDate parseDate(String option, String value) {
+    LocalDate date;
     try {
-      // the end of the given day, so that facts published on that day count
-      return LocalDate.parse(value.trim())
-          .plusDays(1)
-          .atStartOfDay(ZoneOffset.UTC)
-          .toInstant()
-          .minusSeconds(1);
+      date = LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw new BadInputException(
-          "invalid --as-of '" + value + "': expected a date such as 2026-11-21");
+          "invalid " + option + " '" + value + "': expected a date such as 2026-11-21");
     }
+    if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+      throw new BadInputException(
+          "invalid "
+              + option
+              + " '"
+              + value
+              + "': out of range (years "
+              + MIN_YEAR
+              + " to "
+              + MAX_YEAR
+              + ")");
+    }
+    return date;
   }
+
+  static final int MIN_YEAR = 1970;
+  static final int MAX_YEAR = 9999;
 }

@@ -3,8 +3,11 @@ package io.cexsafe.cli;
 import ch.qos.logback.classic.Level;
 import io.cexsafe.Config;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.SettingKeys;
+import io.cexsafe.spi.CollectorRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -52,11 +55,29 @@ public final class CommonOptions {
     if (configFile != null) {
       builder.file(configFile);
     }
+    Map<String, String> given = new HashMap<>();
     for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      String key = eq > 0 ? setting.substring(0, eq).trim() : setting;
+      String previous = given.put(key, setting);
+      if (previous != null) {
+        throw new BadInputException(
+            "--set "
+                + key
+                + " is given twice ('"
+                + previous
+                + "', '"
+                + setting
+                + "'); give it once");
+      }
       builder.set(setting);
     }
     fromOptions.forEach(builder::set);
-    return builder.build();
+    Config config = builder.build();
+    SettingKeys.requireDeclared(
+        config.givenKeys(),
+        CollectorRegistry.declaredSettings(CommonOptions.class.getClassLoader()));
+    return config;
   }
 
   /** The bundled catalogue, extended by {@code --catalog}. */

@@ -68,8 +68,14 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--draws",
       defaultValue = "10000",
-      description = "Weight vectors to draw for --sensitivity (default: ${DEFAULT-VALUE}).")
+      description =
+          "Weight vectors to draw for --sensitivity, at most "
+              + MAX_DRAWS
+              + " (default: ${DEFAULT-VALUE}).")
   int draws;
+
+  /** Bound on --draws: a million draws of a few exchanges take seconds, not hours. */
+  static final int MAX_DRAWS = 1_000_000;
 
   @Option(
       names = "--concentration",
@@ -90,8 +96,8 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Methodology methodology = scoring.methodology();
-    if (draws < 1) {
-      throw new BadInputException("--draws must be positive, got " + draws);
+    if (draws < 1 || draws > MAX_DRAWS) {
+      throw new BadInputException("--draws must be between 1 and " + MAX_DRAWS + ", got " + draws);
     }
     if (!(concentration > 0) || Double.isInfinite(concentration)) {
       throw new BadInputException("--concentration must be positive, got " + concentration);

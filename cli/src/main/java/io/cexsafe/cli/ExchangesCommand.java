@@ -30,7 +30,7 @@ final class ExchangesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    common.applyVerbosity();
+    common.config(); // validates --config and --set even though listing needs no setting
     ExchangeCatalog catalog = common.catalog();
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {

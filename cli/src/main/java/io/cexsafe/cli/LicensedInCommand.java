@@ -8,7 +8,9 @@ import io.cexsafe.collectors.regulators.LicenceView;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
       "Exit 1 when nothing could be verified (offline, or every register failed)."
     })
 final class LicensedInCommand implements Callable<Integer> {
+  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
   @Mixin CommonOptions common;
 
   @Parameters(paramLabel = "<country>", description = "ISO 3166 two-letter code, e.g. GB, FR, SG.")
@@ -51,6 +55,11 @@ final class LicensedInCommand implements Callable<Integer> {
       code = LicenceView.country(country);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
+    }
+    if (!ISO_COUNTRIES.contains(code)) {
+      // ZZ and other unassigned codes would query every register for nothing
+      throw new BadInputException(
+          "'" + country + "' is not an assigned ISO 3166 country code (e.g. GB, FR, SG)");
     }
     Config config = common.config();
     ExchangeCatalog catalog = common.catalog();

@@ -1,5 +1,6 @@
 package io.cexsafe.cli;
 
+import io.cexsafe.InputFiles;
 import io.cexsafe.facts.ProofStrength;
 import io.cexsafe.por.ProofInput;
 import io.cexsafe.por.ProofScheme;
@@ -66,13 +67,29 @@ final class PorCommand implements Runnable {
             "The published full tree, for formats that publish one (okx-v2, bitmex, silversixpence).")
     Path treeFile;
 
+    @Option(
+        names = "--max-tree-size",
+        paramLabel = "<size>",
+        description =
+            "Largest tree file accepted, e.g. 128G (default: 64G; binary units K, M, G, T).")
+    String maxTreeSize;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       ProofVerifier verifier = ProofVerifier.standard();
+      long maxTreeBytes;
+      try {
+        maxTreeBytes =
+            maxTreeSize == null
+                ? ProofInput.DEFAULT_MAX_TREE_BYTES
+                : InputFiles.parseSize(maxTreeSize);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--max-tree-size: " + e.getMessage());
+      }
       ProofInput input;
       try {
-        input = ProofInput.fromFiles(proofFile, treeFile);
+        input = ProofInput.fromFiles(proofFile, treeFile, maxTreeBytes);
       } catch (IOException e) {
         throw new BadInputException("cannot read " + describe(e));
       } catch (IllegalArgumentException e) {

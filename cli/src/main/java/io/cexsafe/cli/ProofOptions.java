@@ -7,7 +7,6 @@ import io.cexsafe.por.ProofCollector;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,17 +59,7 @@ final class ProofOptions {
         add(settings, "--proof-date", "snapshot", dates, catalog, assessed);
     snapshots.forEach(
         (exchangeId, text) -> {
-          LocalDate date;
-          try {
-            date = LocalDate.parse(text.trim());
-          } catch (DateTimeParseException e) {
-            throw new BadInputException(
-                "--proof-date "
-                    + exchangeId
-                    + ": expected a date such as 2023-04-01, not '"
-                    + text
-                    + "'");
-          }
+          LocalDate date = AssessCommand.parseDate("--proof-date " + exchangeId, text);
           if (date.isAfter(assessment)) {
             throw new BadInputException(
                 "--proof-date "

@@ -1,13 +1,9 @@
 package io.cexsafe.cli;
 
+import io.cexsafe.InputFiles;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.protection.ProtectionProgramme;
 import io.cexsafe.protection.ProtectionProgrammes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -16,15 +12,7 @@ final class ProtectionInputs {
   private ProtectionInputs() {}
 
   static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), null, "file not found");
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InvalidInputException(file.toString(), null, "not UTF-8 text");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return InputFiles.readString(file);
   }
 
   /** The programme from {@code --programme}, or the bundled one the document names. */

@@ -93,7 +93,7 @@ class AssessWithProofTest {
     err.getBuffer().setLength(0);
     Path missing = temp.resolve("missing.json");
     assertThat(run("assess", "okx", "--offline", "--proof", "okx=" + missing)).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("cexsafe: error: " + missing + ": no such file\n");
+    assertThat(err.toString()).isEqualTo("cexsafe: error: " + missing + ": file not found\n");
 
     err.getBuffer().setLength(0);
     assertThat(

@@ -73,12 +73,11 @@ class PorCommandTest {
     err.getBuffer().setLength(0);
     Path noTree = temp.resolve("no-tree.txt");
     assertThat(run("verify", user.toString(), noTree.toString())).isEqualTo(2);
-    assertThat(err.toString().strip())
-        .isEqualTo("cexsafe: error: cannot read " + noTree + " (no such file)");
+    assertThat(err.toString().strip()).isEqualTo("cexsafe: error: " + noTree + ": file not found");
 
     err.getBuffer().setLength(0);
     assertThat(run("verify", user.toString(), temp.toString())).as("a directory").isEqualTo(2);
-    assertThat(err.toString()).contains(temp + ": not a readable file").hasLineCount(1);
+    assertThat(err.toString()).contains(temp + ": is a directory, not a file").hasLineCount(1);
 
     err.getBuffer().setLength(0);
     assertThat(run("verify", user.toString())).as("okx-v2 without its tree").isEqualTo(2);

@@ -8,6 +8,7 @@ import io.cexsafe.Pillar;
 import io.cexsafe.Provenance;
 import io.cexsafe.ReasonCode;
 import io.cexsafe.Secret;
+import io.cexsafe.SettingKey;
 import io.cexsafe.SourceException;
 import io.cexsafe.facts.SupportChannel;
 import io.cexsafe.facts.SupportChannelType;
@@ -18,6 +19,7 @@ import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -31,6 +33,13 @@ public final class ProbeCollectorProvider implements EvidenceCollectorProvider {
   @Override
   public String id() {
     return "cli-probe";
+  }
+
+  @Override
+  public List<SettingKey> settings() {
+    return List.of(
+        SettingKey.of("base-url", SettingKey.Type.URI, null, "where to probe"),
+        SettingKey.secret("api-key", "sent in X-Api-Key"));
   }
 
   @Override

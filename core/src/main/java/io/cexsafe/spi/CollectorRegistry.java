@@ -3,6 +3,8 @@ package io.cexsafe.spi;
 import io.cexsafe.CexsafeException;
 import io.cexsafe.Config;
 import io.cexsafe.ConfigurationException;
+import io.cexsafe.SettingKey;
+import io.cexsafe.SettingKeys;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -41,6 +43,28 @@ public final class CollectorRegistry {
   /** The collectors, sorted by id. */
   public List<EvidenceCollector> collectors() {
     return collectors;
+  }
+
+  /**
+   * Every setting declared by core and by the providers {@link ServiceLoader} finds with {@code
+   * loader}, with each provider's keys under its id, plus {@code <id>.enabled} for each. Providers
+   * that fail to load are left out (the registry reports them).
+   */
+  public static List<SettingKey> declaredSettings(ClassLoader loader) {
+    List<SettingKey> declared = new ArrayList<>(SettingKeys.core());
+    for (EvidenceCollectorProvider provider :
+        new Builder().discover(loader).load(new ArrayList<>())) {
+      try {
+        String id = Builder.requireId(provider.id());
+        declared.add(
+            SettingKey.of("enabled", SettingKey.Type.BOOLEAN, "true", "runs this collector")
+                .under(id));
+        provider.settings().forEach(key -> declared.add(key.under(id)));
+      } catch (RuntimeException e) {
+        LOG.debug("provider {} declares no usable settings", provider.getClass().getName(), e);
+      }
+    }
+    return List.copyOf(declared);
   }
 
   /** Providers that could not be loaded or created, as messages. */

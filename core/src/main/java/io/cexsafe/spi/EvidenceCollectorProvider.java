@@ -1,6 +1,8 @@
 package io.cexsafe.spi;
 
 import io.cexsafe.Config;
+import io.cexsafe.SettingKey;
+import java.util.List;
 
 /**
  * Creates a collector from settings. Providers are registered explicitly with {@link
@@ -19,4 +21,13 @@ public interface EvidenceCollectorProvider {
    * @throws io.cexsafe.ConfigurationException for invalid settings
    */
   EvidenceCollector create(Config settings);
+
+  /**
+   * The settings {@link #create} reads, relative to the collector's id ({@code base-url} for {@code
+   * defillama.base-url}); {@code enabled} is common to every collector and need not be declared. A
+   * key a user gives that no owner declares is an error, so declare every key read.
+   */
+  default List<SettingKey> settings() {
+    return List.of();
+  }
 }

@@ -156,8 +156,18 @@ public final class ProofCollector implements EvidenceCollector {
     private final Map<String, Path> treeFiles = new LinkedHashMap<>();
     private final Map<String, String> formats = new LinkedHashMap<>();
     private final Map<String, LocalDate> snapshots = new LinkedHashMap<>();
+    private long maxTreeBytes = ProofInput.DEFAULT_MAX_TREE_BYTES;
 
     private Builder() {}
+
+    /** Cap on a tree file's size; {@link ProofInput#DEFAULT_MAX_TREE_BYTES} by default. */
+    public Builder maxTreeBytes(long maxTreeBytes) {
+      if (maxTreeBytes <= 0) {
+        throw new IllegalArgumentException("maxTreeBytes must be positive: " + maxTreeBytes);
+      }
+      this.maxTreeBytes = maxTreeBytes;
+      return this;
+    }
 
     /** The schemes to verify with; {@link ProofVerifier#standard()} by default. */
     public Builder verifier(ProofVerifier verifier) {
@@ -215,7 +225,7 @@ public final class ProofCollector implements EvidenceCollector {
       ProofInput input;
       Instant fileTime;
       try {
-        input = ProofInput.fromFiles(file, treeFiles.get(exchangeId));
+        input = ProofInput.fromFiles(file, treeFiles.get(exchangeId), maxTreeBytes);
         // whole seconds, as the assessment's own instant is
         fileTime = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
       } catch (NoSuchFileException e) {

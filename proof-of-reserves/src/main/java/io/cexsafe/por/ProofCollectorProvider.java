@@ -1,13 +1,17 @@
 package io.cexsafe.por;
 
 import io.cexsafe.Config;
+import io.cexsafe.InputFiles;
 import io.cexsafe.InvalidInputException;
+import io.cexsafe.SettingKey;
+import io.cexsafe.SettingKey.Type;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +21,8 @@ import java.util.Map;
  *   <li>{@code proof-of-reserves.proof.<exchange-id>}: the user's proof file;
  *   <li>{@code proof-of-reserves.tree.<exchange-id>}: the published tree (okx-v2, bitmex,
  *       silversixpence);
+ *   <li>{@code proof-of-reserves.max-tree-size}: cap on a tree file's size, e.g. {@code 128G}
+ *       (default {@link ProofInput#DEFAULT_MAX_TREE_BYTES});
  *   <li>{@code proof-of-reserves.format.<exchange-id>}: the format, when detection is not enough;
  *   <li>{@code proof-of-reserves.snapshot.<exchange-id>}: the snapshot date, {@code YYYY-MM-DD}.
  * </ul>
@@ -26,6 +32,8 @@ import java.util.Map;
  * verified here, so a bad one stops the run before it starts.
  */
 public final class ProofCollectorProvider implements EvidenceCollectorProvider {
+  private static final String MAX_TREE_SIZE = "max-tree-size";
+
   @Override
   public String id() {
     return ProofCollector.ID;
@@ -38,6 +46,10 @@ public final class ProofCollectorProvider implements EvidenceCollectorProvider {
       String key = setting.getKey();
       if (key.equals("enabled")) {
         continue; // the assessor's switch, common to every collector
+      }
+      if (key.equals(MAX_TREE_SIZE)) {
+        builder.maxTreeBytes(size(key, settings.get(key).orElse("")));
+        continue;
       }
       int dot = key.indexOf('.');
       String kind = dot < 0 ? key : key.substring(0, dot);
@@ -55,6 +67,14 @@ public final class ProofCollectorProvider implements EvidenceCollectorProvider {
       }
     }
     return builder.build();
+  }
+
+  private static long size(String key, String value) {
+    try {
+      return InputFiles.parseSize(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(ProofCollector.ID + "." + key, null, e.getMessage());
+    }
   }
 
   private static Path path(String key, String value) {
@@ -81,5 +101,15 @@ public final class ProofCollectorProvider implements EvidenceCollectorProvider {
         null,
         "expected proof.<exchange-id>, tree.<exchange-id>, format.<exchange-id> or"
             + " snapshot.<exchange-id> with a value");
+  }
+
+  @Override
+  public List<SettingKey> settings() {
+    return List.of(
+        SettingKey.of("proof.*", Type.PATH, null, "the user's proof file for an exchange"),
+        SettingKey.of("tree.*", Type.PATH, null, "the published tree for that proof"),
+        SettingKey.of("format.*", Type.STRING, null, "the proof's format"),
+        SettingKey.of("snapshot.*", Type.DATE, null, "the proof's snapshot date"),
+        SettingKey.of(MAX_TREE_SIZE, Type.SIZE, "64G", "cap on a tree file's size, e.g. 128G"));
   }
 }

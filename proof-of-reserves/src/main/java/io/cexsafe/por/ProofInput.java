@@ -1,10 +1,10 @@
 package io.cexsafe.por;
 
+import io.cexsafe.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +17,16 @@ public final class ProofInput {
 
   /** Proof files are small (a path of a few dozen siblings); anything larger is not a proof. */
   public static final int MAX_PROOF_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * Default cap on a published tree file: generous, since a tree of millions of accounts runs to
+   * gigabytes; raise it with {@code por verify --max-tree-size} or the setting {@code
+   * proof-of-reserves.max-tree-size}.
+   */
+  public static final long DEFAULT_MAX_TREE_BYTES = 64L << 30;
+
+  static final String TREE_CAP_HINT =
+      "raise it with --max-tree-size or the setting proof-of-reserves.max-tree-size";
 
   private final String proofName;
   private final byte[] proof;
@@ -50,26 +60,37 @@ public final class ProofInput {
         Objects.requireNonNull(tree, "tree"));
   }
 
-  /** Reads the proof file now; the tree file, if any, is opened only when a scheme streams it. */
+  /**
+   * Reads the proof file now; the tree file, if any, is opened only when a scheme streams it. Both
+   * must be regular files; the tree may be at most {@link #DEFAULT_MAX_TREE_BYTES}.
+   *
+   * @throws io.cexsafe.InvalidInputException for a missing, non-regular or oversized file
+   */
   public static ProofInput fromFiles(Path proofFile, Path treeFileOrNull) throws IOException {
+    return fromFiles(proofFile, treeFileOrNull, DEFAULT_MAX_TREE_BYTES);
+  }
+
+  /**
+   * As {@link #fromFiles(Path, Path)}, with the cap on the tree file's size.
+   *
+   * @throws io.cexsafe.InvalidInputException for a missing, non-regular or oversized file
+   */
+  public static ProofInput fromFiles(Path proofFile, Path treeFileOrNull, long maxTreeBytes)
+      throws IOException {
     Objects.requireNonNull(proofFile, "proofFile");
-    long size = Files.size(proofFile);
-    if (size > MAX_PROOF_BYTES) {
-      throw new IllegalArgumentException(
-          proofFile + " is " + size + " bytes; proofs are at most " + MAX_PROOF_BYTES);
-    }
-    byte[] proof = Files.readAllBytes(proofFile);
+    byte[] proof = InputFiles.readAllBytes(proofFile, MAX_PROOF_BYTES, null);
     if (treeFileOrNull == null) {
       return of(proofFile.toString(), proof);
     }
-    if (!Files.exists(treeFileOrNull)) {
-      throw new NoSuchFileException(treeFileOrNull.toString());
-    }
-    if (!Files.isReadable(treeFileOrNull) || Files.isDirectory(treeFileOrNull)) {
+    InputFiles.requireRegularFile(treeFileOrNull, maxTreeBytes, TREE_CAP_HINT);
+    if (!Files.isReadable(treeFileOrNull)) {
       throw new AccessDeniedException(treeFileOrNull.toString(), null, "not a readable file");
     }
     return of(
-        proofFile.toString(), proof, treeFileOrNull.toString(), TreeSource.of(treeFileOrNull));
+        proofFile.toString(),
+        proof,
+        treeFileOrNull.toString(),
+        TreeSource.of(treeFileOrNull, maxTreeBytes));
   }
 
   public String proofName() {

@@ -1,5 +1,6 @@
 package io.cexsafe.por;
 
+import io.cexsafe.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -17,10 +18,22 @@ public interface TreeSource {
 
   InputStream open() throws IOException;
 
+  /** A tree file of at most {@link ProofInput#DEFAULT_MAX_TREE_BYTES}. */
   static TreeSource of(Path file) {
+    return of(file, ProofInput.DEFAULT_MAX_TREE_BYTES);
+  }
+
+  /**
+   * A tree file, checked on every open to be a regular file (never a pipe or device, which would
+   * hang or never end) of at most {@code maxBytes}.
+   */
+  static TreeSource of(Path file, long maxBytes) {
     Objects.requireNonNull(file, "file");
-    // FileInputStream skips by seeking, which re-opening a level deep in a large file relies on
-    return () -> new FileInputStream(file.toFile());
+    return () -> {
+      InputFiles.requireRegularFile(file, maxBytes, ProofInput.TREE_CAP_HINT);
+      // FileInputStream skips by seeking, which re-opening a level deep in a large file relies on
+      return new FileInputStream(file.toFile());
+    };
   }
 
   static TreeSource of(byte[] content) {

@@ -259,6 +259,29 @@ class ProofVerifierTest {
     Verdict verdict = verifier.verify(ProofInput.fromFiles(user, tree));
     assertThat(verdict.status()).as(verdict.reason()).isEqualTo(VerificationStatus.INCLUDED);
     assertThatThrownBy(() -> ProofInput.fromFiles(user, temp.resolve("missing.txt")))
-        .isInstanceOf(IOException.class);
+        .isInstanceOf(io.cexsafe.InvalidInputException.class)
+        .hasMessageEndingWith("missing.txt: file not found");
+  }
+
+  @Test
+  void treesMustBeRegularFilesWithinTheCap(@TempDir Path temp) throws IOException {
+    Path user = Files.writeString(temp.resolve("user.json"), userFile());
+    Path tree = Files.writeString(temp.resolve("tree.txt"), tree());
+    assertThatThrownBy(() -> ProofInput.fromFiles(user, temp))
+        .isInstanceOf(io.cexsafe.InvalidInputException.class)
+        .hasMessageContaining("is a directory");
+    assertThatThrownBy(() -> ProofInput.fromFiles(user, tree, 16))
+        .isInstanceOf(io.cexsafe.InvalidInputException.class)
+        .hasMessageContaining("larger than the limit of 16 bytes")
+        .hasMessageContaining("--max-tree-size");
+    Path devZero = Path.of("/dev/zero");
+    if (Files.exists(devZero)) {
+      assertThatThrownBy(() -> ProofInput.fromFiles(devZero, null))
+          .isInstanceOf(io.cexsafe.InvalidInputException.class)
+          .hasMessageContaining("not a regular file");
+      assertThatThrownBy(() -> ProofInput.fromFiles(user, devZero))
+          .isInstanceOf(io.cexsafe.InvalidInputException.class)
+          .hasMessageContaining("not a regular file");
+    }
   }
 }

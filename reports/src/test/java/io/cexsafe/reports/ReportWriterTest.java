@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.Json;
+import io.cexsafe.reports.internal.CsvRenderer;
 import io.cexsafe.scoring.Comparison;
 import io.cexsafe.scoring.Scorecard;
 import java.io.IOException;
@@ -161,6 +162,39 @@ class ReportWriterTest {
                     .toList()));
     assertThat(records.get(8).get("exchange_id")).isEqualTo("bolt");
     assertThat(compare(ReportFormat.CSV, Samples.comparison()).lines().count()).isEqualTo(17);
+  }
+
+  @Test
+  void csvCellsThatWouldRunAsFormulasAreNeutralised() throws IOException {
+    for (String name :
+        List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)")) {
+      String csv = assess(ReportFormat.CSV, Samples.assessment(Exchange.of("evil", name), 0.5));
+      CSVRecord first =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(new StringReader(csv))
+              .getRecords()
+              .get(0);
+      assertThat(first.get("exchange_name")).as(name).isEqualTo("'" + name);
+      // the numbers we format ourselves are left alone
+      assertThat(Double.parseDouble(first.get("weight"))).isPositive();
+    }
+    String quoted =
+        assess(
+            ReportFormat.CSV,
+            Samples.assessment(Exchange.of("evil", "=HYPERLINK(\"http://x\",\"y\")"), 0.5));
+    assertThat(quoted).contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",");
+    String plain =
+        assess(ReportFormat.CSV, Samples.assessment(Exchange.of("ok", "Plain-Name"), 0.5));
+    assertThat(plain).contains(",Plain-Name,");
+    // names are trimmed before they get here, but other text cells are not
+    assertThat(CsvRenderer.text("\tTabbed")).isEqualTo("'\tTabbed");
+    assertThat(CsvRenderer.text("\rReturned")).isEqualTo("'\rReturned");
+    assertThat(CsvRenderer.text("")).isEmpty();
+    assertThat(CsvRenderer.text("a=b")).isEqualTo("a=b");
   }
 
   @Test

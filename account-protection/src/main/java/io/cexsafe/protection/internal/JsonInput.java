@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cexsafe.Decimals;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -272,7 +274,9 @@ public final class JsonInput {
   public Instant instant(String key) {
     String text = string(key);
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      OffsetDateTime parsed = OffsetDateTime.parse(text);
+      requireYearInRange(path(key), parsed.getYear(), text);
+      return parsed.toInstant();
     } catch (DateTimeParseException e) {
       throw new JsonPathException(
           path(key),
@@ -338,26 +342,47 @@ public final class JsonInput {
   }
 
   private BigDecimal toDecimal(String key, JsonNode value) {
+    BigDecimal decimal;
     if (value.isNumber()) {
-      return value.decimalValue();
-    }
-    if (value.isTextual()) {
+      decimal = value.decimalValue();
+    } else if (value.isTextual()) {
       String text = value.textValue().strip();
+      if (text.length() > Decimals.MAX_TEXT_LENGTH) {
+        throw new JsonPathException(
+            path(key), "a number of " + text.length() + " characters is too long");
+      }
       try {
-        return new BigDecimal(text);
+        decimal = new BigDecimal(text);
       } catch (NumberFormatException e) {
         throw new JsonPathException(path(key), "not a decimal number: \"" + text + "\"");
       }
+    } else {
+      throw wrongType(key, "a decimal number (preferably as a string, e.g. \"0.25\")", value);
     }
-    throw wrongType(key, "a decimal number (preferably as a string, e.g. \"0.25\")", value);
+    // bounded before any arithmetic: 1e999999 would make the evaluation run for minutes
+    Optional<String> problem = Decimals.problem(decimal);
+    if (problem.isPresent()) {
+      throw new JsonPathException(path(key), "the number " + problem.get());
+    }
+    return decimal;
   }
 
   private static LocalDate parseDate(String path, String text) {
+    LocalDate date;
     try {
-      return LocalDate.parse(text);
+      date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new JsonPathException(
           path, "not a date (expected YYYY-MM-DD, e.g. 2026-03-10): \"" + text + "\"");
+    }
+    requireYearInRange(path, date.getYear(), text);
+    return date;
+  }
+
+  /** Dates far outside any real claim would overflow the deadline arithmetic. */
+  private static void requireYearInRange(String path, int year, String text) {
+    if (year < 1900 || year > 9999) {
+      throw new JsonPathException(path, "date out of range (years 1900 to 9999): \"" + text + "\"");
     }
   }
 

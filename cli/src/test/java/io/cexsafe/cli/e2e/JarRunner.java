@@ -27,6 +27,8 @@ public final class JarRunner {
   private Path workingDirectory;
   private Duration timeout = Duration.ofSeconds(60);
   private byte[] stdin = new byte[0];
+  private Path stdoutFile;
+  private long fileSizeLimitKiB;
 
   private JarRunner(Path jar, Path home) {
     this.jar = jar;
@@ -75,6 +77,21 @@ public final class JarRunner {
     return this;
   }
 
+  /** Sends the child's stdout to a file or device (e.g. {@code /dev/full}) instead of a pipe. */
+  public JarRunner stdoutTo(Path file) {
+    this.stdoutFile = file;
+    return this;
+  }
+
+  /**
+   * Runs the child under {@code ulimit -f}: a write past the limit kills it with SIGXFSZ, a crash
+   * in the middle of writing a file.
+   */
+  public JarRunner fileSizeLimitKiB(long kib) {
+    this.fileSizeLimitKiB = kib;
+    return this;
+  }
+
   /** Runs {@code java -jar cexsafe.jar args…} and waits for it, at most the timeout. */
   public Result run(String... args) {
     List<String> command = new ArrayList<>();
@@ -89,7 +106,19 @@ public final class JarRunner {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
+    if (fileSizeLimitKiB > 0) {
+      // ulimit counts 1024-byte blocks in bash and 512-byte blocks in some shells: use -f in KiB
+      // through bash explicitly
+      List<String> wrapped =
+          new ArrayList<>(
+              List.of("bash", "-c", "ulimit -f " + fileSizeLimitKiB + " && exec \"$0\" \"$@\""));
+      wrapped.addAll(command);
+      command = wrapped;
+    }
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+    if (stdoutFile != null) {
+      builder.redirectOutput(stdoutFile.toFile());
+    }
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("CEXSAFE_"));
     env.put("HOME", home.toString());

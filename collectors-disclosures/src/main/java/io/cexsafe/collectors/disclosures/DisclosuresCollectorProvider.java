@@ -1,9 +1,12 @@
 package io.cexsafe.collectors.disclosures;
 
 import io.cexsafe.Config;
+import io.cexsafe.SettingKey;
+import io.cexsafe.SettingKey.Type;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Creates the {@link DisclosuresCollector} from settings:
@@ -29,5 +32,12 @@ public final class DisclosuresCollectorProvider implements EvidenceCollectorProv
         DisclosuresCollector.builder().includeBundled(settings.getBoolean("bundled", true));
     settings.get("dir").map(Path::of).ifPresent(builder::userDirectory);
     return builder.build();
+  }
+
+  @Override
+  public List<SettingKey> settings() {
+    return List.of(
+        SettingKey.of("dir", Type.PATH, null, "directory of <exchange-id>.json files"),
+        SettingKey.of("bundled", Type.BOOLEAN, "true", "include the bundled dataset"));
   }
 }

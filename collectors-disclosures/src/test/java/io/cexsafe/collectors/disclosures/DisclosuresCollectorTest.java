@@ -273,6 +273,28 @@ class DisclosuresCollectorTest {
   }
 
   @Test
+  void aJsonEntryThatIsNotARegularFileIsAnErrorNeverSkipped() throws Exception {
+    java.nio.file.Files.createSymbolicLink(dir.resolve("okx.json"), dir.resolve("okx.json"));
+    assertThatThrownBy(() -> DisclosuresCollector.builder().userDirectory(dir).clock(CLOCK).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(dir.resolve("okx.json") + ": a loop of symbolic links");
+    java.nio.file.Files.delete(dir.resolve("okx.json"));
+    java.nio.file.Files.createDirectory(dir.resolve("kraken.json"));
+    assertThatThrownBy(() -> DisclosuresCollector.builder().userDirectory(dir).clock(CLOCK).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(dir.resolve("kraken.json") + ": is a directory, not a file");
+    java.nio.file.Files.delete(dir.resolve("kraken.json"));
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("bybit.json").toString()).start();
+    if (mkfifo.waitFor() == 0) {
+      // opening a pipe with no writer would block: the type is checked first
+      assertThatThrownBy(
+              () -> DisclosuresCollector.builder().userDirectory(dir).clock(CLOCK).build())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("bybit.json: not a regular file");
+    }
+  }
+
+  @Test
   void theProviderIsDiscoveredAndReadsItsDirectoryFromSettings() throws IOException {
     CollectorRegistry registry = CollectorRegistry.builder().discover().build();
     assertThat(registry.collectors()).extracting(EvidenceCollector::id).contains("disclosures");

@@ -1,6 +1,8 @@
 package io.cexsafe.collectors.regulators;
 
 import io.cexsafe.Config;
+import io.cexsafe.SettingKey;
+import io.cexsafe.SettingKey.Type;
 import io.cexsafe.collectors.regulators.internal.AustracSource;
 import io.cexsafe.collectors.regulators.internal.EsmaSource;
 import io.cexsafe.collectors.regulators.internal.FcaSource;
@@ -65,5 +67,17 @@ public final class RegulatorsCollectorProvider implements EvidenceCollectorProvi
             new FintracSource(
                 settings.getUri("fintrac.base-url", FintracSource.DEFAULT_BASE),
                 settings.getBoolean("fintrac.enabled", true))));
+  }
+
+  @Override
+  public List<SettingKey> settings() {
+    List<SettingKey> keys = new java.util.ArrayList<>();
+    for (String source : SOURCES) {
+      keys.add(SettingKey.of(source + ".base-url", Type.URI, null, "base URL of " + source));
+      keys.add(SettingKey.of(source + ".enabled", Type.BOOLEAN, "true", "read " + source));
+    }
+    keys.add(SettingKey.secret("fca.email", "e-mail address of the FCA API account"));
+    keys.add(SettingKey.secret("fca.api-key", "FCA register API key"));
+    return List.copyOf(keys);
   }
 }

@@ -155,7 +155,7 @@ class ProofCollectorTest {
     assertThatThrownBy(() -> ProofCollector.builder().proof("okx", missing).build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("missing.json")
-        .hasMessageContaining("no such file");
+        .hasMessageContaining("file not found");
 
     Path junk = write("junk.json", "{\"hello\": 1}");
     assertThatThrownBy(() -> ProofCollector.builder().proof("okx", junk).build())
@@ -257,6 +257,15 @@ class ProofCollectorTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("expected a date");
     assertThat(provider.create(Config.empty()).id()).isEqualTo(ProofCollector.ID);
+    assertThatThrownBy(() -> provider.create(Config.of(Map.of("max-tree-size", "lots"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("proof-of-reserves.max-tree-size")
+        .hasMessageContaining("not a size");
+    assertThat(provider.create(Config.of(Map.of("max-tree-size", "128G"))).id())
+        .isEqualTo(ProofCollector.ID);
+    assertThat(provider.settings())
+        .anyMatch(key -> key.matches("proof.okx"))
+        .anyMatch(key -> key.matches("max-tree-size"));
   }
 
   /** Writes a proof dated a day before the fixed assessment clock, whatever today's date is. */

@@ -70,33 +70,55 @@ public final class CsvRenderer {
           rule.evidenceIds().stream().filter(stale::contains).forEach(pillarStale::add);
         }
         printer.printRecord(
-            card.exchangeId(),
-            assessment.exchange().name(),
+            text(card.exchangeId()),
+            text(assessment.exchange().name()),
             card.asOf().toString(),
-            card.methodology(),
-            card.methodologyVersion(),
-            card.rulesVersion(),
-            pillar.pillar().id(),
-            pillar.pillar().displayName(),
+            text(card.methodology()),
+            text(card.methodologyVersion()),
+            text(card.rulesVersion()),
+            text(pillar.pillar().id()),
+            text(pillar.pillar().displayName()),
             decimal(pillar.weight()),
             pillar.estimate() == null ? "" : decimal(pillar.estimate()),
             decimal(pillar.low()),
             decimal(pillar.high()),
             decimal(pillar.coverage()),
-            String.join(" ", pillarStale),
+            text(String.join(" ", pillarStale)),
             card.estimate() == null ? "" : decimal(card.estimate()),
             decimal(card.low()),
             decimal(card.high()),
             card.grade() == null ? "" : card.grade().name(),
             Boolean.toString(card.provisional()),
             decimal(card.confidence()),
-            collectors,
-            card.notRatedReason() == null ? "" : card.notRatedReason(),
+            text(collectors),
+            text(card.notRatedReason() == null ? "" : card.notRatedReason()),
             card.uncappedGrade() == null ? "" : card.uncappedGrade().name(),
-            Fmt.redFlags(card));
+            text(Fmt.redFlags(card)));
       }
     }
     printer.flush();
+  }
+
+  /**
+   * A text cell that a spreadsheet would run as a formula (it starts with {@code =}, {@code +},
+   * {@code -}, {@code @}, a tab or a carriage return) gets a leading apostrophe, as OWASP advises
+   * against CSV injection; the printer quotes any cell holding a comma, quote or line break.
+   * Numeric columns are numbers this class formats itself and are never altered, so a negative
+   * number stays a number.
+   */
+  public static String text(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    char first = value.charAt(0);
+    boolean formula =
+        first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r';
+    return formula ? "'" + value : value;
   }
 
   /** "defillama=skipped:offline", "disclosures=ok". */

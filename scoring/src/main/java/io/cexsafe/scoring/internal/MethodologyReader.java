@@ -5,14 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cexsafe.ConfigurationException;
+import io.cexsafe.InputFiles;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Json;
 import io.cexsafe.Pillar;
 import io.cexsafe.scoring.Methodology;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -35,13 +34,7 @@ public final class MethodologyReader {
   private MethodologyReader() {}
 
   public static Methodology read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), null, "file not found");
-    } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
-    }
+    return read(InputFiles.readString(file), file.toString());
   }
 
   public static Methodology read(InputStream in, String source) {

@@ -1,5 +1,6 @@
 package io.cexsafe.collectors.disclosures.internal;
 
+import io.cexsafe.InputFiles;
 import io.cexsafe.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The disclosure facts of every exchange: the bundled dataset, optionally overridden and extended
@@ -238,27 +238,14 @@ public final class DisclosureLibrary {
       throw new InvalidInputException(
           directory.toString(), null, "disclosures directory does not exist or is not a directory");
     }
-    List<Path> jsonFiles;
-    try (Stream<Path> listing = Files.list(directory)) {
-      jsonFiles =
-          listing
-              .filter(p -> p.getFileName().toString().endsWith(".json"))
-              .filter(Files::isRegularFile)
-              .sorted()
-              .toList();
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          directory.toString(), null, "cannot list directory: " + e.getMessage(), e);
-    }
+    // a .json entry that is a pipe, device, directory or link loop is an error, never skipped:
+    // the user's facts must not vanish silently
+    List<Path> jsonFiles =
+        InputFiles.listRegularFiles(directory, p -> p.getFileName().toString().endsWith(".json"));
     List<DisclosureFile> files = new ArrayList<>();
     for (Path path : jsonFiles) {
       String origin = path.toString();
-      String json;
-      try {
-        json = Files.readString(path, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new InvalidInputException(origin, null, "cannot read: " + e.getMessage(), e);
-      }
+      String json = InputFiles.readString(path);
       String name = path.getFileName().toString();
       DisclosureFile file = DisclosureParser.parse(json, origin, today, true);
       requireMatchingName(file, name.substring(0, name.length() - ".json".length()), origin);

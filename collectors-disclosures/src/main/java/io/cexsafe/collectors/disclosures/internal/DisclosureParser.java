@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cexsafe.Decimals;
 import io.cexsafe.EvidenceClass;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Json;
@@ -32,6 +33,8 @@ public final class DisclosureParser {
   static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private static final ObjectMapper MAPPER = strictMapper();
+  private static final Pattern NUMERIC_TEXT =
+      Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
   private static final Set<String> FILE_FIELDS =
       Set.of("exchange", "curatedOn", "curator", "facts");
   private static final Set<String> ENTRY_FIELDS =
@@ -200,6 +203,7 @@ public final class DisclosureParser {
         throw invalid(path + "." + component.getName(), "missing");
       }
     }
+    requireBoundedNumbers(node, path);
     try {
       return MAPPER.treeToValue(node, Fact.class);
     } catch (JsonProcessingException e) {
@@ -208,6 +212,30 @@ public final class DisclosureParser {
       return throwInvalid(path + innerPath, inner.problem(), e);
     } catch (IllegalArgumentException e) {
       throw invalid(path, e.getMessage());
+    }
+  }
+
+  /**
+   * Numbers (and numeric text, which Jackson would coerce) bounded before any arithmetic: a cover
+   * of 1e999999 would otherwise make scoring and printing run for minutes.
+   */
+  private void requireBoundedNumbers(JsonNode node, String path) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(f -> requireBoundedNumbers(f.getValue(), path + "." + f.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        requireBoundedNumbers(node.get(i), path + "[" + i + "]");
+      }
+    } else if (node.isNumber() && !node.isIntegralNumber() || node.isBigInteger()) {
+      Decimals.problem(node.decimalValue())
+          .ifPresent(problem -> throwInvalid(path, "the number " + problem, null));
+    } else if (node.isTextual() && NUMERIC_TEXT.matcher(node.textValue()).matches()) {
+      try {
+        Decimals.parse(node.textValue());
+      } catch (NumberFormatException e) {
+        throwInvalid(path, "the number " + e.getMessage(), null);
+      }
     }
   }
 

@@ -56,6 +56,18 @@ class DisclosureParserTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void hugeNumbersAreRefusedBeforeAnyArithmetic() {
+    for (String cover : new String[] {"1e999999", "\"1e999999\"", "1" + "0".repeat(80)}) {
+      assertInvalid(
+          () -> parse(file(entry("a", INSURANCE.replace("750000000", cover)))),
+          "$.facts[0].fact.coverUsd",
+          "the number");
+    }
+    assertThat(parse(file(entry("a", INSURANCE.replace("750000000", "7.5e8")))).facts()).hasSize(1);
+  }
+
+  @Test
   void parsesEveryFieldOfAValidFile() {
     String json =
         """
