@@ -1,10 +1,13 @@
 package io.cexsafe;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of a user's {@code --catalog} file, then of the look-ups the CLI does on
@@ -38,6 +41,18 @@ class ExchangeCatalogFuzzTest {
     } catch (UnknownExchangeException expected) {
       // documented: names the closest known ids
     }
+  }
+
+  /** Found by this fuzz test: Jackson took the file for UTF-32 and failed to decode it. */
+  @Test
+  void bytesThatLookLikeUtf32AreRefusedAsInvalidInput() throws IOException {
+    byte[] content = {1, 0, 0, 0, 0, 0, 0, 0, 'g', 'e', 's', '"', ':', ' ', '[', '{'};
+    Files.write(FILE, content);
+
+    assertThatThrownBy(() -> ExchangeCatalog.load(FILE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not valid text")
+        .hasMessageContaining(FILE.toString());
   }
 
   private static Path scratchFile() {
