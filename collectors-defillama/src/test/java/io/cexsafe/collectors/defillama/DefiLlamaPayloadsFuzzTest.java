@@ -1,15 +1,19 @@
 package io.cexsafe.collectors.defillama;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cexsafe.Evidence;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.Json;
+import io.cexsafe.ReasonCode;
 import io.cexsafe.spi.CollectionResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of every DeFiLlama payload: {@code /cexs}, the streamed {@code
@@ -62,7 +66,22 @@ class DefiLlamaPayloadsFuzzTest {
     collect("/inflows/", body);
   }
 
-  private static void collect(String fuzzedPath, byte[] fuzzed) {
+  /** Found by {@link #protocol}: Jackson took a body with NUL bytes for UTF-32 and failed. */
+  @Test
+  void aProtocolAnswerWithNulBytesIsMalformedNotABrokenConnection() {
+    byte[] body = {'{', 0, 0, 0, '\n', ' ', '"', ':', ' ', '"', '2', '2', '6', '9', '"', ','};
+
+    CollectionResult result = collect("/protocol/", body);
+
+    assertThat(result.problems())
+        .anySatisfy(
+            problem -> {
+              assertThat(problem.reason()).isEqualTo(ReasonCode.MALFORMED_RESPONSE);
+              assertThat(problem.message()).contains("NUL byte at offset 1");
+            });
+  }
+
+  private static CollectionResult collect(String fuzzedPath, byte[] fuzzed) {
     InMemoryContext context =
         new InMemoryContext(
             uri -> uri.getPath().startsWith(fuzzedPath) ? fuzzed : fixtureFor(uri.getPath()),
@@ -71,6 +90,7 @@ class DefiLlamaPayloadsFuzzTest {
     for (Evidence evidence : result.evidence()) {
       Json.read(Json.write(evidence), "round trip", Evidence.class);
     }
+    return result;
   }
 
   private static byte[] fixtureFor(String path) {
