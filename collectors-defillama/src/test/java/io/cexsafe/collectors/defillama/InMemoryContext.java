@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +30,7 @@ final class InMemoryContext implements CollectorContext {
 
   private final Function<URI, byte[]> bodies;
   private final String contentType;
+  private final Map<String, Object> shared = new HashMap<>();
 
   InMemoryContext(Function<URI, byte[]> bodies, String contentType) {
     this.bodies = bodies;
@@ -89,9 +91,16 @@ final class InMemoryContext implements CollectorContext {
     return ExchangeCatalog.bundled();
   }
 
+  /** Loaded once per context, as a run would: one parse per fuzz input, not one per exchange. */
   @Override
+  @SuppressWarnings("unchecked")
   public <T> T shared(SharedDataset<T> dataset) throws SourceException {
-    return dataset.load(this);
+    Object loaded = shared.get(dataset.key());
+    if (loaded == null) {
+      loaded = dataset.load(this);
+      shared.put(dataset.key(), loaded);
+    }
+    return (T) loaded;
   }
 
   @Override
