@@ -1,15 +1,20 @@
 package io.cexsafe.collectors.regulators.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.SourceException;
 import io.cexsafe.spi.CollectionResult;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of the register files cexsafe downloads and parses itself: ESMA's two CSV
@@ -59,6 +64,23 @@ class RegisterFilesFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void masHtml(byte[] html) {
     collect(new MasSource(BASE, true), uri -> html, "text/html; charset=utf-8");
+  }
+
+  /** Found by {@link #fintracCsv}: a row without a name became a licence with a blank name. */
+  @Test
+  void aFintracRowWithoutAnOrganisationNameIsSkippedAndSaysWhy() throws Exception {
+    String csv =
+        "MSB Registration Number,Organization Names (Legal and Operating),MSB Registration Status,"
+            + "Date Initial MSB Registration Approval,MSB Registration Expiry Date,MSB Activities\n"
+            + "M21385577,,Registered,2021-02-18,2026-12-18,x\n"
+            + "M19343731,\"Legal Name: PAYWARD CANADA INC.\",Registered,2019-11-27,2026-06-20,x\n";
+
+    FintracSource.Registry registry =
+        FintracSource.read(
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "reg-eng.csv");
+
+    assertThat(registry.byNumber()).containsOnlyKeys("M19343731");
+    assertThat(registry.skipped()).containsExactly("record 2 (M21385577): no organisation name");
   }
 
   private static void collect(RegisterSource source, Function<URI, byte[]> bodies, String type) {
