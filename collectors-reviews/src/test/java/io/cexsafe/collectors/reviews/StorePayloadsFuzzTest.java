@@ -1,16 +1,21 @@
 package io.cexsafe.collectors.reviews;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cexsafe.Config;
 import io.cexsafe.Evidence;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.Json;
+import io.cexsafe.ReasonCode;
 import io.cexsafe.spi.CollectionResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of the app-store answers: Apple's lookup JSON and customer-review feed,
@@ -59,7 +64,24 @@ class StorePayloadsFuzzTest {
     collect("play-reviews", body, "application/json; charset=utf-8");
   }
 
-  private static void collect(String fuzzedRoute, byte[] fuzzed, String contentType) {
+  /** Found by {@link #appleLookup}: Jackson's NumberFormatException escaped the collector. */
+  @Test
+  void anAppleLookupWithAnUnreadableNumberIsAMalformedAnswer() {
+    byte[] body =
+        "{\"resultCount\":1,\"results\":[{\"averageUserRating\":4.5E16185784339904785}]}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    CollectionResult result = collect("lookup", body, "application/json");
+
+    assertThat(result.problems())
+        .anySatisfy(
+            problem -> {
+              assertThat(problem.reason()).isEqualTo(ReasonCode.MALFORMED_RESPONSE);
+              assertThat(problem.message()).contains("a number that cannot be read");
+            });
+  }
+
+  private static CollectionResult collect(String fuzzedRoute, byte[] fuzzed, String contentType) {
     InMemoryContext context =
         new InMemoryContext(
             uri -> {
@@ -71,6 +93,7 @@ class StorePayloadsFuzzTest {
     for (Evidence evidence : result.evidence()) {
       Json.read(Json.write(evidence), "round trip", Evidence.class);
     }
+    return result;
   }
 
   private static byte[] fixtureFor(String route, URI uri) {
