@@ -379,6 +379,10 @@ public final class Config {
       } catch (IOException e) {
         throw new ConfigurationException(
             "cannot read config file " + path + ": " + e.getMessage(), e);
+      } catch (NumberFormatException e) {
+        // Jackson reads decimals exactly and throws this for an exponent no BigDecimal holds
+        throw new ConfigurationException(
+            "config file " + path + " holds a number that cannot be read", e);
       }
       if (root == null || !root.isObject()) {
         throw new ConfigurationException(

@@ -1,5 +1,7 @@
 package io.cexsafe;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of the {@code --config} file reader and the typed getters that turn its
@@ -30,6 +33,16 @@ class ConfigFileFuzzTest {
     for (String key : config.describe().keySet()) {
       readEveryWay(config, key);
     }
+  }
+
+  /** Found by seeding this fuzz test: Jackson's NumberFormatException escaped the reader. */
+  @Test
+  void aNumberWithAnExponentNoDecimalHoldsIsRefusedWithOneLine() throws IOException {
+    Files.writeString(FILE, "{\"http\": {\"retries\": 1e9999999999}}");
+
+    assertThatThrownBy(() -> Config.builder().file(FILE))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("config file " + FILE + " holds a number that cannot be read");
   }
 
   private static void readEveryWay(Config config, String key) {

@@ -1,5 +1,7 @@
 package io.cexsafe.protection;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cexsafe.InvalidInputException;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of the three files users give the protection commands: a claim ({@code
@@ -59,6 +62,17 @@ class ProtectionInputsFuzzTest {
     }
     evaluate(programme, EXAMPLE_CLAIM);
     audit(programme, EXAMPLE_ACCOUNT);
+  }
+
+  /** Found by seeding this fuzz test: Jackson's NumberFormatException escaped the parser. */
+  @Test
+  void aNumberWithAnExponentNoDecimalHoldsIsInvalidInput() {
+    String claim = "{\"programme\": \"crypto-com-app\", \"amount\": 1e9999999999}";
+
+    assertThatThrownBy(() -> Claim.fromJson(claim, "claim.json", CLOCK))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("claim.json")
+        .hasMessageContaining("a number that cannot be read");
   }
 
   private static void evaluate(ProtectionProgramme programme, Claim claim) {

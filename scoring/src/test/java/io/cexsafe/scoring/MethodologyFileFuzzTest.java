@@ -1,9 +1,12 @@
 package io.cexsafe.scoring;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Pillar;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of a user's {@code --methodology} file. A file either loads, writes
@@ -27,5 +30,16 @@ class MethodologyFileFuzzTest {
         throw new AssertionError(pillar + " weight changed in a JSON round trip");
       }
     }
+  }
+
+  /** Found by seeding this fuzz test: Jackson's NumberFormatException escaped the reader. */
+  @Test
+  void aNumberWithAnExponentNoDecimalHoldsIsInvalidInput() {
+    String file = "{\"id\": \"x\", \"weights\": {\"custody\": 1e9999999999}}";
+
+    assertThatThrownBy(() -> Methodology.fromJson(file, "m.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("m.json")
+        .hasMessageContaining("a number that cannot be read");
   }
 }

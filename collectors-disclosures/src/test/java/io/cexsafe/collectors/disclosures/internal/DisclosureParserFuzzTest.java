@@ -1,5 +1,7 @@
 package io.cexsafe.collectors.disclosures.internal;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cexsafe.Evidence;
 import io.cexsafe.InvalidInputException;
@@ -7,6 +9,7 @@ import io.cexsafe.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of a user-supplied disclosures file: parsing, merging over the bundled
@@ -32,5 +35,16 @@ class DisclosureParserFuzzTest {
       Json.read(Json.write(evidence), "round trip", Evidence.class);
     }
     DisclosureLibrary.of(List.of(file), List.of(file)).find(file.exchangeId()).orElseThrow();
+  }
+
+  /** Found by seeding this fuzz test: Jackson's NumberFormatException escaped the parser. */
+  @Test
+  void aNumberWithAnExponentNoDecimalHoldsIsInvalidInput() {
+    String file = "{\"exchange\": \"acme-x\", \"facts\": [1e9999999999]}";
+
+    assertThatThrownBy(() -> DisclosureParser.parse(file, "acme.json", TODAY, true))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("acme.json")
+        .hasMessageContaining("a number that cannot be read");
   }
 }
