@@ -404,6 +404,10 @@ public final class Config {
                         + e.getLocation().getLineNr()
                         + ", column "
                         + e.getLocation().getColumnNr()));
+      } catch (NumberFormatException e) {
+        // Jackson reads decimals exactly and throws this for an exponent no BigDecimal holds
+        throw new ConfigurationException(
+            "config file " + path + " holds a number that cannot be read", e);
       }
       if (root == null || !root.isObject()) {
         throw new ConfigurationException(

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,6 +90,10 @@ public final class Json {
       return MAPPER.readValue(in, type);
     } catch (JsonProcessingException e) {
       throw invalid(sourceName, e);
+    } catch (CharConversionException e) {
+      // bytes that Jackson's encoding detection takes for UTF-16/32 and then cannot decode: bad
+      // content, not a failed read
+      throw new InvalidInputException(sourceName, null, "not valid text: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

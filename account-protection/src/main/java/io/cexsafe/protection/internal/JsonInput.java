@@ -65,6 +65,9 @@ public final class JsonInput {
           e);
     } catch (JsonProcessingException e) {
       throw new JsonPathException("$", "malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (NumberFormatException e) {
+      // Jackson reads decimals exactly and throws this for an exponent no BigDecimal holds
+      throw new JsonPathException("$", "malformed JSON: a number that cannot be read", e);
     }
     if (root == null || root.isMissingNode()) {
       throw new JsonPathException("$", "empty document, expected a JSON object");

@@ -42,6 +42,8 @@ public final class MethodologyReader {
       return fromTree(MAPPER.readTree(in), source);
     } catch (JsonProcessingException e) {
       throw translate(source, e);
+    } catch (NumberFormatException e) {
+      throw unreadableNumber(source, e);
     } catch (IOException e) {
       throw new InvalidInputException(source, null, "cannot read: " + e.getMessage(), e);
     }
@@ -52,7 +54,14 @@ public final class MethodologyReader {
       return fromTree(MAPPER.readTree(json), source);
     } catch (JsonProcessingException e) {
       throw translate(source, e);
+    } catch (NumberFormatException e) {
+      throw unreadableNumber(source, e);
     }
+  }
+
+  /** Jackson reads decimals exactly and throws this for an exponent no BigDecimal holds. */
+  private static InvalidInputException unreadableNumber(String source, NumberFormatException e) {
+    return new InvalidInputException(source, null, "a number that cannot be read", e);
   }
 
   private static InvalidInputException translate(String source, JsonProcessingException e) {

@@ -147,6 +147,13 @@ final class Payloads {
     if (first == length) {
       throw malformed(what + " is empty", source);
     }
+    // UTF-8 JSON never holds a NUL byte; with one in its first bytes Jackson would take the body
+    // for UTF-16 or UTF-32 and fail with an I/O error that reads like a broken connection
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] == 0) {
+        throw malformed(what + " is not UTF-8 JSON: it holds a NUL byte at offset " + i, source);
+      }
+    }
     byte b = bytes[first];
     boolean jsonStart = b == '{' || b == '[' || b == '-' || (b >= '0' && b <= '9');
     if (jsonStart) {

@@ -72,6 +72,9 @@ public final class DisclosureParser {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw Json.invalid(origin, e);
+    } catch (NumberFormatException e) {
+      // Jackson reads decimals exactly and throws this for an exponent no BigDecimal holds
+      throw invalid("$", "a number that cannot be read");
     }
     if (root == null || root.isMissingNode()) {
       throw invalid("$", "empty file");

@@ -97,6 +97,10 @@ public final class FintracSource implements RegisterSource {
               String names = row.get(NAMES);
               Matcher m = LEGAL.matcher(names);
               String legal = m.find() ? m.group(1).trim() : names;
+              if (legal.isBlank()) {
+                skipped.add("record " + row.number() + " (" + number + "): no organisation name");
+                return;
+              }
               LocalDate initial;
               LocalDate expiry;
               try {

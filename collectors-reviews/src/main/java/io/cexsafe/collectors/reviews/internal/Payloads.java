@@ -37,6 +37,8 @@ final class Payloads {
       return node;
     } catch (JsonProcessingException e) {
       throw malformed(what + ": not valid JSON (" + e.getOriginalMessage() + ")", source);
+    } catch (NumberFormatException e) {
+      throw unreadableNumber(what, e, source);
     }
   }
 
@@ -49,7 +51,22 @@ final class Payloads {
       return node;
     } catch (JsonProcessingException e) {
       throw malformed(what + ": not valid JSON (" + e.getOriginalMessage() + ")", source);
+    } catch (NumberFormatException e) {
+      throw unreadableNumber(what, e, source);
     }
+  }
+
+  /**
+   * Jackson reads decimals exactly and throws this unchecked exception for one it cannot hold (an
+   * exponent beyond an int): bad data like any other, and its message quotes the whole number.
+   */
+  private static SourceException unreadableNumber(
+      String what, NumberFormatException e, String source) {
+    String message = String.valueOf(e.getMessage());
+    if (message.length() > 120) {
+      message = message.substring(0, 120) + "…";
+    }
+    return malformed(what + ": a number that cannot be read (" + message + ")", source);
   }
 
   static SourceException malformed(String message, String source) {
