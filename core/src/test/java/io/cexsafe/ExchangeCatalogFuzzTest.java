@@ -51,7 +51,6 @@ class ExchangeCatalogFuzzTest {
 
     assertThatThrownBy(() -> ExchangeCatalog.load(FILE))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("not valid text")
         .hasMessageContaining(FILE.toString());
   }
 
