@@ -1,6 +1,7 @@
 package io.cexsafe;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cexsafe.internal.EditDistance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -120,8 +121,8 @@ public final class ExchangeCatalog {
     record Scored(String id, int distance) {}
     List<Scored> scored = new ArrayList<>();
     for (Exchange exchange : byId.values()) {
-      int best = distance(wanted, exchange.id());
-      best = Math.min(best, distance(wanted, exchange.name().toLowerCase(Locale.ROOT)));
+      int best = EditDistance.between(wanted, exchange.id());
+      best = Math.min(best, EditDistance.between(wanted, exchange.name().toLowerCase(Locale.ROOT)));
       if (!wanted.isEmpty() && (exchange.id().contains(wanted) || wanted.contains(exchange.id()))) {
         best = Math.min(best, 1);
       }
@@ -132,26 +133,6 @@ public final class ExchangeCatalog {
         .limit(limit)
         .map(Scored::id)
         .toList();
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private static ExchangeCatalog fromFile(CatalogFile file, String source) {

@@ -1,6 +1,6 @@
 package io.cexsafe;
 
-import java.io.FilterInputStream;
+import io.cexsafe.internal.LimitedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -125,8 +125,10 @@ public final class InputFiles {
   public static InputStream open(Path file, long maxBytes, String raiseHint) {
     requireRegularFile(file, maxBytes, raiseHint);
     try {
-      return new CappedInputStream(
-          Files.newInputStream(file), file.toString(), maxBytes, raiseHint);
+      return new LimitedInputStream(
+          Files.newInputStream(file),
+          maxBytes,
+          () -> new InputTooLargeException(file.toString(), maxBytes, raiseHint));
     } catch (IOException e) {
       throw unreadable(file, e);
     }
@@ -273,57 +275,6 @@ public final class InputFiles {
 
     public InvalidInputException toInvalidInput() {
       return tooLarge(source, maxBytes, raiseHint);
-    }
-  }
-
-  private static final class CappedInputStream extends FilterInputStream {
-    private final String source;
-    private final long limit;
-    private final String raiseHint;
-    private long count;
-
-    CappedInputStream(InputStream in, String source, long limit, String raiseHint) {
-      super(in);
-      this.source = source;
-      this.limit = limit;
-      this.raiseHint = raiseHint;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        advance(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        advance(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      advance(skipped);
-      return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
-
-    private void advance(long n) throws InputTooLargeException {
-      count += n;
-      if (count > limit) {
-        throw new InputTooLargeException(source, limit, raiseHint);
-      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.cexsafe;
 
 import io.cexsafe.SettingKey.Type;
+import io.cexsafe.internal.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class SettingKeys {
     int bestDistance = Integer.MAX_VALUE;
     for (SettingKey candidate : declared) {
       String shown = concrete(candidate.key(), key);
-      int distance = levenshtein(key, shown);
+      int distance = EditDistance.between(key, shown);
       if (distance < bestDistance) {
         best = candidate.key();
         bestDistance = distance;
@@ -90,25 +91,5 @@ public final class SettingKeys {
       out.add(p[i].equals("*") && i < g.length ? g[i] : p[i]);
     }
     return String.join(".", out);
-  }
-
-  static int levenshtein(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cexsafe.SettingKey.Type;
+import io.cexsafe.internal.EditDistance;
 import io.cexsafe.spi.CollectorRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,8 +119,8 @@ class SettingKeysTest {
 
   @Test
   void levenshteinDistance() {
-    assertThat(SettingKeys.levenshtein("kitten", "sitting")).isEqualTo(3);
-    assertThat(SettingKeys.levenshtein("", "abc")).isEqualTo(3);
-    assertThat(SettingKeys.levenshtein("same", "same")).isZero();
+    assertThat(EditDistance.between("kitten", "sitting")).isEqualTo(3);
+    assertThat(EditDistance.between("", "abc")).isEqualTo(3);
+    assertThat(EditDistance.between("same", "same")).isZero();
   }
 }

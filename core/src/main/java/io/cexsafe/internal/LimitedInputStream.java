@@ -3,15 +3,28 @@ package io.cexsafe.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
-/** Fails with {@link BodyTooLargeException} as soon as more than the limit has been read. */
-final class LimitedInputStream extends FilterInputStream {
+/**
+ * Fails as soon as more than the limit has been read, with {@link BodyTooLargeException} or the
+ * exception its owner supplies: a capped read never returns a silently truncated input.
+ */
+public final class LimitedInputStream extends FilterInputStream {
   private final long limit;
+  private final Supplier<? extends IOException> exceeded;
   private long count;
 
   LimitedInputStream(InputStream in, long limit) {
+    this(in, limit, () -> new BodyTooLargeException(limit));
+  }
+
+  /**
+   * @param exceeded the exception thrown when more than {@code limit} bytes are read
+   */
+  public LimitedInputStream(InputStream in, long limit, Supplier<? extends IOException> exceeded) {
     super(in);
     this.limit = limit;
+    this.exceeded = exceeded;
   }
 
   @Override
@@ -39,10 +52,15 @@ final class LimitedInputStream extends FilterInputStream {
     return skipped;
   }
 
-  private void advance(long n) throws BodyTooLargeException {
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+
+  private void advance(long n) throws IOException {
     count += n;
     if (count > limit) {
-      throw new BodyTooLargeException(limit);
+      throw exceeded.get();
     }
   }
 

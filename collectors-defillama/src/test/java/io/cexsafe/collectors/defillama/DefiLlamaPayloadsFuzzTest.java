@@ -9,6 +9,7 @@ import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.Json;
 import io.cexsafe.ReasonCode;
 import io.cexsafe.spi.CollectionResult;
+import io.cexsafe.testing.InMemoryContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,6 +7,7 @@ import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.SourceException;
 import io.cexsafe.spi.CollectionResult;
+import io.cexsafe.testing.InMemoryContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.cexsafe.collectors.reviews;
+package io.cexsafe.testing;
 
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.SourceException;
@@ -21,18 +21,24 @@ import java.util.function.Function;
 
 /**
  * A collector context whose HTTP answers 200 with a body chosen per URL, without sockets, so that a
- * fuzzer can run a source's whole parse-and-match path thousands of times a second. An {@link
- * IOException} from a body reader over an in-memory body can only be a parse failure disguised as a
- * broken connection, so it fails the test.
+ * fuzzer can run a source's whole parse-and-match path thousands of times a second. The clock, the
+ * as-of instant and the deadline are fixed ({@link #NOW}); the catalogue is the bundled one. An
+ * {@link IOException} from a body reader over an in-memory body can only be a parse failure
+ * disguised as a broken connection, so it fails the test.
  */
-final class InMemoryContext implements CollectorContext {
-  static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+public final class InMemoryContext implements CollectorContext {
+  /** The fixed instant of the clock and of as-of. */
+  public static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
   private final Function<URI, byte[]> bodies;
   private final String contentType;
   private final Map<String, Object> shared = new HashMap<>();
 
-  InMemoryContext(Function<URI, byte[]> bodies, String contentType) {
+  /**
+   * @param bodies the body of each URL asked for
+   * @param contentType the {@code Content-Type} of every answer
+   */
+  public InMemoryContext(Function<URI, byte[]> bodies, String contentType) {
     this.bodies = bodies;
     this.contentType = contentType;
   }
