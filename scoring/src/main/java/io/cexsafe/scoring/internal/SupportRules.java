@@ -45,26 +45,28 @@ final class SupportRules {
                     + " process.",
                 SupportRules::sla)
             .discountingClaims(),
-        new Rule(
+        CurveRule.of(
             "support.review-signal",
             p,
             "Reviews about support not responding",
             20,
+            Curve.lowerIsBetter(0.03, 0.20, Curve::percent),
             "Share of analysed reviews saying support does not respond or loops, pooled across"
                 + " non-overlapping samples by size (the widest pooled sample wins over those it"
-                + " contains): full points up to 3 %, none from 20 %, linear in between; the"
+                + " contains): {curve}; the"
                 + " result is shrunk toward the unknown prior by 100 pseudo-reviews, so a small"
                 + " sample counts little. Unknown when no sample measured the theme.",
             "What users report about getting help is the test of the channels on paper.",
             SupportRules::reviewSignal),
-        new Rule(
+        CurveRule.of(
             "support.withdrawal-failures",
             p,
             "Reviews about failed or delayed withdrawals",
             10,
+            Curve.lowerIsBetter(0.01, 0.10, Curve::percent),
             "Share of analysed reviews reporting failed or delayed withdrawals, pooled across"
-                + " non-overlapping samples by size: full points up to 1 %, none from 10 %, linear"
-                + " in between, shrunk toward the unknown prior by 100 pseudo-reviews. A spike is"
+                + " non-overlapping samples by size: {curve}, shrunk toward the unknown prior by"
+                + " 100 pseudo-reviews. A spike is"
                 + " also a red flag. Unknown when no sample measured the theme.",
             "Users who cannot get their money out are the first to say so, often weeks before an"
                 + " exchange admits a problem.",
@@ -151,28 +153,17 @@ final class SupportRules {
         sla.get());
   }
 
-  private static Outcome reviewSignal(ScoringContext ctx) {
-    return themeShare(
-        ctx, ReviewTheme.SUPPORT_NO_RESPONSE, 20, 0.03, 0.20, "reviews about unresponsive support");
+  private static CurveRule.Reading reviewSignal(ScoringContext ctx) {
+    return themeShare(ctx, ReviewTheme.SUPPORT_NO_RESPONSE, "reviews about unresponsive support");
   }
 
-  private static Outcome withdrawalFailures(ScoringContext ctx) {
+  private static CurveRule.Reading withdrawalFailures(ScoringContext ctx) {
     return themeShare(
-        ctx,
-        ReviewTheme.WITHDRAWAL_FAILURES,
-        10,
-        0.01,
-        0.10,
-        "reviews about failed or delayed withdrawals");
+        ctx, ReviewTheme.WITHDRAWAL_FAILURES, "reviews about failed or delayed withdrawals");
   }
 
-  private static Outcome themeShare(
-      ScoringContext ctx,
-      ReviewTheme wanted,
-      double max,
-      double fullUntil,
-      double zeroAt,
-      String label) {
+  private static CurveRule.Reading themeShare(
+      ScoringContext ctx, ReviewTheme wanted, String label) {
     double reviews = 0;
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
@@ -186,15 +177,15 @@ final class SupportRules {
       used.add(item);
     }
     if (used.isEmpty()) {
-      return Outcome.unknown("no review sample measured " + label);
+      return CurveRule.Reading.unknown("no review sample measured " + label);
     }
     double share = complaints / reviews;
-    double points = max * Shrinkage.toPrior(Curves.declining(share, fullUntil, zeroAt), reviews);
-    return Outcome.known(
-        points,
+    return CurveRule.Reading.sample(
+        share,
+        used,
+        reviews,
         Fmt.pct(share) + " of reviews",
-        label + " " + Fmt.pct(share) + " of " + (long) reviews + " (shrunk toward the prior)",
-        used);
+        label + " " + Fmt.pct(share) + " of " + (long) reviews + " (shrunk toward the prior)");
   }
 
   private static Outcome emergency(ScoringContext ctx) {
