@@ -19,7 +19,7 @@ final class CurveRule {
    * What the extractor read: the value on the curve and the facts it rests on, or why it is
    * unknown.
    *
-   * @param x the value placed on the curve
+   * @param x the value placed on the curve (an infinity stands for "beyond every threshold")
    * @param items the facts it rests on
    * @param value the value in a few words
    * @param explanation the explanation line (the engine appends the points)
@@ -39,11 +39,8 @@ final class CurveRule {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(explanation, "explanation");
         items = List.copyOf(items);
-        if (items.isEmpty()) {
-          throw new IllegalArgumentException("a reading rests on at least one fact");
-        }
-        if (!Double.isFinite(x)) {
-          throw new IllegalArgumentException("a reading's value must be finite, was " + x);
+        if (Double.isNaN(x)) {
+          throw new IllegalArgumentException("a reading's value must be a number");
         }
       } else {
         items = List.of();
