@@ -195,14 +195,13 @@ final class SupportRules {
             f -> f.emergencyPath() != null,
             (a, b) -> !a.emergencyPath().equals(b.emergencyPath()),
             "emergency path");
-    Optional<Item<SecurityControl>> lock =
-        AppSecurityRules.control(ctx, AccountControl.ACCOUNT_LOCK);
+    Optional<Item<SecurityControl>> lock = ControlRule.find(ctx, AccountControl.ACCOUNT_LOCK);
     if (path.isEmpty() && lock.isEmpty()) {
       return Outcome.unknown("no emergency path or account lock stated");
     }
     double pathPoints = path.isPresent() && path.get().fact().emergencyPath() ? 15 : 0;
     double lockPoints =
-        lock.isPresent() ? 10 * AppSecurityRules.availability(lock.get().fact().availability()) : 0;
+        lock.isPresent() ? 10 * ControlRule.credit(lock.get().fact().availability()) : 0;
     if (pathPoints >= lockPoints && path.isPresent()) {
       String value = pathPoints > 0 ? "documented" : "none documented";
       return Outcome.known(pathPoints, value, "emergency path " + value, path.get());
