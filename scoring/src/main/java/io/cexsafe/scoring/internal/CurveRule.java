@@ -122,7 +122,7 @@ final class CurveRule {
   }
 
   static String render(String template, double max, Curve curve) {
-    String curveText = curve.rubric();
+    String curveText = curve.rubric(max);
     String capitalised = Character.toUpperCase(curveText.charAt(0)) + curveText.substring(1);
     String rendered = template.replace("{max}", Fmt.num(max));
     StringBuilder out = new StringBuilder();

@@ -33,14 +33,18 @@ final class SupportRules {
                     + " support fails.",
                 SupportRules::channels)
             .discountingClaims(),
-        new Rule(
+        CurveRule.of(
                 "support.complaint-sla",
                 p,
                 "Published complaint deadline",
                 15,
-                "A published deadline for a final answer to complaints: 15 points for 15 working days"
-                    + " or less, 10 up to 35, 5 beyond. The most trusted, then newest, statement"
-                    + " counts. Unknown when no deadline is published.",
+                Curve.steps(
+                    new double[] {15, 35},
+                    new double[] {1, 10 / 15.0},
+                    5 / 15.0,
+                    days -> Fmt.num(days) + " working days"),
+                "A published deadline for a final answer to complaints: {curve}. The most trusted,"
+                    + " then newest, statement counts. Unknown when no deadline is published.",
                 "A committed deadline (often a regulatory one) turns a complaint from a plea into a"
                     + " process.",
                 SupportRules::sla)
@@ -134,7 +138,7 @@ final class SupportRules {
     return Outcome.knownParts(value, "support: " + value, used, points);
   }
 
-  private static Outcome sla(ScoringContext ctx) {
+  private static CurveRule.Reading sla(ScoringContext ctx) {
     Optional<Item<ComplaintHandling>> sla =
         ctx.winner(
             ComplaintHandling.class,
@@ -142,15 +146,14 @@ final class SupportRules {
             (a, b) -> !a.resolutionWorkingDays().equals(b.resolutionWorkingDays()),
             "complaint deadline");
     if (sla.isEmpty()) {
-      return Outcome.unknown("no complaint deadline published");
+      return CurveRule.Reading.unknown("no complaint deadline published");
     }
     int days = sla.get().fact().resolutionWorkingDays();
-    double points = days <= 15 ? 15 : days <= 35 ? 10 : 5;
-    return Outcome.known(
-        points,
+    return CurveRule.Reading.of(
+        days,
+        sla.get(),
         days + " working days",
-        "complaints answered within " + days + " working days",
-        sla.get());
+        "complaints answered within " + days + " working days");
   }
 
   private static CurveRule.Reading reviewSignal(ScoringContext ctx) {

@@ -103,7 +103,7 @@ class CurveRuleTest {
   @Test
   void aRisingCurveSaysWhereFullCreditStarts() {
     Curve curve = Curve.higherIsBetter(-0.30, -0.10, Curve::percent);
-    assertThat(curve.rubric())
+    assertThat(curve.rubric(10))
         .isEqualTo("full points at -10 % or more, none at -30 % or less, linear in between");
     assertThat(curve.fraction(-0.40)).isZero();
     assertThat(curve.fraction(-0.20)).isCloseTo(0.5, within(1e-9));
@@ -131,6 +131,27 @@ class CurveRuleTest {
     // a perfect share on 100 reviews is weighed equally with 100 pseudo-reviews at the prior
     assertThat(rule.evaluate(context(null)).points())
         .isCloseTo(10 * (1 + Shrinkage.UNKNOWN_PRIOR) / 2, within(1e-9));
+  }
+
+  @Test
+  void stepsAwardTheirTierAndSayWhereEachEnds() {
+    Curve tiers =
+        Curve.steps(
+            new double[] {15, 35},
+            new double[] {1, 10 / 15.0},
+            5 / 15.0,
+            days -> Fmt.num(days) + " working days");
+    assertThat(tiers.rubric(15))
+        .isEqualTo("15 points for 15 working days or less, 10 up to 35 working days, 5 beyond");
+    assertThat(15 * tiers.fraction(3)).isEqualTo(15);
+    assertThat(15 * tiers.fraction(15)).isEqualTo(15);
+    assertThat(15 * tiers.fraction(16)).isCloseTo(10, within(1e-9));
+    assertThat(15 * tiers.fraction(35)).isCloseTo(10, within(1e-9));
+    assertThat(15 * tiers.fraction(90)).isCloseTo(5, within(1e-9));
+    assertThatThrownBy(() -> Curve.steps(new double[] {35, 15}, new double[] {1, 0.5}, 0, Fmt::num))
+        .hasMessageContaining("ascending");
+    assertThatThrownBy(() -> Curve.steps(new double[] {15}, new double[] {0.5}, 0.9, Fmt::num))
+        .hasMessageContaining("not increase");
   }
 
   @Test
