@@ -247,12 +247,9 @@ final class CustodyRules {
                     .thenComparing(ScoringContext.WINNER_FIRST));
     Item<?> source;
     double change;
-    String window;
     if (flow.isPresent()) {
       source = flow.get();
       change = flow.get().fact().shareOfReserves();
-      int hours = flow.get().fact().windowHours();
-      window = hours % 24 == 0 ? hours / 24 + "-day net flow" : hours + "-hour net flow";
     } else {
       Optional<Item<ReserveTrend>> trend =
           ctx.current(ReserveTrend.class).stream()
@@ -266,8 +263,8 @@ final class CustodyRules {
       }
       source = trend.get();
       change = trend.get().fact().change();
-      window = trend.get().fact().windowDays() + "-day reserve change";
     }
+    String window = window(source);
     String value = String.format(java.util.Locale.ROOT, "%+.1f%%", change * 100);
     return CurveRule.Reading.of(change, source, value + " (" + window + ")", window + " " + value);
   }
@@ -276,12 +273,21 @@ final class CustodyRules {
     if (reading.x() > OUTFLOW_WARNING_CHANGE) {
       return outcome;
     }
-    String window = reading.explanation().substring(0, reading.explanation().lastIndexOf(' '));
+    Item<?> source = reading.items().get(0);
     return outcome.withFinding(
         Severity.HIGH,
         FindingKind.WARNING,
-        reading.items().get(0),
-        window + " of " + Fmt.pct(reading.x()) + " of reserves: a bank-run signal");
+        source,
+        window(source) + " of " + Fmt.pct(reading.x()) + " of reserves: a bank-run signal");
+  }
+
+  /** "30-day net flow" or "30-day reserve change": what the stability reading measured. */
+  private static String window(Item<?> source) {
+    if (source.fact() instanceof NetFlow flow) {
+      int hours = flow.windowHours();
+      return hours % 24 == 0 ? hours / 24 + "-day net flow" : hours + "-hour net flow";
+    }
+    return ((ReserveTrend) source.fact()).windowDays() + "-day reserve change";
   }
 
   private static CurveRule.Reading longTail(ScoringContext ctx) {
