@@ -18,8 +18,7 @@ import java.util.Optional;
 final class AppSecurityRules {
   private AppSecurityRules() {}
 
-  static final String AVAILABILITY_TEXT =
-      "mandatory 100 %, on by default 90 %, optional 70 %, not offered 0 %";
+  static final String AVAILABILITY_TEXT = ControlRule.CREDIT_TEXT;
 
   static List<Rule> rules() {
     Pillar p = Pillar.APP_SECURITY;
@@ -38,15 +37,17 @@ final class AppSecurityRules {
                 + " SIM-swaps, authenticator apps and keys do not.",
             AppSecurityRules::twoFactor));
     rules.add(
-        control(
+        ControlRule.of(
             "app-security.passkeys",
+            p,
             "Passkeys / WebAuthn",
             15,
             AccountControl.PASSKEYS,
             "Passkeys cannot be phished: they are bound to the real site."));
     rules.add(
-        control(
+        ControlRule.of(
             "app-security.hardware-keys",
+            p,
             "Hardware security keys",
             5,
             AccountControl.HARDWARE_SECURITY_KEYS,
@@ -66,22 +67,25 @@ final class AppSecurityRules {
                 + " period gives the owner time to notice and freeze the account.",
             AppSecurityRules::whitelistLock));
     rules.add(
-        control(
+        ControlRule.of(
             "app-security.anti-phishing",
+            p,
             "Anti-phishing code",
             10,
             AccountControl.ANTI_PHISHING_CODE,
             "A personal code in every genuine email makes phishing emails recognisable."));
     rules.add(
-        control(
+        ControlRule.of(
             "app-security.device-management",
+            p,
             "Device management and session visibility",
             5,
             AccountControl.DEVICE_MANAGEMENT,
             "Users can only evict an intruder they can see."));
     rules.add(
-        control(
+        ControlRule.of(
             "app-security.account-lock",
+            p,
             "One-button account lock",
             5,
             AccountControl.ACCOUNT_LOCK,
@@ -146,45 +150,13 @@ final class AppSecurityRules {
     return rules.stream().map(Rule::discountingClaims).toList();
   }
 
-  static double availability(ControlAvailability availability) {
-    return switch (availability) {
-      case MANDATORY -> 1.0;
-      case DEFAULT_ON -> 0.9;
-      case OPTIONAL -> 0.7;
-      case NOT_OFFERED -> 0;
-    };
+  private static double availability(ControlAvailability availability) {
+    return ControlRule.credit(availability);
   }
 
-  static Optional<Item<SecurityControl>> control(ScoringContext ctx, AccountControl control) {
-    return ctx.current(SecurityControl.class).stream()
-        .filter(i -> i.fact().control() == control)
-        .findFirst();
-  }
-
-  private static Rule control(
-      String id, String title, double max, AccountControl control, String rationale) {
-    String name = control.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    return new Rule(
-        id,
-        Pillar.APP_SECURITY,
-        title,
-        max,
-        Fmt.num(max)
-            + " points times the control's availability ("
-            + AVAILABILITY_TEXT
-            + "). Unknown when nothing states whether "
-            + name
-            + " is offered.",
-        rationale,
-        ctx -> {
-          Optional<Item<SecurityControl>> item = control(ctx, control);
-          if (item.isEmpty()) {
-            return Outcome.unknown("nothing states whether " + name + " is offered");
-          }
-          double points = max * availability(item.get().fact().availability());
-          String value = Fmt.lower(item.get().fact().availability());
-          return Outcome.known(points, value, name + ": " + value, item.get());
-        });
+  private static Optional<Item<SecurityControl>> control(
+      ScoringContext ctx, AccountControl control) {
+    return ControlRule.find(ctx, control);
   }
 
   private static Outcome twoFactor(ScoringContext ctx) {

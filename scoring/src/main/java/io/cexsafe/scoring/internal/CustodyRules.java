@@ -33,6 +33,12 @@ final class CustodyRules {
   static final double SNAPSHOT_FULL_DAYS = 7;
   static final double SNAPSHOT_ZERO_DAYS = 90;
 
+  /** Above this own-token share of reserves a MEDIUM warning is raised. */
+  static final double OWN_TOKEN_WARNING_SHARE = 0.20;
+
+  /** A reserve change at or below this is a HIGH warning (a bank-run signal). */
+  static final double OUTFLOW_WARNING_CHANGE = -0.20;
+
   static List<Rule> rules() {
     Pillar p = Pillar.CUSTODY;
     return List.of(
@@ -50,38 +56,43 @@ final class CustodyRules {
                     + " long; a figure that is weeks old says little about today.",
                 CustodyRules::reservesTracked)
             .absentWhenSearched(SearchTopic.RESERVES),
-        new Rule(
+        CurveRule.of(
             "custody.own-token-share",
             p,
             "Own-token share of reserves",
             15,
+            Curve.lowerIsBetter(0.02, 0.30, Curve::percent),
             "Share of reserves held in the exchange's own token (from the reserve composition, or"
-                + " own-token value over total reserves). Full points up to 2 %, none from 30 %,"
-                + " linear in between. A share above 20 % is a MEDIUM warning, above 30 % a red"
-                + " flag. Unknown when no source states the share.",
+                + " own-token value over total reserves). {curve}. A share above "
+                + Curve.percent(OWN_TOKEN_WARNING_SHARE)
+                + " is a MEDIUM warning, above 30 % a red flag. Unknown when no source states the"
+                + " share.",
             "An exchange's own token is worth most when the exchange is healthy and least in a"
                 + " run: reserves made of it vanish exactly when users need them (FTX/FTT).",
-            CustodyRules::ownTokenShare),
-        new Rule(
+            CustodyRules::ownTokenShare,
+            CustodyRules::ownTokenWarning),
+        CurveRule.of(
             "custody.reserve-stability",
             p,
             "Reserve stability (30-day net flow)",
             10,
+            Curve.higherIsBetter(-0.30, -0.10, Curve::percent),
             "Net flow over the window closest to 30 days as a share of reserves (falling back to"
-                + " the relative reserve change over a 7-90 day window): full points at -10 % or"
-                + " better, none at -30 %, linear in between. A 20 % outflow or worse is a HIGH"
-                + " warning. Unknown without a flow or trend.",
+                + " the relative reserve change over a 7-90 day window): {curve}. A "
+                + Curve.percent(-OUTFLOW_WARNING_CHANGE)
+                + " outflow or worse is a HIGH warning. Unknown without a flow or trend.",
             "Large sustained outflows are the visible signature of a bank run; modest ones are"
                 + " normal market movement.",
-            CustodyRules::reserveStability),
-        new Rule(
+            CustodyRules::reserveStability,
+            CustodyRules::outflowWarning),
+        CurveRule.of(
             "custody.long-tail-concentration",
             p,
             "Reserves in volatile long-tail assets",
             10,
+            Curve.lowerIsBetter(0.10, 0.50, Curve::percent),
             "Share of reserves outside BTC, ETH and stablecoins (the long-tail share, or one minus"
-                + " the major-asset share): full points up to 10 %, none from 50 %, linear in"
-                + " between. Unknown without a composition.",
+                + " the major-asset share): {curve}. Unknown without a composition.",
             "Long-tail tokens are thinly traded: their marked value cannot be realised in a run.",
             CustodyRules::longTail),
         new Rule(
@@ -181,7 +192,7 @@ final class CustodyRules {
     return base * Curves.declining(age, SNAPSHOT_FULL_DAYS, SNAPSHOT_ZERO_DAYS);
   }
 
-  private static Outcome ownTokenShare(ScoringContext ctx) {
+  private static CurveRule.Reading ownTokenShare(ScoringContext ctx) {
     Optional<Item<ReserveComposition>> composition =
         ctx.winner(
             ReserveComposition.class,
@@ -201,7 +212,7 @@ final class CustodyRules {
               .stream()
               .min(ScoringContext.WINNER_FIRST);
       if (snapshot.isEmpty()) {
-        return Outcome.unknown("no source states the own-token share of reserves");
+        return CurveRule.Reading.unknown("no source states the own-token share of reserves");
       }
       source = snapshot.get();
       share =
@@ -214,19 +225,21 @@ final class CustodyRules {
                   .divide(snapshot.get().fact().totalUsd(), MathContext.DECIMAL64)
                   .doubleValue());
     }
-    double points = 15 * Curves.declining(share, 0.02, 0.30);
-    Outcome outcome =
-        Outcome.known(points, pct(share), "own token " + pct(share) + " of reserves", source);
-    return share > 0.20
+    return CurveRule.Reading.of(
+        share, source, pct(share), "own token " + pct(share) + " of reserves");
+  }
+
+  private static Outcome ownTokenWarning(CurveRule.Reading reading, Outcome outcome) {
+    return reading.x() > OWN_TOKEN_WARNING_SHARE
         ? outcome.withFinding(
             Severity.MEDIUM,
             FindingKind.WARNING,
-            source,
-            pct(share) + " of reserves are the exchange's own token")
+            reading.items().get(0),
+            pct(reading.x()) + " of reserves are the exchange's own token")
         : outcome;
   }
 
-  private static Outcome reserveStability(ScoringContext ctx) {
+  private static CurveRule.Reading reserveStability(ScoringContext ctx) {
     Optional<Item<NetFlow>> flow =
         ctx.current(NetFlow.class, f -> f.shareOfReserves() != null).stream()
             .min(
@@ -234,12 +247,9 @@ final class CustodyRules {
                     .thenComparing(ScoringContext.WINNER_FIRST));
     Item<?> source;
     double change;
-    String window;
     if (flow.isPresent()) {
       source = flow.get();
       change = flow.get().fact().shareOfReserves();
-      int hours = flow.get().fact().windowHours();
-      window = hours % 24 == 0 ? hours / 24 + "-day net flow" : hours + "-hour net flow";
     } else {
       Optional<Item<ReserveTrend>> trend =
           ctx.current(ReserveTrend.class).stream()
@@ -249,26 +259,38 @@ final class CustodyRules {
                           i -> Math.abs(i.fact().windowDays() - 30))
                       .thenComparing(ScoringContext.WINNER_FIRST));
       if (trend.isEmpty()) {
-        return Outcome.unknown("no net flow or reserve trend");
+        return CurveRule.Reading.unknown("no net flow or reserve trend");
       }
       source = trend.get();
       change = trend.get().fact().change();
-      window = trend.get().fact().windowDays() + "-day reserve change";
     }
-    double points = 10 * Curves.rising(change, -0.30, -0.10);
+    String window = window(source);
     String value = String.format(java.util.Locale.ROOT, "%+.1f%%", change * 100);
-    Outcome outcome =
-        Outcome.known(points, value + " (" + window + ")", window + " " + value, source);
-    return change <= -0.20
-        ? outcome.withFinding(
-            Severity.HIGH,
-            FindingKind.WARNING,
-            source,
-            window + " of " + Fmt.pct(change) + " of reserves: a bank-run signal")
-        : outcome;
+    return CurveRule.Reading.of(change, source, value + " (" + window + ")", window + " " + value);
   }
 
-  private static Outcome longTail(ScoringContext ctx) {
+  private static Outcome outflowWarning(CurveRule.Reading reading, Outcome outcome) {
+    if (reading.x() > OUTFLOW_WARNING_CHANGE) {
+      return outcome;
+    }
+    Item<?> source = reading.items().get(0);
+    return outcome.withFinding(
+        Severity.HIGH,
+        FindingKind.WARNING,
+        source,
+        window(source) + " of " + Fmt.pct(reading.x()) + " of reserves: a bank-run signal");
+  }
+
+  /** "30-day net flow" or "30-day reserve change": what the stability reading measured. */
+  private static String window(Item<?> source) {
+    if (source.fact() instanceof NetFlow flow) {
+      int hours = flow.windowHours();
+      return hours % 24 == 0 ? hours / 24 + "-day net flow" : hours + "-hour net flow";
+    }
+    return ((ReserveTrend) source.fact()).windowDays() + "-day reserve change";
+  }
+
+  private static CurveRule.Reading longTail(ScoringContext ctx) {
     Optional<Item<ReserveComposition>> longTail =
         ctx.winner(
             ReserveComposition.class,
@@ -276,15 +298,14 @@ final class CustodyRules {
             (a, b) -> Math.abs(longTailOf(a) - longTailOf(b)) > 0.05,
             "long-tail share of reserves");
     if (longTail.isEmpty()) {
-      return Outcome.unknown("no reserve composition");
+      return CurveRule.Reading.unknown("no reserve composition");
     }
     double share = longTailOf(longTail.get().fact());
-    double points = 10 * Curves.declining(share, 0.10, 0.50);
-    return Outcome.known(
-        points,
+    return CurveRule.Reading.of(
+        share,
+        longTail.get(),
         pct(share) + " long tail",
-        "long-tail assets " + pct(share) + " of reserves",
-        longTail.get());
+        "long-tail assets " + pct(share) + " of reserves");
   }
 
   private static double longTailOf(ReserveComposition c) {

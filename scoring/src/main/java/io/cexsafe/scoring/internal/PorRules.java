@@ -60,14 +60,14 @@ final class PorRules {
                     + " not a dollar total.",
                 PorRules::reserveRatios)
             .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
-        new Rule(
+        CurveRule.of(
                 "proof-of-reserves.attestation-age",
                 p,
                 "Age of the last liability-covering proof",
                 20,
-                "Age of the newest report (or self-verified proof) that covers liabilities: full"
-                    + " points up to 3 months (92 days), none at 24 months (730 days), linear in"
-                    + " between; 0 when the only proofs are assets-only. Unknown without any"
+                Curve.lowerIsBetter(92, 730, PorRules::daysInMonths),
+                "Age of the newest report (or self-verified proof) that covers liabilities:"
+                    + " {curve}; 0 when the only proofs are assets-only. Unknown without any"
                     + " proof-of-reserves source.",
                 "Proof of reserves is a snapshot: it says nothing about the months after it, and"
                     + " snapshots can be window-dressed.",
@@ -237,9 +237,13 @@ final class PorRules {
             "report of " + a.reportDate() + ": " + value);
   }
 
-  private static Outcome attestationAge(ScoringContext ctx) {
+  private static String daysInMonths(double days) {
+    return Math.round(days / (365.0 / 12)) + " months (" + Fmt.num(days) + " days)";
+  }
+
+  private static CurveRule.Reading attestationAge(ScoringContext ctx) {
     if (!anyPorSource(ctx)) {
-      return Outcome.unknown("no proof-of-reserves source");
+      return CurveRule.Reading.unknown("no proof-of-reserves source");
     }
     Item<?> newest = null;
     LocalDate newestDate = null;
@@ -258,18 +262,18 @@ final class PorRules {
       }
     }
     if (newest == null) {
-      return Outcome.known(
-          0,
-          "no liability proof",
-          "no proof covering liabilities, only assets",
+      // assets-only proofs never cover liabilities: as if the last one were infinitely old
+      return CurveRule.Reading.of(
+          Double.POSITIVE_INFINITY,
           ctx.current(PorDashboard.class).isEmpty()
               ? ctx.current(PorAttestation.class)
-              : ctx.current(PorDashboard.class));
+              : ctx.current(PorDashboard.class),
+          "no liability proof",
+          "no proof covering liabilities, only assets");
     }
     double age = ctx.ageDays(newestDate);
-    double points = 20 * Curves.declining(age, 92, 730);
     String value = newestDate + ", " + Fmt.days(age) + " old";
-    return Outcome.known(points, value, "latest liability proof " + value, newest);
+    return CurveRule.Reading.of(age, newest, value, "latest liability proof " + value);
   }
 
   private static double cadencePoints(PorAttestation a) {

@@ -33,38 +33,44 @@ final class SupportRules {
                     + " support fails.",
                 SupportRules::channels)
             .discountingClaims(),
-        new Rule(
+        CurveRule.of(
                 "support.complaint-sla",
                 p,
                 "Published complaint deadline",
                 15,
-                "A published deadline for a final answer to complaints: 15 points for 15 working days"
-                    + " or less, 10 up to 35, 5 beyond. The most trusted, then newest, statement"
-                    + " counts. Unknown when no deadline is published.",
+                Curve.steps(
+                    new double[] {15, 35},
+                    new double[] {1, 10 / 15.0},
+                    5 / 15.0,
+                    days -> Fmt.num(days) + " working days"),
+                "A published deadline for a final answer to complaints: {curve}. The most trusted,"
+                    + " then newest, statement counts. Unknown when no deadline is published.",
                 "A committed deadline (often a regulatory one) turns a complaint from a plea into a"
                     + " process.",
                 SupportRules::sla)
             .discountingClaims(),
-        new Rule(
+        CurveRule.of(
             "support.review-signal",
             p,
             "Reviews about support not responding",
             20,
+            Curve.lowerIsBetter(0.03, 0.20, Curve::percent),
             "Share of analysed reviews saying support does not respond or loops, pooled across"
                 + " non-overlapping samples by size (the widest pooled sample wins over those it"
-                + " contains): full points up to 3 %, none from 20 %, linear in between; the"
+                + " contains): {curve}; the"
                 + " result is shrunk toward the unknown prior by 100 pseudo-reviews, so a small"
                 + " sample counts little. Unknown when no sample measured the theme.",
             "What users report about getting help is the test of the channels on paper.",
             SupportRules::reviewSignal),
-        new Rule(
+        CurveRule.of(
             "support.withdrawal-failures",
             p,
             "Reviews about failed or delayed withdrawals",
             10,
+            Curve.lowerIsBetter(0.01, 0.10, Curve::percent),
             "Share of analysed reviews reporting failed or delayed withdrawals, pooled across"
-                + " non-overlapping samples by size: full points up to 1 %, none from 10 %, linear"
-                + " in between, shrunk toward the unknown prior by 100 pseudo-reviews. A spike is"
+                + " non-overlapping samples by size: {curve}, shrunk toward the unknown prior by"
+                + " 100 pseudo-reviews. A spike is"
                 + " also a red flag. Unknown when no sample measured the theme.",
             "Users who cannot get their money out are the first to say so, often weeks before an"
                 + " exchange admits a problem.",
@@ -132,7 +138,7 @@ final class SupportRules {
     return Outcome.knownParts(value, "support: " + value, used, points);
   }
 
-  private static Outcome sla(ScoringContext ctx) {
+  private static CurveRule.Reading sla(ScoringContext ctx) {
     Optional<Item<ComplaintHandling>> sla =
         ctx.winner(
             ComplaintHandling.class,
@@ -140,39 +146,27 @@ final class SupportRules {
             (a, b) -> !a.resolutionWorkingDays().equals(b.resolutionWorkingDays()),
             "complaint deadline");
     if (sla.isEmpty()) {
-      return Outcome.unknown("no complaint deadline published");
+      return CurveRule.Reading.unknown("no complaint deadline published");
     }
     int days = sla.get().fact().resolutionWorkingDays();
-    double points = days <= 15 ? 15 : days <= 35 ? 10 : 5;
-    return Outcome.known(
-        points,
+    return CurveRule.Reading.of(
+        days,
+        sla.get(),
         days + " working days",
-        "complaints answered within " + days + " working days",
-        sla.get());
+        "complaints answered within " + days + " working days");
   }
 
-  private static Outcome reviewSignal(ScoringContext ctx) {
+  private static CurveRule.Reading reviewSignal(ScoringContext ctx) {
+    return themeShare(ctx, ReviewTheme.SUPPORT_NO_RESPONSE, "reviews about unresponsive support");
+  }
+
+  private static CurveRule.Reading withdrawalFailures(ScoringContext ctx) {
     return themeShare(
-        ctx, ReviewTheme.SUPPORT_NO_RESPONSE, 20, 0.03, 0.20, "reviews about unresponsive support");
+        ctx, ReviewTheme.WITHDRAWAL_FAILURES, "reviews about failed or delayed withdrawals");
   }
 
-  private static Outcome withdrawalFailures(ScoringContext ctx) {
-    return themeShare(
-        ctx,
-        ReviewTheme.WITHDRAWAL_FAILURES,
-        10,
-        0.01,
-        0.10,
-        "reviews about failed or delayed withdrawals");
-  }
-
-  private static Outcome themeShare(
-      ScoringContext ctx,
-      ReviewTheme wanted,
-      double max,
-      double fullUntil,
-      double zeroAt,
-      String label) {
+  private static CurveRule.Reading themeShare(
+      ScoringContext ctx, ReviewTheme wanted, String label) {
     double reviews = 0;
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
@@ -186,15 +180,15 @@ final class SupportRules {
       used.add(item);
     }
     if (used.isEmpty()) {
-      return Outcome.unknown("no review sample measured " + label);
+      return CurveRule.Reading.unknown("no review sample measured " + label);
     }
     double share = complaints / reviews;
-    double points = max * Shrinkage.toPrior(Curves.declining(share, fullUntil, zeroAt), reviews);
-    return Outcome.known(
-        points,
+    return CurveRule.Reading.sample(
+        share,
+        used,
+        reviews,
         Fmt.pct(share) + " of reviews",
-        label + " " + Fmt.pct(share) + " of " + (long) reviews + " (shrunk toward the prior)",
-        used);
+        label + " " + Fmt.pct(share) + " of " + (long) reviews + " (shrunk toward the prior)");
   }
 
   private static Outcome emergency(ScoringContext ctx) {
@@ -204,14 +198,13 @@ final class SupportRules {
             f -> f.emergencyPath() != null,
             (a, b) -> !a.emergencyPath().equals(b.emergencyPath()),
             "emergency path");
-    Optional<Item<SecurityControl>> lock =
-        AppSecurityRules.control(ctx, AccountControl.ACCOUNT_LOCK);
+    Optional<Item<SecurityControl>> lock = ControlRule.find(ctx, AccountControl.ACCOUNT_LOCK);
     if (path.isEmpty() && lock.isEmpty()) {
       return Outcome.unknown("no emergency path or account lock stated");
     }
     double pathPoints = path.isPresent() && path.get().fact().emergencyPath() ? 15 : 0;
     double lockPoints =
-        lock.isPresent() ? 10 * AppSecurityRules.availability(lock.get().fact().availability()) : 0;
+        lock.isPresent() ? 10 * ControlRule.credit(lock.get().fact().availability()) : 0;
     if (pathPoints >= lockPoints && path.isPresent()) {
       String value = pathPoints > 0 ? "documented" : "none documented";
       return Outcome.known(pathPoints, value, "emergency path " + value, path.get());

@@ -19,34 +19,43 @@ final class UxRules {
 
   static final double PRIOR_MEAN = 3.0;
 
+  private static final String PRIOR_MEAN_TEXT = String.format(Locale.ROOT, "%.1f", PRIOR_MEAN);
+
   static List<Rule> rules() {
     Pillar p = Pillar.USER_EXPERIENCE;
     return List.of(
-        new Rule(
+        CurveRule.of(
             "user-experience.store-rating",
             p,
             "Store rating (count-weighted, Bayesian)",
             60,
+            Curve.higherIsBetter(2.5, 4.6, stars -> Fmt.num(stars) + " stars"),
             "All current ratings across the App Store and Google Play and every storefront are"
                 + " pooled by rating count (a store's GLOBAL aggregate only when it has no"
-                + " storefront ratings, so no rating counts twice) with a prior of 500 ratings at"
-                + " 3.0 stars:"
-                + " (500 x 3.0 + sum of count x stars) / (500 + sum of counts). 60 points at 4.6"
-                + " stars or more, none at 2.5 or less, linear in between. Unknown without any"
-                + " rating.",
+                + " storefront ratings, so no rating counts twice) with a prior of "
+                + Fmt.num(PRIOR_RATINGS)
+                + " ratings at "
+                + PRIOR_MEAN_TEXT
+                + " stars: ("
+                + Fmt.num(PRIOR_RATINGS)
+                + " x "
+                + PRIOR_MEAN_TEXT
+                + " + sum of count x stars) / ("
+                + Fmt.num(PRIOR_RATINGS)
+                + " + sum of counts). {curve}. Unknown without any rating.",
             "Ratings from millions of users are the broadest signal of whether the app works;"
                 + " the prior keeps a handful of ratings from counting as a verdict.",
             UxRules::storeRating),
-        new Rule(
+        CurveRule.of(
             "user-experience.reliability-complaints",
             p,
             "Reviews about crashes, bugs and stale balances",
             20,
+            Curve.lowerIsBetter(0.02, 0.15, Curve::percent),
             "Share of analysed reviews about crashes and bugs or stale balances, pooled across"
                 + " non-overlapping review samples by their size (the widest pooled sample wins"
-                + " over the per-store and per-storefront samples it contains): full points up to"
-                + " 2 %, none from 15 %, linear in between, shrunk toward the unknown prior by 100"
-                + " pseudo-reviews. Unknown when no sample measured these themes.",
+                + " over the per-store and per-storefront samples it contains): {curve}, shrunk"
+                + " toward the unknown prior by 100 pseudo-reviews. Unknown when no sample measured these themes.",
             "An app that crashes or shows wrong balances fails users exactly when markets move.",
             UxRules::reliability),
         new Rule(
@@ -62,10 +71,10 @@ final class UxRules {
             .discountingClaims());
   }
 
-  private static Outcome storeRating(ScoringContext ctx) {
+  private static CurveRule.Reading storeRating(ScoringContext ctx) {
     List<Item<AppRating>> ratings = Samples.ratings(ctx.current(AppRating.class));
     if (ratings.isEmpty()) {
-      return Outcome.unknown("no app-store rating");
+      return CurveRule.Reading.unknown("no app-store rating");
     }
     double weighted = PRIOR_RATINGS * PRIOR_MEAN;
     double count = PRIOR_RATINGS;
@@ -76,18 +85,17 @@ final class UxRules {
       ratingCount += item.fact().ratingCount();
     }
     double mean = weighted / count;
-    double points = 60 * Curves.rising(mean, 2.5, 4.6);
     String value =
         String.format(Locale.ROOT, "%.2f stars", mean)
             + String.format(Locale.ROOT, " from %,d ratings", ratingCount);
-    return Outcome.known(
-        points,
+    return CurveRule.Reading.of(
+        mean,
+        ratings,
         value,
-        "Bayesian rating " + value + " in " + ratings.size() + " storefront(s): ",
-        ratings);
+        "Bayesian rating " + value + " in " + ratings.size() + " storefront(s): ");
   }
 
-  private static Outcome reliability(ScoringContext ctx) {
+  private static CurveRule.Reading reliability(ScoringContext ctx) {
     double reviews = 0;
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
@@ -111,15 +119,15 @@ final class UxRules {
       used.add(item);
     }
     if (used.isEmpty()) {
-      return Outcome.unknown("no review sample measured crashes or stale balances");
+      return CurveRule.Reading.unknown("no review sample measured crashes or stale balances");
     }
     double share = complaints / reviews;
-    double points = 20 * Shrinkage.toPrior(Curves.declining(share, 0.02, 0.15), reviews);
-    return Outcome.known(
-        points,
+    return CurveRule.Reading.sample(
+        share,
+        used,
+        reviews,
         Fmt.pct(share) + " of reviews",
-        "crash/bug/stale-balance reviews " + Fmt.pct(share) + " of " + (long) reviews,
-        used);
+        "crash/bug/stale-balance reviews " + Fmt.pct(share) + " of " + (long) reviews);
   }
 
   private static Outcome securityVisible(ScoringContext ctx) {
