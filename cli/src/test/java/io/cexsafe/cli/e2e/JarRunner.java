@@ -92,8 +92,16 @@ public final class JarRunner {
     return this;
   }
 
-  /** Runs {@code java -jar cexsafe.jar args…} and waits for it, at most the timeout. */
-  public Result run(String... args) {
+  /** Starts {@code java -jar cexsafe.jar args…} without waiting: for tests that kill it. */
+  public Process start(String... args) {
+    try {
+      return processBuilder(args).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessBuilder processBuilder(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Duser.home=" + home);
@@ -125,6 +133,12 @@ public final class JarRunner {
     env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
     env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
     env.putAll(environment);
+    return builder;
+  }
+
+  /** Runs {@code java -jar cexsafe.jar args…} and waits for it, at most the timeout. */
+  public Result run(String... args) {
+    ProcessBuilder builder = processBuilder(args);
     try {
       Process process = builder.start();
       CompletableFuture<byte[]> out = drain(process.getInputStream());

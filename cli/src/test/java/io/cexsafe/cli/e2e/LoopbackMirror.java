@@ -34,7 +34,7 @@ final class LoopbackMirror implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
 
-  private record Route(String contentType, String body) {}
+  private record Route(String contentType, String body, MockResponse response) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -56,6 +56,9 @@ final class LoopbackMirror implements AutoCloseable {
                     headers,
                     request.getBody() == null ? "" : request.getBody().utf8()));
             Route route = routes.get(path);
+            if (route != null && route.response() != null) {
+              return route.response();
+            }
             return route != null
                 ? new MockResponse.Builder()
                     .code(200)
@@ -82,7 +85,18 @@ final class LoopbackMirror implements AutoCloseable {
 
   /** Serves the fixture {@code e2e/<fixture>} at {@code path} (query ignored). */
   LoopbackMirror serve(String path, String contentType, String fixture) {
-    routes.put(path, new Route(contentType, fixture(fixture)));
+    return text(path, contentType, fixture(fixture));
+  }
+
+  /** Serves {@code body} at {@code path} with status 200. */
+  LoopbackMirror text(String path, String contentType, String body) {
+    routes.put(path, new Route(contentType, body, null));
+    return this;
+  }
+
+  /** Answers {@code path} with {@code response} (an error, a redirect, …). */
+  LoopbackMirror answer(String path, MockResponse response) {
+    routes.put(path, new Route(null, null, response));
     return this;
   }
 
