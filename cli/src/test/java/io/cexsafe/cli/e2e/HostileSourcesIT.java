@@ -40,30 +40,6 @@ class HostileSourcesIT {
         .json("/stablecoins/stablecoins", "defillama/stablecoins.json");
   }
 
-  private static LoopbackMirror registers(LoopbackMirror mirror) {
-    return mirror
-        .json("/fca/V0.1/Firm/941745", "registers/fca-firm-941745.json")
-        .json("/fca/V0.1/Firm/941745/Names", "registers/fca-names-941745.json")
-        .json("/fca/V0.1/Firm/941745/Permissions", "registers/fca-permissions-none.json")
-        .json("/fca/V0.1/Firm/941745/Address", "registers/fca-address-941745.json")
-        .json("/fca/V0.1/Firm/944788", "registers/fca-firm-not-found.json")
-        .json("/fca/V0.1/Search", "registers/fca-search-foris.json")
-        .serve("/esma/CASPS.csv", "text/csv; charset=utf-8", "registers/esma-CASPS.csv")
-        .serve("/esma/NCASP.csv", "text/csv; charset=utf-8", "registers/esma-NCASP.csv")
-        .serve(
-            "/fincen/retrieve.msb.list.php",
-            "text/plain; charset=utf-8",
-            "registers/fincen-msb.tsv")
-        .serve(
-            "/vara/en/licenses-and-register/public-register/",
-            "text/html; charset=utf-8",
-            "registers/vara-register.html")
-        .json("/austrac/vaspr/remitters/", "registers/austrac-abn-76640692735.json")
-        .serve(
-            "/mas/fid/custom/resultpartial", "text/html; charset=utf-8", "registers/mas-page1.html")
-        .serve("/fintrac/reg-eng.csv", "text/csv; charset=utf-8", "registers/fintrac-reg-eng.csv");
-  }
-
   private static String[] args(LoopbackMirror mirror, List<String> extra, String... command) {
     List<String> args = new ArrayList<>(List.of(command));
     List<String> settings = new ArrayList<>(extra);
@@ -145,7 +121,7 @@ class HostileSourcesIT {
 
   @Test
   void aFailingRegisterCostsOnlyItself() throws Exception {
-    try (LoopbackMirror mirror = registers(defiLlama("[]"))) {
+    try (LoopbackMirror mirror = defiLlama("[]").registers()) {
       mirror.answer(
           "/esma/CASPS.csv",
           new MockResponse.Builder().code(500).body("internal error at the register").build());
@@ -174,7 +150,7 @@ class HostileSourcesIT {
   @Test
   void aKeyedSourceRedirectingToAnotherHostSendsItNothing() throws Exception {
     try (LoopbackMirror elsewhere = new LoopbackMirror();
-        LoopbackMirror mirror = registers(defiLlama("[]"))) {
+        LoopbackMirror mirror = defiLlama("[]").registers()) {
       elsewhere.json("/steal/Firm/941745", "registers/fca-firm-941745.json");
       elsewhere.start();
       mirror.answer(

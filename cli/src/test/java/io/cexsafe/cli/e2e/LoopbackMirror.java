@@ -104,6 +104,34 @@ final class LoopbackMirror implements AutoCloseable {
     return serve(path, "application/json; charset=utf-8", fixture);
   }
 
+  /**
+   * Adds every register the regulators collector reads, answered from the e2e fixtures: FCA under
+   * {@code /fca/V0.1}, ESMA {@code /esma}, FinCEN {@code /fincen}, VARA {@code /vara}, AUSTRAC
+   * {@code /austrac/vaspr}, MAS {@code /mas/fid} and FINTRAC {@code /fintrac}.
+   */
+  LoopbackMirror registers() {
+    return json("/fca/V0.1/Firm/941745", "registers/fca-firm-941745.json")
+        .json("/fca/V0.1/Firm/941745/Names", "registers/fca-names-941745.json")
+        .json("/fca/V0.1/Firm/941745/Permissions", "registers/fca-permissions-none.json")
+        .json("/fca/V0.1/Firm/941745/Address", "registers/fca-address-941745.json")
+        .json("/fca/V0.1/Firm/944788", "registers/fca-firm-not-found.json")
+        .json("/fca/V0.1/Search", "registers/fca-search-foris.json")
+        .serve("/esma/CASPS.csv", "text/csv; charset=utf-8", "registers/esma-CASPS.csv")
+        .serve("/esma/NCASP.csv", "text/csv; charset=utf-8", "registers/esma-NCASP.csv")
+        .serve(
+            "/fincen/retrieve.msb.list.php",
+            "text/plain; charset=utf-8",
+            "registers/fincen-msb.tsv")
+        .serve(
+            "/vara/en/licenses-and-register/public-register/",
+            "text/html; charset=utf-8",
+            "registers/vara-register.html")
+        .json("/austrac/vaspr/remitters/", "registers/austrac-abn-76640692735.json")
+        .serve(
+            "/mas/fid/custom/resultpartial", "text/html; charset=utf-8", "registers/mas-page1.html")
+        .serve("/fintrac/reg-eng.csv", "text/csv; charset=utf-8", "registers/fintrac-reg-eng.csv");
+  }
+
   /** Whether a route answers {@code path}. */
   boolean serves(String path) {
     return routes.containsKey(path);

@@ -45,26 +45,7 @@ class LoopbackSourcesIT {
         .json("/llama/protocol/crypto-com", "defillama/protocol-crypto-com.json")
         .json("/llama/hacks", "defillama/hacks.json")
         .json("/stablecoins/stablecoins", "defillama/stablecoins.json")
-        .json("/fca/V0.1/Firm/941745", "registers/fca-firm-941745.json")
-        .json("/fca/V0.1/Firm/941745/Names", "registers/fca-names-941745.json")
-        .json("/fca/V0.1/Firm/941745/Permissions", "registers/fca-permissions-none.json")
-        .json("/fca/V0.1/Firm/941745/Address", "registers/fca-address-941745.json")
-        .json("/fca/V0.1/Firm/944788", "registers/fca-firm-not-found.json")
-        .json("/fca/V0.1/Search", "registers/fca-search-foris.json")
-        .serve("/esma/CASPS.csv", "text/csv; charset=utf-8", "registers/esma-CASPS.csv")
-        .serve("/esma/NCASP.csv", "text/csv; charset=utf-8", "registers/esma-NCASP.csv")
-        .serve(
-            "/fincen/retrieve.msb.list.php",
-            "text/plain; charset=utf-8",
-            "registers/fincen-msb.tsv")
-        .serve(
-            "/vara/en/licenses-and-register/public-register/",
-            "text/html; charset=utf-8",
-            "registers/vara-register.html")
-        .json("/austrac/vaspr/remitters/", "registers/austrac-abn-76640692735.json")
-        .serve(
-            "/mas/fid/custom/resultpartial", "text/html; charset=utf-8", "registers/mas-page1.html")
-        .serve("/fintrac/reg-eng.csv", "text/csv; charset=utf-8", "registers/fintrac-reg-eng.csv")
+        .registers()
         .json("/apple/lookup", "stores/apple-lookup.json")
         .json(APPLE_FEED, "stores/apple-reviews-us-page1.json")
         .serve("/play/store/apps/details", "text/html; charset=utf-8", "stores/play-details.html")
