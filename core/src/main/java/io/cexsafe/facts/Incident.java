@@ -63,4 +63,89 @@ public record Incident(
         + ", reimbursement "
         + Checks.words(reimbursement);
   }
+
+  /** Starts a Incident with its required parts; the others default to unknown. */
+  public static Builder builder(LocalDate date, IncidentKind kind) {
+    return new Builder(date, kind);
+  }
+
+  /** Builds a Incident by name instead of by position; the record's constructor validates. */
+  public static final class Builder {
+    private LocalDate date;
+    private IncidentKind kind;
+    private BigDecimal lossUsd;
+    private String technique;
+    private BigDecimal returnedUsd;
+    private Reimbursement reimbursement;
+    private Integer hoursToDisclosure;
+    private Boolean postMortemPublished;
+    private List<String> hardeningMeasures;
+    private Integer accountsAffected;
+    private String summaryText;
+
+    private Builder(LocalDate date, IncidentKind kind) {
+      this.date = date;
+      this.kind = kind;
+    }
+
+    public Builder lossUsd(BigDecimal lossUsd) {
+      this.lossUsd = lossUsd;
+      return this;
+    }
+
+    public Builder technique(String technique) {
+      this.technique = technique;
+      return this;
+    }
+
+    public Builder returnedUsd(BigDecimal returnedUsd) {
+      this.returnedUsd = returnedUsd;
+      return this;
+    }
+
+    public Builder reimbursement(Reimbursement reimbursement) {
+      this.reimbursement = reimbursement;
+      return this;
+    }
+
+    public Builder hoursToDisclosure(Integer hoursToDisclosure) {
+      this.hoursToDisclosure = hoursToDisclosure;
+      return this;
+    }
+
+    public Builder postMortemPublished(Boolean postMortemPublished) {
+      this.postMortemPublished = postMortemPublished;
+      return this;
+    }
+
+    public Builder hardeningMeasures(List<String> hardeningMeasures) {
+      this.hardeningMeasures = hardeningMeasures;
+      return this;
+    }
+
+    public Builder accountsAffected(Integer accountsAffected) {
+      this.accountsAffected = accountsAffected;
+      return this;
+    }
+
+    public Builder summaryText(String summaryText) {
+      this.summaryText = summaryText;
+      return this;
+    }
+
+    public Incident build() {
+      return new Incident(
+          date,
+          kind,
+          lossUsd,
+          technique,
+          returnedUsd,
+          reimbursement,
+          hoursToDisclosure,
+          postMortemPublished,
+          hardeningMeasures,
+          accountsAffected,
+          summaryText);
+    }
+  }
 }

@@ -65,4 +65,80 @@ public record Licence(
         + Checks.words(status)
         + (matchBasis == MatchBasis.NAME ? " (matched by name)" : "");
   }
+
+  /** Starts a Licence with its required parts; the others default to unknown. */
+  public static Builder builder(
+      String jurisdiction,
+      String regulator,
+      String entityName,
+      LicenceStatus status,
+      MatchBasis matchBasis) {
+    return new Builder(jurisdiction, regulator, entityName, status, matchBasis);
+  }
+
+  /** Builds a Licence by name instead of by position; the record's constructor validates. */
+  public static final class Builder {
+    private String jurisdiction;
+    private String regulator;
+    private String register;
+    private String entityName;
+    private String identifier;
+    private LicenceStatus status;
+    private List<String> activities;
+    private LocalDate authorisedSince;
+    private URI registerUrl;
+    private MatchBasis matchBasis;
+
+    private Builder(
+        String jurisdiction,
+        String regulator,
+        String entityName,
+        LicenceStatus status,
+        MatchBasis matchBasis) {
+      this.jurisdiction = jurisdiction;
+      this.regulator = regulator;
+      this.entityName = entityName;
+      this.status = status;
+      this.matchBasis = matchBasis;
+    }
+
+    public Builder register(String register) {
+      this.register = register;
+      return this;
+    }
+
+    public Builder identifier(String identifier) {
+      this.identifier = identifier;
+      return this;
+    }
+
+    public Builder activities(List<String> activities) {
+      this.activities = activities;
+      return this;
+    }
+
+    public Builder authorisedSince(LocalDate authorisedSince) {
+      this.authorisedSince = authorisedSince;
+      return this;
+    }
+
+    public Builder registerUrl(URI registerUrl) {
+      this.registerUrl = registerUrl;
+      return this;
+    }
+
+    public Licence build() {
+      return new Licence(
+          jurisdiction,
+          regulator,
+          register,
+          entityName,
+          identifier,
+          status,
+          activities,
+          authorisedSince,
+          registerUrl,
+          matchBasis);
+    }
+  }
 }

@@ -56,4 +56,73 @@ public record PorAttestation(
         + (assets.isEmpty() ? "" : ", " + assets.size() + " assets")
         + (attestorWithdrawn ? " (attestor since withdrawn)" : "");
   }
+
+  /** Starts a PorAttestation with its required parts; the others default to unknown. */
+  public static Builder builder(
+      LocalDate reportDate,
+      String attestor,
+      PorMethod method,
+      AttestorIndependence independence,
+      PorCadence cadence) {
+    return new Builder(reportDate, attestor, method, independence, cadence);
+  }
+
+  /** Builds a PorAttestation by name instead of by position; the record's constructor validates. */
+  public static final class Builder {
+    private LocalDate reportDate;
+    private String attestor;
+    private PorMethod method;
+    private AttestorIndependence independence;
+    private List<AssetReserveRatio> assets;
+    private PorCadence cadence;
+    private boolean userVerifiable;
+    private boolean attestorWithdrawn;
+    private String detail;
+
+    private Builder(
+        LocalDate reportDate,
+        String attestor,
+        PorMethod method,
+        AttestorIndependence independence,
+        PorCadence cadence) {
+      this.reportDate = reportDate;
+      this.attestor = attestor;
+      this.method = method;
+      this.independence = independence;
+      this.cadence = cadence;
+    }
+
+    public Builder assets(List<AssetReserveRatio> assets) {
+      this.assets = assets;
+      return this;
+    }
+
+    public Builder userVerifiable(boolean userVerifiable) {
+      this.userVerifiable = userVerifiable;
+      return this;
+    }
+
+    public Builder attestorWithdrawn(boolean attestorWithdrawn) {
+      this.attestorWithdrawn = attestorWithdrawn;
+      return this;
+    }
+
+    public Builder detail(String detail) {
+      this.detail = detail;
+      return this;
+    }
+
+    public PorAttestation build() {
+      return new PorAttestation(
+          reportDate,
+          attestor,
+          method,
+          independence,
+          assets,
+          cadence,
+          userVerifiable,
+          attestorWithdrawn,
+          detail);
+    }
+  }
 }
