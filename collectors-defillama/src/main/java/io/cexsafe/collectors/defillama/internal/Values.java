@@ -2,6 +2,8 @@ package io.cexsafe.collectors.defillama.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,5 +187,21 @@ final class Values {
 
   static String upper(String symbol) {
     return symbol.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** A link as an absolute http(s) URI with a host, or null for anything else. */
+  static URI httpUri(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(text.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          ? uri
+          : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 }
