@@ -5,6 +5,7 @@ import io.cexsafe.facts.NetFlow;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Net flows over 24 hours, a week and a month: from {@code /cexs} when it has them (today only),
@@ -36,14 +37,14 @@ final class NetFlowEvidence {
                 + (hours == 24 ? "24h" : hours == 168 ? "1w" : "1m")
                 + " from /cexs, which carries no timestamp");
       } else {
-        read(snapshot, hours).ifPresent(flow -> addFetched(sink, snapshot, flow, clean));
+        for (FlowRead flow : snapshot.reserves().flows()) {
+          if (flow.hours() == hours) {
+            addFetched(sink, snapshot, flow, clean);
+          }
+        }
       }
     }
     return sink.findings();
-  }
-
-  private static java.util.Optional<FlowRead> read(DefiLlamaSnapshot snapshot, int hours) {
-    return snapshot.reserves().flows().stream().filter(f -> f.hours() == hours).findFirst();
   }
 
   private void addFetched(
@@ -56,7 +57,7 @@ final class NetFlowEvidence {
     if (inflow == null) {
       return;
     }
-    var own = snapshot.ownTokens();
+    Set<String> own = snapshot.ownTokens();
     add(
         sink,
         snapshot,

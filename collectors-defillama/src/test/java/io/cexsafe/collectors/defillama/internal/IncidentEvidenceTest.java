@@ -131,7 +131,7 @@ class IncidentEvidenceTest {
     assertThat(incidents.listFailure(snapshot).problems())
         .extracting(Problem::reason)
         .containsExactly(ReasonCode.TIMEOUT);
-    assertThat(incidents.listFailure(snapshot(/* none */ ))).isEqualTo(Findings.NONE);
+    assertThat(incidents.listFailure(snapshot())).isEqualTo(Findings.NONE);
   }
 
   @Test

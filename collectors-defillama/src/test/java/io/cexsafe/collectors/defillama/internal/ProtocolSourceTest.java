@@ -2,7 +2,9 @@ package io.cexsafe.collectors.defillama.internal;
 
 import static io.cexsafe.collectors.defillama.internal.SnapshotFixture.ENDPOINTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cexsafe.Problem;
 import io.cexsafe.ReasonCode;
 import io.cexsafe.SourceException;
 import io.cexsafe.collectors.defillama.internal.FakeHttp.Answer;
@@ -103,13 +105,10 @@ class ProtocolSourceTest {
 
   @Test
   void aReadIsEitherASummaryOrAProblem() {
-    io.cexsafe.Problem problem =
-        new io.cexsafe.Problem(ReasonCode.TIMEOUT, "slow", "https://x.test", null);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ProtocolRead(ProtocolRead.Status.READ, null, problem))
+    Problem problem = new Problem(ReasonCode.TIMEOUT, "slow", "https://x.test", null);
+    assertThatThrownBy(() -> new ProtocolRead(ProtocolRead.Status.READ, null, problem))
         .isInstanceOf(IllegalArgumentException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ProtocolRead(ProtocolRead.Status.MISSING, null, null))
+    assertThatThrownBy(() -> new ProtocolRead(ProtocolRead.Status.MISSING, null, null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

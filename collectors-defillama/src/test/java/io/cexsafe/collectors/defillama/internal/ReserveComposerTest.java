@@ -12,6 +12,7 @@ import io.cexsafe.SourceException;
 import io.cexsafe.facts.ReserveComposition;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -73,11 +74,11 @@ class ReserveComposerTest {
                         tokens("BTC", -5),
                         null,
                         Map.of(),
-                        java.util.List.of(),
+                        List.of(),
                         null,
                         null,
                         null,
-                        java.util.List.of())));
+                        List.of())));
     assertThat(composer.map(f.build())).isEqualTo(Findings.NONE);
     Problem failed = new Problem(ReasonCode.TIMEOUT, "slow", "https://p", null);
     assertThat(

@@ -16,6 +16,7 @@ import io.cexsafe.facts.ReserveTrend;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReserveEvidenceTest {
@@ -27,7 +28,7 @@ class ReserveEvidenceTest {
   void todayTheListsFiguresMakeTheSnapshotAndTheHistoryTheMixAndTrend() {
     SnapshotFixture f = SnapshotFixture.listedBinance();
     f.protocol(ProtocolRead.read(summary(tokens("BTC", 700, "BNB", 300), new BigDecimal("1000"))));
-    f.stablecoins = Fetched.of(new Stablecoins(java.util.Set.of("USDT")));
+    f.stablecoins = Fetched.of(new Stablecoins(Set.of("USDT")));
     Findings findings = reserves.map(f.build());
 
     assertThat(findings.problems()).isEmpty();

@@ -98,4 +98,16 @@ class ValuesTest {
     assertThat(Values.texts(row.path("many"))).containsExactly("A", "B");
     assertThat(Values.texts(row.path("none"))).isEmpty();
   }
+
+  @Test
+  void onlyAbsoluteWebLinksWithAHostAreLinks() {
+    assertThat(Values.httpUri(" https://example.test/por "))
+        .hasToString("https://example.test/por");
+    assertThat(Values.httpUri("HTTP://example.test")).hasToString("HTTP://example.test");
+    assertThat(Values.httpUri("javascript:alert(1)")).isNull();
+    assertThat(Values.httpUri("ftp://example.test/x")).isNull();
+    assertThat(Values.httpUri("https:///no-host")).isNull();
+    assertThat(Values.httpUri("not a link")).isNull();
+    assertThat(Values.httpUri(null)).isNull();
+  }
 }
