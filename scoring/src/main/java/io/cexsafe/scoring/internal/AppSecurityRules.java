@@ -20,16 +20,48 @@ final class AppSecurityRules {
 
   static final String AVAILABILITY_TEXT = ControlRule.CREDIT_TEXT;
 
+  static final Scale TWO_FACTOR = Scale.max(15);
+
+  /** What withdrawal 2FA keeps when no factor stronger than SMS or email is offered. */
+  static final double WEAK_FACTORS_ONLY = 0.5;
+
+  static final Composite WHITELIST_LOCK =
+      Composite.of(Composite.part("whitelist", 9), Composite.part("lock", 6));
+
+  /** The lock period that earns the whole lock part. */
+  static final double FULL_LOCK_HOURS = 24;
+
+  /** What an available new-address lock earns, times its availability, without a stated period. */
+  static final double NEW_ADDRESS_LOCK = 4;
+
+  static final Composite API_KEYS =
+      Composite.of(Composite.part("scoping", 6), Composite.part("allowlist", 4));
+
+  /** A weaker certification (SOC 2 Type I for Type II) that is current. */
+  static final double WEAKER_CERTIFICATION = 2;
+
+  static final double EXPIRED_CERTIFICATION = 1;
+
+  static final Composite BUG_BOUNTY =
+      Composite.of(Composite.part("bounty", 3), Composite.part("reward", 2));
+
+  /** What a bounty adds when its top reward is not stated. */
+  static final double UNSTATED_REWARD = 1;
+
+  static final Curve.Log TOP_REWARD = Curve.log10(4, 5, Curve::usd);
+
+  static final Scale SECURITY_RATING = Scale.max(2);
+
   static List<Rule> rules() {
     Pillar p = Pillar.APP_SECURITY;
     List<Rule> rules = new ArrayList<>();
     rules.add(
-        new Rule(
+        Rule.declared(
             "app-security.two-factor",
             p,
             "2FA for withdrawals, TOTP or stronger",
-            15,
-            "15 points times the availability of withdrawal 2FA ("
+            TWO_FACTOR,
+            "{max} points times the availability of withdrawal 2FA ("
                 + AVAILABILITY_TEXT
                 + "), halved unless an authenticator app (TOTP), passkeys or hardware keys are"
                 + " offered. Unknown when nothing states whether withdrawals need 2FA.",
@@ -53,15 +85,21 @@ final class AppSecurityRules {
             AccountControl.HARDWARE_SECURITY_KEYS,
             "Hardware keys give phishing-resistant login to users who want the strongest option."));
     rules.add(
-        new Rule(
+        Rule.declared(
             "app-security.whitelist-lock",
             p,
             "Withdrawal whitelist with a lock period",
-            15,
-            "9 points times the availability of an address whitelist, plus up to 6 for a waiting"
-                + " period before new addresses can receive funds: 6 times the share of 24 hours"
-                + " the stated lock reaches (of the whitelist or the new-address lock), or 4 times"
-                + " the new-address lock's availability if that is more. Unknown when"
+            WHITELIST_LOCK.with(
+                java.util.Map.of(
+                    "fullLockHours",
+                    Fmt.num(FULL_LOCK_HOURS),
+                    "newAddressLock",
+                    Fmt.num(NEW_ADDRESS_LOCK))),
+            "{whitelist} points times the availability of an address whitelist, plus up to"
+                + " {lock} for a waiting period before new addresses can receive funds: {lock}"
+                + " times the share of {fullLockHours} hours the stated lock reaches (of the"
+                + " whitelist or the new-address lock), or {newAddressLock} times the new-address"
+                + " lock's availability if that is more. Unknown when"
                 + " nothing states whether a whitelist exists.",
             "An attacker who takes over an account must send funds to a new address; a lock"
                 + " period gives the owner time to notice and freeze the account.",
@@ -91,13 +129,13 @@ final class AppSecurityRules {
             AccountControl.ACCOUNT_LOCK,
             "Freezing an account at once beats waiting for support while funds leave."));
     rules.add(
-        new Rule(
+        Rule.declared(
             "app-security.api-keys",
             p,
             "API keys scoped and IP-restricted",
-            10,
-            "6 points times the availability of scoped (e.g. read-only, no-withdrawal) API keys"
-                + " plus 4 times that of IP allow-lists. Unknown when neither is stated.",
+            API_KEYS,
+            "{scoping} points times the availability of scoped (e.g. read-only, no-withdrawal)"
+                + " API keys plus {allowlist} times that of IP allow-lists. Unknown when neither is stated.",
             "Leaked API keys are a common way accounts are drained; scopes and IP allow-lists"
                 + " limit what a leaked key can do.",
             AppSecurityRules::apiKeys));
@@ -126,23 +164,25 @@ final class AppSecurityRules {
             null,
             "Card data handled to the card schemes' standard; relevant where cards are issued."));
     rules.add(
-        new Rule(
+        Rule.declared(
             "app-security.bug-bounty",
             p,
             "Public bug bounty",
-            5,
-            "A public bug bounty earns 3 points, plus 1 when its top reward is not stated, or up"
-                + " to 2 on a log scale of the top reward (nothing more at USD 10k, full at USD"
-                + " 100k). The best programme counts. Unknown without one.",
+            BUG_BOUNTY
+                .with(TOP_REWARD.terms("reward"))
+                .with(java.util.Map.of("unstated", Fmt.num(UNSTATED_REWARD))),
+            "A public bug bounty earns {bounty} points, plus {unstated} when its top reward is"
+                + " not stated, or up to {reward} on a log scale of the top reward (nothing more"
+                + " at {reward.zero}, full at {reward.full}). The best programme counts. Unknown without one.",
             "Paying outsiders to report flaws finds them before attackers do.",
             AppSecurityRules::bugBounty));
     rules.add(
-        new Rule(
+        Rule.declared(
             "app-security.security-rating",
             p,
             "Independent security rating",
-            2,
-            "2 points times the best rating's score over its maximum (out of 10 or 100 when no"
+            SECURITY_RATING,
+            "{max} points times the best rating's score over its maximum (out of 10 or 100 when no"
                 + " maximum is stated); for a letter grade A 100 %, B 75 %, C 50 %, D 25 %, others"
                 + " 50 %. Unknown without a rating.",
             "An outside rating is a weak but independent check on the other claims.",
@@ -176,7 +216,9 @@ final class AppSecurityRules {
       }
     }
     double points =
-        15 * availability(withdrawal.get().fact().availability()) * (strong != null ? 1 : 0.5);
+        TWO_FACTOR.max()
+            * availability(withdrawal.get().fact().availability())
+            * (strong != null ? 1 : WEAK_FACTORS_ONLY);
     String value =
         Fmt.lower(withdrawal.get().fact().availability())
             + (strong != null ? ", " + strong : ", no TOTP or stronger factor known");
@@ -189,7 +231,8 @@ final class AppSecurityRules {
       return Outcome.unknown("nothing states whether an address whitelist exists");
     }
     List<Item<?>> used = new ArrayList<>(List.of(whitelist.get()));
-    double listPoints = 9 * availability(whitelist.get().fact().availability());
+    double listPoints =
+        WHITELIST_LOCK.part("whitelist") * availability(whitelist.get().fact().availability());
     Optional<Item<SecurityControl>> lock = control(ctx, AccountControl.NEW_ADDRESS_LOCK);
     Integer hours = null;
     if (whitelist.get().fact().availability().offered()) {
@@ -202,9 +245,11 @@ final class AppSecurityRules {
         hours = lockHours;
       }
     }
-    double lockPoints = hours == null ? 0 : 6 * Math.min(1, hours / 24.0);
+    double lockPoints =
+        hours == null ? 0 : WHITELIST_LOCK.part("lock") * Math.min(1, hours / FULL_LOCK_HOURS);
     if (lock.isPresent()) {
-      lockPoints = Math.max(lockPoints, 4 * availability(lock.get().fact().availability()));
+      lockPoints =
+          Math.max(lockPoints, NEW_ADDRESS_LOCK * availability(lock.get().fact().availability()));
     }
     double points = listPoints + lockPoints;
     String value =
@@ -225,12 +270,12 @@ final class AppSecurityRules {
     double points = 0;
     List<String> parts = new ArrayList<>();
     if (scoping.isPresent()) {
-      points += 6 * availability(scoping.get().fact().availability());
+      points += API_KEYS.part("scoping") * availability(scoping.get().fact().availability());
       parts.add("scoping " + Fmt.lower(scoping.get().fact().availability()));
       used.add(scoping.get());
     }
     if (allowlist.isPresent()) {
-      points += 4 * availability(allowlist.get().fact().availability());
+      points += API_KEYS.part("allowlist") * availability(allowlist.get().fact().availability());
       parts.add("IP allow-list " + Fmt.lower(allowlist.get().fact().availability()));
       used.add(allowlist.get());
     }
@@ -246,18 +291,23 @@ final class AppSecurityRules {
       CertificationStandard weaker,
       String rationale) {
     String name = standard.name().replace('_', ' ');
-    return new Rule(
+    Table table = Table.best("current", max);
+    if (weaker != null) {
+      table = table.then("weaker", WEAKER_CERTIFICATION);
+    }
+    Table levels = table.then("expired", EXPIRED_CERTIFICATION);
+    return Rule.declared(
         id,
         Pillar.APP_SECURITY,
         title,
-        max,
-        Fmt.num(max)
-            + " points for a current "
+        levels,
+        "{current} points for a current "
             + name
-            + " certification (no expiry, or valid at the evaluation date), 1 for an expired one"
+            + " certification (no expiry, or valid at the evaluation date), {expired} for an"
+            + " expired one"
             + (weaker == null
                 ? ""
-                : "; a current " + weaker.name().replace('_', ' ') + " alone earns 2")
+                : "; a current " + weaker.name().replace('_', ' ') + " alone earns {weaker}")
             + ". Unknown when none is known (certifications are advertised, so absence is not"
             + " proof).",
         rationale,
@@ -269,9 +319,9 @@ final class AppSecurityRules {
             boolean current = c.validUntil() == null || !c.validUntil().isBefore(ctx.asOfDate());
             double points;
             if (c.standard() == standard) {
-              points = current ? max : 1;
+              points = levels.points(current ? "current" : "expired");
             } else if (c.standard() == weaker) {
-              points = current ? 2 : 1;
+              points = levels.points(current ? "weaker" : "expired");
             } else {
               continue;
             }
@@ -294,10 +344,11 @@ final class AppSecurityRules {
 
   private static double bountyPoints(BugBounty bounty) {
     if (bounty.maxRewardUsd() == null) {
-      return 4;
+      return BUG_BOUNTY.part("bounty") + UNSTATED_REWARD;
     }
     double reward = bounty.maxRewardUsd().doubleValue();
-    return 3 + 2 * Curves.rising(reward <= 0 ? Double.NEGATIVE_INFINITY : Math.log10(reward), 4, 5);
+    return BUG_BOUNTY.total(
+        BUG_BOUNTY.part("bounty"), BUG_BOUNTY.points("reward", TOP_REWARD.fraction(reward)));
   }
 
   private static Outcome bugBounty(ScoringContext ctx) {
@@ -348,7 +399,7 @@ final class AppSecurityRules {
     if (best == null) {
       return Outcome.unknown("no independent security rating known");
     }
-    double points = 2 * ratingFraction(best.fact());
+    double points = SECURITY_RATING.max() * ratingFraction(best.fact());
     return Outcome.known(points, best.fact().summary(), best.fact().summary(), best);
   }
 }

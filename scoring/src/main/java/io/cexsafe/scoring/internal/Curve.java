@@ -9,7 +9,7 @@ import java.util.function.DoubleFunction;
  * A declared scoring curve: maps an observed value to a fraction of a rule's points and states its
  * own thresholds in words, so a rule's numbers live in one place.
  */
-sealed interface Curve permits Curve.Linear, Curve.Steps {
+sealed interface Curve permits Curve.Linear, Curve.Steps, Curve.Log {
   /** The fraction of the rule's points earned at {@code x}, in [0, 1]. */
   double fraction(double x);
 
@@ -17,12 +17,12 @@ sealed interface Curve permits Curve.Linear, Curve.Steps {
   String rubric(double max);
 
   /** Full credit up to {@code fullUntil}, none from {@code zeroFrom}, linear in between. */
-  static Curve lowerIsBetter(double fullUntil, double zeroFrom, DoubleFunction<String> label) {
+  static Linear lowerIsBetter(double fullUntil, double zeroFrom, DoubleFunction<String> label) {
     return new Linear(false, fullUntil, zeroFrom, label);
   }
 
   /** No credit up to {@code zeroUntil}, full from {@code fullFrom}, linear in between. */
-  static Curve higherIsBetter(double zeroUntil, double fullFrom, DoubleFunction<String> label) {
+  static Linear higherIsBetter(double zeroUntil, double fullFrom, DoubleFunction<String> label) {
     return new Linear(true, fullFrom, zeroUntil, label);
   }
 
@@ -37,6 +37,27 @@ sealed interface Curve permits Curve.Linear, Curve.Steps {
         java.util.Arrays.stream(fractions).boxed().toList(),
         beyond,
         label);
+  }
+
+  /**
+   * A log scale for amounts and counts: nothing at {@code 10^zeroExponent} or less, full credit
+   * from {@code 10^fullExponent}, linear in the logarithm between (a non-positive value earns
+   * nothing).
+   */
+  static Log log10(int zeroExponent, int fullExponent, DoubleFunction<String> label) {
+    return new Log(zeroExponent, fullExponent, label);
+  }
+
+  /** Amounts in US dollars, short ("USD 10k", "USD 1M", "USD 1B"). */
+  static String usd(double amount) {
+    double[] units = {1e9, 1e6, 1e3};
+    String[] suffixes = {"B", "M", "k"};
+    for (int i = 0; i < units.length; i++) {
+      if (Math.abs(amount) >= units[i]) {
+        return "USD " + Fmt.num(Curves.round2(amount / units[i])) + suffixes[i];
+      }
+    }
+    return "USD " + Fmt.num(Curves.round2(amount));
   }
 
   /** Thresholds written as percentages of a share ("2 %"). */
@@ -70,6 +91,12 @@ sealed interface Curve permits Curve.Linear, Curve.Steps {
       return higherIsBetter
           ? Curves.rising(x, zeroAt, fullAt)
           : Curves.declining(x, fullAt, zeroAt);
+    }
+
+    /** The thresholds as rubric terms {@code {name.full}} and {@code {name.zero}}. */
+    java.util.Map<String, String> terms(String name) {
+      return java.util.Map.of(
+          name + ".full", label.apply(fullAt), name + ".zero", label.apply(zeroAt));
     }
 
     /** E.g. "full points up to 2 %, none from 30 %, linear in between". */
@@ -150,6 +177,57 @@ sealed interface Curve permits Curve.Linear, Curve.Steps {
           .append(Fmt.num(Curves.round2(max * beyond)))
           .append(" beyond")
           .toString();
+    }
+  }
+
+  /**
+   * Logarithmic between two powers of ten, flat beyond them; higher is better.
+   *
+   * @param zeroExponent at or below {@code 10^zeroExponent} nothing
+   * @param fullExponent from {@code 10^fullExponent} full credit
+   * @param label how a threshold is written in the rubric ("USD 1M", "10 %")
+   */
+  record Log(int zeroExponent, int fullExponent, DoubleFunction<String> label) implements Curve {
+    public Log {
+      Objects.requireNonNull(label, "label");
+      if (!(zeroExponent < fullExponent)) {
+        throw new IllegalArgumentException(
+            "log curve thresholds out of order: nothing at 1e"
+                + zeroExponent
+                + ", full at 1e"
+                + fullExponent);
+      }
+    }
+
+    @Override
+    public double fraction(double x) {
+      return Curves.rising(
+          x <= 0 ? Double.NEGATIVE_INFINITY : Math.log10(x), zeroExponent, fullExponent);
+    }
+
+    /** The threshold where credit starts, in words ("USD 1M"). */
+    String zero() {
+      return label.apply(Math.pow(10, zeroExponent));
+    }
+
+    /** The threshold of full credit, in words ("USD 1B"). */
+    String full() {
+      return label.apply(Math.pow(10, fullExponent));
+    }
+
+    /** E.g. "nothing at USD 1M or less, full points at USD 1B or more, on a log scale". */
+    @Override
+    public String rubric(double max) {
+      return "nothing at "
+          + zero()
+          + " or less, full points at "
+          + full()
+          + " or more, on a log scale";
+    }
+
+    /** The thresholds as rubric terms {@code {name.zero}} and {@code {name.full}}. */
+    java.util.Map<String, String> terms(String name) {
+      return java.util.Map.of(name + ".zero", zero(), name + ".full", full());
     }
   }
 }

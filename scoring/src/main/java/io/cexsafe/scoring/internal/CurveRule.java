@@ -1,6 +1,7 @@
 package io.cexsafe.scoring.internal;
 
 import io.cexsafe.Pillar;
+import io.cexsafe.scoring.Finding;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -26,6 +27,7 @@ final class CurveRule {
    * @param sampleSize the number of reviews the value was measured on, to shrink toward the prior;
    *     null when the value is not a sample share
    * @param unknownBecause non-null when nothing could be read
+   * @param findings what reading the value noticed (e.g. conflicts between sources)
    */
   record Reading(
       double x,
@@ -33,8 +35,10 @@ final class CurveRule {
       String value,
       String explanation,
       Double sampleSize,
-      String unknownBecause) {
+      String unknownBecause,
+      List<Finding> findings) {
     Reading {
+      findings = List.copyOf(findings);
       if (unknownBecause == null) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(explanation, "explanation");
@@ -48,21 +52,29 @@ final class CurveRule {
     }
 
     static Reading of(double x, Item<?> item, String value, String explanation) {
-      return new Reading(x, List.of(item), value, explanation, null, null);
+      return new Reading(x, List.of(item), value, explanation, null, null, List.of());
     }
 
     static Reading of(double x, List<? extends Item<?>> items, String value, String explanation) {
-      return new Reading(x, items, value, explanation, null, null);
+      return new Reading(x, items, value, explanation, null, null, List.of());
     }
 
     /** A share measured on {@code reviews} reviews: the result shrinks toward the prior. */
     static Reading sample(
         double x, List<? extends Item<?>> items, double reviews, String value, String explanation) {
-      return new Reading(x, items, value, explanation, reviews, null);
+      return new Reading(x, items, value, explanation, reviews, null, List.of());
+    }
+
+    /** This reading with what choosing its facts noticed. */
+    Reading withFindings(List<Finding> more) {
+      List<Finding> all = new java.util.ArrayList<>(findings);
+      all.addAll(more);
+      return new Reading(x, items, value, explanation, sampleSize, unknownBecause, all);
     }
 
     static Reading unknown(String because) {
-      return new Reading(0, List.of(), null, null, null, Objects.requireNonNull(because));
+      return new Reading(
+          0, List.of(), null, null, null, Objects.requireNonNull(because), List.of());
     }
   }
 
@@ -96,7 +108,7 @@ final class CurveRule {
         ctx -> {
           Reading reading = extractor.apply(ctx);
           if (reading.unknownBecause() != null) {
-            return Outcome.unknown(reading.unknownBecause());
+            return Outcome.unknown(reading.unknownBecause()).withFindings(reading.findings());
           }
           double fraction = curve.fraction(reading.x());
           if (reading.sampleSize() != null) {
@@ -104,8 +116,8 @@ final class CurveRule {
           }
           return then.apply(
               reading,
-              Outcome.known(
-                  max * fraction, reading.value(), reading.explanation(), reading.items()));
+              Outcome.known(max * fraction, reading.value(), reading.explanation(), reading.items())
+                  .withFindings(reading.findings()));
         });
   }
 

@@ -15,6 +15,7 @@ import io.cexsafe.facts.ReserveComposition;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.facts.ReserveTrend;
 import io.cexsafe.facts.SearchTopic;
+import io.cexsafe.scoring.Finding;
 import io.cexsafe.scoring.FindingKind;
 import io.cexsafe.scoring.Severity;
 import java.math.MathContext;
@@ -39,17 +40,51 @@ final class CustodyRules {
   /** A reserve change at or below this is a HIGH warning (a bank-run signal). */
   static final double OUTFLOW_WARNING_CHANGE = -0.20;
 
+  /** A reserve snapshot by how it was read; scaled by its freshness. */
+  static final Table RESERVE_SNAPSHOT = Table.best("onChain", 15).then("offChain", 6);
+
+  static final Curve.Linear SNAPSHOT_FRESHNESS =
+      Curve.lowerIsBetter(SNAPSHOT_FULL_DAYS, SNAPSHOT_ZERO_DAYS, Fmt::num);
+
+  /** A disclosed cold-storage share (on its curve) or a claim without a number. */
+  static final Table COLD_STORAGE = Table.best("share", 15).then("claim", 6);
+
+  static final Curve.Linear COLD_SHARE = Curve.higherIsBetter(0.5, 0.9, Curve::percent);
+
+  /** How many of HSM, MPC and multisig are disclosed; each operational safeguard adds to it. */
+  static final Table KEY_PROTECTIONS = Table.best("three", 9).then("two", 8).then("one", 6);
+
+  static final double SAFEGUARD_POINTS = 0.5;
+
+  static final Scale KEY_MANAGEMENT =
+      Scale.max(10)
+          .with(KEY_PROTECTIONS.terms())
+          .with(java.util.Map.of("safeguard", Fmt.num(SAFEGUARD_POINTS)));
+
+  static final Composite SEGREGATION =
+      Composite.of(
+          Composite.part("backing", 4),
+          Composite.part("segregated", 3),
+          Composite.part("remote", 3));
+
+  static final Table QUALIFIED_CUSTODY =
+      Table.best("choosable", 5).then("qualified", 3).then("sub", 2).then("technology", 1);
+
+  static final Composite RELATED_PARTIES =
+      Composite.of(Composite.part("noAffiliateUse", 6), Composite.part("tradingFirm", 4));
+
   static List<Rule> rules() {
     Pillar p = Pillar.CUSTODY;
     return List.of(
-        new Rule(
+        Rule.declared(
                 "custody.reserves-tracked",
                 p,
                 "Reserves tracked on-chain and fresh",
-                15,
-                "15 points for a reserve snapshot read from on-chain tracking of known wallets; 6 for a"
-                    + " snapshot that is not on-chain (e.g. self-reported). Scaled by freshness: full up"
-                    + " to 7 days old, falling linearly to nothing at 90 days. The best snapshot counts."
+                RESERVE_SNAPSHOT.with(SNAPSHOT_FRESHNESS.terms("age")),
+                "{onChain} points for a reserve snapshot read from on-chain tracking of known"
+                    + " wallets; {offChain} for a snapshot that is not on-chain (e.g."
+                    + " self-reported). Scaled by freshness: full up to {age.full} days old, falling"
+                    + " linearly to nothing at {age.zero} days. The best snapshot counts."
                     + " Unknown without any reserve snapshot; checked absent (0) when a search of"
                     + " reserve trackers found none.",
                 "Holdings anyone can watch on-chain cannot be quietly lent out or double-counted for"
@@ -95,63 +130,66 @@ final class CustodyRules {
                 + " the major-asset share): {curve}. Unknown without a composition.",
             "Long-tail tokens are thinly traded: their marked value cannot be realised in a run.",
             CustodyRules::longTail),
-        new Rule(
+        Rule.declared(
                 "custody.cold-storage",
                 p,
                 "Disclosed cold-storage share",
-                15,
-                "A disclosed cold-storage share earns 15 points at 90 % or more, none at 50 % or less,"
-                    + " linear in between. A qualitative claim without a number earns 6. A stated"
+                COLD_STORAGE.with(COLD_SHARE.terms("cold")),
+                "A disclosed cold-storage share earns {share} points at {cold.full} or more, none"
+                    + " at {cold.zero} or less, linear in between. A qualitative claim without a"
+                    + " number earns {claim}. A stated"
                     + " number takes precedence over a vaguer claim. Unknown when nothing is"
                     + " disclosed.",
                 "Keys kept offline cannot be stolen through the exchange's online systems; most large"
                     + " exchange hacks drained hot wallets.",
                 CustodyRules::coldStorage)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "custody.key-management",
                 p,
                 "Key management (HSM / MPC / multisig)",
-                10,
-                "Across all key-management disclosures: one of HSM, MPC or multisig earns 6, two earn"
-                    + " 8, all three 9; each operational safeguard (air gap, geographic distribution,"
-                    + " role-based access) adds 0.5, up to 10. Unknown without a disclosure.",
+                KEY_MANAGEMENT,
+                "Across all key-management disclosures: one of HSM, MPC or multisig earns {one},"
+                    + " two earn {two}, all three {three}; each operational safeguard (air gap,"
+                    + " geographic distribution, role-based access) adds {safeguard}, up to {max}."
+                    + " Unknown without a disclosure.",
                 "No single person or machine should be able to move customer funds; these are the"
                     + " established ways to ensure it.",
                 CustodyRules::keyManagement)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "custody.segregation",
                 p,
                 "Segregation and 1:1 backing",
-                10,
-                "Per statement, the most trusted (then newest) source decides: 1:1 backing 4 points,"
-                    + " segregation from the exchange's own assets 3, a bankruptcy-remote entity or"
-                    + " trust 3. Unknown when no source states any of them.",
+                SEGREGATION,
+                "Per statement, the most trusted (then newest) source decides: 1:1 backing"
+                    + " {backing} points, segregation from the exchange's own assets {segregated},"
+                    + " a bankruptcy-remote entity or trust {remote}. Unknown when no source states any of them.",
                 "In an insolvency, commingled customer assets become the estate's; segregated,"
                     + " bankruptcy-remote ones can be returned.",
                 CustodyRules::segregation)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "custody.qualified-custody",
                 p,
                 "Qualified third-party custody",
-                5,
-                "5 points when customers can choose a regulated qualified custodian, 3 when one holds"
-                    + " assets but customers cannot choose it, 2 for a sub-custodian, 1 for a wallet"
-                    + " technology provider only. The best provider counts. Unknown without any"
+                QUALIFIED_CUSTODY,
+                "{choosable} points when customers can choose a regulated qualified custodian,"
+                    + " {qualified} when one holds assets but customers cannot choose it, {sub} for"
+                    + " a sub-custodian, {technology} for a wallet technology provider only. The best provider counts. Unknown without any"
                     + " custody-provider fact.",
                 "A regulated custodian adds an independent holder with its own capital and audit"
                     + " obligations between the exchange and the assets.",
                 CustodyRules::qualifiedCustody)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "custody.related-parties",
                 p,
                 "Related parties: affiliates and customer assets",
-                10,
-                "6 points when customer assets are stated never to be lent to, held, borrowed or"
-                    + " traded by an affiliate (0 when they are, which is also a red flag); 4 more"
+                RELATED_PARTIES,
+                "{noAffiliateUse} points when customer assets are stated never to be lent to,"
+                    + " held, borrowed or traded by an affiliate (0 when they are, which is also a"
+                    + " red flag); {tradingFirm} more"
                     + " when the exchange discloses whether it has an affiliated trading firm or"
                     + " market maker (either answer). The most trusted, then newest, statement"
                     + " decides each part. Credited by evidence class. Unknown when nothing is"
@@ -187,13 +225,13 @@ final class CustodyRules {
   }
 
   private static double snapshotPoints(ScoringContext ctx, Item<ReserveSnapshot> item) {
-    double base = item.fact().trackedOnChain() ? 15 : 6;
+    double base = RESERVE_SNAPSHOT.points(item.fact().trackedOnChain() ? "onChain" : "offChain");
     double age = ctx.ageDays(item.evidence().provenance().observedAt());
-    return base * Curves.declining(age, SNAPSHOT_FULL_DAYS, SNAPSHOT_ZERO_DAYS);
+    return base * SNAPSHOT_FRESHNESS.fraction(age);
   }
 
   private static CurveRule.Reading ownTokenShare(ScoringContext ctx) {
-    Optional<Item<ReserveComposition>> composition =
+    ScoringContext.Choice<ReserveComposition> composition =
         ctx.winner(
             ReserveComposition.class,
             f -> f.ownTokenShare() != null,
@@ -212,7 +250,8 @@ final class CustodyRules {
               .stream()
               .min(ScoringContext.WINNER_FIRST);
       if (snapshot.isEmpty()) {
-        return CurveRule.Reading.unknown("no source states the own-token share of reserves");
+        return CurveRule.Reading.unknown("no source states the own-token share of reserves")
+            .withFindings(composition.conflicts());
       }
       source = snapshot.get();
       share =
@@ -226,7 +265,8 @@ final class CustodyRules {
                   .doubleValue());
     }
     return CurveRule.Reading.of(
-        share, source, pct(share), "own token " + pct(share) + " of reserves");
+            share, source, pct(share), "own token " + pct(share) + " of reserves")
+        .withFindings(composition.conflicts());
   }
 
   private static Outcome ownTokenWarning(CurveRule.Reading reading, Outcome outcome) {
@@ -291,7 +331,7 @@ final class CustodyRules {
   }
 
   private static CurveRule.Reading longTail(ScoringContext ctx) {
-    Optional<Item<ReserveComposition>> longTail =
+    ScoringContext.Choice<ReserveComposition> longTail =
         ctx.winner(
             ReserveComposition.class,
             f -> f.longTailShare() != null || f.majorAssetShare() != null,
@@ -302,10 +342,11 @@ final class CustodyRules {
     }
     double share = longTailOf(longTail.get().fact());
     return CurveRule.Reading.of(
-        share,
-        longTail.get(),
-        pct(share) + " long tail",
-        "long-tail assets " + pct(share) + " of reserves");
+            share,
+            longTail.get(),
+            pct(share) + " long tail",
+            "long-tail assets " + pct(share) + " of reserves")
+        .withFindings(longTail.conflicts());
   }
 
   private static double longTailOf(ReserveComposition c) {
@@ -313,7 +354,7 @@ final class CustodyRules {
   }
 
   private static Outcome coldStorage(ScoringContext ctx) {
-    Optional<Item<ColdStorage>> numeric =
+    ScoringContext.Choice<ColdStorage> numeric =
         ctx.winner(
             ColdStorage.class,
             f -> f.coldShare() != null,
@@ -321,23 +362,25 @@ final class CustodyRules {
             "cold-storage share");
     if (numeric.isPresent()) {
       double share = numeric.get().fact().coldShare();
-      double points = 15 * Curves.rising(share, 0.5, 0.9);
+      double points = COLD_STORAGE.points("share") * COLD_SHARE.fraction(share);
       return Outcome.known(
-          points,
-          pct(share) + " cold",
-          "disclosed cold-storage share " + pct(share),
-          numeric.get());
+              points,
+              pct(share) + " cold",
+              "disclosed cold-storage share " + pct(share),
+              numeric.get())
+          .withFindings(numeric.conflicts());
     }
     Optional<Item<ColdStorage>> claim =
         ctx.all(ColdStorage.class).stream().min(ScoringContext.WINNER_FIRST);
     if (claim.isEmpty()) {
-      return Outcome.unknown("no cold-storage disclosure");
+      return Outcome.unknown("no cold-storage disclosure").withFindings(numeric.conflicts());
     }
     return Outcome.known(
-        6,
-        "qualitative claim",
-        "cold storage claimed without a share (\"" + claim.get().fact().claim() + "\")",
-        claim.get());
+            COLD_STORAGE.points("claim"),
+            "qualitative claim",
+            "cold storage claimed without a share (\"" + claim.get().fact().claim() + "\")",
+            claim.get())
+        .withFindings(numeric.conflicts());
   }
 
   private static final Set<KeyProtection> CORE =
@@ -352,31 +395,35 @@ final class CustodyRules {
     items.forEach(i -> union.addAll(i.fact().protections()));
     long core = union.stream().filter(CORE::contains).count();
     long operational = union.size() - core;
-    double points = (core == 0 ? 0 : core == 1 ? 6 : core == 2 ? 8 : 9) + 0.5 * operational;
-    points = Math.min(10, points);
+    double protections =
+        core == 0 ? 0 : KEY_PROTECTIONS.points(core == 1 ? "one" : core == 2 ? "two" : "three");
+    double points = Math.min(KEY_MANAGEMENT.max(), protections + SAFEGUARD_POINTS * operational);
     String value = String.join(", ", new TreeSet<>(union.stream().map(Fmt::lower).toList()));
     return Outcome.known(points, value, "key management: " + value, items);
   }
 
   private static Outcome segregation(ScoringContext ctx) {
-    Optional<Item<AssetSegregation>> backing =
+    ScoringContext.Choice<AssetSegregation> backing =
         ctx.winner(
             AssetSegregation.class,
             f -> f.oneToOneBacking() != null,
             (a, b) -> !a.oneToOneBacking().equals(b.oneToOneBacking()),
             "1:1 backing");
-    Optional<Item<AssetSegregation>> segregated =
+    ScoringContext.Choice<AssetSegregation> segregated =
         ctx.winner(
             AssetSegregation.class,
             f -> f.segregated() != null,
             (a, b) -> !a.segregated().equals(b.segregated()),
             "segregation of customer assets");
-    Optional<Item<AssetSegregation>> remote =
+    ScoringContext.Choice<AssetSegregation> remote =
         ctx.winner(
             AssetSegregation.class,
             f -> f.bankruptcyRemote() != null,
             (a, b) -> !a.bankruptcyRemote().equals(b.bankruptcyRemote()),
             "bankruptcy-remote holding");
+    List<Finding> conflicts = new ArrayList<>(backing.conflicts());
+    conflicts.addAll(segregated.conflicts());
+    conflicts.addAll(remote.conflicts());
     if (backing.isEmpty() && segregated.isEmpty() && remote.isEmpty()) {
       return Outcome.unknown("no statement on segregation or backing");
     }
@@ -385,39 +432,42 @@ final class CustodyRules {
     List<Item<?>> used = new ArrayList<>();
     if (backing.isPresent()) {
       boolean yes = backing.get().fact().oneToOneBacking();
-      points.add(yes ? 4.0 : 0.0);
+      points.add(SEGREGATION.points("backing", yes ? 1 : 0));
       parts.add((yes ? "" : "not ") + "1:1 backed");
       used.add(backing.get());
     }
     if (segregated.isPresent()) {
       boolean yes = segregated.get().fact().segregated();
-      points.add(yes ? 3.0 : 0.0);
+      points.add(SEGREGATION.points("segregated", yes ? 1 : 0));
       parts.add((yes ? "" : "not ") + "segregated");
       used.add(segregated.get());
     }
     if (remote.isPresent()) {
       boolean yes = remote.get().fact().bankruptcyRemote();
-      points.add(yes ? 3.0 : 0.0);
+      points.add(SEGREGATION.points("remote", yes ? 1 : 0));
       parts.add((yes ? "" : "not ") + "bankruptcy-remote");
       used.add(remote.get());
     }
     String value = String.join(", ", parts);
-    return Outcome.knownParts(value, "customer assets " + value, used, points);
+    return Outcome.knownParts(value, "customer assets " + value, used, points)
+        .withFindings(conflicts);
   }
 
   private static Outcome relatedParties(ScoringContext ctx) {
-    Optional<Item<Governance>> use =
+    ScoringContext.Choice<Governance> use =
         ctx.winner(
             Governance.class,
             f -> f.customerAssetsUsedByAffiliate() != null,
             (a, b) -> !a.customerAssetsUsedByAffiliate().equals(b.customerAssetsUsedByAffiliate()),
             "use of customer assets by affiliates");
-    Optional<Item<Governance>> tradingFirm =
+    ScoringContext.Choice<Governance> tradingFirm =
         ctx.winner(
             Governance.class,
             f -> f.affiliatedTradingFirm() != null,
             (a, b) -> !a.affiliatedTradingFirm().equals(b.affiliatedTradingFirm()),
             "affiliated trading firm");
+    List<Finding> conflicts = new ArrayList<>(use.conflicts());
+    conflicts.addAll(tradingFirm.conflicts());
     if (use.isEmpty() && tradingFirm.isEmpty()) {
       return Outcome.unknown("no statement on related parties");
     }
@@ -426,13 +476,13 @@ final class CustodyRules {
     List<Item<?>> used = new ArrayList<>();
     if (use.isPresent()) {
       boolean used_ = use.get().fact().customerAssetsUsedByAffiliate();
-      points.add(used_ ? 0.0 : 6.0);
+      points.add(RELATED_PARTIES.points("noAffiliateUse", used_ ? 0 : 1));
       parts.add(
           used_ ? "customer assets used by an affiliate" : "no affiliate use of customer assets");
       used.add(use.get());
     }
     if (tradingFirm.isPresent()) {
-      points.add(4.0);
+      points.add(RELATED_PARTIES.part("tradingFirm"));
       parts.add(
           tradingFirm.get().fact().affiliatedTradingFirm()
               ? "affiliated trading firm disclosed"
@@ -440,7 +490,7 @@ final class CustodyRules {
       used.add(tradingFirm.get());
     }
     String value = String.join(", ", parts);
-    return Outcome.knownParts(value, value, used, points);
+    return Outcome.knownParts(value, value, used, points).withFindings(conflicts);
   }
 
   private static Outcome qualifiedCustody(ScoringContext ctx) {
@@ -453,9 +503,10 @@ final class CustodyRules {
     for (Item<CustodyProvider> item : providers) {
       CustodyProvider f = item.fact();
       double points =
-          f.role() == CustodyRole.QUALIFIED_CUSTODIAN
-              ? (f.availableToCustomers() ? 5 : 3)
-              : f.role() == CustodyRole.SUB_CUSTODIAN ? 2 : 1;
+          QUALIFIED_CUSTODY.points(
+              f.role() == CustodyRole.QUALIFIED_CUSTODIAN
+                  ? (f.availableToCustomers() ? "choosable" : "qualified")
+                  : f.role() == CustodyRole.SUB_CUSTODIAN ? "sub" : "technology");
       if (points > bestPoints) {
         best = item;
         bestPoints = points;

@@ -83,17 +83,18 @@ public final class Engine {
         boolean onlyStale = !ids.isEmpty() && stale.size() == ids.size();
         if (!stale.isEmpty()) {
           staleIds.addAll(stale);
-          ctx.finding(
-              Severity.LOW,
-              FindingKind.STALE,
-              pillar,
-              rule.title()
-                  + ": "
-                  + stale.size()
-                  + " of "
-                  + ids.size()
-                  + " pieces of evidence used are past their stale-after date",
-              stale);
+          ruleFindings.add(
+              new Finding(
+                  Severity.LOW,
+                  FindingKind.STALE,
+                  pillar,
+                  rule.title()
+                      + ": "
+                      + stale.size()
+                      + " of "
+                      + ids.size()
+                      + " pieces of evidence used are past their stale-after date",
+                  stale));
         }
         results.add(
             new RuleResult(
@@ -152,12 +153,13 @@ public final class Engine {
     Grade grade = uncapped;
     for (RedFlag flag : flags) {
       grade = grade == null ? null : grade.atMost(flag.cap());
-      ctx.finding(
-          Severity.HIGH,
-          FindingKind.RED_FLAG,
-          flag.pillar(),
-          "red flag (grade at most " + flag.cap() + "): " + flag.message(),
-          flag.evidenceIds());
+      ruleFindings.add(
+          new Finding(
+              Severity.HIGH,
+              FindingKind.RED_FLAG,
+              flag.pillar(),
+              "red flag (grade at most " + flag.cap() + "): " + flag.message(),
+              flag.evidenceIds()));
     }
     String notRatedReason =
         rated

@@ -17,90 +17,114 @@ import java.util.Optional;
 final class InsuranceRules {
   private InsuranceRules() {}
 
+  static final Scale COVER = Scale.max(30);
+
+  /** Cover over reserves; saturates at a tenth because no exchange insures all custody. */
+  static final Curve.Log COVER_RATIO = Curve.log10(-4, -1, Curve::percent);
+
+  /** Cover in dollars, when reserves are unknown. */
+  static final Curve.Log COVER_USD = Curve.log10(6, 9, Curve::usd);
+
+  static final Table UNDERWRITER = Table.best("named", 15).then("broker", 7).then("none", 0);
+
+  /** The broadest scope of any policy. */
+  static final Table SCOPE =
+      Table.best("hot", 15).then("crime", 8).then("custody", 5).then("cold", 3);
+
+  static final Composite PROGRAMME =
+      Composite.of(
+          Composite.part("having", 8),
+          Composite.part("binding", 6),
+          Composite.part("cap", 4),
+          Composite.part("terms", 2));
+
+  static final Table TERMS = Table.best("policy", 10).then("programme", 6).then("none", 0);
+
+  static final Composite FUND = Composite.of(Composite.part("fund", 4), Composite.part("size", 6));
+
+  static final Curve.Log FUND_SIZE = Curve.log10(7, 9, Curve::usd);
+
   static List<Rule> rules() {
     Pillar p = Pillar.INSURANCE;
     return List.of(
-        new Rule(
+        Rule.declared(
                 "insurance.cover-ratio",
                 p,
                 "Insured amount relative to custody",
-                30,
-                "Total disclosed cover of all distinct policies divided by the current reserves, on a"
-                    + " log scale: nothing at 0.01 % or less, full points at 10 % or more. When reserves"
-                    + " are unknown, the absolute cover counts instead: nothing at USD 1M, full at USD"
-                    + " 1B, log scale. Unknown when no policy discloses its cover.",
+                COVER.with(COVER_RATIO.terms("ratio")).with(COVER_USD.terms("usd")),
+                "Total disclosed cover of all distinct policies divided by the current reserves,"
+                    + " on a log scale: nothing at {ratio.zero} or less, full points at {ratio.full}"
+                    + " or more. When reserves are unknown, the absolute cover counts instead:"
+                    + " nothing at {usd.zero}, full at {usd.full}, log scale. Unknown when no policy discloses its cover.",
                 "Cover matters in proportion to what it protects; no exchange insures all custody, so"
                     + " the scale is logarithmic and saturates at a tenth.",
                 InsuranceRules::coverRatio)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "insurance.underwriter",
                 p,
                 "Named underwriter",
-                15,
-                "15 points when a policy names its (lead) underwriter, 7 when only the broker is named,"
-                    + " 0 when neither. Unknown without any policy.",
+                UNDERWRITER,
+                "{named} points when a policy names its (lead) underwriter, {broker} when only the"
+                    + " broker is named, {none} when neither. Unknown without any policy.",
                 "An unnamed insurer cannot be checked; a named one can be, and has its reputation at"
                     + " stake.",
                 InsuranceRules::underwriter)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "insurance.hot-wallet-scope",
                 p,
                 "Scope covers hot wallets",
-                15,
-                "The broadest scope counts: hot wallets 15 points, crime or cyber cover 8, custody"
-                    + " cover 5, cold storage or specie only 3. Unknown when no policy states its"
+                SCOPE,
+                "The broadest scope counts: hot wallets {hot} points, crime or cyber cover {crime},"
+                    + " custody cover {custody}, cold storage or specie only {cold}. Unknown when no policy states its"
                     + " scope.",
                 "Most losses happen from hot wallets; cover of cold storage alone protects the part"
                     + " least at risk.",
                 InsuranceRules::scope)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "insurance.protection-programme",
                 p,
                 "Retail protection programme",
-                20,
-                "The best programme: 8 points for having one, 6 more when relief is not at the"
-                    + " exchange's discretion, 4 when a per-user cap is stated, 2 when terms are"
-                    + " published. Unknown when no programme is known.",
+                PROGRAMME,
+                "The best programme: {having} points for having one, {binding} more when relief is"
+                    + " not at the exchange's discretion, {cap} when a per-user cap is stated,"
+                    + " {terms} when terms are published. Unknown when no programme is known.",
                 "What a retail user can actually claim after an account takeover depends on such a"
                     + " programme, not on the exchange's corporate policies.",
                 InsuranceRules::programme)
             .absentWhenSearched(SearchTopic.PROTECTION_PROGRAMME)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "insurance.terms-published",
                 p,
                 "Published terms and exclusions",
-                10,
-                "10 points when a policy's terms and exclusions are published, 6 when a protection"
-                    + " programme publishes its terms, 0 when a policy says its terms are not"
+                TERMS,
+                "{policy} points when a policy's terms and exclusions are published, {programme}"
+                    + " when a protection programme publishes its terms, {none} when a policy says its terms are not"
                     + " published or a programme has none. Unknown otherwise.",
                 "Exclusions decide whether cover pays; unpublished terms cannot be relied on.",
                 InsuranceRules::terms)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "insurance.self-insurance-fund",
                 p,
                 "Self-insurance fund",
-                10,
-                "A disclosed fund earns 4 points; with a stated size, 4 plus up to 6 on a log scale"
-                    + " (nothing more at USD 10M, full at USD 1B). Unknown without a fund. It counts"
+                FUND.with(FUND_SIZE.terms("size")),
+                "A disclosed fund earns {fund} points; with a stated size, {fund} plus up to"
+                    + " {size} on a log scale (nothing more at {size.zero}, full at {size.full})."
+                    + " Unknown without a fund. It counts"
                     + " less than insurance because the money stays the exchange's own.",
                 "A fund like SAFU can compensate users, but it is not independent of the exchange's"
                     + " solvency.",
                 InsuranceRules::selfInsurance)
             .absentWhenSearched(SearchTopic.PROTECTION_PROGRAMME)
             .discountingClaims());
-  }
-
-  private static double log10(BigDecimal value) {
-    return value.signum() <= 0 ? Double.NEGATIVE_INFINITY : Math.log10(value.doubleValue());
   }
 
   private static Outcome coverRatio(ScoringContext ctx) {
@@ -121,12 +145,11 @@ final class InsuranceRules {
     if (reserves.isPresent()) {
       double ratio =
           cover.divide(reserves.get().fact().totalUsd(), MathContext.DECIMAL64).doubleValue();
-      points =
-          30 * Curves.rising(ratio <= 0 ? Double.NEGATIVE_INFINITY : Math.log10(ratio), -4, -1);
+      points = COVER.max() * COVER_RATIO.fraction(ratio);
       value = Fmt.usd(cover) + " = " + Fmt.pct(ratio) + " of reserves";
       used.add(reserves.get());
     } else {
-      points = 30 * Curves.rising(log10(cover), 6, 9);
+      points = COVER.max() * COVER_USD.fraction(cover.doubleValue());
       value = Fmt.usd(cover) + " (reserves unknown)";
     }
     return Outcome.known(points, value, "insured " + value, used);
@@ -142,33 +165,37 @@ final class InsuranceRules {
     if (!named.isEmpty()) {
       Item<InsurancePolicy> item = named.get(0);
       return Outcome.known(
-          15, item.fact().underwriter(), "underwriter " + item.fact().underwriter(), item);
+          UNDERWRITER.points("named"),
+          item.fact().underwriter(),
+          "underwriter " + item.fact().underwriter(),
+          item);
     }
     List<Item<InsurancePolicy>> brokered =
         ctx.current(InsurancePolicy.class, f -> f.broker() != null);
     if (!brokered.isEmpty()) {
       Item<InsurancePolicy> item = brokered.get(0);
       return Outcome.known(
-          7,
+          UNDERWRITER.points("broker"),
           "broker " + item.fact().broker(),
           "only the broker is named (" + item.fact().broker() + ")",
           item);
     }
-    return Outcome.known(0, "unnamed", "no policy names its insurer", policies);
+    return Outcome.known(
+        UNDERWRITER.points("none"), "unnamed", "no policy names its insurer", policies);
   }
 
   private static double scopePoints(InsurancePolicy policy) {
     if (policy.scope().contains(InsuranceScope.HOT_WALLETS)) {
-      return 15;
+      return SCOPE.points("hot");
     }
     if (policy.scope().contains(InsuranceScope.CRIME)
         || policy.scope().contains(InsuranceScope.CYBER)) {
-      return 8;
+      return SCOPE.points("crime");
     }
     if (policy.scope().contains(InsuranceScope.CUSTODY)) {
-      return 5;
+      return SCOPE.points("custody");
     }
-    return 3;
+    return SCOPE.points("cold");
   }
 
   private static Outcome scope(ScoringContext ctx) {
@@ -190,10 +217,11 @@ final class InsuranceRules {
   }
 
   private static double programmePoints(ProtectionProgramme p) {
-    return 8
-        + (p.discretionary() ? 0 : 6)
-        + (p.capPerUserUsd() != null ? 4 : 0)
-        + (p.termsUrl() != null ? 2 : 0);
+    return PROGRAMME.total(
+        PROGRAMME.part("having"),
+        PROGRAMME.points("binding", p.discretionary() ? 0 : 1),
+        PROGRAMME.points("cap", p.capPerUserUsd() != null ? 1 : 0),
+        PROGRAMME.points("terms", p.termsUrl() != null ? 1 : 0));
   }
 
   private static Outcome programme(ScoringContext ctx) {
@@ -217,14 +245,15 @@ final class InsuranceRules {
     for (Item<InsurancePolicy> item :
         ctx.current(InsurancePolicy.class, f -> f.termsPublished() != null)) {
       boolean published = item.fact().termsPublished();
-      if ((published ? 10 : 0) > points) {
-        points = published ? 10 : 0;
+      double candidate = TERMS.points(published ? "policy" : "none");
+      if (candidate > points) {
+        points = candidate;
         source = item;
         value = published ? "policy terms published" : "policy terms not published";
       }
     }
     for (Item<ProtectionProgramme> item : ctx.current(ProtectionProgramme.class)) {
-      double candidate = item.fact().termsUrl() != null ? 6 : 0;
+      double candidate = TERMS.points(item.fact().termsUrl() != null ? "programme" : "none");
       if (candidate > points) {
         points = candidate;
         source = item;
@@ -238,7 +267,11 @@ final class InsuranceRules {
   }
 
   private static double fundPoints(SelfInsuranceFund fund) {
-    return fund.sizeUsd() == null ? 4 : 4 + 6 * Curves.rising(log10(fund.sizeUsd()), 7, 9);
+    return fund.sizeUsd() == null
+        ? FUND.part("fund")
+        : FUND.total(
+            FUND.part("fund"),
+            FUND.points("size", FUND_SIZE.fraction(fund.sizeUsd().doubleValue())));
   }
 
   private static Outcome selfInsurance(ScoringContext ctx) {

@@ -115,8 +115,16 @@ public record Outcome(
 
   /** This outcome with a finding about {@code item}. */
   public Outcome withFinding(Severity severity, FindingKind kind, Item<?> item, String message) {
-    return withFinding(
-        new Finding(severity, kind, ScoringContext.pillarOf(item), message, List.of(item.id())));
+    return withFinding(ScoringContext.findingAbout(severity, kind, item, message));
+  }
+
+  /** This outcome with {@code more} findings (e.g. the conflicts choosing its facts raised). */
+  public Outcome withFindings(Collection<Finding> more) {
+    Outcome outcome = this;
+    for (Finding finding : more) {
+      outcome = outcome.withFinding(finding);
+    }
+    return outcome;
   }
 
   public Outcome withFinding(Finding finding) {

@@ -27,19 +27,33 @@ final class PorRules {
 
   static final double CURRENT_ZERO_DAYS = 1095;
 
+  /** What the strongest proof covers. */
+  static final Table PROOF_COVERAGE =
+      Table.best("sums", 25).then("tree", 15).then("assets", 8).then("wallets", 5);
+
+  /** Every listed asset backed, or the share of fully backed assets times the lower level. */
+  static final Table RESERVE_RATIOS = Table.best("allBacked", 20).then("partly", 10);
+
+  static final Table CADENCE =
+      Table.best("monthly", 10).then("quarterly", 6).then("irregular", 3).then("oneOff", 2);
+
+  static final Table INDEPENDENCE = Table.best("independent", 10).then("self", 3);
+
+  static final Scale USER_VERIFIABLE = Scale.max(15);
+
   static List<Rule> rules() {
     Pillar p = Pillar.PROOF_OF_RESERVES;
     return List.of(
-        new Rule(
+        Rule.declared(
                 "proof-of-reserves.liabilities-covered",
                 p,
                 "Liabilities covered by the proof",
-                25,
+                PROOF_COVERAGE,
                 "What the strongest proof shows: a zero-knowledge proof or a Merkle sum tree over"
-                    + " customer liabilities 25 points; a Merkle tree without sums 15; assets only 8"
-                    + " (a live on-chain dashboard 8, a published wallet list 5). An inclusion proof"
-                    + " cexsafe verified itself counts by its strength (sum tree or zk 25, hash tree"
-                    + " 15). Reports are scaled by currency: full for a year after their snapshot,"
+                    + " customer liabilities {sums} points; a Merkle tree without sums {tree};"
+                    + " assets only {assets} (a live on-chain dashboard {assets}, a published"
+                    + " wallet list {wallets}). An inclusion proof cexsafe verified itself counts by"
+                    + " its strength (sum tree or zk {sums}, hash tree {tree}). Reports are scaled by currency: full for a year after their snapshot,"
                     + " none after three years; a report whose attestor has withdrawn counts half."
                     + " Unknown without any proof-of-reserves source.",
                 "Assets alone prove nothing without liabilities: an exchange can show large wallets"
@@ -47,14 +61,14 @@ final class PorRules {
                     + " understated.",
                 PorRules::liabilitiesCovered)
             .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
-        new Rule(
+        Rule.declared(
                 "proof-of-reserves.reserve-ratios",
                 p,
                 "Every attested asset at 100 % or more",
-                20,
-                "Taken from the latest report that lists per-asset reserve ratios: 20 points when"
-                    + " every listed asset is backed at 100 % or more; otherwise 10 times the share of"
-                    + " fully backed assets, and a HIGH warning naming the short assets. Scaled by the"
+                RESERVE_RATIOS,
+                "Taken from the latest report that lists per-asset reserve ratios: {allBacked}"
+                    + " points when every listed asset is backed at 100 % or more; otherwise"
+                    + " {partly} times the share of fully backed assets, and a HIGH warning naming the short assets. Scaled by the"
                     + " report's currency. Unknown when no report lists ratios.",
                 "A total above 100 % can hide a shortfall in one asset; users are owed each asset,"
                     + " not a dollar total.",
@@ -73,35 +87,35 @@ final class PorRules {
                     + " snapshots can be window-dressed.",
                 PorRules::attestationAge)
             .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
-        new Rule(
+        Rule.declared(
                 "proof-of-reserves.cadence",
                 p,
                 "Publication cadence",
-                10,
-                "Continuous or monthly 10 points, quarterly 6, irregular 3, one-off 2; the best current"
-                    + " report counts, scaled by its currency. Unknown without a report.",
+                CADENCE,
+                "Continuous or monthly {monthly} points, quarterly {quarterly}, irregular"
+                    + " {irregular}, one-off {oneOff}; the best current report counts, scaled by its currency. Unknown without a report.",
                 "Frequent proofs make window-dressing around a snapshot expensive.",
                 PorRules::cadence)
             .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
-        new Rule(
+        Rule.declared(
                 "proof-of-reserves.independence",
                 p,
                 "Independence of the proof",
-                10,
-                "An independent accountant or a zero-knowledge proof 10 points, self-attested 3; a"
-                    + " withdrawn attestor halves it; an inclusion proof cexsafe verified with a zk"
-                    + " scheme earns 10. Scaled by currency. Unknown without a report or verified"
+                INDEPENDENCE,
+                "An independent accountant or a zero-knowledge proof {independent} points,"
+                    + " self-attested {self}; a withdrawn attestor halves it; an inclusion proof"
+                    + " cexsafe verified with a zk scheme earns {independent}. Scaled by currency. Unknown without a report or verified"
                     + " proof.",
                 "A proof checked by someone with no stake in the result (or by mathematics) is"
                     + " worth more than the exchange's word.",
                 PorRules::independence)
             .absentWhenSearched(SearchTopic.PROOF_OF_RESERVES),
-        new Rule(
+        Rule.declared(
                 "proof-of-reserves.user-verifiable",
                 p,
                 "Users can verify their own inclusion",
-                15,
-                "15 points when users can check that their balance is in the liabilities (stated by"
+                USER_VERIFIABLE,
+                "{max} points when users can check that their balance is in the liabilities (stated by"
                     + " a report, or shown by an inclusion proof cexsafe verified), scaled by"
                     + " currency; 0 when reports say users cannot. A proof that failed verification"
                     + " earns nothing and is a HIGH warning. Unknown without a report or proof.",
@@ -125,17 +139,22 @@ final class PorRules {
   }
 
   private static List<Item<ProofVerification>> verified(ScoringContext ctx) {
-    List<Item<ProofVerification>> all = ctx.current(ProofVerification.class);
-    for (Item<ProofVerification> item : all) {
+    return ctx.current(ProofVerification.class).stream().filter(i -> i.fact().included()).toList();
+  }
+
+  /** A HIGH warning for each inclusion proof that did not verify. */
+  private static Outcome withFailedProofs(ScoringContext ctx, Outcome outcome) {
+    for (Item<ProofVerification> item : ctx.current(ProofVerification.class)) {
       if (!item.fact().included()) {
-        ctx.finding(
-            Severity.HIGH,
-            FindingKind.WARNING,
-            item,
-            "inclusion proof did not verify: " + item.fact().summary());
+        outcome =
+            outcome.withFinding(
+                Severity.HIGH,
+                FindingKind.WARNING,
+                item,
+                "inclusion proof did not verify: " + item.fact().summary());
       }
     }
-    return all.stream().filter(i -> i.fact().included()).toList();
+    return outcome;
   }
 
   private static boolean anyPorSource(ScoringContext ctx) {
@@ -145,11 +164,12 @@ final class PorRules {
   }
 
   private static double methodPoints(PorMethod method) {
-    return switch (method) {
-      case ZK_PROOF, MERKLE_SUM_TREE -> 25;
-      case MERKLE_TREE -> 15;
-      case ASSETS_ONLY -> 8;
-    };
+    return PROOF_COVERAGE.points(
+        switch (method) {
+          case ZK_PROOF, MERKLE_SUM_TREE -> "sums";
+          case MERKLE_TREE -> "tree";
+          case ASSETS_ONLY -> "assets";
+        });
   }
 
   private record Best(Item<?> item, double points, String value) {}
@@ -169,12 +189,14 @@ final class PorRules {
       best = better(best, item, points, Fmt.lower(a.method()) + " of " + a.reportDate());
     }
     for (Item<ProofVerification> item : verified(ctx)) {
-      double base = item.fact().strength() == ProofStrength.HASH_TREE ? 15 : 25;
+      double base =
+          PROOF_COVERAGE.points(
+              item.fact().strength() == ProofStrength.HASH_TREE ? "tree" : "sums");
       double points = base * currency(ctx, dateOf(item));
       best = better(best, item, points, "verified " + Fmt.lower(item.fact().strength()));
     }
     for (Item<PorDashboard> item : ctx.current(PorDashboard.class)) {
-      double base = item.fact().liveOnChain() ? 8 : 5;
+      double base = PROOF_COVERAGE.points(item.fact().liveOnChain() ? "assets" : "wallets");
       double points =
           base
               * Curves.declining(
@@ -208,7 +230,10 @@ final class PorRules {
     List<AssetReserveRatio> short_ =
         a.assets().stream().filter(r -> r.ratio().compareTo(BigDecimal.ONE) < 0).toList();
     double fullyBacked = 1 - (double) short_.size() / a.assets().size();
-    double base = short_.isEmpty() ? 20 : 10 * fullyBacked;
+    double base =
+        short_.isEmpty()
+            ? RESERVE_RATIOS.points("allBacked")
+            : RESERVE_RATIOS.points("partly") * fullyBacked;
     double points = base * currency(ctx, a.reportDate());
     String value;
     if (short_.isEmpty()) {
@@ -277,12 +302,13 @@ final class PorRules {
   }
 
   private static double cadencePoints(PorAttestation a) {
-    return switch (a.cadence()) {
-      case CONTINUOUS, MONTHLY -> 10;
-      case QUARTERLY -> 6;
-      case IRREGULAR -> 3;
-      case ONE_OFF -> 2;
-    };
+    return CADENCE.points(
+        switch (a.cadence()) {
+          case CONTINUOUS, MONTHLY -> "monthly";
+          case QUARTERLY -> "quarterly";
+          case IRREGULAR -> "irregular";
+          case ONE_OFF -> "oneOff";
+        });
   }
 
   private static Outcome cadence(ScoringContext ctx) {
@@ -303,7 +329,9 @@ final class PorRules {
     Best best = null;
     for (Item<PorAttestation> item : ctx.current(PorAttestation.class)) {
       PorAttestation a = item.fact();
-      double base = a.independence() == AttestorIndependence.SELF_ATTESTED ? 3 : 10;
+      double base =
+          INDEPENDENCE.points(
+              a.independence() == AttestorIndependence.SELF_ATTESTED ? "self" : "independent");
       best =
           better(
               best,
@@ -317,7 +345,12 @@ final class PorRules {
     }
     for (Item<ProofVerification> item : verified(ctx)) {
       if (item.fact().strength() == ProofStrength.ZK_PROOF_OF_SUMS) {
-        best = better(best, item, 10 * currency(ctx, dateOf(item)), "verified zk proof");
+        best =
+            better(
+                best,
+                item,
+                INDEPENDENCE.points("independent") * currency(ctx, dateOf(item)),
+                "verified zk proof");
       }
     }
     if (best == null) {
@@ -358,15 +391,21 @@ final class PorRules {
           better(
               best,
               item,
-              a.userVerifiable() ? 15 * currency(ctx, a.reportDate()) : 0,
+              a.userVerifiable() ? USER_VERIFIABLE.max() * currency(ctx, a.reportDate()) : 0,
               a.userVerifiable() ? "users can verify (report)" : "users cannot verify");
     }
     for (Item<ProofVerification> item : verified(ctx)) {
-      best = better(best, item, 15 * currency(ctx, dateOf(item)), "inclusion verified by cexsafe");
+      best =
+          better(
+              best,
+              item,
+              USER_VERIFIABLE.max() * currency(ctx, dateOf(item)),
+              "inclusion verified by cexsafe");
     }
     if (best == null) {
-      return Outcome.known(0, "proof failed", "inclusion proof did not verify", proofs);
+      return withFailedProofs(
+          ctx, Outcome.known(0, "proof failed", "inclusion proof did not verify", proofs));
     }
-    return Outcome.known(best.points, best.value, best.value, best.item);
+    return withFailedProofs(ctx, Outcome.known(best.points, best.value, best.value, best.item));
   }
 }

@@ -74,14 +74,40 @@ final class RegulationRules {
     return regions;
   }
 
+  /** Weighted licences: confirmed ones earn all points at 2.5, claims alone at most half. */
+  static final Tally LICENCES = new Tally(60, 2.5, 0.5, Fmt::num, Fmt::num);
+
+  /** Major regions: confirmed ones earn all points at four, claimed-only ones at most half. */
+  static final Tally BREADTH =
+      new Tally(
+          15,
+          4,
+          0.5,
+          regions -> regions == 4 ? "four" : Fmt.num(regions),
+          share -> share == 0.5 ? "half" : Fmt.pct(share));
+
+  /** What a region with only a claimed licence counts. */
+  static final double CLAIMED_REGION = 0.5;
+
+  /** What a licence outside the major regions counts, and all of them together at most. */
+  static final double OTHER_JURISDICTION = 0.25;
+
+  static final double OTHERS_AT_MOST = 0.5;
+
+  static final Table WARNINGS = Table.best("clean", 10).then("resolved", 5).then("open", 0);
+
+  static final Table STATEMENTS = Table.best("published", 10).then("none", 0);
+
+  static final Scale OPERATING_ENTITY = Scale.max(5);
+
   static List<Rule> rules() {
     Pillar p = Pillar.REGULATION;
     return List.of(
-        new Rule(
+        Rule.declared(
                 "regulation.verified-licences",
                 p,
                 "Verified licences and registrations",
-                60,
+                LICENCES,
                 "Each licence (after conflict resolution) is worth its regime's strength (1.0 for"
                     + " licensing regimes such as NYDFS, MAS, SFC, FINMA, BaFin, JFSA and MiCA"
                     + " authorisations; 0.8 VARA and Canadian securities regulators; 0.7 the FCA's"
@@ -94,50 +120,58 @@ final class RegulationRules {
                     + " name and activities: a preparatory, in-principle, MVP, provisional or sandbox"
                     + " licence counts at most 0.25, an AML or VASP registration at most 0.5, a full"
                     + " licence or authorisation by the regulator's strength."
-                    + " Points are 60 times the register-confirmed sum over 2.5 (at most 1) plus the"
-                    + " claimed sum over 2.5 (at most 0.5, so claims alone never earn more than half),"
-                    + " capped at 60. Unknown without any licence fact; checked absent (0) when a"
+                    + " Points are {max} times the register-confirmed sum over {fullAt} (at most 1)"
+                    + " plus the claimed sum over {fullAt} (at most {claims}, so claims alone never"
+                    + " earn more than half), capped at {max}. Unknown without any licence fact; checked absent (0) when a"
                     + " register search found no entry and no licence is claimed.",
                 "A licence confirmed at the regulator's own register binds the exchange to capital,"
                     + " conduct and custody rules that a claim on a web page does not; regimes differ"
                     + " greatly in what they require.",
                 RegulationRules::verifiedLicences)
             .absentWhenSearched(SearchTopic.LICENCE),
-        new Rule(
+        Rule.declared(
                 "regulation.jurisdiction-breadth",
                 p,
                 "Breadth across major jurisdictions",
-                15,
-                "Regions with an active licence count 1, with only a claimed one 0.5: the UK, the EU"
+                BREADTH.with(
+                    Map.of(
+                        "claimedRegion",
+                        Fmt.num(CLAIMED_REGION),
+                        "others",
+                        Fmt.num(OTHERS_AT_MOST))),
+                "Regions with an active licence count 1, with only a claimed one {claimedRegion}:"
+                    + " the UK, the EU"
                     + " (any member state or a MiCA authorisation), the US, Singapore, Japan,"
                     + " Australia, the UAE, Canada, Hong Kong and Switzerland; all other jurisdictions"
-                    + " together count at most 0.5. 15 points at four regions, proportionally fewer"
-                    + " below; regions with only claims add at most half of the 15. Unknown without"
+                    + " together count at most {others}. {max} points at {fullAt} regions,"
+                    + " proportionally fewer below; regions with only claims add at most {claims} of"
+                    + " the {max}. Unknown without"
                     + " any licence fact; checked absent (0) when a register search found nothing.",
                 "An exchange supervised in several demanding places has more to lose from misconduct"
                     + " and more supervisors looking.",
                 RegulationRules::breadth)
             .absentWhenSearched(SearchTopic.LICENCE),
-        new Rule(
+        Rule.declared(
             "regulation.no-warnings",
             p,
             "No regulator warnings or enforcement",
-            10,
-            "10 points when registers were consulted (a register-confirmed licence entry or a"
-                + " warning list result exists) and show no warning; 5 when every warning is"
-                + " resolved; 0 with an unresolved warning or a licence that is warned, revoked or lapsed"
+            WARNINGS,
+            "{clean} points when registers were consulted (a register-confirmed licence entry or"
+                + " a warning list result exists) and show no warning; {resolved} when every"
+                + " warning is resolved; {open} with an unresolved warning or a licence that is warned, revoked or lapsed"
                 + " (each also a red flag). A search of a warning list or register that found"
                 + " nothing counts as consulted. Unknown when no register was consulted.",
             "A regulator's public warning is the strongest signal a supervisor gives without"
                 + " closing a firm down.",
             RegulationRules::noWarnings),
-        new Rule(
+        Rule.declared(
                 "regulation.financial-statements",
                 p,
                 "Audited financial statements or public filings",
-                10,
-                "10 points when audited financial statements of the operating group are published"
-                    + " (a public company's regulator-required filings count), 0 when a source"
+                STATEMENTS,
+                "{published} points when audited financial statements of the operating group are"
+                    + " published (a public company's regulator-required filings count), {none}"
+                    + " when a source"
                     + " states they are not; the most trusted, then newest, statement decides."
                     + " Credited by evidence class. Unknown when nothing is stated; checked absent"
                     + " (0) when a search for statements or filings found none.",
@@ -146,12 +180,12 @@ final class RegulationRules {
                 RegulationRules::financialStatements)
             .absentWhenSearched(SearchTopic.FINANCIAL_STATEMENTS)
             .discountingClaims(),
-        new Rule(
+        Rule.declared(
                 "regulation.operating-entity",
                 p,
                 "Operating entity named",
-                5,
-                "5 points when the legal entity that holds customer assets is named (by a"
+                OPERATING_ENTITY,
+                "{max} points when the legal entity that holds customer assets is named (by a"
                     + " governance statement, or by a register-confirmed active licence). Credited"
                     + " by evidence class. Unknown otherwise.",
                 "A customer can only claim against a named legal entity; an exchange that does not"
@@ -223,21 +257,25 @@ final class RegulationRules {
   }
 
   private static Outcome financialStatements(ScoringContext ctx) {
-    return ctx.winner(
+    ScoringContext.Choice<Governance> statements =
+        ctx.winner(
             Governance.class,
             f -> f.auditedFinancialStatements() != null,
             (a, b) -> !a.auditedFinancialStatements().equals(b.auditedFinancialStatements()),
-            "audited financial statements")
+            "audited financial statements");
+    return statements
+        .winner()
         .map(
             i ->
                 Outcome.known(
-                    i.fact().auditedFinancialStatements() ? 10 : 0,
+                    STATEMENTS.points(i.fact().auditedFinancialStatements() ? "published" : "none"),
                     i.fact().auditedFinancialStatements() ? "published" : "none",
                     i.fact().auditedFinancialStatements()
                         ? "audited financial statements or filings published"
                         : "no audited financial statements",
                     i))
-        .orElse(Outcome.unknown("no statement on audited financial statements"));
+        .orElse(Outcome.unknown("no statement on audited financial statements"))
+        .withFindings(statements.conflicts());
   }
 
   private static Outcome operatingEntity(ScoringContext ctx) {
@@ -246,7 +284,7 @@ final class RegulationRules {
             .min(ScoringContext.WINNER_FIRST);
     if (named.isPresent()) {
       return Outcome.known(
-          5,
+          OPERATING_ENTITY.max(),
           named.get().fact().operatingEntity(),
           "operated by " + named.get().fact().operatingEntity(),
           named.get());
@@ -259,7 +297,10 @@ final class RegulationRules {
         .map(
             i ->
                 Outcome.known(
-                    5, i.fact().entityName(), "register names " + i.fact().entityName(), i))
+                    OPERATING_ENTITY.max(),
+                    i.fact().entityName(),
+                    "register names " + i.fact().entityName(),
+                    i))
         .orElse(Outcome.unknown("no operating entity named"));
   }
 
@@ -282,8 +323,7 @@ final class RegulationRules {
       }
     }
     double sum = verifiedSum + claimedSum;
-    double share = Math.min(1, Math.min(1, verifiedSum / 2.5) + Math.min(0.5, claimedSum / 2.5));
-    double points = 60 * share;
+    double points = LICENCES.points(verifiedSum, claimedSum, 0);
     String value =
         active
             + " active, "
@@ -308,14 +348,15 @@ final class RegulationRules {
     List<Item<Licence>> used = new ArrayList<>();
     for (Item<Licence> item : licences) {
       LicenceStatus status = item.fact().status();
-      double v = status == LicenceStatus.ACTIVE ? 1 : status == LicenceStatus.CLAIMED ? 0.5 : 0;
+      double v =
+          status == LicenceStatus.ACTIVE ? 1 : status == LicenceStatus.CLAIMED ? CLAIMED_REGION : 0;
       if (v == 0) {
         continue;
       }
       used.add(item);
       String region = REGIONS.get(item.fact().jurisdiction());
       if (region == null) {
-        other += v * 0.25;
+        other += v * OTHER_JURISDICTION;
       } else {
         regions.merge(region, v, Math::max);
       }
@@ -329,11 +370,7 @@ final class RegulationRules {
         claimedOnly += v;
       }
     }
-    double share =
-        Math.min(
-            1,
-            Math.min(1, verified / 4) + Math.min(0.5, claimedOnly / 4) + Math.min(0.5, other) / 4);
-    double points = 15 * share;
+    double points = BREADTH.points(verified, claimedOnly, Math.min(OTHERS_AT_MOST, other));
     String value = regions.isEmpty() ? "none" : String.join(", ", regions.keySet());
     return Outcome.known(
         points,
@@ -378,13 +415,20 @@ final class RegulationRules {
     }
     if (!bad.isEmpty()) {
       return Outcome.known(
-          0, bad.size() + " open", bad.size() + " open warning(s) or revocation(s)", bad);
+          WARNINGS.points("open"),
+          bad.size() + " open",
+          bad.size() + " open warning(s) or revocation(s)",
+          bad);
     }
     if (!resolved.isEmpty()) {
-      return Outcome.known(5, "resolved only", resolved.size() + " resolved warning(s)", resolved);
+      return Outcome.known(
+          WARNINGS.points("resolved"),
+          "resolved only",
+          resolved.size() + " resolved warning(s)",
+          resolved);
     }
     List<Item<?>> used = new ArrayList<>(register);
     used.addAll(searches);
-    return Outcome.known(10, "none", "registers show no warning", used);
+    return Outcome.known(WARNINGS.points("clean"), "none", "registers show no warning", used);
   }
 }

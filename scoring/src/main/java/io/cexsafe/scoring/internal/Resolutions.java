@@ -24,10 +24,12 @@ import io.cexsafe.facts.SecurityControl;
 import io.cexsafe.facts.SecurityRating;
 import io.cexsafe.facts.SelfInsuranceFund;
 import io.cexsafe.facts.SupportChannel;
+import io.cexsafe.scoring.Finding;
 import io.cexsafe.scoring.FindingKind;
 import io.cexsafe.scoring.Severity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,14 +169,21 @@ final class Resolutions {
     return null;
   }
 
-  static void resolveAll(ScoringContext context) {
+  /** One winner per subject and type, and what resolving them noticed. */
+  record Resolved(Map<Class<?>, List<? extends Item<?>>> winners, List<Finding> findings) {}
+
+  static Resolved resolveAll(ScoringContext context) {
+    Map<Class<?>, List<? extends Item<?>>> winners = new HashMap<>();
+    List<Finding> findings = new ArrayList<>();
     for (Spec<?> spec : SPECS) {
-      resolve(context, spec);
+      winners.put(spec.type(), resolve(context, spec, findings));
     }
-    resolveLicences(context);
+    winners.put(Licence.class, resolveLicences(context, findings));
+    return new Resolved(winners, findings);
   }
 
-  private static <T extends Fact> void resolve(ScoringContext context, Spec<T> spec) {
+  private static <T extends Fact> List<Item<T>> resolve(
+      ScoringContext context, Spec<T> spec, List<Finding> findings) {
     Map<String, List<Item<T>>> groups = new TreeMap<>();
     for (Item<T> item : context.all(spec.type())) {
       groups.computeIfAbsent(spec.subject().apply(item.fact()), k -> new ArrayList<>()).add(item);
@@ -186,11 +195,11 @@ final class Resolutions {
       winners.add(winner);
       for (Item<T> loser : group.subList(1, group.size())) {
         if (!sameCollector(winner, loser) && spec.disagree().test(winner.fact(), loser.fact())) {
-          context.conflict(winner, loser, spec.what());
+          findings.add(ScoringContext.conflict(winner, loser, spec.what()));
         }
       }
     }
-    context.put(spec.type(), winners);
+    return winners;
   }
 
   /**
@@ -199,7 +208,8 @@ final class Resolutions {
    * entry, or whose entry belongs to another firm, contradicts the claim: a HIGH conflict. A claim
    * that no register confirmed stays a claim (it earns at most half) and is reported as unverified.
    */
-  private static void resolveLicences(ScoringContext context) {
+  private static List<Item<Licence>> resolveLicences(
+      ScoringContext context, List<Finding> findings) {
     Map<String, List<Item<Licence>>> groups = new TreeMap<>();
     for (Item<Licence> item : context.all(Licence.class)) {
       groups.computeIfAbsent(licenceKey(item.fact()), k -> new ArrayList<>()).add(item);
@@ -213,44 +223,48 @@ final class Resolutions {
       List<Item<Licence>> claims =
           group.stream().filter(i -> i.fact().status() == LicenceStatus.CLAIMED).toList();
       if (w.status() == LicenceStatus.CLAIMED) {
-        context.finding(
-            Severity.INFO,
-            FindingKind.CLAIM_UNVERIFIED,
-            winner,
-            "claimed licence not confirmed by a register: " + w.summary());
+        findings.add(
+            ScoringContext.findingAbout(
+                Severity.INFO,
+                FindingKind.CLAIM_UNVERIFIED,
+                winner,
+                "claimed licence not confirmed by a register: " + w.summary()));
       } else {
         if (w.status() == LicenceStatus.NOT_FOUND && claims.isEmpty()) {
-          context.finding(
-              Severity.MEDIUM,
-              FindingKind.CLAIM_UNVERIFIED,
-              winner,
-              w.regulator() + " register has no entry for " + w.summary());
+          findings.add(
+              ScoringContext.findingAbout(
+                  Severity.MEDIUM,
+                  FindingKind.CLAIM_UNVERIFIED,
+                  winner,
+                  w.regulator() + " register has no entry for " + w.summary()));
         }
         for (Item<Licence> claim : claims) {
           if (w.status() == LicenceStatus.NOT_FOUND) {
-            context.finding(
-                Severity.HIGH,
-                FindingKind.CONFLICT,
-                ScoringContext.pillarOf(winner),
-                w.regulator()
-                    + " register has no entry"
-                    + (claim.fact().identifier() == null ? "" : " " + claim.fact().identifier())
-                    + " for the claimed licence of "
-                    + claim.fact().entityName(),
-                List.of(winner.id(), claim.id()));
+            findings.add(
+                new Finding(
+                    Severity.HIGH,
+                    FindingKind.CONFLICT,
+                    ScoringContext.pillarOf(winner),
+                    w.regulator()
+                        + " register has no entry"
+                        + (claim.fact().identifier() == null ? "" : " " + claim.fact().identifier())
+                        + " for the claimed licence of "
+                        + claim.fact().entityName(),
+                    List.of(winner.id(), claim.id())));
           } else if (!sameFirm(w.entityName(), claim.fact().entityName())) {
-            context.finding(
-                Severity.HIGH,
-                FindingKind.CONFLICT,
-                ScoringContext.pillarOf(winner),
-                w.regulator()
-                    + " identifier "
-                    + claim.fact().identifier()
-                    + " belongs to "
-                    + w.entityName()
-                    + ", not the claimed "
-                    + claim.fact().entityName(),
-                List.of(winner.id(), claim.id()));
+            findings.add(
+                new Finding(
+                    Severity.HIGH,
+                    FindingKind.CONFLICT,
+                    ScoringContext.pillarOf(winner),
+                    w.regulator()
+                        + " identifier "
+                        + claim.fact().identifier()
+                        + " belongs to "
+                        + w.entityName()
+                        + ", not the claimed "
+                        + claim.fact().entityName(),
+                    List.of(winner.id(), claim.id())));
           }
         }
         for (Item<Licence> loser : group.subList(1, group.size())) {
@@ -258,19 +272,21 @@ final class Resolutions {
           if (l.status() != LicenceStatus.CLAIMED
               && l.status() != w.status()
               && !sameCollector(winner, loser)) {
-            context.conflict(winner, loser, "licence status");
+            findings.add(ScoringContext.conflict(winner, loser, "licence status"));
           }
         }
       }
       if (w.status() == LicenceStatus.WARNED || w.status() == LicenceStatus.REVOKED_OR_WITHDRAWN) {
-        context.finding(
-            Severity.HIGH, FindingKind.WARNING, winner, "register status: " + w.summary());
+        findings.add(
+            ScoringContext.findingAbout(
+                Severity.HIGH, FindingKind.WARNING, winner, "register status: " + w.summary()));
       } else if (w.status() == LicenceStatus.LAPSED) {
-        context.finding(
-            Severity.LOW, FindingKind.WARNING, winner, "licence lapsed: " + w.summary());
+        findings.add(
+            ScoringContext.findingAbout(
+                Severity.LOW, FindingKind.WARNING, winner, "licence lapsed: " + w.summary()));
       }
     }
-    context.put(Licence.class, winners);
+    return winners;
   }
 
   static String licenceKey(Licence licence) {

@@ -63,6 +63,28 @@ public record Rule(
     this(id, pillar, title, maxPoints, rubric, rationale, evaluation, null, 0, false);
   }
 
+  /**
+   * A rule declared from its scale: the maximum and every number its rubric states come from {@code
+   * scale}, and {@code rubricTemplate} names them as {@code {term}} (see {@link Rubric}).
+   */
+  static Rule declared(
+      String id,
+      Pillar pillar,
+      String title,
+      Scale scale,
+      String rubricTemplate,
+      String rationale,
+      Function<ScoringContext, Outcome> evaluation) {
+    return new Rule(
+        id,
+        pillar,
+        title,
+        scale.max(),
+        Rubric.render(id, rubricTemplate, scale),
+        rationale,
+        evaluation);
+  }
+
   /** This rule, checked absent (scoring 0) when a search for {@code topic} found nothing. */
   public Rule absentWhenSearched(SearchTopic topic) {
     return new Rule(

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,7 +26,10 @@ import java.util.function.Predicate;
 
 /**
  * Everything the rules read: the bundle's evidence in a canonical order (so that the order of the
- * input never matters), the evaluation instant, conflict-resolved facts and a sink for findings.
+ * input never matters), the evaluation instant and conflict-resolved facts. Read-only once built:
+ * what canonicalising the input noticed (evidence after the evaluation instant, conflicts between
+ * sources) is a value, {@link #findings()}; rules return their own findings in their {@link
+ * Outcome}.
  */
 public final class ScoringContext {
   /** Trust order for conflicts: higher evidence class first, then newer, then evidence id. */
@@ -39,8 +43,8 @@ public final class ScoringContext {
   private final LocalDate asOfDate;
   private final List<Evidence> evidence;
   private final boolean incidentSourceChecked;
-  private final List<Finding> findings = new ArrayList<>();
-  private final Map<Class<?>, List<? extends Item<?>>> resolved = new HashMap<>();
+  private final List<Finding> findings;
+  private final Map<Class<?>, List<? extends Item<?>>> resolved;
   private final Map<Class<?>, List<Item<?>>> byType = new HashMap<>();
 
   public ScoringContext(EvidenceBundle bundle, Set<String> incidentSources) {
@@ -58,14 +62,16 @@ public final class ScoringContext {
             .filter(e -> e.provenance().observedAt().isAfter(asOf))
             .map(Evidence::id)
             .toList();
+    List<Finding> noticed = new ArrayList<>();
     if (!later.isEmpty()) {
-      finding(
-          Severity.INFO,
-          FindingKind.STALE,
-          null,
-          later.size()
-              + " piece(s) of evidence observed after the evaluation instant were left out",
-          List.of());
+      noticed.add(
+          new Finding(
+              Severity.INFO,
+              FindingKind.STALE,
+              null,
+              later.size()
+                  + " piece(s) of evidence observed after the evaluation instant were left out",
+              List.of()));
     }
     for (Evidence e : evidence) {
       byType.computeIfAbsent(e.fact().getClass(), k -> new ArrayList<>()).add(itemOf(e));
@@ -78,7 +84,14 @@ public final class ScoringContext {
                     incidentSources.contains(o.collectorId())
                         && (o.status() == io.cexsafe.OutcomeStatus.OK
                             || o.status() == io.cexsafe.OutcomeStatus.PARTIAL));
-    Resolutions.resolveAll(this);
+    Resolutions.Resolved resolution = Resolutions.resolveAll(this);
+    this.resolved = Map.copyOf(resolution.winners());
+    for (Finding finding : resolution.findings()) {
+      if (!noticed.contains(finding)) {
+        noticed.add(finding);
+      }
+    }
+    this.findings = List.copyOf(noticed);
   }
 
   public EvidenceBundle bundle() {
@@ -103,7 +116,8 @@ public final class ScoringContext {
   /** The facts of a type after conflict resolution (one winner per subject). */
   @SuppressWarnings("unchecked")
   public <T extends Fact> List<Item<T>> current(Class<T> type) {
-    List<? extends Item<?>> items = resolved.get(type);
+    // null while the resolutions themselves are computed, from the raw facts
+    List<? extends Item<?>> items = resolved == null ? null : resolved.get(type);
     return items == null ? all(type) : (List<Item<T>>) items;
   }
 
@@ -131,15 +145,19 @@ public final class ScoringContext {
     return current(type).stream().min(WINNER_FIRST);
   }
 
-  /** The winning fact among those of a type that state a property. */
-  public <T extends Fact> Optional<Item<T>> winner(
+  /**
+   * The winning fact among those of a type that state a property, with a conflict finding for each
+   * less trusted fact from another collector that disagrees with it.
+   */
+  public <T extends Fact> Choice<T> winner(
       Class<T> type, Predicate<T> states, BiPredicate<T, T> disagree, String what) {
     List<Item<T>> stating =
         all(type).stream().filter(i -> states.test(i.fact())).sorted(WINNER_FIRST).toList();
     if (stating.isEmpty()) {
-      return Optional.empty();
+      return new Choice<>(Optional.empty(), List.of());
     }
     Item<T> winner = stating.get(0);
+    List<Finding> conflicts = new ArrayList<>();
     for (Item<T> loser : stating.subList(1, stating.size())) {
       if (disagree.test(winner.fact(), loser.fact())
           && !loser
@@ -147,18 +165,37 @@ public final class ScoringContext {
               .provenance()
               .collectorId()
               .equals(winner.evidence().provenance().collectorId())) {
-        conflict(winner, loser, what);
+        conflicts.add(conflict(winner, loser, what));
       }
     }
-    return Optional.of(winner);
+    return new Choice<>(Optional.of(winner), conflicts);
+  }
+
+  /**
+   * The fact a rule relies on for one property, and the conflicts choosing it raised (the rule
+   * returns them with its outcome).
+   */
+  public record Choice<T extends Fact>(Optional<Item<T>> winner, List<Finding> conflicts) {
+    public Choice {
+      Objects.requireNonNull(winner, "winner");
+      conflicts = List.copyOf(conflicts);
+    }
+
+    public boolean isPresent() {
+      return winner.isPresent();
+    }
+
+    public boolean isEmpty() {
+      return winner.isEmpty();
+    }
+
+    public Item<T> get() {
+      return winner.orElseThrow();
+    }
   }
 
   private static Item<Fact> itemOf(Evidence e) {
     return new Item<>(e.fact(), e);
-  }
-
-  void put(Class<?> type, List<? extends Item<?>> items) {
-    resolved.put(type, items);
   }
 
   /** Age in days of something observed at {@code instant}; future instants count as age 0. */
@@ -175,25 +212,18 @@ public final class ScoringContext {
     return asOfDate;
   }
 
-  public void finding(
-      Severity severity, FindingKind kind, Pillar pillar, String message, List<String> ids) {
-    Finding finding = new Finding(severity, kind, pillar, message, ids);
-    if (!findings.contains(finding)) {
-      findings.add(finding);
-    }
+  /** A finding about one fact, in the fact's first pillar. */
+  static Finding findingAbout(Severity severity, FindingKind kind, Item<?> item, String message) {
+    return new Finding(severity, kind, pillarOf(item), message, List.of(item.id()));
   }
 
-  public void finding(Severity severity, FindingKind kind, Item<?> item, String message) {
-    finding(severity, kind, pillarOf(item), message, List.of(item.id()));
-  }
-
-  /** Reports that {@code winner} was used over the disagreeing {@code loser}. */
-  public void conflict(Item<?> winner, Item<?> loser, String what) {
+  /** The finding that {@code winner} was used over the disagreeing {@code loser}. */
+  static Finding conflict(Item<?> winner, Item<?> loser, String what) {
     String reason =
         winner.evidence().evidenceClass() == loser.evidence().evidenceClass()
             ? "newer"
             : "more trusted";
-    finding(
+    return new Finding(
         Severity.MEDIUM,
         FindingKind.CONFLICT,
         pillarOf(winner),
@@ -216,6 +246,7 @@ public final class ScoringContext {
     return pillars.stream().min(Comparator.naturalOrder()).orElse(null);
   }
 
+  /** What canonicalising the input noticed: evidence left out, conflicts between sources. */
   public List<Finding> findings() {
     return findings;
   }

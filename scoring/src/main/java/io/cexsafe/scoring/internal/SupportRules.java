@@ -17,17 +17,30 @@ import java.util.Optional;
 final class SupportRules {
   private SupportRules() {}
 
+  /** Each channel a user can reach a person through, and a way up. */
+  static final Composite CHANNELS =
+      Composite.of(
+          Composite.part("chat", 12),
+          Composite.part("allHours", 5),
+          Composite.part("humans", 3),
+          Composite.part("written", 10),
+          Composite.part("phone", 5),
+          Composite.part("escalation", 5));
+
+  /** A documented urgent path, or else a self-service lock times its availability. */
+  static final Table EMERGENCY = Table.best("path", 15).then("lock", 10);
+
   static List<Rule> rules() {
     Pillar p = Pillar.SUPPORT;
     return List.of(
-        new Rule(
+        Rule.declared(
                 "support.channels",
                 p,
                 "Channels: live chat, email, escalation",
-                40,
-                "Live chat 12 points, 5 more when staffed 24/7 and 3 more when users reach human"
-                    + " agents; email or tickets 10; phone 5; a documented escalation path beyond"
-                    + " first-line support 5. Help centres, social media and forums earn nothing"
+                CHANNELS,
+                "Live chat {chat} points, {allHours} more when staffed 24/7 and {humans} more when"
+                    + " users reach human agents; email or tickets {written}; phone {phone}; a"
+                    + " documented escalation path beyond first-line support {escalation}. Help centres, social media and forums earn nothing"
                     + " (self-help). Unknown without any support-channel fact.",
                 "In an incident users need a person, at any hour, and a way up when first-line"
                     + " support fails.",
@@ -75,13 +88,14 @@ final class SupportRules {
             "Users who cannot get their money out are the first to say so, often weeks before an"
                 + " exchange admits a problem.",
             SupportRules::withdrawalFailures),
-        new Rule(
+        Rule.declared(
                 "support.emergency-path",
                 p,
                 "Emergency path for compromised accounts",
-                15,
-                "15 points for a documented urgent path (report and lock) for compromised accounts;"
-                    + " otherwise a self-service account lock earns 10 times its availability"
+                EMERGENCY,
+                "{path} points for a documented urgent path (report and lock) for compromised"
+                    + " accounts; otherwise a self-service account lock earns {lock} times its"
+                    + " availability"
                     + " (mandatory or on by default 90-100 %, optional 70 %). Unknown when neither is"
                     + " stated.",
                 "When an account is being drained, minutes matter more than any ticket queue.",
@@ -102,58 +116,62 @@ final class SupportRules {
       SupportChannel c = item.fact();
       if (c.channel() == SupportChannelType.LIVE_CHAT) {
         points.add(
-            12.0
-                + (Boolean.TRUE.equals(c.around24x7()) ? 5 : 0)
-                + (Boolean.TRUE.equals(c.humanAgents()) ? 3 : 0));
+            CHANNELS.part("chat")
+                + CHANNELS.points("allHours", Boolean.TRUE.equals(c.around24x7()) ? 1 : 0)
+                + CHANNELS.points("humans", Boolean.TRUE.equals(c.humanAgents()) ? 1 : 0));
         parts.add("live chat" + (Boolean.TRUE.equals(c.around24x7()) ? " 24/7" : ""));
         used.add(item);
       } else if ((c.channel() == SupportChannelType.EMAIL
           || c.channel() == SupportChannelType.TICKET)) {
-        points.add(written ? 0.0 : 10.0);
+        points.add(CHANNELS.points("written", written ? 0 : 1));
         written = true;
         parts.add(Fmt.lower(c.channel()));
         used.add(item);
       } else if (c.channel() == SupportChannelType.PHONE) {
-        points.add(5.0);
+        points.add(CHANNELS.part("phone"));
         parts.add("phone");
         used.add(item);
       }
     }
-    Optional<Item<ComplaintHandling>> escalation =
+    ScoringContext.Choice<ComplaintHandling> escalation =
         ctx.winner(
             ComplaintHandling.class,
             f -> f.escalationPath() != null,
             (a, b) -> !a.escalationPath().equals(b.escalationPath()),
             "escalation path");
     if (escalation.isPresent() && escalation.get().fact().escalationPath()) {
-      points.add(5.0);
+      points.add(CHANNELS.part("escalation"));
       parts.add("escalation path");
       used.add(escalation.get());
     }
     String value = parts.isEmpty() ? "self-help only" : String.join(", ", parts);
     if (used.isEmpty()) {
-      return Outcome.known(0, value, "support: " + value, channels);
+      return Outcome.known(0, value, "support: " + value, channels)
+          .withFindings(escalation.conflicts());
     }
     // each channel is credited by the class of the evidence that states it
-    return Outcome.knownParts(value, "support: " + value, used, points);
+    return Outcome.knownParts(value, "support: " + value, used, points)
+        .withFindings(escalation.conflicts());
   }
 
   private static CurveRule.Reading sla(ScoringContext ctx) {
-    Optional<Item<ComplaintHandling>> sla =
+    ScoringContext.Choice<ComplaintHandling> sla =
         ctx.winner(
             ComplaintHandling.class,
             f -> f.resolutionWorkingDays() != null,
             (a, b) -> !a.resolutionWorkingDays().equals(b.resolutionWorkingDays()),
             "complaint deadline");
     if (sla.isEmpty()) {
-      return CurveRule.Reading.unknown("no complaint deadline published");
+      return CurveRule.Reading.unknown("no complaint deadline published")
+          .withFindings(sla.conflicts());
     }
     int days = sla.get().fact().resolutionWorkingDays();
     return CurveRule.Reading.of(
-        days,
-        sla.get(),
-        days + " working days",
-        "complaints answered within " + days + " working days");
+            days,
+            sla.get(),
+            days + " working days",
+            "complaints answered within " + days + " working days")
+        .withFindings(sla.conflicts());
   }
 
   private static CurveRule.Reading reviewSignal(ScoringContext ctx) {
@@ -192,7 +210,7 @@ final class SupportRules {
   }
 
   private static Outcome emergency(ScoringContext ctx) {
-    Optional<Item<ComplaintHandling>> path =
+    ScoringContext.Choice<ComplaintHandling> path =
         ctx.winner(
             ComplaintHandling.class,
             f -> f.emergencyPath() != null,
@@ -202,14 +220,18 @@ final class SupportRules {
     if (path.isEmpty() && lock.isEmpty()) {
       return Outcome.unknown("no emergency path or account lock stated");
     }
-    double pathPoints = path.isPresent() && path.get().fact().emergencyPath() ? 15 : 0;
+    double pathPoints =
+        path.isPresent() && path.get().fact().emergencyPath() ? EMERGENCY.points("path") : 0;
     double lockPoints =
-        lock.isPresent() ? 10 * ControlRule.credit(lock.get().fact().availability()) : 0;
+        lock.isPresent()
+            ? EMERGENCY.points("lock") * ControlRule.credit(lock.get().fact().availability())
+            : 0;
     if (pathPoints >= lockPoints && path.isPresent()) {
       String value = pathPoints > 0 ? "documented" : "none documented";
-      return Outcome.known(pathPoints, value, "emergency path " + value, path.get());
+      return Outcome.known(pathPoints, value, "emergency path " + value, path.get())
+          .withFindings(path.conflicts());
     }
     String value = "self-service lock " + Fmt.lower(lock.get().fact().availability());
-    return Outcome.known(lockPoints, value, value, lock.get());
+    return Outcome.known(lockPoints, value, value, lock.get()).withFindings(path.conflicts());
   }
 }

@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Rules of the Incident Response &amp; Track Record pillar. */
@@ -28,36 +30,93 @@ final class TrackRecordRules {
           + " (counted at the prior): a hack never raises a score above what the same exchange gets"
           + " with no incident on record.";
 
+  static final Deduction LOSSES = Deduction.startingAt(70);
+
+  static final Deduction RESPONSE = Deduction.startingAt(30).per(10);
+
+  /** Severity of an incident, by its loss over reserves, its loss in dollars, or its kind. */
+  static final double TOTAL = 1.0;
+
+  static final double LARGE = 0.6;
+
+  static final double MEDIUM = 0.3;
+
+  static final double SMALL = 0.1;
+
+  static final double LARGE_SHARE = 0.10;
+
+  static final double MEDIUM_SHARE = 0.01;
+
+  static final double SMALL_SHARE = 0.001;
+
+  static final double LARGE_USD = 500e6;
+
+  static final double MEDIUM_USD = 50e6;
+
+  static final double SMALL_USD = 5e6;
+
+  /** Share of an incident's penalty that reimbursement restores. */
+  static final double FULL_RESTORES = 0.75;
+
+  static final double PARTIAL_RESTORES = 0.35;
+
+  /** A response counts as fast within this many hours. */
+  static final int DISCLOSURE_HOURS = 24;
+
+  /** An incident's weight halves every two years; severe ones within it are warnings. */
+  static final double HALF_LIFE_DAYS = 730;
+
+  private static final Map<String, String> SEVERITY_TERMS =
+      Map.ofEntries(
+          Map.entry("total", factor(TOTAL)),
+          Map.entry("large", factor(LARGE)),
+          Map.entry("medium", factor(MEDIUM)),
+          Map.entry("small", factor(SMALL)),
+          Map.entry("largeShare", Curve.percent(LARGE_SHARE)),
+          Map.entry("mediumShare", Curve.percent(MEDIUM_SHARE)),
+          Map.entry("smallShare", Curve.percent(SMALL_SHARE)),
+          Map.entry("largeUsd", Curve.usd(LARGE_USD)),
+          Map.entry("mediumUsd", Curve.usd(MEDIUM_USD).substring("USD ".length())),
+          Map.entry("smallUsd", Curve.usd(SMALL_USD).substring("USD ".length())),
+          Map.entry("fullRestores", Curve.percent(FULL_RESTORES)),
+          Map.entry("partialRestores", Curve.percent(PARTIAL_RESTORES)));
+
+  private static String factor(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
   static List<Rule> rules() {
     Pillar p = Pillar.TRACK_RECORD;
     return List.of(
-        new Rule(
+        Rule.declared(
             "track-record.losses",
             p,
             "Losses, weighted by size, age and reimbursement",
-            70,
-            "Starts at 70. Each incident subtracts 70 times its severity times its age factor"
-                + " times what users were not made whole for. Severity: loss over current"
-                + " reserves of 10 % or more 1.0, 1 % 0.6, 0.1 % 0.3, less 0.1; without"
-                + " reserves, absolute tiers of USD 500M, 50M and 5M; without a loss figure, by"
-                + " kind (hack or withdrawal halt 0.6, account takeover, data breach or"
-                + " enforcement 0.3, outage 0.1); insolvency and fraud are always 1.0. Age factor:"
-                + " halved every two years. Full reimbursement (or returned funds covering the"
-                + " loss) restores 75 % of the penalty, partial 35 %, unknown nothing. Floored at"
-                + " 0. A severe (0.6+) incident in the last two years without full reimbursement"
+            LOSSES.with(SEVERITY_TERMS),
+            "Starts at {max}. Each incident subtracts {max} times its severity times its age"
+                + " factor times what users were not made whole for. Severity: loss over current"
+                + " reserves of {largeShare} or more {total}, {mediumShare} {large}, {smallShare}"
+                + " {medium}, less {small}; without reserves, absolute tiers of {largeUsd},"
+                + " {mediumUsd} and {smallUsd}; without a loss figure, by kind (hack or withdrawal"
+                + " halt {large}, account takeover, data breach or enforcement {medium}, outage"
+                + " {small}); insolvency and fraud are always {total}. Age factor: halved every"
+                + " two years. Full reimbursement (or returned funds covering the loss) restores"
+                + " {fullRestores} of the penalty, partial {partialRestores}, unknown nothing."
+                + " Floored at 0. A severe ({large}+) incident in the last two years without full reimbursement"
                 + " is a HIGH warning."
                 + CHECKED,
             "What went wrong before is the best evidence of what can go wrong again, but old"
                 + " incidents that were made good say less about today than recent unreimbursed"
                 + " ones.",
             TrackRecordRules::losses),
-        new Rule(
+        Rule.declared(
             "track-record.response",
             p,
             "Response: disclosure, post-mortem, hardening",
-            30,
-            "Starts at 30. Each incident subtracts its severity times its age factor times 10 for"
-                + " each missing response: disclosure within 24 hours, a published post-mortem,"
+            RESPONSE.with(Map.of("disclosureHours", Integer.toString(DISCLOSURE_HOURS))),
+            "Starts at {max}. Each incident subtracts its severity times its age factor times"
+                + " {per} for each missing response: disclosure within {disclosureHours} hours, a"
+                + " published post-mortem,"
                 + " named hardening measures (unknown counts as missing). Floored at 0. With no"
                 + " incident on record it is full."
                 + CHECKED,
@@ -88,25 +147,28 @@ final class TrackRecordRules {
 
   static double severity(Incident incident, BigDecimal reserves) {
     if (incident.kind() == IncidentKind.INSOLVENCY || incident.kind() == IncidentKind.FRAUD) {
-      return 1.0;
+      return TOTAL;
     }
     if (incident.lossUsd() != null) {
       if (reserves != null && reserves.signum() > 0) {
         double share = incident.lossUsd().divide(reserves, MathContext.DECIMAL64).doubleValue();
-        return share >= 0.10 ? 1.0 : share >= 0.01 ? 0.6 : share >= 0.001 ? 0.3 : 0.1;
+        return tier(share, LARGE_SHARE, MEDIUM_SHARE, SMALL_SHARE);
       }
-      double loss = incident.lossUsd().doubleValue();
-      return loss >= 500e6 ? 1.0 : loss >= 50e6 ? 0.6 : loss >= 5e6 ? 0.3 : 0.1;
+      return tier(incident.lossUsd().doubleValue(), LARGE_USD, MEDIUM_USD, SMALL_USD);
     }
     return switch (incident.kind()) {
-      case HACK, WITHDRAWAL_HALT -> 0.6;
-      case ACCOUNT_TAKEOVER, DATA_BREACH, ENFORCEMENT -> 0.3;
-      default -> 0.1;
+      case HACK, WITHDRAWAL_HALT -> LARGE;
+      case ACCOUNT_TAKEOVER, DATA_BREACH, ENFORCEMENT -> MEDIUM;
+      default -> SMALL;
     };
   }
 
+  private static double tier(double value, double large, double medium, double small) {
+    return value >= large ? TOTAL : value >= medium ? LARGE : value >= small ? MEDIUM : SMALL;
+  }
+
   static double ageFactor(ScoringContext ctx, Incident incident) {
-    return Math.pow(0.5, ctx.ageDays(incident.date()) / 730.0);
+    return Math.pow(0.5, ctx.ageDays(incident.date()) / HALF_LIFE_DAYS);
   }
 
   static double restored(Incident incident) {
@@ -115,9 +177,9 @@ final class TrackRecordRules {
             && incident.lossUsd().signum() > 0
             && incident.returnedUsd() != null
             && incident.returnedUsd().compareTo(incident.lossUsd()) >= 0)) {
-      return 0.75;
+      return FULL_RESTORES;
     }
-    return incident.reimbursement() == Reimbursement.PARTIAL ? 0.35 : 0;
+    return incident.reimbursement() == Reimbursement.PARTIAL ? PARTIAL_RESTORES : 0;
   }
 
   private static BigDecimal reserves(ScoringContext ctx) {
@@ -132,7 +194,7 @@ final class TrackRecordRules {
     List<Item<Incident>> incidents = current(ctx);
     if (incidents.isEmpty()) {
       return Outcome.known(
-          70, "no incidents", "incident sources checked, none found", cleanChecks(ctx));
+          LOSSES.max(), "no incidents", "incident sources checked, none found", cleanChecks(ctx));
     }
     BigDecimal reserves = reserves(ctx);
     double penalty = 0;
@@ -140,12 +202,14 @@ final class TrackRecordRules {
     for (Item<Incident> item : incidents) {
       Incident incident = item.fact();
       double severity = severity(incident, reserves);
-      penalty += 70 * severity * ageFactor(ctx, incident) * (1 - restored(incident));
-      if (severity >= 0.6 && ctx.ageDays(incident.date()) <= 730 && restored(incident) < 0.75) {
+      penalty += LOSSES.perUnit() * severity * ageFactor(ctx, incident) * (1 - restored(incident));
+      if (severity >= LARGE
+          && ctx.ageDays(incident.date()) <= HALF_LIFE_DAYS
+          && restored(incident) < FULL_RESTORES) {
         severe.add(item);
       }
     }
-    double points = Math.max(0, 70 - penalty);
+    double points = LOSSES.remaining(penalty);
     String value = incidents.size() + (incidents.size() == 1 ? " incident" : " incidents");
     Outcome outcome =
         Outcome.known(
@@ -167,7 +231,8 @@ final class TrackRecordRules {
     }
     List<Item<Incident>> incidents = current(ctx);
     if (incidents.isEmpty()) {
-      return Outcome.known(30, "no incidents", "no incident to respond to", cleanChecks(ctx));
+      return Outcome.known(
+          RESPONSE.max(), "no incidents", "no incident to respond to", cleanChecks(ctx));
     }
     BigDecimal reserves = reserves(ctx);
     double shortfall = 0;
@@ -175,13 +240,16 @@ final class TrackRecordRules {
     for (Item<Incident> item : incidents) {
       Incident incident = item.fact();
       int gaps =
-          (incident.hoursToDisclosure() == null || incident.hoursToDisclosure() > 24 ? 1 : 0)
+          (incident.hoursToDisclosure() == null || incident.hoursToDisclosure() > DISCLOSURE_HOURS
+                  ? 1
+                  : 0)
               + (Boolean.TRUE.equals(incident.postMortemPublished()) ? 0 : 1)
               + (incident.hardeningMeasures().isEmpty() ? 1 : 0);
       missing += gaps;
-      shortfall += severity(incident, reserves) * ageFactor(ctx, incident) * 10 * gaps;
+      shortfall +=
+          severity(incident, reserves) * ageFactor(ctx, incident) * RESPONSE.perUnit() * gaps;
     }
-    double points = Math.max(0, 30 - shortfall);
+    double points = RESPONSE.remaining(shortfall);
     String value = missing + " missing responses";
     return Outcome.known(
         points,

@@ -21,6 +21,8 @@ final class UxRules {
 
   private static final String PRIOR_MEAN_TEXT = String.format(Locale.ROOT, "%.1f", PRIOR_MEAN);
 
+  static final Scale SECURITY_VISIBLE = Scale.max(20);
+
   static List<Rule> rules() {
     Pillar p = Pillar.USER_EXPERIENCE;
     return List.of(
@@ -58,12 +60,12 @@ final class UxRules {
                 + " toward the unknown prior by 100 pseudo-reviews. Unknown when no sample measured these themes.",
             "An app that crashes or shows wrong balances fails users exactly when markets move.",
             UxRules::reliability),
-        new Rule(
+        Rule.declared(
                 "user-experience.security-visible",
                 p,
                 "Security controls visible in the app",
-                20,
-                "20 points times the share of security controls whose settings are reachable in the"
+                SECURITY_VISIBLE,
+                "{max} points times the share of security controls whose settings are reachable in the"
                     + " mobile app, among those for which visibility is stated. Unknown when it is"
                     + " stated for none.",
                 "A control buried on the website is one most mobile users never turn on.",
@@ -137,7 +139,7 @@ final class UxRules {
       return Outcome.unknown("in-app visibility of controls not stated");
     }
     long visible = stated.stream().filter(i -> i.fact().visibleInApp()).count();
-    double points = 20.0 * visible / stated.size();
+    double points = SECURITY_VISIBLE.max() * visible / stated.size();
     String value = visible + " of " + stated.size() + " visible";
     return Outcome.known(points, value, "controls in the app: " + value, stated);
   }
