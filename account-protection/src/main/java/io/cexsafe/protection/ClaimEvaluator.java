@@ -3,12 +3,12 @@ package io.cexsafe.protection;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.protection.ClaimAssessment.ClaimDeadline;
 import io.cexsafe.protection.ClaimAssessment.ConditionResult;
-import io.cexsafe.protection.ClaimAssessment.ConditionStatus;
 import io.cexsafe.protection.ClaimAssessment.MissingInformation;
 import io.cexsafe.protection.ClaimAssessment.Outcome;
 import io.cexsafe.protection.ClaimAssessment.RecoveryEstimate;
 import io.cexsafe.protection.internal.claim.Coverage;
 import io.cexsafe.protection.internal.claim.RecoveryEstimator;
+import io.cexsafe.protection.internal.claim.Verdict;
 import io.cexsafe.protection.internal.conditions.ClaimCase;
 import io.cexsafe.protection.internal.conditions.ProgrammeCondition;
 import io.cexsafe.protection.internal.conditions.ProgrammeConditions;
@@ -87,58 +87,22 @@ public final class ClaimEvaluator {
                 path, "needed for condition " + result.number() + " (" + result.id() + ")"));
       }
     }
-    Outcome outcome;
-    String summary;
-    List<ConditionResult> failing =
-        results.stream()
-            .filter(
-                c ->
-                    c.status() == ConditionStatus.NOT_MET
-                        || c.status() == ConditionStatus.OUTSTANDING)
-            .toList();
-    if (!failing.isEmpty()) {
-      outcome = Outcome.CONDITIONS_NOT_MET;
-      summary =
-          "Minimum conditions not met: "
-              + String.join(
-                  ", ",
-                  failing.stream()
-                      .map(
-                          c ->
-                              c.number()
-                                  + " ("
-                                  + c.id()
-                                  + (c.status() == ConditionStatus.OUTSTANDING
-                                      ? ", outstanding"
-                                      : "")
-                                  + ")")
-                      .toList())
-              + ".";
-    } else if (!missing.isEmpty()) {
-      outcome = Outcome.INFORMATION_NEEDED;
-      summary =
-          "Nothing fails so far, but "
-              + missing.size()
-              + " fact"
-              + (missing.size() == 1 ? " is" : "s are")
-              + " still needed: "
-              + String.join(", ", missing.keySet())
-              + ".";
-    } else {
-      outcome = Outcome.MEETS_MINIMUM_CONDITIONS;
-      summary =
-          "Meets the programme's minimum conditions."
-              + (programme.discretionary()
-                  ? " Relief is not guaranteed: it stays at the exchange's discretion."
-                  : "");
-    }
+    Verdict verdict = Verdict.of(results, List.copyOf(missing.keySet()), programme.discretionary());
     ClaimDeadline deadline =
         conditions
             .find(SupportContactedWithinWorkingDays.class)
             .map(c -> c.deadline(claimCase))
             .orElse(null);
     RecoveryEstimate estimate = recovery.estimate(claimCase, results).orElse(null);
-    return assessment(claim, coverage, outcome, summary, results, missing, deadline, estimate);
+    return assessment(
+        claim,
+        coverage,
+        verdict.outcome(),
+        verdict.summary(),
+        results,
+        missing,
+        deadline,
+        estimate);
   }
 
   private ClaimAssessment assessment(
