@@ -30,6 +30,8 @@ public record Coverage(
     List<TransactionCoverage> transactions,
     List<Integer> candidates,
     List<MissingInformation> missing) {
+  private static final String NOT_A_COVERED_EVENT = "Not one of the events the programme covers.";
+
   public Coverage {
     notCovered = List.copyOf(notCovered);
     transactions = List.copyOf(transactions);
@@ -39,8 +41,6 @@ public record Coverage(
       throw new IllegalArgumentException("an excluded claim needs a reason");
     }
   }
-
-  private static final String NOT_A_COVERED_EVENT = "Not one of the events the programme covers.";
 
   /** Classifies a claim; the claim's programme id is not checked here. */
   public static Coverage classify(ProtectionProgramme programme, Claim claim) {

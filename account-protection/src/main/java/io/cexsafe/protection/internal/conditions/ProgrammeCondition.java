@@ -8,9 +8,9 @@ import io.cexsafe.protection.ProtectionProgramme.MinimumCondition;
  * One minimum condition of a protection programme, answering both questions asked of it: is it met
  * by a claim (with its evidence and what is still needed), and is an account ready for it today.
  *
- * <p>A new kind of condition is one new type here, one constant in {@link
- * io.cexsafe.protection.ConditionCheck} (the programme-file vocabulary) and one line in {@link
- * ProgrammeConditions#typeOf}.
+ * <p>A new kind of condition is one new record here (listed in {@code permits}), one constant in
+ * {@link io.cexsafe.protection.ConditionCheck} (the programme-file vocabulary), one line in {@link
+ * ProgrammeConditions#typeOf}, and its test.
  */
 public sealed interface ProgrammeCondition
     permits EnabledBeforeTransaction,

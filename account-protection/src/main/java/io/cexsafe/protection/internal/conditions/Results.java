@@ -2,9 +2,11 @@ package io.cexsafe.protection.internal.conditions;
 
 import io.cexsafe.protection.ClaimAssessment.ConditionResult;
 import io.cexsafe.protection.ClaimAssessment.ConditionStatus;
+import io.cexsafe.protection.ConditionCheck;
 import io.cexsafe.protection.PostureReport.ReadinessGap;
 import io.cexsafe.protection.ProtectionProgramme.MinimumCondition;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds the answers of a condition, carrying its number, id and wording. */
 final class Results {
@@ -52,11 +54,8 @@ final class Results {
   }
 
   /** Rejects a condition handed to the type of another check. */
-  static MinimumCondition requireCheck(
-      MinimumCondition condition, io.cexsafe.protection.ConditionCheck check) {
-    if (condition == null) {
-      throw new NullPointerException("condition");
-    }
+  static MinimumCondition requireCheck(MinimumCondition condition, ConditionCheck check) {
+    Objects.requireNonNull(condition, "condition");
     if (condition.check() != check) {
       throw new IllegalArgumentException(
           "condition " + condition.id() + " checks " + condition.check() + ", not " + check);
