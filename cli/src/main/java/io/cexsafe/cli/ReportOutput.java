@@ -50,8 +50,8 @@ public final class ReportOutput {
           "${COMPLETION-CANDIDATES} (default: "
               + DEFAULT_FORMAT
               + "); jsonl writes one line per exchange, csv one row per exchange and pillar.")
-  ReportRenderer
-      format; // null until given: no default to convert, so --help works with a broken plugin
+  // null until given: with no default to convert, --help still works when a plugin is broken
+  ReportRenderer format;
 
   @Option(
       names = {"-o", "--output"},

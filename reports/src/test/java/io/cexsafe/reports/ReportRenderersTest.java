@@ -215,6 +215,31 @@ class ReportRenderersTest {
         .isInstanceOf(ConfigurationException.class);
   }
 
+  @Test
+  void optionsAreValuesAndTheWriterHandsThemOn() {
+    ReportOptions listing = ReportOptions.defaults().listingEvidence(true);
+    assertThat(ReportOptions.defaults().listsEvidence()).isFalse();
+    assertThat(listing.listsEvidence()).isTrue();
+    assertThat(listing)
+        .isEqualTo(ReportOptions.defaults().listingEvidence(true))
+        .hasSameHashCodeAs(ReportOptions.defaults().listingEvidence(true));
+    assertThat(listing.listingEvidence(false)).isEqualTo(ReportOptions.defaults());
+    ReportWriter writer = ReportWriter.of(ReportFormat.TABLE);
+    assertThat(writer.withOptions(listing).options()).isEqualTo(listing);
+    assertThat(writer.listingEvidence(true).options()).isEqualTo(listing);
+    assertThat(writer.options()).isEqualTo(ReportOptions.defaults());
+    assertThatThrownBy(() -> writer.withOptions(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theDeprecatedFormatAccessorNamesOnlyBuiltInFormats() {
+    assertThat(ReportWriter.of(ReportFormat.CSV).format()).isEqualTo(ReportFormat.CSV);
+    assertThatThrownBy(() -> ReportWriter.of(new GradeLinesRenderer()).format())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'grade-lines' is not a built-in one");
+  }
+
   private URLClassLoader withServices(String... classNames) throws IOException {
     Path services = dir.resolve("META-INF/services");
     Files.createDirectories(services);
