@@ -2,6 +2,8 @@ package io.cexsafe.cli;
 
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.reports.ExchangeAssessment;
+import io.cexsafe.reports.ReportKind;
+import io.cexsafe.reports.ReportRenderer;
 import io.cexsafe.reports.ReportWriter;
 import io.cexsafe.scoring.Methodology;
 import io.cexsafe.scoring.Persona;
@@ -72,6 +74,7 @@ final class AssessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ReportRenderer renderer = report.renderer(ReportKind.ASSESSMENTS);
     Persona persona = scoring.persona();
     Methodology methodology = scoring.methodology();
     Instant evaluation = parseAsOf(asOf);
@@ -86,7 +89,7 @@ final class AssessCommand implements Callable<Integer> {
       PersonaVerdict verdict = persona == null ? null : persona.verdict(card);
       assessments.add(new ExchangeAssessment(run.exchanges.get(i), bundle, card, verdict));
     }
-    ReportWriter writer = ReportWriter.of(report.format).listingEvidence(listEvidence);
+    ReportWriter writer = ReportWriter.of(renderer).listingEvidence(listEvidence);
     report.write(spec.commandLine().getOut(), out -> writer.writeAssessments(assessments, out));
     return Main.OK;
   }

@@ -3,6 +3,8 @@ package io.cexsafe.cli;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.reports.ComparisonReport;
 import io.cexsafe.reports.ExchangeAssessment;
+import io.cexsafe.reports.ReportKind;
+import io.cexsafe.reports.ReportRenderer;
 import io.cexsafe.reports.ReportWriter;
 import io.cexsafe.scoring.Comparison;
 import io.cexsafe.scoring.Methodology;
@@ -95,6 +97,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ReportRenderer renderer = output.renderer(ReportKind.COMPARISON);
     Methodology methodology = scoring.methodology();
     if (draws < 1 || draws > MAX_DRAWS) {
       throw new BadInputException("--draws must be between 1 and " + MAX_DRAWS + ", got " + draws);
@@ -129,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
           ExchangeAssessment.of(run.exchanges.get(i), run.bundles.get(i), cards.get(i)));
     }
     ComparisonReport report = new ComparisonReport(assessments, comparison, sensitivityReport);
-    ReportWriter writer = ReportWriter.of(output.format);
+    ReportWriter writer = ReportWriter.of(renderer);
     output.write(spec.commandLine().getOut(), out -> writer.writeComparison(report, out));
     return Main.OK;
   }

@@ -63,8 +63,9 @@ final class PorCommand implements Runnable {
         index = "1",
         arity = "0..1",
         paramLabel = "<tree-file>",
+        completionCandidates = TreeFormatIds.class,
         description =
-            "The published full tree, for formats that publish one (okx-v2, bitmex, silversixpence).")
+            "The published full tree, for formats that publish one (${COMPLETION-CANDIDATES}).")
     Path treeFile;
 
     @Option(

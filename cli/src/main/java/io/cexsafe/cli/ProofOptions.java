@@ -34,8 +34,8 @@ final class ProofOptions {
   @Option(
       names = "--proof-tree",
       paramLabel = "<exchange>=<file>",
-      description =
-          "The published tree that goes with that proof (okx-v2, bitmex, silversixpence).")
+      completionCandidates = TreeFormatIds.class,
+      description = "The published tree that goes with that proof (${COMPLETION-CANDIDATES}).")
   List<String> trees = new ArrayList<>();
 
   @Option(

@@ -1,6 +1,9 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.reports.ReportFormat;
+import io.cexsafe.ConfigurationException;
+import io.cexsafe.reports.ReportKind;
+import io.cexsafe.reports.ReportRenderer;
+import io.cexsafe.reports.ReportRenderers;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,29 +19,39 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.function.Consumer;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The --format and --output options of the report commands. A report goes to a temporary file in
- * the target's directory that replaces the target only once complete, so a failed render, a full
- * disk or a crash never destroys the previous file.
+ * The --format and --output options of the report commands. --format takes the id of any report
+ * renderer: the built-in ones and those a plugin on the class path registers in {@code
+ * META-INF/services/io.cexsafe.reports.ReportRenderer}. A report goes to a temporary file in the
+ * target's directory that replaces the target only once complete, so a failed render, a full disk
+ * or a crash never destroys the previous file.
  */
 public final class ReportOutput {
   private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS =
       PosixFilePermissions.fromString("rw-r--r--");
+
+  private static final String DEFAULT_FORMAT = "table";
 
   private static final String KEPT = " (any previous file is unchanged)";
 
   @Option(
       names = "--format",
       paramLabel = "<format>",
-      defaultValue = "table",
+      converter = RendererConverter.class,
+      completionCandidates = FormatIds.class,
       description =
-          "table, json, jsonl (one line per exchange), csv (one row per exchange and pillar), md"
-              + " or html (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
+          "${COMPLETION-CANDIDATES} (default: "
+              + DEFAULT_FORMAT
+              + "); jsonl writes one line per exchange, csv one row per exchange and pillar.")
+  // null until given: with no default to convert, --help still works when a plugin is broken
+  ReportRenderer format;
 
   @Option(
       names = {"-o", "--output"},
@@ -47,6 +60,54 @@ public final class ReportOutput {
           "Write the report to this file (UTF-8) instead of stdout; it is replaced only once the"
               + " report is complete.")
   Path output;
+
+  /** The chosen renderer, once it is known to render {@code kind}. */
+  ReportRenderer renderer(ReportKind kind) {
+    ReportRenderer chosen = format != null ? format : renderers().find(DEFAULT_FORMAT);
+    if (!chosen.kinds().contains(kind)) {
+      throw new BadInputException(
+          "report format '"
+              + chosen.id()
+              + "' cannot render "
+              + (kind == ReportKind.COMPARISON ? "a comparison" : "assessments")
+              + "; formats that can: "
+              + String.join(", ", renderers().idsRendering(kind)));
+    }
+    return chosen;
+  }
+
+  /** The report formats on the class path, discovered afresh so that tests can swap loaders. */
+  static ReportRenderers renderers() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return ReportRenderers.discover(loader != null ? loader : ReportOutput.class.getClassLoader());
+  }
+
+  /** Turns a --format id into its renderer; unknown ids and broken plugins are usage errors. */
+  static final class RendererConverter implements ITypeConverter<ReportRenderer> {
+    @Override
+    public ReportRenderer convert(String id) {
+      try {
+        return renderers().find(id);
+      } catch (ConfigurationException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * The --format ids for the help text. Help must still print when a plugin is broken (running a
+   * report then says what is wrong), so it then lists the built-in formats.
+   */
+  static final class FormatIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      try {
+        return renderers().ids().iterator();
+      } catch (ConfigurationException e) {
+        return ReportRenderers.builtIn().ids().iterator();
+      }
+    }
+  }
 
   /** Hands the report writer to {@code write}: the file from --output, or stdout. */
   void write(PrintWriter stdout, Consumer<Writer> write) {

@@ -181,7 +181,10 @@ public final class ProofCollector implements EvidenceCollector {
       return this;
     }
 
-    /** The published tree that goes with the exchange's proof (okx-v2, bitmex, silversixpence). */
+    /**
+     * The published tree that goes with the exchange's proof, for a format whose scheme {@link
+     * ProofScheme#takesTree() takes one}.
+     */
     public Builder tree(String exchangeId, Path treeFile) {
       treeFiles.put(requireId(exchangeId), Objects.requireNonNull(treeFile, "treeFile"));
       return this;

@@ -1,10 +1,15 @@
 package io.cexsafe.reports;
 
+import io.cexsafe.reports.internal.BuiltInRenderers;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The formats a report can be written in. */
+/**
+ * The built-in report formats, for code that names one of them with a constant. The set of formats
+ * is open: {@link ReportRenderers} holds these and any a library adds ({@link ReportRenderer}), and
+ * {@link ReportWriter#of(ReportRenderer)} writes with any of them.
+ */
 public enum ReportFormat {
   /** Plain text tables for a terminal. */
   TABLE("table"),
@@ -30,7 +35,15 @@ public enum ReportFormat {
     return id;
   }
 
-  /** Finds a format by its id, ignoring case. */
+  /** The renderer behind this format. */
+  public ReportRenderer renderer() {
+    return BuiltInRenderers.all().stream()
+        .filter(renderer -> renderer.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Finds a built-in format by its id, ignoring case. */
   public static ReportFormat fromId(String id) {
     String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values())

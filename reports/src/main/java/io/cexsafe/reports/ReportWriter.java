@@ -1,10 +1,6 @@
 package io.cexsafe.reports;
 
-import io.cexsafe.reports.internal.CsvRenderer;
-import io.cexsafe.reports.internal.HtmlRenderer;
 import io.cexsafe.reports.internal.JsonRenderer;
-import io.cexsafe.reports.internal.MarkdownRenderer;
-import io.cexsafe.reports.internal.TableRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -13,7 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes assessments and comparisons in one {@link ReportFormat}. Every format states the
+ * Writes assessments and comparisons with one {@link ReportRenderer}: a built-in {@link
+ * ReportFormat} or any renderer from {@link ReportRenderers}. Every built-in format states the
  * methodology and its version, the evaluation date, what each collector did (ran, failed or was
  * skipped, and why) and which evidence is stale. Writes only to the given writer, which it flushes
  * but does not close.
@@ -22,17 +19,22 @@ public final class ReportWriter {
   /** Classpath location of the JSON Schema that JSON and JSON-lines output follow. */
   public static final String SCHEMA_RESOURCE = "/io/cexsafe/reports/report-schema.json";
 
-  private final ReportFormat format;
-  private final boolean listEvidence;
+  private final ReportRenderer renderer;
+  private final ReportOptions options;
 
-  private ReportWriter(ReportFormat format, boolean listEvidence) {
-    this.format = format;
-    this.listEvidence = listEvidence;
+  private ReportWriter(ReportRenderer renderer, ReportOptions options) {
+    this.renderer = renderer;
+    this.options = options;
   }
 
-  /** A writer for the given format. */
+  /** A writer for the given built-in format. */
   public static ReportWriter of(ReportFormat format) {
-    return new ReportWriter(Objects.requireNonNull(format, "format"), false);
+    return of(Objects.requireNonNull(format, "format").renderer());
+  }
+
+  /** A writer for the given renderer. */
+  public static ReportWriter of(ReportRenderer renderer) {
+    return new ReportWriter(Objects.requireNonNull(renderer, "renderer"), ReportOptions.defaults());
   }
 
   /**
@@ -40,49 +42,82 @@ public final class ReportWriter {
    * carry it).
    */
   public ReportWriter listingEvidence(boolean list) {
-    return new ReportWriter(format, list);
+    return new ReportWriter(renderer, options.listingEvidence(list));
   }
 
+  /** A copy that hands these options to the renderer. */
+  public ReportWriter withOptions(ReportOptions options) {
+    return new ReportWriter(renderer, Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * The built-in format this writer writes.
+   *
+   * @throws IllegalStateException when its renderer is not a built-in one
+   * @deprecated the set of formats is open; use {@link #renderer()}
+   */
+  @Deprecated
   public ReportFormat format() {
-    return format;
+    for (ReportFormat format : ReportFormat.values()) {
+      if (format.renderer() == renderer) {
+        return format;
+      }
+    }
+    throw new IllegalStateException(
+        "report format '" + renderer.id() + "' is not a built-in one; use renderer()");
   }
 
-  /** Writes a report on one or more exchanges. */
+  public ReportRenderer renderer() {
+    return renderer;
+  }
+
+  public ReportOptions options() {
+    return options;
+  }
+
+  /**
+   * Writes a report on one or more exchanges.
+   *
+   * @throws IllegalArgumentException when there is nothing to report or the renderer cannot render
+   *     assessments
+   */
   public void writeAssessments(List<ExchangeAssessment> assessments, Writer out) {
     List<ExchangeAssessment> all = List.copyOf(assessments);
     if (all.isEmpty()) {
       throw new IllegalArgumentException("nothing to report");
     }
+    requireKind(ReportKind.ASSESSMENTS);
     try {
-      switch (format) {
-        case TABLE -> TableRenderer.assessments(all, listEvidence, out);
-        case JSON -> JsonRenderer.assessments(all, false, out);
-        case JSONL -> JsonRenderer.assessments(all, true, out);
-        case CSV -> CsvRenderer.assessments(all, out);
-        case MD -> MarkdownRenderer.assessments(all, out);
-        case HTML -> HtmlRenderer.assessments(all, out);
-      }
+      renderer.renderAssessments(all, options, out);
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Writes a comparison report. */
+  /**
+   * Writes a comparison report.
+   *
+   * @throws IllegalArgumentException when the renderer cannot render comparisons
+   */
   public void writeComparison(ComparisonReport report, Writer out) {
     Objects.requireNonNull(report, "report");
+    requireKind(ReportKind.COMPARISON);
     try {
-      switch (format) {
-        case TABLE -> TableRenderer.comparison(report, out);
-        case JSON -> JsonRenderer.comparison(report, out);
-        case JSONL -> JsonRenderer.assessments(JsonRenderer.inRankOrder(report), true, out);
-        case CSV -> CsvRenderer.assessments(JsonRenderer.inRankOrder(report), out);
-        case MD -> MarkdownRenderer.comparison(report, out);
-        case HTML -> HtmlRenderer.comparison(report, out);
-      }
+      renderer.renderComparison(report, options, out);
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void requireKind(ReportKind kind) {
+    if (!renderer.kinds().contains(kind)) {
+      throw new IllegalArgumentException(
+          "report format '"
+              + renderer.id()
+              + "' cannot render "
+              + (kind == ReportKind.COMPARISON ? "a comparison" : "assessments"));
     }
   }
 

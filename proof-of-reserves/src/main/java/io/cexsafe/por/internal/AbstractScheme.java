@@ -10,19 +10,44 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Shared plumbing: malformed input becomes a verdict, never an exception. */
+/**
+ * Shared plumbing: what a scheme is (id, description, strength, who publishes it and whether a tree
+ * file goes with it) is declared once in its constructor, and malformed input becomes a verdict,
+ * never an exception.
+ */
 abstract class AbstractScheme implements ProofScheme {
+  /** For {@code takesTree}: the format publishes a tree file that goes with a user's proof. */
+  static final boolean TAKES_TREE = true;
+
+  /** For {@code takesTree}: a user's proof is all there is. */
+  static final boolean NO_TREE = false;
+
   private final String id;
   private final String description;
   private final ProofStrength strength;
+  private final Set<String> publishers;
+  private final boolean takesTree;
 
-  AbstractScheme(String id, String description, ProofStrength strength) {
-    this.id = id;
-    this.description = description;
-    this.strength = strength;
+  /**
+   * @param publishers catalogue ids of the exchanges known to publish this format (exchanges
+   *     outside the bundled catalogue by the ids a user catalogue would give them)
+   * @param takesTree {@link #TAKES_TREE} or {@link #NO_TREE}
+   */
+  AbstractScheme(
+      String id,
+      String description,
+      ProofStrength strength,
+      Set<String> publishers,
+      boolean takesTree) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.description = Objects.requireNonNull(description, "description");
+    this.strength = Objects.requireNonNull(strength, "strength");
+    this.publishers = Set.copyOf(publishers);
+    this.takesTree = takesTree;
   }
 
   @Override
@@ -41,13 +66,13 @@ abstract class AbstractScheme implements ProofScheme {
   }
 
   @Override
-  public Set<String> publishers() {
-    return Schemes.publishers(id);
+  public final Set<String> publishers() {
+    return publishers;
   }
 
   @Override
-  public boolean takesTree() {
-    return Schemes.takesTree(id);
+  public final boolean takesTree() {
+    return takesTree;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Armanino / The Network Firm generator (Kraken 2022, Gate 2020-22): 64-bit leaves, a
@@ -21,7 +22,7 @@ final class ArmaninoScheme extends AbstractScheme {
   private final boolean concatenate;
 
   private ArmaninoScheme(String id, String description, boolean concatenate) {
-    super(id, description, ProofStrength.HASH_TREE);
+    super(id, description, ProofStrength.HASH_TREE, Set.of("kraken", "gate"), NO_TREE);
     this.concatenate = concatenate;
   }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bitget's Merkle-sum tree with 64-bit truncated digests. Two serialisations: 2025 (balances as
@@ -25,7 +26,7 @@ final class BitgetScheme extends AbstractScheme {
   private final boolean quotedStrings;
 
   private BitgetScheme(String id, String description, boolean quotedStrings) {
-    super(id, description, ProofStrength.SUM_TREE);
+    super(id, description, ProofStrength.SUM_TREE, Set.of("bitget"), NO_TREE);
     this.quotedStrings = quotedStrings;
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -35,7 +36,9 @@ final class BitmexScheme extends AbstractScheme {
     super(
         "bitmex",
         "BitMEX sum tree (2021-): HMAC leaves in satoshis, full breadth-first tree checked",
-        ProofStrength.SUM_TREE_FULL_TREE_PUBLISHED);
+        ProofStrength.SUM_TREE_FULL_TREE_PUBLISHED,
+        Set.of("bitmex"),
+        TAKES_TREE);
   }
 
   @Override

@@ -48,7 +48,9 @@ final class BybitScheme extends AbstractScheme {
     super(
         "bybit",
         "Bybit Merkle-sum tree: userHash leaves, fixed-8 sums in the audit's asset order",
-        ProofStrength.SUM_TREE);
+        ProofStrength.SUM_TREE,
+        Set.of("bybit"),
+        NO_TREE);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,9 @@ final class MexcScheme extends AbstractScheme {
     super(
         "mexc",
         "MEXC Merkle-sum tree (2025): 32-hex digests, level-keyed path, empty siblings",
-        ProofStrength.SUM_TREE);
+        ProofStrength.SUM_TREE,
+        Set.of("mexc"),
+        NO_TREE);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** OKX Merkle-sum tree, format v1 (Nov 2022 - Mar 2023): one leaf per user, path to the root. */
 final class OkxV1Scheme extends AbstractScheme {
@@ -17,7 +18,9 @@ final class OkxV1Scheme extends AbstractScheme {
     super(
         "okx-v1",
         "OKX Merkle-sum tree v1 (2022-23): path proof with BTC/ETH/USDT sums and heights",
-        ProofStrength.SUM_TREE);
+        ProofStrength.SUM_TREE,
+        Set.of("okx"),
+        NO_TREE);
   }
 
   @Override

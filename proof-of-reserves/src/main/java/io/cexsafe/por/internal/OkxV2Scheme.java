@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * OKX Merkle-sum tree v2 (Mar - Apr 2023): a user's balance is split over several leaves and the
@@ -24,7 +25,9 @@ final class OkxV2Scheme extends AbstractScheme {
         "okx-v2",
         "OKX Merkle-sum tree v2 (2023): split user leaves, full liabilities tree checked node by"
             + " node",
-        ProofStrength.SUM_TREE_FULL_TREE_PUBLISHED);
+        ProofStrength.SUM_TREE_FULL_TREE_PUBLISHED,
+        Set.of("okx"),
+        TAKES_TREE);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Silver Sixpence's plain hash tree (Mazars' Dec 2022 reports for Binance, KuCoin and Crypto.com):
@@ -37,7 +38,9 @@ final class SilverSixpenceScheme extends AbstractScheme {
     super(
         "silversixpence",
         "Silver Sixpence plain hash tree (Mazars, Dec 2022: Binance, KuCoin, Crypto.com)",
-        ProofStrength.HASH_TREE);
+        ProofStrength.HASH_TREE,
+        Set.of("crypto-com", "binance", "kucoin"),
+        TAKES_TREE);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -43,8 +44,9 @@ final class ZkPoseidonScheme extends AbstractScheme {
   private final Poseidon poseidon;
   private final int slots;
 
-  private ZkPoseidonScheme(String id, String description, Layout layout, int slots) {
-    super(id, description, ProofStrength.ZK_PROOF_OF_SUMS);
+  private ZkPoseidonScheme(
+      String id, String description, Set<String> publishers, Layout layout, int slots) {
+    super(id, description, ProofStrength.ZK_PROOF_OF_SUMS, publishers, NO_TREE);
     this.layout = layout;
     this.slots = slots;
     this.poseidon = Poseidon.of(1, 12);
@@ -54,6 +56,7 @@ final class ZkPoseidonScheme extends AbstractScheme {
     return new ZkPoseidonScheme(
         "gate-zk-v1",
         "Gate zk-SNARK proof of solvency: Poseidon/BN254 tree of depth 28, 800 asset slots",
+        Set.of("gate"),
         Layout.GATE_V1,
         800);
   }
@@ -62,6 +65,7 @@ final class ZkPoseidonScheme extends AbstractScheme {
     return new ZkPoseidonScheme(
         "binance-zk-v1",
         "Binance zk-SNARK proof of solvency v1 (2023-24): Poseidon/BN254, 350 asset slots",
+        Set.of("binance"),
         Layout.BINANCE_V1,
         350);
   }
@@ -70,6 +74,7 @@ final class ZkPoseidonScheme extends AbstractScheme {
     return new ZkPoseidonScheme(
         "binance-zk-v2",
         "Binance zk-SNARK proof of solvency v2 (2024-): collateral and six fields per asset",
+        Set.of("binance"),
         Layout.BINANCE_V2,
         0);
   }

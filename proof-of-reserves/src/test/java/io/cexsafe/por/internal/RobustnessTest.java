@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class RobustnessTest {
       private final RuntimeException failure;
 
       Throwing(RuntimeException failure) {
-        super("throwing", "throws", ProofStrength.HASH_TREE);
+        super("throwing", "throws", ProofStrength.HASH_TREE, Set.of(), NO_TREE);
         this.failure = failure;
       }
 
