@@ -290,17 +290,13 @@ public final class FcaSource implements RegisterSource {
           "FRN " + frn,
           () ->
               out.add(
-                  new Licence(
-                      "GB",
-                      "FCA",
-                      Register.FCA.title(),
-                      name,
-                      frn,
-                      status,
-                      activities,
-                      since,
-                      page,
-                      basis),
+                  Licence.builder("GB", "FCA", name, status, basis)
+                      .register(Register.FCA.title())
+                      .identifier(frn)
+                      .activities(activities)
+                      .authorisedSince(since)
+                      .registerUrl(page)
+                      .build(),
                   provenance));
       JsonNode exceptional = firm.get("Exceptional Info Details");
       if (exceptional != null && exceptional.isArray()) {
@@ -338,17 +334,10 @@ public final class FcaSource implements RegisterSource {
               || row.type().toLowerCase(Locale.ROOT).contains("unauthorised")) {
             URI page = Register.FCA.page();
             out.add(
-                new Licence(
-                    "GB",
-                    "FCA",
-                    Register.FCA.title(),
-                    row.name(),
-                    null,
-                    LicenceStatus.WARNED,
-                    List.of(),
-                    null,
-                    page,
-                    MatchBasis.NAME),
+                Licence.builder("GB", "FCA", row.name(), LicenceStatus.WARNED, MatchBasis.NAME)
+                    .register(Register.FCA.title())
+                    .registerUrl(page)
+                    .build(),
                 out.provenance(
                     page,
                     Register.FCA.title(),
