@@ -27,8 +27,9 @@ import java.util.Set;
 
 /**
  * The UK FCA Financial Services Register API (V0.1): firm details, names, permissions and address
- * by FRN, and name search for entities the catalogue gives no FRN for. Every response is HTTP 200
- * with an envelope whose {@code Status} is an API result code; "not found" and errors live there.
+ * by FRN, and name search for entities the catalogue gives no FRN for. This class decides what a
+ * firm's record says about an exchange's claims; {@link FcaApi} speaks to the register (envelope,
+ * paging, failures) and {@link FcaStatuses} reads its status wording.
  */
 public final class FcaSource implements RegisterSource {
   public static final URI DEFAULT_BASE = URI.create("https://register.fca.org.uk/services/V0.1");
@@ -344,7 +345,7 @@ public final class FcaSource implements RegisterSource {
       emitFirm(
           api,
           row.reference(),
-          api.firmRecord(details, row.reference()),
+          firm,
           MatchBasis.NAME,
           "matched by legal name only (the catalogue gives no FRN for " + entity.name() + ")",
           out);
