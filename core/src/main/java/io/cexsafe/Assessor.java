@@ -3,6 +3,7 @@ package io.cexsafe;
 import io.cexsafe.http.HttpFetcher;
 import io.cexsafe.http.HttpSettings;
 import io.cexsafe.http.HttpSupport;
+import io.cexsafe.internal.SharedDatasets;
 import io.cexsafe.spi.CollectionResult;
 import io.cexsafe.spi.CollectorContext;
 import io.cexsafe.spi.CollectorRegistry;
@@ -16,20 +17,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -196,26 +192,32 @@ public final class Assessor implements AutoCloseable {
       return finish(
           result,
           exchange,
-          skipped(id, ReasonCode.DISABLED, "switched off by " + id + ".enabled=false"),
+          nothingCollected(
+              CollectorOutcome.skipped(
+                  id, ReasonCode.DISABLED, "switched off by " + id + ".enabled=false")),
           Duration.ZERO);
     }
     if (offline && collector.requiresNetwork()) {
       return finish(
           result,
           exchange,
-          skipped(id, ReasonCode.OFFLINE, "offline run: this collector needs the network"),
+          nothingCollected(
+              CollectorOutcome.skipped(
+                  id, ReasonCode.OFFLINE, "offline run: this collector needs the network")),
           Duration.ZERO);
     }
     if (run.asOfInPast && !collector.keepsHistory()) {
       return finish(
           result,
           exchange,
-          skipped(
-              id,
-              ReasonCode.NO_HISTORY,
-              "as of "
-                  + run.asOf
-                  + ": this source shows only its current state, which says nothing of that date"),
+          nothingCollected(
+              CollectorOutcome.skipped(
+                  id,
+                  ReasonCode.NO_HISTORY,
+                  "as of "
+                      + run.asOf
+                      + ": this source shows only its current state,"
+                      + " which says nothing of that date")),
           Duration.ZERO);
     }
     submit(
@@ -242,15 +244,7 @@ public final class Assessor implements AutoCloseable {
                     finish(
                         result,
                         exchange,
-                        new TaskResult(
-                            new CollectorOutcome(
-                                id,
-                                OutcomeStatus.FAILED,
-                                ReasonCode.DEADLINE_EXCEEDED,
-                                "cut off after " + collectorTimeout.toMillis() + " ms",
-                                0,
-                                List.of()),
-                            List.of()),
+                        nothingCollected(CollectorOutcome.timedOut(id, collectorTimeout)),
                         Duration.ofNanos(System.nanoTime() - started));
                     cancel.run();
                     worker.interrupt();
@@ -334,10 +328,8 @@ public final class Assessor implements AutoCloseable {
     return result;
   }
 
-  private static TaskResult skipped(String collectorId, ReasonCode reason, String message) {
-    return new TaskResult(
-        new CollectorOutcome(collectorId, OutcomeStatus.SKIPPED, reason, message, 0, List.of()),
-        List.of());
+  private static TaskResult nothingCollected(CollectorOutcome outcome) {
+    return new TaskResult(outcome, List.of());
   }
 
   private TaskResult run(EvidenceCollector collector, Exchange exchange, Context context, Run run) {
@@ -349,31 +341,17 @@ public final class Assessor implements AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("collector '{}' threw for {}: {}", id, exchange.id(), e.toString());
       LOG.debug("collector failure", e);
-      Problem problem =
-          new Problem(
-              ReasonCode.INTERNAL_ERROR,
-              "collector threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-              null,
-              null);
-      return new TaskResult(
-          new CollectorOutcome(
-              id,
-              OutcomeStatus.FAILED,
-              ReasonCode.INTERNAL_ERROR,
-              problem.message(),
-              0,
-              List.of(problem)),
-          List.of());
+      return nothingCollected(CollectorOutcome.threw(id, e));
     }
     List<Evidence> accepted = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>(result.problems());
+    List<Problem> misattributed = new ArrayList<>();
     List<Evidence> afterAsOf = new ArrayList<>();
     for (Evidence e : result.evidence()) {
       if (run.asOfInPast && e.provenance().observedAt().isAfter(run.asOf)) {
         afterAsOf.add(e);
       } else if (!e.exchangeId().equals(exchange.id())
           || !e.provenance().collectorId().equals(id)) {
-        problems.add(
+        misattributed.add(
             new Problem(
                 ReasonCode.INTERNAL_ERROR,
                 "dropped evidence "
@@ -388,26 +366,23 @@ public final class Assessor implements AutoCloseable {
         accepted.add(e);
       }
     }
-    OutcomeStatus status = result.status();
-    ReasonCode reason = result.reason();
-    String message = result.message();
-    if (problems.size() > result.problems().size() && status == OutcomeStatus.OK) {
-      status = accepted.isEmpty() ? OutcomeStatus.FAILED : OutcomeStatus.PARTIAL;
-      reason = ReasonCode.INTERNAL_ERROR;
-      message = problems.get(problems.size() - 1).message();
-    }
-    if (!afterAsOf.isEmpty()) {
-      Problem dropped = afterAsOfProblem(id, run.asOf, afterAsOf);
-      problems.add(dropped);
-      if (status == OutcomeStatus.OK) {
-        // what is left is sound; with nothing left the source simply had nothing to say then
-        status = accepted.isEmpty() ? OutcomeStatus.SKIPPED : OutcomeStatus.PARTIAL;
-        reason = ReasonCode.AFTER_AS_OF;
-        message = dropped.message();
-      }
-    }
-    return new TaskResult(
-        new CollectorOutcome(id, status, reason, message, accepted.size(), problems), accepted);
+    CollectorOutcome outcome =
+        CollectorOutcome.reported(
+                id,
+                result.status(),
+                result.reason(),
+                result.message(),
+                accepted.size(),
+                result.problems())
+            .afterDropping(misattributed, ReasonCode.INTERNAL_ERROR, OutcomeStatus.FAILED)
+            // what is left is sound; with nothing left the source simply had nothing to say then
+            .afterDropping(
+                afterAsOf.isEmpty()
+                    ? List.of()
+                    : List.of(afterAsOfProblem(id, run.asOf, afterAsOf)),
+                ReasonCode.AFTER_AS_OF,
+                OutcomeStatus.SKIPPED);
+    return new TaskResult(outcome, accepted);
   }
 
   /** One problem for everything a collector gave that was observed after as-of. */
@@ -460,7 +435,7 @@ public final class Assessor implements AutoCloseable {
   private static final class Run {
     final Instant asOf;
     final boolean asOfInPast;
-    final Map<String, CompletableFuture<Object>> datasets = new ConcurrentHashMap<>();
+    final SharedDatasets datasets = new SharedDatasets(DEADLINE_CLOCK);
 
     Run(Instant asOf, boolean asOfInPast) {
       this.asOf = asOf;
@@ -521,55 +496,8 @@ public final class Assessor implements AutoCloseable {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T shared(SharedDataset<T> dataset) throws SourceException {
-      CompletableFuture<Object> mine = new CompletableFuture<>();
-      CompletableFuture<Object> existing = run.datasets.putIfAbsent(dataset.key(), mine);
-      if (existing == null) {
-        try {
-          T value = Objects.requireNonNull(dataset.load(this), "shared dataset loaded null");
-          mine.complete(value);
-          return value;
-        } catch (SourceException e) {
-          if (e.reason() == ReasonCode.CANCELLED || e.reason() == ReasonCode.DEADLINE_EXCEEDED) {
-            // this caller ran out of time; let the next one try rather than share its fate
-            run.datasets.remove(dataset.key(), mine);
-          }
-          mine.completeExceptionally(e);
-          throw e;
-        } catch (RuntimeException | Error e) {
-          // an Error too (a class missing from a broken install): waiters must not hang
-          mine.completeExceptionally(e);
-          throw e;
-        }
-      }
-      try {
-        Duration left = Duration.between(DEADLINE_CLOCK.instant(), deadline);
-        return (T) existing.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof SourceException s) {
-          if (s.reason() == ReasonCode.CANCELLED || s.reason() == ReasonCode.DEADLINE_EXCEEDED) {
-            return shared(dataset);
-          }
-          throw new SourceException(s.reason(), s.getMessage(), s.source(), s.httpStatus(), s);
-        }
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(cause);
-      } catch (TimeoutException e) {
-        throw new SourceException(
-            ReasonCode.DEADLINE_EXCEEDED,
-            "shared dataset " + dataset.key() + " was not ready before the deadline");
-      } catch (InterruptedException | CancellationException e) {
-        Thread.currentThread().interrupt();
-        throw new SourceException(
-            ReasonCode.CANCELLED, "cancelled while waiting for " + dataset.key());
-      }
+      return run.datasets.get(dataset, this);
     }
   }
 

@@ -1,11 +1,14 @@
 package io.cexsafe;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How one collector fared for one exchange.
+ * How one collector fared for one exchange. The factories name the ways a run can end; the
+ * constructor checks that status and reason agree.
  *
  * @param collectorId the collector
  * @param status ok, partial, failed or skipped
@@ -37,6 +40,109 @@ public record CollectorOutcome(
       throw new IllegalArgumentException("evidenceCount must not be negative");
     }
     problems = problems == null ? List.of() : List.copyOf(problems);
+  }
+
+  /** Everything went well: evidence, no problems. */
+  public static CollectorOutcome ok(String collectorId, int evidenceCount) {
+    return new CollectorOutcome(
+        collectorId, OutcomeStatus.OK, ReasonCode.NONE, null, evidenceCount, List.of());
+  }
+
+  /** Some evidence, and problems that cost the rest. */
+  public static CollectorOutcome partial(
+      String collectorId,
+      ReasonCode reason,
+      String message,
+      int evidenceCount,
+      List<Problem> problems) {
+    return new CollectorOutcome(
+        collectorId, OutcomeStatus.PARTIAL, reason, message, evidenceCount, problems);
+  }
+
+  /** No evidence because of the problems. */
+  public static CollectorOutcome failed(
+      String collectorId, ReasonCode reason, String message, List<Problem> problems) {
+    return new CollectorOutcome(collectorId, OutcomeStatus.FAILED, reason, message, 0, problems);
+  }
+
+  /** Not run, or nothing to say, for {@code reason}: switched off, offline, no history, … */
+  public static CollectorOutcome skipped(String collectorId, ReasonCode reason, String message) {
+    return skipped(collectorId, reason, message, List.of());
+  }
+
+  /** Skipped, with the problems that explain what was set aside. */
+  public static CollectorOutcome skipped(
+      String collectorId, ReasonCode reason, String message, List<Problem> problems) {
+    return new CollectorOutcome(collectorId, OutcomeStatus.SKIPPED, reason, message, 0, problems);
+  }
+
+  /**
+   * Cut off at its deadline. Whatever the run had gathered is not kept: it may be half of an
+   * answer.
+   */
+  public static CollectorOutcome timedOut(String collectorId, Duration after) {
+    Objects.requireNonNull(after, "after");
+    return new CollectorOutcome(
+        collectorId,
+        OutcomeStatus.FAILED,
+        ReasonCode.DEADLINE_EXCEEDED,
+        "cut off after " + after.toMillis() + " ms",
+        0,
+        List.of());
+  }
+
+  /** The collector threw instead of reporting its failure as data: a bug in the collector. */
+  public static CollectorOutcome threw(String collectorId, Throwable thrown) {
+    Objects.requireNonNull(thrown, "thrown");
+    Problem problem =
+        new Problem(
+            ReasonCode.INTERNAL_ERROR,
+            "collector threw " + thrown.getClass().getSimpleName() + ": " + thrown.getMessage(),
+            null,
+            null);
+    return failed(collectorId, ReasonCode.INTERNAL_ERROR, problem.message(), List.of(problem));
+  }
+
+  /**
+   * The outcome as the collector reported it, counting the evidence the runner kept.
+   *
+   * @see #afterDropping(List, ReasonCode, OutcomeStatus)
+   */
+  public static CollectorOutcome reported(
+      String collectorId,
+      OutcomeStatus status,
+      ReasonCode reason,
+      String message,
+      int evidenceCount,
+      List<Problem> problems) {
+    return new CollectorOutcome(collectorId, status, reason, message, evidenceCount, problems);
+  }
+
+  /**
+   * This outcome with the problems that explain evidence the runner set aside appended. An ok
+   * outcome is no longer ok: it becomes partial, or {@code whenNothingLeft} when no evidence is
+   * left, for {@code reason} and with the last of {@code dropped} as its message. An outcome that
+   * was already not ok keeps its own status, reason and message, which came first.
+   */
+  public CollectorOutcome afterDropping(
+      List<Problem> dropped, ReasonCode reason, OutcomeStatus whenNothingLeft) {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(whenNothingLeft, "whenNothingLeft");
+    if (dropped.isEmpty()) {
+      return this;
+    }
+    List<Problem> all = new ArrayList<>(problems);
+    all.addAll(dropped);
+    if (status != OutcomeStatus.OK) {
+      return new CollectorOutcome(collectorId, status, this.reason, message, evidenceCount, all);
+    }
+    return new CollectorOutcome(
+        collectorId,
+        evidenceCount == 0 ? whenNothingLeft : OutcomeStatus.PARTIAL,
+        reason,
+        dropped.get(dropped.size() - 1).message(),
+        evidenceCount,
+        all);
   }
 
   public boolean isOk() {

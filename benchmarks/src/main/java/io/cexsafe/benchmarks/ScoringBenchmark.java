@@ -287,34 +287,19 @@ public class ScoringBenchmark {
       e.add(
           ev(
               x,
-              new Licence(
-                  l[0],
-                  l[1],
-                  null,
-                  "Bench Ltd",
-                  l[1] + "-1",
-                  LicenceStatus.ACTIVE,
-                  List.of("custody"),
-                  null,
-                  null,
-                  MatchBasis.IDENTIFIER),
+              Licence.builder(l[0], l[1], "Bench Ltd", LicenceStatus.ACTIVE, MatchBasis.IDENTIFIER)
+                  .identifier(l[1] + "-1")
+                  .activities(List.of("custody"))
+                  .build(),
               register,
               "regulators",
               2));
       e.add(
           ev(
               x,
-              new Licence(
-                  l[0],
-                  l[1],
-                  null,
-                  "Bench Ltd",
-                  l[1] + "-1",
-                  LicenceStatus.CLAIMED,
-                  List.of(),
-                  null,
-                  null,
-                  MatchBasis.CLAIM),
+              Licence.builder(l[0], l[1], "Bench Ltd", LicenceStatus.CLAIMED, MatchBasis.CLAIM)
+                  .identifier(l[1] + "-1")
+                  .build(),
               disclosure,
               "disclosures",
               100));

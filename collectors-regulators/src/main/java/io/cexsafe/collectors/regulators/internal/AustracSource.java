@@ -132,17 +132,12 @@ public final class AustracSource implements RegisterSource {
                 ? "; matched by legal name only (no ABN in the catalogue)"
                 : "");
     out.add(
-        new Licence(
-            "AU",
-            "AUSTRAC",
-            Register.AUSTRAC.title(),
-            record.legalName(),
-            abn.isEmpty() ? null : abn,
-            status,
-            List.of(ACTIVITY),
-            null,
-            Register.AUSTRAC.page(),
-            basis),
+        Licence.builder("AU", "AUSTRAC", record.legalName(), status, basis)
+            .register(Register.AUSTRAC.title())
+            .identifier(abn.isEmpty() ? null : abn)
+            .activities(List.of(ACTIVITY))
+            .registerUrl(Register.AUSTRAC.page())
+            .build(),
         out.provenance(
             Register.AUSTRAC.page(),
             Register.AUSTRAC.title(),

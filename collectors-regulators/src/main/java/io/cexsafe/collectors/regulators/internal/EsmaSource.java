@@ -298,17 +298,13 @@ public final class EsmaSource implements RegisterSource {
       note.append("; passported to ").append(String.join(" ", passports));
     }
     out.add(
-        new Licence(
-            home,
-            regulator,
-            register,
-            row.legalName(),
-            row.lei(),
-            status,
-            row.services(),
-            row.authorisedOn(),
-            Register.ESMA.page(),
-            basis),
+        Licence.builder(home, regulator, row.legalName(), status, basis)
+            .register(register)
+            .identifier(row.lei())
+            .activities(row.services())
+            .authorisedSince(row.authorisedOn())
+            .registerUrl(Register.ESMA.page())
+            .build(),
         out.provenance(
             Urls.join(base, "/CASPS.csv"),
             register,
@@ -319,17 +315,13 @@ public final class EsmaSource implements RegisterSource {
       String passportRegister =
           Register.ESMA.title() + " (CASPS.csv, " + PASSPORT_MARK + home + ")";
       out.add(
-          new Licence(
-              host,
-              regulator,
-              passportRegister,
-              row.legalName(),
-              row.lei(),
-              status,
-              row.services(),
-              row.authorisedOn(),
-              Register.ESMA.page(),
-              basis),
+          Licence.builder(host, regulator, row.legalName(), status, basis)
+              .register(passportRegister)
+              .identifier(row.lei())
+              .activities(row.services())
+              .authorisedSince(row.authorisedOn())
+              .registerUrl(Register.ESMA.page())
+              .build(),
           out.provenance(
               Urls.join(base, "/CASPS.csv"),
               passportRegister,
@@ -400,17 +392,11 @@ public final class EsmaSource implements RegisterSource {
         new RegulatoryWarning(
             country, regulator, row.legalName(), reason, row.decidedOn(), url, false);
     Licence listing =
-        new Licence(
-            country,
-            regulator,
-            register,
-            row.legalName(),
-            row.lei(),
-            LicenceStatus.WARNED,
-            List.of(),
-            null,
-            url != null ? url : Register.ESMA.page(),
-            basis);
+        Licence.builder(country, regulator, row.legalName(), LicenceStatus.WARNED, basis)
+            .register(register)
+            .identifier(row.lei())
+            .registerUrl(url != null ? url : Register.ESMA.page())
+            .build();
     var provenance =
         out.provenance(
             Urls.join(base, "/NCASP.csv"),

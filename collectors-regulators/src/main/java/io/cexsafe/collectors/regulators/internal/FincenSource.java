@@ -109,17 +109,12 @@ public final class FincenSource implements RegisterSource {
           list.byName().getOrDefault(Names.core(claim.entity()), List.of());
       if (found.isEmpty()) {
         out.add(
-            new Licence(
-                "US",
-                "FinCEN",
-                Register.FINCEN.title(),
-                claim.entity(),
-                claim.value(),
-                LicenceStatus.NOT_FOUND,
-                List.of(),
-                null,
-                Register.FINCEN.page(),
-                MatchBasis.NAME),
+            Licence.builder(
+                    "US", "FinCEN", claim.entity(), LicenceStatus.NOT_FOUND, MatchBasis.NAME)
+                .register(Register.FINCEN.title())
+                .identifier(claim.value())
+                .registerUrl(Register.FINCEN.page())
+                .build(),
             out.provenance(
                 Register.FINCEN.page(),
                 Register.FINCEN.title(),
@@ -175,17 +170,11 @@ public final class FincenSource implements RegisterSource {
       note.append("; latest filing received ").append(first.receivedDate());
     }
     out.add(
-        new Licence(
-            "US",
-            "FinCEN",
-            Register.FINCEN.title() + " (MSB registration, AML only)",
-            first.legalName(),
-            null,
-            LicenceStatus.ACTIVE,
-            MsbList.activities(first.activities()),
-            null,
-            Register.FINCEN.page(),
-            MatchBasis.NAME),
+        Licence.builder("US", "FinCEN", first.legalName(), LicenceStatus.ACTIVE, MatchBasis.NAME)
+            .register(Register.FINCEN.title() + " (MSB registration, AML only)")
+            .activities(MsbList.activities(first.activities()))
+            .registerUrl(Register.FINCEN.page())
+            .build(),
         out.provenance(
             Register.FINCEN.page(),
             Register.FINCEN.title(),

@@ -174,17 +174,16 @@ public final class Findings {
     Licence licence;
     try {
       licence =
-          new Licence(
-              register.jurisdiction(),
-              register.regulator(),
-              register.title(),
-              entity,
-              claim.value(),
-              LicenceStatus.NOT_FOUND,
-              List.of(),
-              null,
-              registerUrl,
-              MatchBasis.IDENTIFIER);
+          Licence.builder(
+                  register.jurisdiction(),
+                  register.regulator(),
+                  entity,
+                  LicenceStatus.NOT_FOUND,
+                  MatchBasis.IDENTIFIER)
+              .register(register.title())
+              .identifier(claim.value())
+              .registerUrl(registerUrl)
+              .build();
     } catch (IllegalArgumentException e) {
       problem(
           register,

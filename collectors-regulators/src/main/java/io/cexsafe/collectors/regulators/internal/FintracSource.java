@@ -249,17 +249,13 @@ public final class FintracSource implements RegisterSource {
       activities.add(r.activities());
     }
     out.add(
-        new Licence(
-            "CA",
-            "FINTRAC",
-            Register.FINTRAC.title(),
-            r.legalName(),
-            r.number(),
-            status,
-            activities,
-            r.initialApproval(),
-            Register.FINTRAC.page(),
-            basis),
+        Licence.builder("CA", "FINTRAC", r.legalName(), status, basis)
+            .register(Register.FINTRAC.title())
+            .identifier(r.number())
+            .activities(activities)
+            .authorisedSince(r.initialApproval())
+            .registerUrl(Register.FINTRAC.page())
+            .build(),
         out.provenance(
             Register.FINTRAC.page(),
             Register.FINTRAC.title(),

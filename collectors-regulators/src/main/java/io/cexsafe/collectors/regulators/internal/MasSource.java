@@ -190,17 +190,12 @@ public final class MasSource implements RegisterSource {
   private void emit(String slug, String name, MatchBasis basis, Findings out) {
     URI page = detail(slug);
     out.add(
-        new Licence(
-            "SG",
-            "MAS",
-            Register.MAS.title() + " (" + CATEGORY + ")",
-            name,
-            slug,
-            LicenceStatus.ACTIVE,
-            List.of(ACTIVITY),
-            null,
-            page,
-            basis),
+        Licence.builder("SG", "MAS", name, LicenceStatus.ACTIVE, basis)
+            .register(Register.MAS.title() + " (" + CATEGORY + ")")
+            .identifier(slug)
+            .activities(List.of(ACTIVITY))
+            .registerUrl(page)
+            .build(),
         out.provenance(
             page,
             Register.MAS.title(),

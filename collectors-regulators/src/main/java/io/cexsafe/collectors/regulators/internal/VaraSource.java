@@ -253,17 +253,13 @@ public final class VaraSource implements RegisterSource {
                 : "");
     URI page = entry.page() != null ? entry.page() : Register.VARA.page();
     out.add(
-        new Licence(
-            "AE",
-            "VARA",
-            Register.VARA.title(),
-            entry.name(),
-            entry.reference(),
-            status,
-            entry.activities(),
-            entry.issued(),
-            page,
-            basis),
+        Licence.builder("AE", "VARA", entry.name(), status, basis)
+            .register(Register.VARA.title())
+            .identifier(entry.reference())
+            .activities(entry.activities())
+            .authorisedSince(entry.issued())
+            .registerUrl(page)
+            .build(),
         out.provenance(page, Register.VARA.title(), null, Register.VARA.freshFor(), note));
   }
 }
