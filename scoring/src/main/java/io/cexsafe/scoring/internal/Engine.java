@@ -14,6 +14,7 @@ import io.cexsafe.scoring.RuleResult;
 import io.cexsafe.scoring.RuleStatus;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Severity;
+import io.cexsafe.scoring.UnscoredFact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -192,7 +193,8 @@ public final class Engine {
         flags,
         pillars,
         findings,
-        List.copyOf(staleIds));
+        List.copyOf(staleIds),
+        ctx.unread().stream().map(UnscoredFact::of).toList());
   }
 
   /** An unknown rule whose fact was searched for and not found is checked absent. */
