@@ -1,7 +1,9 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cexsafe.Json;
 import io.cexsafe.Pillar;
@@ -33,6 +35,7 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
   public static final int MAX_SUMMARY_CHARS = 300;
 
   private static final int MAX_KIND_CHARS = 100;
+  private static final ObjectMapper MAPPER = Json.mapper();
   private static final Pattern KIND =
       Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
 
@@ -94,12 +97,22 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
     if (payload == null || !payload.isObject()) {
       throw new IllegalArgumentException(kind + ": payload must be a JSON object");
     }
-    int size = Json.write(payload).length();
-    if (size > MAX_PAYLOAD_CHARS) {
+    String json = Json.write(payload);
+    if (json.length() > MAX_PAYLOAD_CHARS) {
       throw new IllegalArgumentException(
-          kind + ": payload has " + size + " characters as JSON; at most " + MAX_PAYLOAD_CHARS);
+          kind
+              + ": payload has "
+              + json.length()
+              + " characters as JSON; at most "
+              + MAX_PAYLOAD_CHARS);
     }
-    return payload.deepCopy();
+    // the payload as it reads back from JSON (a double becomes the exact decimal it prints as), so
+    // a fact equals its own round trip through an evidence file
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(kind + ": payload is not valid JSON", e);
+    }
   }
 
   private static String abbreviate(String text) {

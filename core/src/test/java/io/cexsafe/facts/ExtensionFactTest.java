@@ -79,6 +79,14 @@ class ExtensionFactTest {
   }
 
   @Test
+  void aPayloadBuiltWithDoublesEqualsItsRoundTrip() {
+    ObjectNode payload = ExtensionFact.newPayload().put("share", 0.95).put("count", 3L);
+    ExtensionFact fact = ExtensionFact.of("acme.x", Set.of(Pillar.SUPPORT), payload, "x");
+    assertThat(Json.read(Json.write(fact), "test", Fact.class)).isEqualTo(fact);
+    assertThat(fact.at("/share").decimalValue()).isEqualByComparingTo("0.95");
+  }
+
+  @Test
   void anEmptyPillarSetIsContextOnly() {
     ExtensionFact fact = ExtensionFact.of("acme.note", null, ExtensionFact.newPayload(), "a note");
     assertThat(fact.pillars()).isEmpty();
