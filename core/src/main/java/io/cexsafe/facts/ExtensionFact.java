@@ -75,7 +75,13 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
     return payload.at(jsonPointer);
   }
 
-  private static String requireKind(String kind) {
+  /**
+   * Checks an extension kind as facts and methodology files use it.
+   *
+   * @return the kind, trimmed
+   * @throws IllegalArgumentException naming the rule the kind breaks
+   */
+  public static String requireKind(String kind) {
     String text = Checks.text(kind, "kind");
     if (text.length() > MAX_KIND_CHARS || !KIND.matcher(text).matches()) {
       throw new IllegalArgumentException(
