@@ -135,6 +135,19 @@ final class SampleFacts {
         new ComplaintHandling(15, true, null, null),
         new UserBase(140_000_000, "worldwide"),
         new Governance(true, "Acme Europe Ltd", false, false, "annual report"),
-        new Governance(null, null, true, null, null));
+        new Governance(null, null, true, null, null),
+        extension());
+  }
+
+  static ExtensionFact extension() {
+    var payload = ExtensionFact.newPayload();
+    payload.put("auditor", "Example Audit LLP");
+    payload.put("coldShare", new BigDecimal("0.950"));
+    payload.putArray("wallets").add("bc1qexample").add("0xexample");
+    return ExtensionFact.of(
+        "acme.cold-wallet-audit",
+        List.of(Pillar.CUSTODY),
+        payload,
+        "cold-wallet audit by Example Audit LLP: 95 % cold");
   }
 }

@@ -1,9 +1,11 @@
 package io.cexsafe.facts;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
 /** Whether an app is offered in a storefront ("not sold here" is a fact, not an error). */
+@JsonTypeName("app-availability")
 public record AppAvailability(AppStore store, String storefront, String appId, boolean available)
     implements Fact {
   public AppAvailability {

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param currentVersionRatingCount ratings for the current version, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("app-rating")
 public record AppRating(
     AppStore store,
     String storefront,

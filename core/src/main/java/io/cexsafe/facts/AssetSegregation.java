@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param bankruptcyRemote customer assets sit in a bankruptcy-remote entity or trust
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("asset-segregation")
 public record AssetSegregation(
     Boolean oneToOneBacking, Boolean segregated, Boolean bankruptcyRemote, String detail)
     implements Fact {

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 /** A public bug-bounty programme. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("bug-bounty")
 public record BugBounty(String platform, BigDecimal maxRewardUsd, URI url) implements Fact {
   public BugBounty {
     platform = Checks.text(platform, "platform");

@@ -1,12 +1,14 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.time.LocalDate;
 import java.util.Set;
 
 /** A certification held by the exchange or one of its entities. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("certification")
 public record Certification(
     CertificationStandard standard,
     String level,

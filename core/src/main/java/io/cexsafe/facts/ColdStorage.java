@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import java.util.Set;
  * @param claim the claim in the source's words (e.g. "the majority of assets in cold storage")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("cold-storage")
 public record ColdStorage(Double coldShare, String claim) implements Fact {
   public ColdStorage {
     Checks.share(coldShare, "coldShare");

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param emergencyPath a documented urgent path for compromised accounts (e.g. lock and report)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("complaint-handling")
 public record ComplaintHandling(
     Integer resolutionWorkingDays, Boolean escalationPath, Boolean emergencyPath, String detail)
     implements Fact {

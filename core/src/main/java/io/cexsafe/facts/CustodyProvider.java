@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param availableToCustomers customers can choose to hold assets with it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("custody-provider")
 public record CustodyProvider(
     String name, CustodyRole role, boolean availableToCustomers, String detail) implements Fact {
   public CustodyProvider {

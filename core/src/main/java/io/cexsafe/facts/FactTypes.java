@@ -1,32 +1,27 @@
 package io.cexsafe.facts;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.DatabindContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.jsontype.impl.TypeIdResolverBase;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The registry of fact type names, derived from {@link Fact}'s JSON subtype declarations. */
+/**
+ * The registry of fact type names: the records {@link Fact} permits, each named by its own {@link
+ * JsonTypeName}. The names are cexsafe's published JSON vocabulary; they never change.
+ */
 public final class FactTypes {
-  private static final Map<String, Class<? extends Fact>> BY_NAME;
-  private static final Map<Class<?>, String> NAMES;
-
-  static {
-    Map<String, Class<? extends Fact>> byName = new LinkedHashMap<>();
-    Map<Class<?>, String> names = new LinkedHashMap<>();
-    for (JsonSubTypes.Type type : Fact.class.getAnnotation(JsonSubTypes.class).value()) {
-      @SuppressWarnings("unchecked")
-      Class<? extends Fact> factClass = (Class<? extends Fact>) type.value();
-      byName.put(type.name(), factClass);
-      names.put(factClass, type.name());
-    }
-    BY_NAME = Collections.unmodifiableMap(byName);
-    NAMES = Collections.unmodifiableMap(names);
-  }
+  private static final Map<String, Class<? extends Fact>> BY_NAME =
+      Collections.unmodifiableMap(byName(Fact.class, Fact.class.getPermittedSubclasses()));
+  private static final Map<Class<?>, String> NAMES = namesOf(BY_NAME);
 
   private FactTypes() {}
 
-  /** Every fact type name, in vocabulary order. */
+  /** Every fact type name, in vocabulary order (the order of {@code permits}). */
   public static Map<String, Class<? extends Fact>> all() {
     return BY_NAME;
   }
@@ -41,5 +36,74 @@ public final class FactTypes {
       throw new IllegalArgumentException("not a registered fact type: " + factClass.getName());
     }
     return name;
+  }
+
+  /**
+   * Names the given fact classes by their {@link JsonTypeName}, failing on a class without a name,
+   * a blank name, or a name taken twice (each would silently break the JSON vocabulary).
+   */
+  static <T> Map<String, Class<? extends T>> byName(Class<T> base, Class<?>[] factClasses) {
+    Map<String, Class<? extends T>> byName = new LinkedHashMap<>();
+    for (Class<?> factClass : factClasses) {
+      if (!base.isAssignableFrom(factClass)) {
+        throw new IllegalStateException(factClass.getName() + " is not a " + base.getSimpleName());
+      }
+      JsonTypeName typeName = factClass.getAnnotation(JsonTypeName.class);
+      if (typeName == null || typeName.value().isBlank()) {
+        throw new IllegalStateException(
+            "fact type " + factClass.getName() + " declares no @JsonTypeName");
+      }
+      Class<? extends T> previous =
+          byName.putIfAbsent(typeName.value(), factClass.asSubclass(base));
+      if (previous != null) {
+        throw new IllegalStateException(
+            "fact type name '"
+                + typeName.value()
+                + "' is declared by both "
+                + previous.getName()
+                + " and "
+                + factClass.getName());
+      }
+    }
+    return byName;
+  }
+
+  private static Map<Class<?>, String> namesOf(Map<String, Class<? extends Fact>> byName) {
+    Map<Class<?>, String> names = new LinkedHashMap<>();
+    byName.forEach((name, type) -> names.put(type, name));
+    return Collections.unmodifiableMap(names);
+  }
+
+  /**
+   * The JSON side of the registry, named on {@link Fact}: every Jackson mapper, not only cexsafe's
+   * own, reads and writes the {@code type} property through it.
+   */
+  static final class IdResolver extends TypeIdResolverBase {
+    @Override
+    public String idFromValue(Object value) {
+      return nameOf(value.getClass());
+    }
+
+    @Override
+    public String idFromValueAndType(Object value, Class<?> suggestedType) {
+      return nameOf(value == null ? suggestedType : value.getClass());
+    }
+
+    @Override
+    public JavaType typeFromId(DatabindContext context, String id) {
+      Class<? extends Fact> type = BY_NAME.get(id);
+      // null lets Jackson report an unknown type id (InvalidTypeIdException)
+      return type == null ? null : context.constructType(type);
+    }
+
+    @Override
+    public String getDescForKnownTypeIds() {
+      return String.join(", ", BY_NAME.keySet());
+    }
+
+    @Override
+    public JsonTypeInfo.Id getMechanism() {
+      return JsonTypeInfo.Id.CUSTOM;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param detail the statement in a few words, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("governance")
 public record Governance(
     Boolean auditedFinancialStatements,
     String operatingEntity,

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param accountsAffected number of user accounts affected, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("incident")
 public record Incident(
     LocalDate date,
     IncidentKind kind,

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param scope what the database covers, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("incident-record-check")
 public record IncidentRecordCheck(String database, int incidentsFound, String scope)
     implements Fact {
   public IncidentRecordCheck {

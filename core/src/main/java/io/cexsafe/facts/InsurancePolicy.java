@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
  * @param termsPublished the policy terms and exclusions are published; null when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("insurance-policy")
 public record InsurancePolicy(
     BigDecimal coverUsd,
     String underwriter,

@@ -1,12 +1,14 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** How wallet keys are held. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("key-management")
 public record KeyManagement(Set<KeyProtection> protections, String detail) implements Fact {
   public KeyManagement {
     protections = Checks.enums(protections, KeyProtection.class);

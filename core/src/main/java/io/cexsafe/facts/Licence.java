@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.net.URI;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param matchBasis how the entry was tied to the exchange
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("licence")
 public record Licence(
     String jurisdiction,
     String regulator,

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param shareOfReserves net flow divided by reserves at the start, or null when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("net-flow")
 public record NetFlow(int windowHours, BigDecimal netUsd, Double shareOfReserves) implements Fact {
   public NetFlow {
     if (windowHours <= 0) {

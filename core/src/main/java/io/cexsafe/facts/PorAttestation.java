@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
  *     report
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("por-attestation")
 public record PorAttestation(
     LocalDate reportDate,
     String attestor,

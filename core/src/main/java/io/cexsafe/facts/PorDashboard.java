@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.net.URI;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param liveOnChain it shows balances read from chain continuously
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("por-dashboard")
 public record PorDashboard(URI url, boolean liveOnChain, String detail) implements Fact {
   public PorDashboard {
     Checks.required(url, "url");

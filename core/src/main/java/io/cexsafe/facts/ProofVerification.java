@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
  * @param failure why verification failed, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("proof-verification")
 public record ProofVerification(
     String format,
     ProofStrength strength,

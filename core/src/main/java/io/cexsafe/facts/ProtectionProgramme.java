@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param termsUrl where the terms are published, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("protection-programme")
 public record ProtectionProgramme(
     String name,
     BigDecimal capPerUserUsd,

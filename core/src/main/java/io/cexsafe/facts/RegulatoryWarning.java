@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.net.URI;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 /** A regulator's warning, non-compliance listing or enforcement action against an entity. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("regulatory-warning")
 public record RegulatoryWarning(
     String jurisdiction,
     String regulator,

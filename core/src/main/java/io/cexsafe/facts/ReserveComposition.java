@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param topHoldings the largest holdings, largest first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("reserve-composition")
 public record ReserveComposition(
     Double ownTokenShare,
     Double stablecoinShare,

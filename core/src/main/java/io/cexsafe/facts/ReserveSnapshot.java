@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param trackedOnChain true when the figure comes from on-chain tracking of known wallets
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("reserve-snapshot")
 public record ReserveSnapshot(
     BigDecimal totalUsd, BigDecimal cleanAssetsUsd, BigDecimal ownTokenUsd, boolean trackedOnChain)
     implements Fact {

@@ -1,5 +1,6 @@
 package io.cexsafe.facts;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Locale;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.Set;
  * @param change relative change from start to end (-0.1 is a 10 % fall)
  * @param maxDrawdown largest peak-to-trough fall within the window, in [0, 1]
  */
+@JsonTypeName("reserve-trend")
 public record ReserveTrend(int windowDays, double change, double maxDrawdown) implements Fact {
   public ReserveTrend {
     if (windowDays <= 0) {

@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param scope what the source covers, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("search-record")
 public record SearchRecord(
     SearchTopic topic,
     String source,

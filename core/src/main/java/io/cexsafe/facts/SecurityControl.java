@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import java.util.Set;
  * @param visibleInApp the control is reachable in the mobile app's settings; null when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("security-control")
 public record SecurityControl(
     AccountControl control,
     ControlAvailability availability,

@@ -1,12 +1,14 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.util.Set;
 
 /** An independent security rating (e.g. CER.live). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("security-rating")
 public record SecurityRating(String provider, BigDecimal score, BigDecimal maxScore, String grade)
     implements Fact {
   public SecurityRating {

@@ -1,12 +1,14 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.math.BigDecimal;
 import java.util.Set;
 
 /** A fund the exchange keeps itself to compensate users (e.g. Binance's SAFU). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("self-insurance-fund")
 public record SelfInsuranceFund(String name, BigDecimal sizeUsd, String detail) implements Fact {
   public SelfInsuranceFund {
     name = Checks.text(name, "name");

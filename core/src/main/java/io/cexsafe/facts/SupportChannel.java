@@ -1,6 +1,7 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param humanAgents users reach people, not only a bot; null when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("support-channel")
 public record SupportChannel(
     SupportChannelType channel, Boolean around24x7, Boolean humanAgents, String detail)
     implements Fact {

@@ -1,12 +1,14 @@
 package io.cexsafe.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.cexsafe.Pillar;
 import java.util.Locale;
 import java.util.Set;
 
 /** The number of users an exchange reports. Context only; it feeds no pillar. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonTypeName("user-base")
 public record UserBase(long users, String scope) implements Fact {
   public UserBase {
     if (users < 0) {

@@ -1,5 +1,6 @@
 package io.cexsafe.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cexsafe.ConfigurationException;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Json;
@@ -7,12 +8,16 @@ import io.cexsafe.Pillar;
 import io.cexsafe.scoring.internal.MethodologyReader;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -35,8 +40,15 @@ import java.util.StringJoiner;
  * @param version the version of these weights
  * @param title a human title
  * @param weights one weight per pillar, in pillar order
+ * @param extensionRules rules for plugins' extension facts, declared in the file's {@code
+ *     extensions} array (see {@link ExtensionRule}); empty for most methodologies
  */
-public record Methodology(String id, String version, String title, Map<Pillar, Double> weights) {
+public record Methodology(
+    String id,
+    String version,
+    String title,
+    Map<Pillar, Double> weights,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExtensionRule> extensionRules) {
   /** How far the weights may sum away from 100 (floating-point slack for decimal weights). */
   static final double SUM_TOLERANCE = 1e-6;
 
@@ -84,6 +96,36 @@ public record Methodology(String id, String version, String title, Map<Pillar, D
               + ")");
     }
     weights = Collections.unmodifiableMap(copy);
+    extensionRules = extensionRules == null ? List.of() : List.copyOf(extensionRules);
+    Set<String> ids = new HashSet<>();
+    Map<Pillar, Double> extensionPoints = new EnumMap<>(Pillar.class);
+    for (ExtensionRule rule : extensionRules) {
+      if (!ids.add(rule.id())) {
+        throw new ConfigurationException(
+            "methodology " + id + ": extension rule " + rule.id() + " is declared twice");
+      }
+      double points = extensionPoints.merge(rule.pillar(), rule.maxPoints(), Double::sum);
+      if (points > 100 + SUM_TOLERANCE) {
+        throw new ConfigurationException(
+            "methodology "
+                + id
+                + ": extension rules of '"
+                + rule.pillar().id()
+                + "' award up to "
+                + format(points)
+                + " points; at most 100 (the built-in rules keep at least half the pillar)");
+      }
+    }
+  }
+
+  /** A methodology of weights only, without extension rules. */
+  public Methodology(String id, String version, String title, Map<Pillar, Double> weights) {
+    this(id, version, title, weights, List.of());
+  }
+
+  /** The extension rules of one pillar, in declaration order. */
+  public List<ExtensionRule> extensionRules(Pillar pillar) {
+    return extensionRules.stream().filter(r -> r.pillar() == pillar).toList();
   }
 
   /** Creates a methodology from integer weights. */
@@ -131,12 +173,34 @@ public record Methodology(String id, String version, String title, Map<Pillar, D
     Map<String, Object> weightJson = new LinkedHashMap<>();
     weights.forEach((pillar, weight) -> weightJson.put(pillar.id(), number(weight)));
     json.put("weights", weightJson);
+    if (!extensionRules.isEmpty()) {
+      List<Map<String, Object>> rules = new ArrayList<>();
+      for (ExtensionRule rule : extensionRules) {
+        Map<String, Object> ruleJson = new LinkedHashMap<>();
+        ruleJson.put("kind", rule.kind());
+        ruleJson.put("pillar", rule.pillar().id());
+        ruleJson.put("title", rule.title());
+        ruleJson.put("maxPoints", number(rule.maxPoints()));
+        ruleJson.put("field", rule.field());
+        ruleJson.put("higherIsBetter", rule.higherIsBetter());
+        ruleJson.put("zeroAt", number(rule.zeroAt()));
+        ruleJson.put("fullAt", number(rule.fullAt()));
+        rules.add(ruleJson);
+      }
+      json.put("extensions", rules);
+    }
     return Json.writePretty(json);
   }
 
   /** A one-line description, e.g. {@code cexsafe-default 1.0 (custody 20, ...)}. */
   public String describe() {
-    return id + " " + version + " (" + describe(weights) + ")";
+    return id
+        + " "
+        + version
+        + " ("
+        + describe(weights)
+        + ")"
+        + (extensionRules.isEmpty() ? "" : " + " + extensionRules.size() + " extension rule(s)");
   }
 
   private static String describe(Map<Pillar, Double> weights) {

@@ -1,5 +1,6 @@
 package io.cexsafe.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cexsafe.Json;
 import io.cexsafe.Pillar;
 import java.time.Instant;
@@ -31,6 +32,8 @@ import java.util.Objects;
  * @param findings conflicts, warnings, red flags, stale evidence and unverified claims, most severe
  *     first
  * @param staleEvidenceIds evidence used by some rule that has passed its stale-after date
+ * @param unscoredFacts facts that inform a pillar but that no rule read ("collected but not
+ *     scored"), in evidence-id order; absent from the JSON when empty
  */
 public record Scorecard(
     String exchangeId,
@@ -49,7 +52,8 @@ public record Scorecard(
     List<RedFlag> redFlags,
     List<PillarScore> pillars,
     List<Finding> findings,
-    List<String> staleEvidenceIds) {
+    List<String> staleEvidenceIds,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnscoredFact> unscoredFacts) {
   public Scorecard {
     Objects.requireNonNull(exchangeId, "exchangeId");
     Objects.requireNonNull(methodology, "methodology");
@@ -91,6 +95,47 @@ public record Scorecard(
     pillars = pillars == null ? List.of() : List.copyOf(pillars);
     findings = findings == null ? List.of() : List.copyOf(findings);
     staleEvidenceIds = staleEvidenceIds == null ? List.of() : List.copyOf(staleEvidenceIds);
+    unscoredFacts = unscoredFacts == null ? List.of() : List.copyOf(unscoredFacts);
+  }
+
+  /** A scorecard in which every collected fact was scored. */
+  public Scorecard(
+      String exchangeId,
+      String methodology,
+      String methodologyVersion,
+      String rulesVersion,
+      Instant asOf,
+      Double estimate,
+      double low,
+      double high,
+      double confidence,
+      Grade grade,
+      Grade uncappedGrade,
+      String notRatedReason,
+      boolean provisional,
+      List<RedFlag> redFlags,
+      List<PillarScore> pillars,
+      List<Finding> findings,
+      List<String> staleEvidenceIds) {
+    this(
+        exchangeId,
+        methodology,
+        methodologyVersion,
+        rulesVersion,
+        asOf,
+        estimate,
+        low,
+        high,
+        confidence,
+        grade,
+        uncappedGrade,
+        notRatedReason,
+        provisional,
+        redFlags,
+        pillars,
+        findings,
+        staleEvidenceIds,
+        List.of());
   }
 
   /** The score of one pillar. */

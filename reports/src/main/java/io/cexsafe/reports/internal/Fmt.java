@@ -87,6 +87,28 @@ public final class Fmt {
     return stale;
   }
 
+  /**
+   * The facts no rule read, one line each ("ev-1: extension acme.cold-wallet-audit: summary"); an
+   * empty list when every collected fact was scored (reports then print nothing).
+   */
+  public static List<String> unscored(ExchangeAssessment assessment) {
+    List<String> lines = new ArrayList<>();
+    for (io.cexsafe.scoring.UnscoredFact fact : assessment.scorecard().unscoredFacts()) {
+      String summary =
+          assessment.bundle().evidence().stream()
+              .filter(e -> e.id().equals(fact.evidenceId()))
+              .map(e -> ": " + e.fact().summary())
+              .findFirst()
+              .orElse("");
+      lines.add(fact.evidenceId() + ": " + fact.label() + summary);
+    }
+    return lines;
+  }
+
+  /** The heading of the unscored list in every text format. */
+  public static final String UNSCORED_TITLE =
+      "Collected but not scored (no rule reads these facts)";
+
   /** Every piece of evidence once, ordered by its first pillar (context-only evidence last). */
   public static List<Evidence> evidenceInPillarOrder(EvidenceBundle bundle) {
     List<Evidence> ordered = new ArrayList<>(bundle.evidence());

@@ -190,6 +190,7 @@ public final class HtmlRenderer {
       html.element("h3", assessment.exchange().name());
       collectors(html, assessment.bundle());
       stale(html, assessment);
+      unscored(html, assessment);
     }
     foot(html);
     out.write(html.toString());
@@ -374,6 +375,7 @@ public final class HtmlRenderer {
     html.element("h2", "Collectors");
     collectors(html, bundle);
     stale(html, assessment);
+    unscored(html, assessment);
     html.close("article");
   }
 
@@ -392,6 +394,17 @@ public final class HtmlRenderer {
       html.close("tr");
     }
     html.raw("</tbody></table>");
+  }
+
+  private static void unscored(Html html, ExchangeAssessment assessment) {
+    List<String> unscored = Fmt.unscored(assessment);
+    if (unscored.isEmpty()) {
+      return;
+    }
+    html.element("h4", Fmt.UNSCORED_TITLE);
+    html.open("ul", "class", "unscored-facts");
+    unscored.forEach(line -> html.element("li", line));
+    html.close("ul");
   }
 
   private static void stale(Html html, ExchangeAssessment assessment) {

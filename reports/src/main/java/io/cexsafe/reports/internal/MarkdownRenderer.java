@@ -151,6 +151,7 @@ public final class MarkdownRenderer {
       md.append("\n### ").append(text(assessment.exchange().name())).append("\n\n");
       collectors(md, assessment.bundle());
       stale(md, assessment);
+      unscored(md, assessment);
     }
     out.write(md.toString());
   }
@@ -267,6 +268,7 @@ public final class MarkdownRenderer {
     md.append('\n').append(sub).append("Collectors\n\n");
     collectors(md, bundle);
     stale(md, assessment);
+    unscored(md, assessment);
     md.append('\n');
   }
 
@@ -283,6 +285,15 @@ public final class MarkdownRenderer {
                         String.valueOf(o.evidenceCount()),
                         o.message() == null ? "" : text(o.message())))
             .toList());
+  }
+
+  private static void unscored(StringBuilder md, ExchangeAssessment assessment) {
+    List<String> unscored = Fmt.unscored(assessment);
+    if (unscored.isEmpty()) {
+      return;
+    }
+    md.append('\n').append(Fmt.UNSCORED_TITLE).append(":\n\n");
+    unscored.forEach(line -> md.append("- ").append(text(line)).append('\n'));
   }
 
   private static void stale(StringBuilder md, ExchangeAssessment assessment) {

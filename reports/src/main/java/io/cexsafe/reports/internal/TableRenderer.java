@@ -41,6 +41,7 @@ public final class TableRenderer {
       out.println();
       outcomes(out, assessment.bundle(), "Collectors:");
       stale(out, assessment);
+      unscored(out, assessment);
       if (listEvidence) {
         evidence(out, assessment.bundle());
       }
@@ -117,6 +118,7 @@ public final class TableRenderer {
       out.println();
       outcomes(out, assessment.bundle(), "Collectors for " + entry.exchangeId() + ":");
       stale(out, assessment);
+      unscored(out, assessment);
     }
     out.flush();
   }
@@ -256,6 +258,15 @@ public final class TableRenderer {
               + Fmt.date(e.provenance().staleAfter())
               + ")");
     }
+  }
+
+  private static void unscored(PrintWriter out, ExchangeAssessment assessment) {
+    List<String> unscored = Fmt.unscored(assessment);
+    if (unscored.isEmpty()) {
+      return;
+    }
+    out.println(Fmt.UNSCORED_TITLE + ":");
+    unscored.forEach(line -> out.println("  - " + line));
   }
 
   private static void evidence(PrintWriter out, EvidenceBundle bundle) {

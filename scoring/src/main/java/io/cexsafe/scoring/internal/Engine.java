@@ -14,6 +14,7 @@ import io.cexsafe.scoring.RuleResult;
 import io.cexsafe.scoring.RuleStatus;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Severity;
+import io.cexsafe.scoring.UnscoredFact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -62,7 +63,7 @@ public final class Engine {
       double coveredMax = 0;
       double unknownMax = 0;
       double effectiveCovered = 0;
-      for (Rule rule : RuleBook.rules(pillar)) {
+      for (Rule rule : ExtensionRules.of(methodology, pillar)) {
         Outcome outcome = absentIfSearched(ctx, rule, rule.evaluate(ctx));
         ruleFindings.addAll(outcome.findings());
         redFlags.addAll(outcome.redFlags());
@@ -114,6 +115,13 @@ public final class Engine {
         } else {
           unknownMax += rule.maxPoints();
         }
+      }
+      double scale = ExtensionRules.scale(methodology, pillar);
+      if (scale != 1) {
+        earned *= scale;
+        coveredMax *= scale;
+        unknownMax *= scale;
+        effectiveCovered *= scale;
       }
       double pillarLow = Curves.round2(earned);
       double pillarHigh = Curves.round2(Math.min(100, earned + unknownMax));
@@ -194,7 +202,8 @@ public final class Engine {
         flags,
         pillars,
         findings,
-        List.copyOf(staleIds));
+        List.copyOf(staleIds),
+        ctx.unread().stream().map(UnscoredFact::of).toList());
   }
 
   /** An unknown rule whose fact was searched for and not found is checked absent. */

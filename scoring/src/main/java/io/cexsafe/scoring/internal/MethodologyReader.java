@@ -9,6 +9,7 @@ import io.cexsafe.InputFiles;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Json;
 import io.cexsafe.Pillar;
+import io.cexsafe.scoring.ExtensionRule;
 import io.cexsafe.scoring.Methodology;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
  * a pillar named twice (which a plain JSON object reader would silently collapse).
  */
 public final class MethodologyReader {
-  private static final Set<String> FIELDS = Set.of("id", "version", "title", "weights");
+  private static final Set<String> FIELDS =
+      Set.of("id", "version", "title", "weights", "extensions");
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
   private static final ObjectMapper MAPPER =
       Json.mapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -88,7 +91,7 @@ public final class MethodologyReader {
         throw new InvalidInputException(
             source,
             "$." + name,
-            "unknown field '" + name + "'; known: id, version, title, weights");
+            "unknown field '" + name + "'; known: id, version, title, weights, extensions");
       }
     }
     String id = text(root, "id", source, true);
@@ -145,9 +148,15 @@ public final class MethodologyReader {
       weights.put(pillar, weight);
     }
     try {
-      return new Methodology(id, version, title, weights);
+      new Methodology(id, version, title, weights);
     } catch (ConfigurationException e) {
       throw new InvalidInputException(source, "$.weights", stripPrefix(e.getMessage(), id), e);
+    }
+    List<ExtensionRule> extensions = ExtensionRuleReader.read(root.get("extensions"), source);
+    try {
+      return new Methodology(id, version, title, weights, extensions);
+    } catch (ConfigurationException e) {
+      throw new InvalidInputException(source, "$.extensions", stripPrefix(e.getMessage(), id), e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.cexsafe.scoring.internal;
 import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Pillar;
+import io.cexsafe.facts.ExtensionFact;
 import io.cexsafe.facts.Fact;
 import io.cexsafe.scoring.Finding;
 import io.cexsafe.scoring.FindingKind;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,10 @@ public final class ScoringContext {
   private final List<Finding> findings;
   private final Map<Class<?>, List<? extends Item<?>>> resolved;
   private final Map<Class<?>, List<Item<?>>> byType = new HashMap<>();
+  private final Set<Class<?>> typesRead = new HashSet<>();
+  private final Set<String> extensionKindsRead = new HashSet<>();
+  // conflict resolution reads every type it knows; only what rules and checks read counts as scored
+  private boolean recordingReads;
 
   public ScoringContext(EvidenceBundle bundle, Set<String> incidentSources) {
     this.bundle = bundle;
@@ -92,6 +98,7 @@ public final class ScoringContext {
       }
     }
     this.findings = List.copyOf(noticed);
+    recordingReads = true;
   }
 
   public EvidenceBundle bundle() {
@@ -110,12 +117,14 @@ public final class ScoringContext {
   /** Every fact of a type, in evidence-id order, before conflict resolution. */
   @SuppressWarnings("unchecked")
   public <T extends Fact> List<Item<T>> all(Class<T> type) {
+    recordRead(type);
     return (List<Item<T>>) (List<?>) byType.getOrDefault(type, List.of());
   }
 
   /** The facts of a type after conflict resolution (one winner per subject). */
   @SuppressWarnings("unchecked")
   public <T extends Fact> List<Item<T>> current(Class<T> type) {
+    recordRead(type);
     // null while the resolutions themselves are computed, from the raw facts
     List<? extends Item<?>> items = resolved == null ? null : resolved.get(type);
     return items == null ? all(type) : (List<Item<T>>) items;
@@ -192,6 +201,36 @@ public final class ScoringContext {
     public Item<T> get() {
       return winner.orElseThrow();
     }
+  }
+
+  /** The extension facts of one kind, in evidence-id order. */
+  public List<Item<ExtensionFact>> extensions(String kind) {
+    extensionKindsRead.add(kind);
+    return byType.getOrDefault(ExtensionFact.class, List.of()).stream()
+        .filter(i -> ((ExtensionFact) i.fact()).kind().equals(kind))
+        .map(i -> new Item<>((ExtensionFact) i.fact(), i.evidence()))
+        .toList();
+  }
+
+  private void recordRead(Class<?> type) {
+    if (recordingReads) {
+      typesRead.add(type);
+    }
+  }
+
+  /**
+   * The evidence, in id order, whose fact informs some pillar but whose type no rule or check has
+   * read so far: collected but not scored. Context-only facts (no pillars) are not meant to score.
+   */
+  public List<Evidence> unread() {
+    return evidence.stream().filter(e -> !e.fact().pillars().isEmpty() && !read(e.fact())).toList();
+  }
+
+  private boolean read(Fact fact) {
+    // an extension rule reads one kind: the other kinds stay unscored
+    return fact instanceof ExtensionFact extension
+        ? extensionKindsRead.contains(extension.kind())
+        : typesRead.contains(fact.getClass());
   }
 
   private static Item<Fact> itemOf(Evidence e) {
