@@ -144,6 +144,55 @@ class DisclosuresCollectorTest {
   }
 
   @Test
+  void extensionFactsOfDifferentKindsDoNotContradictButOneKindStatedTwoWaysDoes()
+      throws IOException {
+    String audit =
+        "{\"type\": \"extension\", \"kind\": \"acme.wallet-audit\", \"pillars\": [\"CUSTODY\"], \"payload\": {\"score\": %d}, \"summary\": \"wallet audit\"}";
+    String bounty =
+        "{\"type\": \"extension\", \"kind\": \"acme.bounty-size\", \"pillars\": [\"APP_SECURITY\"], \"payload\": {\"usd\": 5}, \"summary\": \"bounty\"}";
+    write(
+        "acme.json",
+        userFile(
+            "acme",
+            entry("audit-a", audit.formatted(90), "https://a.example/audit", "2026-01-01"),
+            entry("bounty", bounty, "https://a.example/bounty", "2026-01-01")));
+    DisclosuresCollector collector =
+        DisclosuresCollector.builder()
+            .includeBundled(false)
+            .userDirectory(dir)
+            .clock(CLOCK)
+            .build();
+    ExchangeCatalog catalog = ExchangeCatalog.of(List.of(Exchange.of("acme", "Acme")));
+
+    EvidenceBundle twoKinds = assess(collector, "acme", null, catalog);
+
+    assertThat(twoKinds.outcomes().get(0).problems()).isEmpty();
+    assertThat(twoKinds.evidence()).hasSize(2);
+
+    write(
+        "acme.json",
+        userFile(
+            "acme",
+            entry("audit-a", audit.formatted(90), "https://a.example/audit", "2026-01-01"),
+            entry("audit-b", audit.formatted(40), "https://b.example/audit", "2026-01-01")));
+
+    EvidenceBundle oneKindTwice =
+        assess(
+            DisclosuresCollector.builder()
+                .includeBundled(false)
+                .userDirectory(dir)
+                .clock(CLOCK)
+                .build(),
+            "acme",
+            null,
+            catalog);
+
+    assertThat(oneKindTwice.outcomes().get(0).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("'audit-a'", "'audit-b'", "contradict"));
+  }
+
+  @Test
   void theSameFactFromTheSameSourceUnderTwoIdsIsADuplicate() throws IOException {
     String policy = "{\"type\": \"insurance-policy\", \"coverUsd\": 5, \"underwriter\": \"X\"}";
     write(

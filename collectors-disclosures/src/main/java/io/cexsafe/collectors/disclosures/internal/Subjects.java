@@ -5,6 +5,7 @@ import io.cexsafe.facts.AppRating;
 import io.cexsafe.facts.BugBounty;
 import io.cexsafe.facts.Certification;
 import io.cexsafe.facts.CustodyProvider;
+import io.cexsafe.facts.ExtensionFact;
 import io.cexsafe.facts.Fact;
 import io.cexsafe.facts.Incident;
 import io.cexsafe.facts.InsurancePolicy;
@@ -74,6 +75,9 @@ final class Subjects {
     } else if (fact instanceof SearchRecord r) {
       // one search per place and topic; a later search replaces it by the curator id
       detail = r.topic() + "|" + Objects.toString(r.jurisdiction(), "") + "|" + norm(r.source());
+    } else if (fact instanceof ExtensionFact e) {
+      // a plugin's kinds are different subjects; two statements of one kind compare like the rest
+      detail = e.kind();
     } else if (fact instanceof ReserveSnapshot) {
       detail = observedOn.toString();
     } else {
