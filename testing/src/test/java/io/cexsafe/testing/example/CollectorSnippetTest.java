@@ -21,10 +21,10 @@ class CollectorSnippetTest {
       "<!-- snippet: testing/src/test/java/io/cexsafe/testing/example/CsvBountyCollector.java -->";
 
   /** The documents that must carry the snippet. */
-  static final List<String> REQUIRED = List.of("docs/writing-a-collector.md");
+  static final List<String> REQUIRED = List.of("docs/writing-a-collector.md", "README.md");
 
   /** Documents checked whenever they carry the marker. */
-  static final List<String> CHECKED_WHEN_MARKED = List.of("README.md");
+  static final List<String> CHECKED_WHEN_MARKED = List.of();
 
   static Path root() {
     Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
