@@ -232,31 +232,28 @@ public final class SettingKey<T> {
   /**
    * The value of {@code text} for this setting, named {@code shownKey} in the error.
    *
-   * @throws ConfigurationException naming the key, the value (masked for a secret) and what is
+   * @throws InvalidSettingException naming the key, the value (masked for a secret) and what is
    *     expected
    */
   public T parse(String shownKey, String text) {
     T value;
+    boolean masked = secret || Config.isSensitive(shownKey);
     try {
       value = type.parse(text);
     } catch (IllegalArgumentException e) {
-      throw invalid(shownKey, text);
+      String detail = e.getMessage();
+      boolean explained = detail != null && !detail.startsWith("expected ") && !masked;
+      throw invalid(shownKey, text, explained ? detail : "expected " + expectation, masked);
     }
     if (!valid.test(value)) {
-      throw invalid(shownKey, text);
+      throw invalid(shownKey, text, "expected " + expectation, masked);
     }
     return value;
   }
 
-  private ConfigurationException invalid(String shownKey, String text) {
-    boolean masked = secret || Config.isSensitive(shownKey);
-    return new ConfigurationException(
-        "invalid value "
-            + (masked ? "****" : "'" + text + "'")
-            + " for setting '"
-            + shownKey
-            + "': expected "
-            + expectation);
+  private static InvalidSettingException invalid(
+      String shownKey, String text, String problem, boolean masked) {
+    return new InvalidSettingException(shownKey, masked ? "****" : "'" + text + "'", problem);
   }
 
   @Override

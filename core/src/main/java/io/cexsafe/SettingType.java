@@ -56,19 +56,31 @@ public final class SettingType<T> {
           "size",
           "a size such as 1048576, 512M, 64G or 1T",
           InputFiles::parseSize,
-          SettingType::formatSize);
+          SettingType::formatSize,
+          true);
 
   private final String name;
   private final String expectation;
   private final Function<String, T> parser;
   private final Function<T, String> formatter;
+  private final boolean parserExplains;
 
   private SettingType(
       String name, String expectation, Function<String, T> parser, Function<T, String> formatter) {
+    this(name, expectation, parser, formatter, false);
+  }
+
+  private SettingType(
+      String name,
+      String expectation,
+      Function<String, T> parser,
+      Function<T, String> formatter,
+      boolean parserExplains) {
     this.name = name;
     this.expectation = expectation;
     this.parser = parser;
     this.formatter = formatter;
+    this.parserExplains = parserExplains;
   }
 
   /**
@@ -114,17 +126,20 @@ public final class SettingType<T> {
   /**
    * The value of {@code text} (already trimmed, never empty).
    *
-   * @throws IllegalArgumentException when the text is not a value of this type
+   * @throws IllegalArgumentException when the text is not a value of this type, with what is
+   *     expected (or the parser's own explanation, for types whose parser gives one) as message
    */
   public T parse(String text) {
     T value;
     try {
       value = parser.apply(text);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(expectation, e);
+      String explained = parserExplains && e.getMessage() != null ? e.getMessage() : null;
+      throw new IllegalArgumentException(
+          explained != null ? explained : "expected " + expectation, e);
     }
     if (value == null) {
-      throw new IllegalArgumentException(expectation);
+      throw new IllegalArgumentException("expected " + expectation);
     }
     return value;
   }

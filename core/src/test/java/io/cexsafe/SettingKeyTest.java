@@ -91,6 +91,11 @@ class SettingKeyTest {
                 + " expected an absolute http(s) URL");
     assertThatThrownBy(() -> Config.of(Map.of("d", "soon")).get(SettingKey.duration("d", "d")))
         .hasMessageContaining("expected a duration such as 500ms");
+    assertThatThrownBy(() -> Config.of(Map.of("s", "lots")).get(SettingKey.size("s", "d")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "invalid value 'lots' for setting 's': not a size: 'lots' (expected e.g. 1048576,"
+                + " 512M, 64G or 1T)");
   }
 
   @Test
