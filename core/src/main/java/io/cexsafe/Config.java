@@ -141,7 +141,7 @@ public final class Config {
 
   /**
    * Every value of a pattern setting ({@code proof.*}), by the names given for its {@code *}
-   * segments joined with dots ({@code okx}), sorted.
+   * segments ({@code [okx]}), in key order.
    */
   public <T> Map<List<String>, T> all(SettingKey<T> pattern) {
     Map<List<String>, T> values = new LinkedHashMap<>();

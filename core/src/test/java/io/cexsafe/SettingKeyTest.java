@@ -208,4 +208,32 @@ class SettingKeyTest {
             "invalid value 'many' for setting 'defillama.top-holdings':"
                 + " expected an integer within [1, 100]");
   }
+
+  @Test
+  void aHostWithOnlyARateGetsItsOwnPolicy() {
+    HttpSettings settings =
+        HttpSettings.fromConfig(
+            Config.builder()
+                .declared(SettingKeys.core())
+                .environment(Map.of("CEXSAFE_HTTP_HOSTS_API_LLAMA_FI_REQUESTS_PER_SECOND", "2"))
+                .set("http.max-concurrency-per-host", "6")
+                .build());
+    assertThat(settings.policyFor("api.llama.fi"))
+        .isEqualTo(new io.cexsafe.http.HostPolicy(6, 2.0));
+    assertThat(settings.policyFor("example.com")).isEqualTo(new io.cexsafe.http.HostPolicy(6, 0));
+  }
+
+  @Test
+  void theRegistryGroupsDeclarationsByOwnerWithEachCollectorsSwitch() {
+    Map<String, List<SettingKey<?>>> byOwner =
+        io.cexsafe.spi.CollectorRegistry.settingsByOwner(getClass().getClassLoader());
+    assertThat(byOwner.keySet().iterator().next()).isEqualTo("core");
+    assertThat(byOwner.get("core")).containsExactlyElementsOf(SettingKeys.core());
+    byOwner.forEach(
+        (owner, keys) -> {
+          if (!owner.equals("core")) {
+            assertThat(keys).extracting(SettingKey::key).contains(owner + ".enabled");
+          }
+        });
+  }
 }
