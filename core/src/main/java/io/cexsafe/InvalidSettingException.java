@@ -10,12 +10,22 @@ public final class InvalidSettingException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
 
   private final String key;
+  private final String shownValue;
   private final String problem;
 
   public InvalidSettingException(String key, String shownValue, String problem) {
     super("invalid value " + shownValue + " for setting '" + key + "': " + problem);
     this.key = Objects.requireNonNull(key, "key");
+    this.shownValue = Objects.requireNonNull(shownValue, "shownValue");
     this.problem = Objects.requireNonNull(problem, "problem");
+  }
+
+  /** The same refusal with the key under {@code prefix}, for owners read with relative keys. */
+  public InvalidSettingException under(String prefix) {
+    InvalidSettingException named =
+        new InvalidSettingException(prefix + "." + key, shownValue, problem);
+    named.initCause(this);
+    return named;
   }
 
   /** The full key, as given. */

@@ -2,6 +2,7 @@ package io.cexsafe.collectors.defillama;
 
 import io.cexsafe.Config;
 import io.cexsafe.ConfigurationException;
+import io.cexsafe.InvalidSettingException;
 import io.cexsafe.Secret;
 import io.cexsafe.SettingKey;
 import java.net.URI;
@@ -120,6 +121,15 @@ public final class DefiLlamaSettings {
 
   /** Reads the collector's settings (keys without the {@code defillama.} prefix). */
   public static DefiLlamaSettings fromConfig(Config settings) {
+    try {
+      return read(settings);
+    } catch (InvalidSettingException e) {
+      // a config scoped to defillama names its keys without the prefix
+      throw e.key().startsWith(DefiLlamaCollector.ID + ".") ? e : e.under(DefiLlamaCollector.ID);
+    }
+  }
+
+  private static DefiLlamaSettings read(Config settings) {
     Builder b =
         builder()
             .baseUrl(settings.get(BASE_URL))
