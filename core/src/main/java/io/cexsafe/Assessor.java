@@ -85,7 +85,7 @@ public final class Assessor implements AutoCloseable {
     this.collectorTimeout =
         b.collectorTimeout != null
             ? b.collectorTimeout
-            : config.getDuration("assessor.collector-timeout", Duration.ofSeconds(90));
+            : config.get(SettingKeys.ASSESSOR_COLLECTOR_TIMEOUT);
     this.listener = b.listener;
     if (b.http != null) {
       this.http = b.http;
@@ -106,7 +106,8 @@ public final class Assessor implements AutoCloseable {
       this.http = HttpSupport.create(settings.build());
       this.ownsHttp = true;
     }
-    int parallelism = b.parallelism > 0 ? b.parallelism : config.getInt("assessor.parallelism", 16);
+    int parallelism =
+        b.parallelism > 0 ? b.parallelism : config.get(SettingKeys.ASSESSOR_PARALLELISM);
     if (parallelism < 1) {
       throw new ConfigurationException(
           "assessor.parallelism must be at least 1, was " + parallelism);
@@ -188,7 +189,7 @@ public final class Assessor implements AutoCloseable {
       Run run, Exchange exchange, EvidenceCollector collector) {
     String id = collector.id();
     CompletableFuture<TaskResult> result = new CompletableFuture<>();
-    if (!config.getBoolean(id + ".enabled", true)) {
+    if (!config.scoped(id).get(CollectorRegistry.ENABLED)) {
       return finish(
           result,
           exchange,

@@ -3,11 +3,10 @@ package io.cexsafe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,43 +14,84 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Settings as dotted keys ({@code defillama.base-url}, {@code http.max-attempts}, {@code
- * fca.api-key}). Layers, highest precedence first: explicit values ({@code --set}), system
- * properties ({@code cexsafe.<key>}), environment variables ({@code CEXSAFE_<KEY>} with dots and
- * dashes as underscores), a JSON config file, defaults.
+ * regulators.fca.api-key}), read as typed values through the {@link SettingKey} their owner
+ * declares: {@code config.get(DefiLlamaSettings.BASE_URL)}. Layers, highest precedence first:
+ * explicit values ({@code --set}), system properties ({@code cexsafe.<key>}), environment variables
+ * ({@code CEXSAFE_<KEY>} with dots and dashes as underscores), a JSON config file, defaults. Values
+ * are text until read: the text becomes a typed value (or a one-line {@link
+ * ConfigurationException}) only then.
  *
- * <p>Values of keys that look like credentials are never shown by {@link #toString()} or {@link
- * #describe()}; read them with {@link #secret(String)}.
+ * <p>Built with {@link Builder#declared declarations}, a config refuses a key no owner declares in
+ * any layer (naming the closest declared key) and a value its declaration refuses, and its {@link
+ * #keys()} include the settings given in the environment. Values of secret keys (and of keys that
+ * look like credentials) are never shown by {@link #toString()} or {@link #entries()}.
  */
 public final class Config {
   private static final Pattern KEY =
       Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*");
   private static final Pattern SENSITIVE =
       Pattern.compile(".*(key|secret|token|password|passwd|credential|auth|email).*");
+  private static final String PROPERTY_PREFIX = "cexsafe.";
+  private static final String ENVIRONMENT_PREFIX = "CEXSAFE_";
 
-  private final Map<String, String> explicit;
-  private final Map<String, String> systemProperties;
-  private final Map<String, String> environment;
-  private final Map<String, String> file;
-  private final String fileName;
-  private final Map<String, String> defaults;
+  /**
+   * {@code cexsafe.*} system properties that are not settings: the test kit's reference-sample
+   * directory and the build's own properties.
+   */
+  public static final Set<String> NON_SETTING_PROPERTIES =
+      Set.of("cexsafe.reference", "cexsafe.jar", "cexsafe.runtime-classpath", "cexsafe.updateDocs");
+
+  private final Layers layers;
   private final String prefix;
 
-  private Config(Builder b) {
-    this.prefix = b.prefix;
-    this.explicit = Map.copyOf(b.explicit);
-    this.systemProperties = Map.copyOf(b.systemProperties);
-    this.environment = Map.copyOf(b.environment);
-    this.file = Map.copyOf(b.file);
-    this.fileName = b.fileName;
-    this.defaults = Map.copyOf(b.defaults);
+  /** Where a given value came from, for messages and {@link #entries()}. */
+  public enum Source {
+    EXPLICIT("--set"),
+    SYSTEM_PROPERTY("system property"),
+    ENVIRONMENT("environment variable"),
+    FILE("config file"),
+    DEFAULT("default");
+
+    private final String label;
+
+    Source(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
   }
 
-  /** An empty configuration: every lookup falls back to the caller's default. */
+  /**
+   * One setting given in some layer: its key (relative to this config's prefix), the layer it comes
+   * from and its text, masked for credentials.
+   */
+  public record Entry(String key, Source source, String origin, String shownValue) {}
+
+  private record Layers(
+      Map<String, String> explicit,
+      Map<String, String> systemProperties,
+      Map<String, String> environmentByName,
+      Map<String, String> environmentByKey,
+      Map<String, String> file,
+      String fileName,
+      Map<String, String> defaults,
+      List<SettingKey<?>> declared) {}
+
+  private Config(Layers layers, String prefix) {
+    this.layers = layers;
+    this.prefix = prefix;
+  }
+
+  /** An empty configuration: every setting has its declared default. */
   public static Config empty() {
     return builder().build();
   }
@@ -67,178 +107,123 @@ public final class Config {
     return new Builder();
   }
 
-  /** The value of a key, from the highest-precedence layer that has it. */
-  public Optional<String> get(String key) {
-    requireKey(key);
-    String value = explicit.get(key);
-    if (value == null) {
-      value = systemProperties.get("cexsafe." + key);
+  /**
+   * The value of {@code setting} (its key relative to this config's prefix), from the
+   * highest-precedence layer that has it, else its default.
+   *
+   * @throws ConfigurationException naming the key, the value (masked for a secret) and what is
+   *     expected, when the text is not a valid value
+   */
+  public <T> Optional<T> find(SettingKey<T> setting) {
+    Optional<String> text = text(setting.key());
+    if (text.isPresent()) {
+      return Optional.of(setting.parse(prefix + setting.key(), text.get()));
     }
-    if (value == null) {
-      value = environment.get(environmentName(key));
-    }
-    if (value == null) {
-      value = file.get(key);
-    }
-    if (value == null) {
-      value = defaults.get(key);
-    }
-    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
-  }
-
-  public String get(String key, String defaultValue) {
-    return get(key).orElse(defaultValue);
-  }
-
-  public boolean getBoolean(String key, boolean defaultValue) {
-    return get(key)
-        .map(
-            v -> {
-              String lower = v.toLowerCase(Locale.ROOT);
-              if (lower.equals("true") || lower.equals("yes") || lower.equals("on")) {
-                return true;
-              }
-              if (lower.equals("false") || lower.equals("no") || lower.equals("off")) {
-                return false;
-              }
-              throw invalid(key, v, "expected true or false");
-            })
-        .orElse(defaultValue);
-  }
-
-  public int getInt(String key, int defaultValue) {
-    return get(key)
-        .map(
-            v -> {
-              try {
-                return Integer.parseInt(v);
-              } catch (NumberFormatException e) {
-                throw invalid(key, v, "expected an integer");
-              }
-            })
-        .orElse(defaultValue);
-  }
-
-  public double getDouble(String key, double defaultValue) {
-    return get(key)
-        .map(
-            v -> {
-              try {
-                double d = Double.parseDouble(v);
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                  throw new NumberFormatException();
-                }
-                return d;
-              } catch (NumberFormatException e) {
-                throw invalid(key, v, "expected a number");
-              }
-            })
-        .orElse(defaultValue);
-  }
-
-  public long getLong(String key, long defaultValue) {
-    return get(key)
-        .map(
-            v -> {
-              try {
-                return Long.parseLong(v);
-              } catch (NumberFormatException e) {
-                throw invalid(key, v, "expected an integer");
-              }
-            })
-        .orElse(defaultValue);
+    return setting.defaultValue();
   }
 
   /**
-   * A duration as ISO-8601 ({@code PT10S}) or a number with a unit ({@code 500ms}, {@code 10s}).
+   * As {@link #find}, for a setting that has a default or must be given.
+   *
+   * @throws ConfigurationException when no layer gives it and it has no default
    */
-  public Duration getDuration(String key, Duration defaultValue) {
-    return get(key).map(v -> parseDuration(key, v)).orElse(defaultValue);
+  public <T> T get(SettingKey<T> setting) {
+    return find(setting)
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    "setting '"
+                        + prefix
+                        + setting.key()
+                        + "' is required: expected "
+                        + setting.expectation()));
   }
 
-  public URI getUri(String key, URI defaultValue) {
-    return get(key)
-        .map(
-            v -> {
-              try {
-                URI uri = new URI(v);
-                if (!uri.isAbsolute() || uri.getHost() == null) {
-                  throw invalid(key, v, "expected an absolute http(s) URL");
-                }
-                return uri;
-              } catch (URISyntaxException e) {
-                throw invalid(key, v, "expected a URL");
-              }
-            })
-        .orElse(defaultValue);
-  }
-
-  public List<String> getList(String key, List<String> defaultValue) {
-    return get(key)
-        .map(v -> List.of(v.split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList())
-        .orElse(defaultValue);
-  }
-
-  /** A credential. Its value never appears in {@link #toString()} or error messages. */
-  public Optional<Secret> secret(String key) {
-    return get(key).map(Secret::of);
+  /**
+   * Every value of a pattern setting ({@code proof.*}), by the names given for its {@code *}
+   * segments ({@code [okx]}), in key order.
+   */
+  public <T> Map<List<String>, T> all(SettingKey<T> pattern) {
+    Map<List<String>, T> values = new LinkedHashMap<>();
+    for (String key : keys()) {
+      pattern
+          .wildcards(key)
+          .ifPresent(names -> values.put(names, get(pattern.at(names.toArray(String[]::new)))));
+    }
+    return values;
   }
 
   /** A view of the keys under {@code prefix.}, with the prefix removed. */
   public Config scoped(String prefix) {
     requireKey(prefix);
-    Builder b = builder();
-    b.prefix = this.prefix + prefix + ".";
-    b.explicit.putAll(strip(explicit, prefix + "."));
-    b.file.putAll(strip(file, prefix + "."));
-    b.fileName = fileName;
-    b.defaults.putAll(strip(defaults, prefix + "."));
-    for (Map.Entry<String, String> e : systemProperties.entrySet()) {
-      if (e.getKey().startsWith("cexsafe." + prefix + ".")) {
-        b.systemProperties.put(
-            "cexsafe." + e.getKey().substring(("cexsafe." + prefix + ".").length()), e.getValue());
-      }
-    }
-    String envPrefix = environmentName(prefix) + "_";
-    for (Map.Entry<String, String> e : environment.entrySet()) {
-      if (e.getKey().startsWith(envPrefix)) {
-        b.environment.put("CEXSAFE_" + e.getKey().substring(envPrefix.length()), e.getValue());
-      }
-    }
-    return b.build();
-  }
-
-  /** The keys set in any layer except the environment, with sensitive values masked. */
-  public Map<String, String> describe() {
-    Map<String, String> all = new TreeMap<>();
-    defaults.forEach(all::put);
-    file.forEach(all::put);
-    systemProperties.forEach(
-        (k, v) -> {
-          if (k.startsWith("cexsafe.")) {
-            all.put(k.substring("cexsafe.".length()), v);
-          }
-        });
-    explicit.forEach(all::put);
-    all.replaceAll((k, v) -> isSensitive(k) ? "****" : v);
-    return all;
+    return new Config(layers, this.prefix + prefix + ".");
   }
 
   /**
-   * The keys given explicitly ({@code --set}) or in the config file, each with where it came from
-   * (for "unknown setting" messages). System properties and the environment are left out: they
-   * carry names for other purposes too, and environment names cannot be mapped back to keys.
+   * The keys given in any layer (defaults included), relative to this config's prefix, sorted.
+   * Environment variables count when the config was built with {@link Builder#declared
+   * declarations} (a variable name alone cannot tell dots from dashes).
    */
-  public Map<String, String> givenKeys() {
-    Map<String, String> given = new TreeMap<>();
-    file.keySet().forEach(k -> given.put(prefix + k, "in config file " + fileName));
-    explicit.keySet().forEach(k -> given.put(prefix + k, "given with --set"));
-    return given;
+  public Set<String> keys() {
+    Set<String> keys = new TreeSet<>();
+    for (Entry entry : allEntries()) {
+      keys.add(entry.key());
+    }
+    return Collections.unmodifiableSet(keys);
+  }
+
+  /**
+   * For each key in {@link #keys()}, where its value comes from and that value as text (masked for
+   * credentials), sorted by key.
+   */
+  public List<Entry> entries() {
+    return allEntries();
+  }
+
+  private List<Entry> allEntries() {
+    Map<String, Entry> byKey = new TreeMap<>();
+    add(byKey, layers.defaults, Source.DEFAULT, k -> "default");
+    add(byKey, layers.file, Source.FILE, k -> "in config file " + layers.fileName);
+    add(
+        byKey,
+        layers.environmentByKey,
+        Source.ENVIRONMENT,
+        k -> "environment variable " + environmentName(k));
+    add(
+        byKey,
+        layers.systemProperties,
+        Source.SYSTEM_PROPERTY,
+        k -> "system property " + PROPERTY_PREFIX + k);
+    add(byKey, layers.explicit, Source.EXPLICIT, k -> "given with --set");
+    return List.copyOf(byKey.values());
+  }
+
+  private void add(
+      Map<String, Entry> byKey,
+      Map<String, String> layer,
+      Source source,
+      java.util.function.Function<String, String> origin) {
+    layer.forEach(
+        (fullKey, value) -> {
+          if (fullKey.startsWith(prefix)) {
+            String key = fullKey.substring(prefix.length());
+            byKey.put(
+                key,
+                new Entry(key, source, origin.apply(fullKey), isSecret(fullKey) ? "****" : value));
+          }
+        });
+  }
+
+  private boolean isSecret(String fullKey) {
+    return isSensitive(fullKey)
+        || layers.declared.stream().anyMatch(d -> d.secret() && d.matches(fullKey));
   }
 
   @Override
   public String toString() {
-    return "Config" + describe();
+    Map<String, String> shown = new TreeMap<>();
+    allEntries().forEach(e -> shown.put(e.key(), e.shownValue()));
+    return "Config" + shown;
   }
 
   /** True for keys whose values are credentials and must never be shown. */
@@ -247,47 +232,34 @@ public final class Config {
     return SENSITIVE.matcher(last).matches();
   }
 
-  static String environmentName(String key) {
-    return "CEXSAFE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  /**
+   * The environment variable for {@code key}: {@code CEXSAFE_} and upper case, with underscores.
+   */
+  public static String environmentName(String key) {
+    return ENVIRONMENT_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
-  private static Map<String, String> strip(Map<String, String> values, String prefix) {
-    Map<String, String> out = new LinkedHashMap<>();
-    values.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix)) {
-            out.put(k.substring(prefix.length()), v);
-          }
-        });
-    return out;
-  }
-
-  private ConfigurationException invalid(String key, String value, String expectation) {
-    String shown = isSensitive(key) ? "****" : "'" + value + "'";
-    return new ConfigurationException(
-        "invalid value " + shown + " for setting '" + prefix + key + "': " + expectation);
-  }
-
-  private Duration parseDuration(String key, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (v.startsWith("p")) {
-        return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-      }
-      var m = Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(v);
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
-      }
-    } catch (DateTimeParseException | NumberFormatException e) {
-      // fall through to the error below
+  /** The text of {@code key} from the highest-precedence layer that has it. */
+  private Optional<String> text(String key) {
+    requireKey(key);
+    String full = prefix + key;
+    String value = layers.explicit.get(full);
+    if (value == null) {
+      value = layers.systemProperties.get(full);
     }
-    throw invalid(key, value, "expected a duration such as 500ms, 10s, 2m or PT10S");
+    if (value == null) {
+      value = layers.environmentByKey.get(full);
+    }
+    if (value == null) {
+      value = layers.environmentByName.get(environmentName(full));
+    }
+    if (value == null) {
+      value = layers.file.get(full);
+    }
+    if (value == null) {
+      value = layers.defaults.get(full);
+    }
+    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
   }
 
   private static void requireKey(String key) {
@@ -307,9 +279,20 @@ public final class Config {
     private final Map<String, String> file = new LinkedHashMap<>();
     private String fileName;
     private final Map<String, String> defaults = new LinkedHashMap<>();
-    private String prefix = "";
+    private final List<SettingKey<?>> declared = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * The settings that exist. With them, {@link #build()} refuses a key no declaration matches in
+     * any layer (naming the closest declared key) and a value its declaration refuses, and maps
+     * {@code CEXSAFE_*} variables to their keys.
+     */
+    public Builder declared(Collection<? extends SettingKey<?>> settings) {
+      declared.clear();
+      declared.addAll(settings);
+      return this;
+    }
 
     /** Sets one value at the highest precedence. */
     public Builder set(String key, String value) {
@@ -339,8 +322,9 @@ public final class Config {
     public Builder systemProperties(Properties properties) {
       systemProperties.clear();
       for (String name : properties.stringPropertyNames()) {
-        if (name.startsWith("cexsafe.")) {
-          systemProperties.put(name, properties.getProperty(name));
+        if (name.startsWith(PROPERTY_PREFIX) && !NON_SETTING_PROPERTIES.contains(name)) {
+          systemProperties.put(
+              name.substring(PROPERTY_PREFIX.length()), properties.getProperty(name));
         }
       }
       return this;
@@ -350,7 +334,7 @@ public final class Config {
       environment.clear();
       env.forEach(
           (k, v) -> {
-            if (k.startsWith("CEXSAFE_")) {
+            if (k.startsWith(ENVIRONMENT_PREFIX)) {
               environment.put(k, v);
             }
           });
@@ -467,8 +451,67 @@ public final class Config {
       }
     }
 
+    /**
+     * The config.
+     *
+     * @throws ConfigurationException for an undeclared key or a refused value, when built with
+     *     {@link #declared declarations}
+     */
     public Config build() {
-      return new Config(this);
+      Map<String, String> environmentByName = Map.copyOf(environment);
+      Map<String, String> environmentByKey = new LinkedHashMap<>();
+      if (!declared.isEmpty()) {
+        requireDeclared(explicit, "given with --set");
+        requireDeclared(systemProperties, "system property ");
+        environment.forEach(
+            (name, value) -> environmentByKey.put(SettingKeys.keyOf(name, declared), value));
+        requireDeclared(file, "in config file " + fileName);
+        checkValues(file);
+        checkValues(environmentByKey);
+        checkValues(systemProperties);
+        checkValues(explicit);
+        environmentByName = Map.of();
+      }
+      return new Config(
+          new Layers(
+              Map.copyOf(explicit),
+              Map.copyOf(systemProperties),
+              environmentByName,
+              Map.copyOf(environmentByKey),
+              Map.copyOf(file),
+              fileName,
+              Map.copyOf(defaults),
+              List.copyOf(declared)),
+          "");
+    }
+
+    private void requireDeclared(Map<String, String> layer, String origin) {
+      Map<String, String> given = new TreeMap<>();
+      for (String key : layer.keySet()) {
+        if (origin.startsWith("system property") && !KEY.matcher(key).matches()) {
+          throw new ConfigurationException(
+              "invalid setting name in system property "
+                  + PROPERTY_PREFIX
+                  + key
+                  + ": use lower-case dotted words, e.g. -Dcexsafe.defillama.base-url=...");
+        }
+        given.put(
+            key, origin.startsWith("system property") ? origin + PROPERTY_PREFIX + key : origin);
+      }
+      SettingKeys.requireDeclared(given, declared);
+    }
+
+    private void checkValues(Map<String, String> layer) {
+      layer.forEach(
+          (key, value) -> {
+            String text = value == null ? "" : value.trim();
+            if (!text.isEmpty()) {
+              declared.stream()
+                  .filter(d -> d.matches(key))
+                  .findFirst()
+                  .ifPresent(d -> d.parse(key, text));
+            }
+          });
     }
   }
 }

@@ -1,45 +1,89 @@
 package io.cexsafe;
 
-import io.cexsafe.SettingKey.Type;
+import io.cexsafe.http.HttpSettings;
 import io.cexsafe.internal.EditDistance;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Core's own settings ({@code http.*}, {@code assessor.*}) and the check that every key a user
  * gives is declared by some owner, with a "did you mean" for typos.
  */
 public final class SettingKeys {
+  /** How long each collector may run. */
+  public static final SettingKey<Duration> ASSESSOR_COLLECTOR_TIMEOUT =
+      SettingKey.duration("assessor.collector-timeout", "deadline of each collector")
+          .withDefault(Duration.ofSeconds(90))
+          .check(d -> !d.isZero() && !d.isNegative(), "a positive duration");
+
+  /** How many collectors run at once. */
+  public static final SettingKey<Integer> ASSESSOR_PARALLELISM =
+      SettingKey.integer("assessor.parallelism", "collectors run at once")
+          .withDefault(16)
+          .check(n -> n >= 1, "an integer of at least 1");
+
   private SettingKeys() {}
 
-  /** The settings core itself reads. */
-  public static List<SettingKey> core() {
-    return List.of(
-        SettingKey.of("http.connect-timeout", Type.DURATION, "10s", "TCP connect timeout"),
-        SettingKey.of("http.read-timeout", Type.DURATION, "30s", "time between bytes read"),
-        SettingKey.of("http.call-timeout", Type.DURATION, "120s", "whole call, retries excluded"),
-        SettingKey.of(
-            "http.max-body-bytes", Type.LONG, "67108864", "largest response body accepted"),
-        SettingKey.of("http.max-attempts", Type.INT, "3", "attempts per request"),
-        SettingKey.of("http.initial-backoff", Type.DURATION, "500ms", "first retry delay"),
-        SettingKey.of("http.max-backoff", Type.DURATION, "10s", "longest retry delay"),
-        SettingKey.of("http.max-retry-after", Type.DURATION, "60s", "longest Retry-After honoured"),
-        SettingKey.of("http.user-agent", Type.STRING, null, "User-Agent header"),
-        SettingKey.of("http.max-concurrency-per-host", Type.INT, "4", "parallel calls per host"),
-        SettingKey.of(
-            "http.requests-per-second-per-host", Type.DOUBLE, "0", "request rate per host"),
-        SettingKey.of("http.cache.dir", Type.PATH, null, "HTTP cache directory"),
-        SettingKey.of("http.cache.max-bytes", Type.LONG, "268435456", "HTTP cache size"),
-        SettingKey.of(
-            "http.hosts.*.max-concurrency", Type.INT, null, "parallel calls to one host (dashes)"),
-        SettingKey.of(
-            "http.hosts.*.requests-per-second", Type.DOUBLE, null, "request rate to one host"),
-        SettingKey.of(
-            "assessor.collector-timeout", Type.DURATION, "90s", "deadline of each collector"),
-        SettingKey.of("assessor.parallelism", Type.INT, "16", "collectors run at once"));
+  /** The settings core itself reads: {@link HttpSettings#SETTINGS} and the assessor's. */
+  public static List<SettingKey<?>> core() {
+    List<SettingKey<?>> keys = new ArrayList<>(HttpSettings.SETTINGS);
+    keys.add(ASSESSOR_COLLECTOR_TIMEOUT);
+    keys.add(ASSESSOR_PARALLELISM);
+    return List.copyOf(keys);
+  }
+
+  /**
+   * The key an environment variable ({@code CEXSAFE_DEFILLAMA_BASE_URL}) names among the declared
+   * settings; a {@code *} segment takes the variable's words joined with dashes ({@code
+   * CEXSAFE_PROOF_OF_RESERVES_PROOF_CRYPTO_COM} is {@code proof-of-reserves.proof.crypto-com}).
+   *
+   * @throws ConfigurationException when no declared setting has that variable, naming the closest
+   */
+  public static String keyOf(String variable, Collection<? extends SettingKey<?>> declared) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (SettingKey<?> candidate : declared) {
+      String pattern = Config.environmentName(candidate.key());
+      if (!candidate.isPattern()) {
+        if (pattern.equals(variable)) {
+          return candidate.key();
+        }
+      } else {
+        Matcher m =
+            Pattern.compile(
+                    java.util.Arrays.stream(pattern.split("\\*", -1))
+                        .map(Pattern::quote)
+                        .collect(Collectors.joining("([A-Z0-9]+(?:_[A-Z0-9]+)*)")))
+                .matcher(variable);
+        if (m.matches()) {
+          String[] names = new String[m.groupCount()];
+          for (int i = 0; i < names.length; i++) {
+            names[i] = m.group(i + 1).toLowerCase(Locale.ROOT).replace('_', '-');
+          }
+          return candidate.at(names).key();
+        }
+      }
+      int distance = EditDistance.between(variable, pattern.replace("*", "X"));
+      if (distance < bestDistance) {
+        best = candidate.key();
+        bestDistance = distance;
+      }
+    }
+    int allowed = Math.max(2, (variable.length() - "CEXSAFE_".length()) / 3);
+    throw new ConfigurationException(
+        "unknown setting in environment variable "
+            + variable
+            + (best != null && bestDistance <= allowed
+                ? "; did you mean " + Config.environmentName(best) + " ('" + best + "')?"
+                : ""));
   }
 
   /**
@@ -48,7 +92,8 @@ public final class SettingKeys {
    * @throws ConfigurationException naming the first unknown key, where it came from and the closest
    *     declared key
    */
-  public static void requireDeclared(Map<String, String> given, Collection<SettingKey> declared) {
+  public static void requireDeclared(
+      Map<String, String> given, Collection<? extends SettingKey<?>> declared) {
     for (Map.Entry<String, String> entry : given.entrySet()) {
       String key = entry.getKey();
       if (declared.stream().noneMatch(d -> d.matches(key))) {
@@ -64,10 +109,10 @@ public final class SettingKeys {
   }
 
   /** The declared key nearest to {@code key} by edit distance, if one is near enough. */
-  public static Optional<String> closest(String key, Collection<SettingKey> declared) {
+  public static Optional<String> closest(String key, Collection<? extends SettingKey<?>> declared) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (SettingKey candidate : declared) {
+    for (SettingKey<?> candidate : declared) {
       String shown = concrete(candidate.key(), key);
       int distance = EditDistance.between(key, shown);
       if (distance < bestDistance) {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +28,7 @@ class ConfigFileFuzzTest {
     } catch (ConfigurationException refused) {
       return;
     }
-    for (String key : config.describe().keySet()) {
+    for (String key : config.keys()) {
       readEveryWay(config, key);
     }
   }
@@ -48,16 +46,19 @@ class ConfigFileFuzzTest {
   private static void readEveryWay(Config config, String key) {
     List<Runnable> reads =
         List.of(
-            () -> config.get(key),
-            () -> config.getBoolean(key, false),
-            () -> config.getInt(key, 0),
-            () -> config.getLong(key, 0),
-            () -> config.getDouble(key, 0),
-            () -> config.getDuration(key, Duration.ZERO),
-            () -> config.getUri(key, URI.create("http://localhost")),
-            () -> config.getList(key, List.of()),
-            () -> config.secret(key),
-            () -> config.scoped(key).describe());
+            () -> config.find(SettingKey.string(key, "fuzzed")),
+            () -> config.find(SettingKey.bool(key, "fuzzed")),
+            () -> config.find(SettingKey.integer(key, "fuzzed")),
+            () -> config.find(SettingKey.longInteger(key, "fuzzed")),
+            () -> config.find(SettingKey.number(key, "fuzzed")),
+            () -> config.find(SettingKey.duration(key, "fuzzed")),
+            () -> config.find(SettingKey.url(key, "fuzzed")),
+            () -> config.find(SettingKey.list(key, "fuzzed")),
+            () -> config.find(SettingKey.size(key, "fuzzed")),
+            () -> config.find(SettingKey.date(key, "fuzzed")),
+            () -> config.find(SettingKey.path(key, "fuzzed")),
+            () -> config.find(SettingKey.secret(key, "fuzzed")),
+            () -> config.scoped(key).entries());
     for (Runnable read : reads) {
       try {
         read.run();

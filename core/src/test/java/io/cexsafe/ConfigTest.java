@@ -33,14 +33,15 @@ class ConfigTest {
             .systemProperties(props)
             .set("defillama.enabled=true")
             .build();
-    assertThat(config.get("defillama.base-url")).contains("http://env");
-    assertThat(config.getBoolean("defillama.enabled", false)).isTrue();
-    assertThat(config.get("defillama.x")).contains("sysprop");
-    assertThat(config.getDuration("defillama.timeout", null)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.find(SettingKey.string("defillama.base-url", "d"))).contains("http://env");
+    assertThat(config.get(SettingKey.bool("defillama.enabled", "d").withDefault(false))).isTrue();
+    assertThat(config.find(SettingKey.string("defillama.x", "d"))).contains("sysprop");
+    assertThat(config.find(SettingKey.duration("defillama.timeout", "d")))
+        .contains(Duration.ofSeconds(5));
     Config scoped = config.scoped("defillama");
-    assertThat(scoped.get("base-url")).contains("http://env");
-    assertThat(scoped.get("x")).contains("sysprop");
-    assertThat(scoped.getBoolean("enabled", false)).isTrue();
+    assertThat(scoped.find(SettingKey.string("base-url", "d"))).contains("http://env");
+    assertThat(scoped.find(SettingKey.string("x", "d"))).contains("sysprop");
+    assertThat(scoped.get(SettingKey.bool("enabled", "d").withDefault(false))).isTrue();
   }
 
   @Test
@@ -50,14 +51,19 @@ class ConfigTest {
             .set("regulators.fca.api-key", "TOPSECRET")
             .set("regulators.fca.email", "me@x.io")
             .build();
-    assertThat(config.secret("regulators.fca.api-key")).map(Secret::reveal).contains("TOPSECRET");
+    SettingKey<Secret> apiKey = SettingKey.secret("regulators.fca.api-key", "key");
+    assertThat(config.find(apiKey)).map(Secret::reveal).contains("TOPSECRET");
     assertThat(config.toString())
         .doesNotContain("TOPSECRET")
         .doesNotContain("me@x.io")
         .contains("****");
-    assertThat(config.secret("regulators.fca.api-key").orElseThrow().toString()).isEqualTo("****");
+    assertThat(config.find(apiKey).orElseThrow().toString()).isEqualTo("****");
     assertThatThrownBy(
-            () -> Config.builder().set("x.api-key", "abc").build().getInt("x.api-key", 0))
+            () ->
+                Config.builder()
+                    .set("x.api-key", "abc")
+                    .build()
+                    .get(SettingKey.integer("x.api-key", "d").withDefault(0)))
         .hasMessageNotContaining("abc");
   }
 
@@ -65,7 +71,7 @@ class ConfigTest {
   void badValuesNameTheSetting() {
     Config config =
         Config.builder().set("http.max-attempts", "many").set("http.read-timeout", "soon").build();
-    assertThatThrownBy(() -> config.getInt("http.max-attempts", 3))
+    assertThatThrownBy(() -> config.get(HttpSettings.MAX_ATTEMPTS))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("'many'")
         .hasMessageContaining("http.max-attempts");

@@ -3,7 +3,6 @@ package io.cexsafe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cexsafe.SettingKey.Type;
 import io.cexsafe.internal.EditDistance;
 import io.cexsafe.spi.CollectorRegistry;
 import java.nio.file.Files;
@@ -17,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingKeysTest {
   @TempDir Path dir;
 
-  private static final List<SettingKey> DECLARED =
+  private static final List<SettingKey<?>> DECLARED =
       List.of(
-          SettingKey.of("base-url", Type.URI, null, "base").under("defillama"),
+          SettingKey.url("base-url", "base").under("defillama"),
           SettingKey.secret("api-key", "key").under("defillama"),
-          SettingKey.of("proof.*", Type.PATH, null, "proof").under("proof-of-reserves"),
-          SettingKey.of("http.hosts.*.max-concurrency", Type.INT, "4", "per host"));
+          SettingKey.path("proof.*", "proof").under("proof-of-reserves"),
+          SettingKey.integer("http.hosts.*.max-concurrency", "per host").withDefault(4));
 
   @Test
   void declaredKeysAndWildcardsPass() {
@@ -57,17 +56,17 @@ class SettingKeysTest {
 
   @Test
   void wildcardMatchesExactlyOneSegment() {
-    SettingKey key = SettingKey.of("proof.*", Type.PATH, null, "p");
+    SettingKey<Path> key = SettingKey.path("proof.*", "p");
     assertThat(key.matches("proof.okx")).isTrue();
     assertThat(key.matches("proof")).isFalse();
     assertThat(key.matches("proof.okx.extra")).isFalse();
-    assertThatThrownBy(() -> SettingKey.of("Bad Key", Type.STRING, null, "x"))
+    assertThatThrownBy(() -> SettingKey.string("Bad Key", "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void coreDeclaresTheSettingsItReads() {
-    List<SettingKey> core = SettingKeys.core();
+    List<SettingKey<?>> core = SettingKeys.core();
     for (String key :
         List.of(
             "http.max-attempts",
@@ -93,10 +92,14 @@ class SettingKeysTest {
             .set("defillama.base-url=http://x")
             .defaultValue("http.cache.dir", "/tmp")
             .build();
-    assertThat(config.givenKeys())
+    assertThat(config.entries())
+        .extracting(Config.Entry::key, Config.Entry::origin)
         .containsExactly(
-            Map.entry("defillama.base-url", "given with --set"),
-            Map.entry("http.max-attempts", "in config file " + file));
+            org.assertj.core.groups.Tuple.tuple(
+                "assessor.parallelism", "system property cexsafe.assessor.parallelism"),
+            org.assertj.core.groups.Tuple.tuple("defillama.base-url", "given with --set"),
+            org.assertj.core.groups.Tuple.tuple("http.cache.dir", "default"),
+            org.assertj.core.groups.Tuple.tuple("http.max-attempts", "in config file " + file));
   }
 
   @Test

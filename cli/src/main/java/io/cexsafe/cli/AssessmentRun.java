@@ -6,12 +6,14 @@ import io.cexsafe.Config;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.por.ProofCollector;
 import io.cexsafe.spi.CollectorRegistry;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /** Runs the collectors for the named exchanges: the shared first half of assess and compare. */
 final class AssessmentRun {
@@ -42,11 +44,14 @@ final class AssessmentRun {
         selected.add(exchange);
       }
     }
-    Config config = common.config(proofs.settings(catalog, selected, asOf));
+    Function<Config, ProofCollector> proofCollector = proofs.collector(catalog, selected, asOf);
+    Config config = common.config();
     ProofOptions.checkSettings(config, catalog, selected);
     CollectorRegistry registry =
         CollectorRegistry.builder()
             .config(config)
+            // explicit, so discovery does not add the proof collector a second time
+            .register(proofCollector.apply(config))
             .discover(AssessmentRun.class.getClassLoader())
             .build();
     registry.problems().forEach(problem -> err.println("cexsafe: warning: " + problem));

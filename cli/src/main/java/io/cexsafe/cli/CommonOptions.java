@@ -3,7 +3,6 @@ package io.cexsafe.cli;
 import ch.qos.logback.classic.Level;
 import io.cexsafe.Config;
 import io.cexsafe.ExchangeCatalog;
-import io.cexsafe.SettingKeys;
 import io.cexsafe.spi.CollectorRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,16 +37,15 @@ public final class CommonOptions {
   @Option(names = "--verbose", description = "Log what happens and show stack traces on errors.")
   boolean verbose;
 
-  /** Settings from the config file, the process (CEXSAFE_* and -Dcexsafe.*) and --set. */
+  /**
+   * Settings from the config file, the process (CEXSAFE_* and -Dcexsafe.*) and --set, checked
+   * against every declared setting: an unknown key or a refused value in any layer is an error.
+   */
   public Config config() {
-    return config(Map.of());
-  }
-
-  /** As {@link #config()}, with settings from other options that win over all of those. */
-  Config config(Map<String, String> fromOptions) {
     applyVerbosity();
     Config.Builder builder =
         Config.builder()
+            .declared(CollectorRegistry.declaredSettings(CommonOptions.class.getClassLoader()))
             .fromProcess()
             .defaultValue(
                 "http.cache.dir",
@@ -72,12 +70,7 @@ public final class CommonOptions {
       }
       builder.set(setting);
     }
-    fromOptions.forEach(builder::set);
-    Config config = builder.build();
-    SettingKeys.requireDeclared(
-        config.givenKeys(),
-        CollectorRegistry.declaredSettings(CommonOptions.class.getClassLoader()));
-    return config;
+    return builder.build();
   }
 
   /** The bundled catalogue, extended by {@code --catalog}. */

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       LicencesCommand.class,
       LicensedInCommand.class,
       BacktestCommand.class,
+      SettingsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -3,7 +3,11 @@ package io.cexsafe.cli;
 import io.cexsafe.Config;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.SettingKey;
 import io.cexsafe.por.ProofCollector;
+import io.cexsafe.por.ProofCollectorProvider;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
  * The user's own inclusion proofs, verified during the run and counted as Proof-of-Reserves
- * evidence; they become the proof collector's settings.
+ * evidence; with the proofs given in settings they build the proof collector, which the run
+ * registers explicitly.
  */
 final class ProofOptions {
   private static final Set<String> SETTING_KINDS = Set.of("proof", "tree", "format", "snapshot");
@@ -46,31 +52,88 @@ final class ProofOptions {
   List<String> dates = new ArrayList<>();
 
   /**
-   * The proof collector's settings, with exchange names resolved to the assessed exchanges.
+   * Reads the options, with exchange names resolved to the assessed exchanges, and returns what
+   * builds the proof collector from them and the proofs given in settings ({@code
+   * proof-of-reserves.*}).
    *
    * @param asOf the assessment date, or null for now
    */
-  Map<String, String> settings(ExchangeCatalog catalog, List<Exchange> assessed, Instant asOf) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    add(settings, "--proof", "proof", proofs, catalog, assessed);
-    add(settings, "--proof-tree", "tree", trees, catalog, assessed);
+  Function<Config, ProofCollector> collector(
+      ExchangeCatalog catalog, List<Exchange> assessed, Instant asOf) {
+    Map<String, Path> proofFiles = paths("--proof", proofs, catalog, assessed);
+    Map<String, Path> treeFiles = paths("--proof-tree", trees, catalog, assessed);
+    Map<String, LocalDate> snapshots = new LinkedHashMap<>();
     LocalDate assessment = LocalDate.ofInstant(asOf != null ? asOf : Instant.now(), ZoneOffset.UTC);
-    Map<String, String> snapshots =
-        add(settings, "--proof-date", "snapshot", dates, catalog, assessed);
-    snapshots.forEach(
-        (exchangeId, text) -> {
-          LocalDate date = AssessCommand.parseDate("--proof-date " + exchangeId, text);
-          if (date.isAfter(assessment)) {
-            throw new BadInputException(
-                "--proof-date "
-                    + exchangeId
-                    + ": "
-                    + date
-                    + " is after the assessment date "
-                    + assessment);
-          }
-        });
-    return settings;
+    byExchange("--proof-date", dates, catalog, assessed)
+        .forEach(
+            (exchangeId, text) -> {
+              LocalDate date = AssessCommand.parseDate("--proof-date " + exchangeId, text);
+              if (date.isAfter(assessment)) {
+                throw new BadInputException(
+                    "--proof-date "
+                        + exchangeId
+                        + ": "
+                        + date
+                        + " is after the assessment date "
+                        + assessment);
+              }
+              snapshots.put(exchangeId, date);
+            });
+    return config -> {
+      Config settings = config.scoped(ProofCollector.ID);
+      ProofCollector.Builder builder =
+          ProofCollectorProvider.configure(ProofCollector.builder(), settings);
+      proofFiles.forEach(
+          (exchangeId, file) -> {
+            notAlsoInSettings(settings, ProofCollectorProvider.PROOF, "--proof", exchangeId);
+            builder.proof(exchangeId, file);
+          });
+      treeFiles.forEach(
+          (exchangeId, file) -> {
+            notAlsoInSettings(settings, ProofCollectorProvider.TREE, "--proof-tree", exchangeId);
+            builder.tree(exchangeId, file);
+          });
+      snapshots.forEach(
+          (exchangeId, date) -> {
+            notAlsoInSettings(
+                settings, ProofCollectorProvider.SNAPSHOT, "--proof-date", exchangeId);
+            builder.snapshotDate(exchangeId, date);
+          });
+      return builder.build();
+    };
+  }
+
+  private static Map<String, Path> paths(
+      String option, List<String> assignments, ExchangeCatalog catalog, List<Exchange> assessed) {
+    Map<String, Path> paths = new LinkedHashMap<>();
+    byExchange(option, assignments, catalog, assessed)
+        .forEach((exchangeId, file) -> paths.put(exchangeId, path(option, exchangeId, file)));
+    return paths;
+  }
+
+  private static void notAlsoInSettings(
+      Config settings, SettingKey<?> pattern, String option, String exchangeId) {
+    String key = pattern.at(exchangeId).key();
+    if (settings.keys().contains(key)) {
+      throw new BadInputException(
+          option
+              + " is given for "
+              + exchangeId
+              + " and so is the setting "
+              + ProofCollector.ID
+              + "."
+              + key
+              + "; give one");
+    }
+  }
+
+  private static Path path(String option, String exchangeId, String file) {
+    try {
+      return Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new BadInputException(
+          option + " " + exchangeId + ": not a file path: " + e.getReason());
+    }
   }
 
   /**
@@ -80,7 +143,7 @@ final class ProofOptions {
   static void checkSettings(Config config, ExchangeCatalog catalog, List<Exchange> assessed) {
     Set<String> ids = assessed.stream().map(Exchange::id).collect(Collectors.toSet());
     String prefix = ProofCollector.ID + ".";
-    for (String key : config.describe().keySet()) {
+    for (String key : config.keys()) {
       if (!key.startsWith(prefix)) {
         continue;
       }
@@ -107,14 +170,9 @@ final class ProofOptions {
     }
   }
 
-  /** Adds {@code exchange=value} options; returns them by exchange id. */
-  private static Map<String, String> add(
-      Map<String, String> settings,
-      String option,
-      String kind,
-      List<String> assignments,
-      ExchangeCatalog catalog,
-      List<Exchange> assessed) {
+  /** Reads {@code exchange=value} options, by exchange id. */
+  private static Map<String, String> byExchange(
+      String option, List<String> assignments, ExchangeCatalog catalog, List<Exchange> assessed) {
     Map<String, String> byExchange = new LinkedHashMap<>();
     for (String assignment : assignments) {
       int equals = assignment.indexOf('=');
@@ -136,7 +194,6 @@ final class ProofOptions {
       if (byExchange.putIfAbsent(exchange.id(), value) != null) {
         throw new BadInputException(option + " is given twice for " + exchange.id());
       }
-      settings.put(ProofCollector.ID + "." + kind + "." + exchange.id(), value);
     }
     return byExchange;
   }

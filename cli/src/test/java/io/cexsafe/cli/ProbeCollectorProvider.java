@@ -35,17 +35,19 @@ public final class ProbeCollectorProvider implements EvidenceCollectorProvider {
     return "cli-probe";
   }
 
+  private static final SettingKey<URI> BASE_URL = SettingKey.url("base-url", "where to probe");
+  private static final SettingKey<Secret> API_KEY =
+      SettingKey.secret("api-key", "sent in X-Api-Key");
+
   @Override
-  public List<SettingKey> settings() {
-    return List.of(
-        SettingKey.of("base-url", SettingKey.Type.URI, null, "where to probe"),
-        SettingKey.secret("api-key", "sent in X-Api-Key"));
+  public List<SettingKey<?>> settings() {
+    return List.of(BASE_URL, API_KEY);
   }
 
   @Override
   public EvidenceCollector create(Config settings) {
-    URI baseUrl = settings.getUri("base-url", null);
-    Optional<Secret> apiKey = settings.secret("api-key");
+    URI baseUrl = settings.find(BASE_URL).orElse(null);
+    Optional<Secret> apiKey = settings.find(API_KEY);
     Logger log = LoggerFactory.getLogger(ProbeCollectorProvider.class);
     return new EvidenceCollector() {
       @Override

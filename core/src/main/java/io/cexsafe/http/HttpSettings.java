@@ -2,9 +2,11 @@ package io.cexsafe.http;
 
 import io.cexsafe.Config;
 import io.cexsafe.ConfigurationException;
+import io.cexsafe.SettingKey;
 import io.cexsafe.Version;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,86 @@ import java.util.TreeMap;
  * {@code http.*} settings.
  */
 public final class HttpSettings {
+  private static final String POSITIVE = "a positive duration";
+
+  public static final SettingKey<Duration> CONNECT_TIMEOUT =
+      SettingKey.duration("http.connect-timeout", "TCP connect timeout")
+          .withDefault(Duration.ofSeconds(10))
+          .check(HttpSettings::isPositive, POSITIVE);
+  public static final SettingKey<Duration> READ_TIMEOUT =
+      SettingKey.duration("http.read-timeout", "longest wait between bytes read")
+          .withDefault(Duration.ofSeconds(30))
+          .check(HttpSettings::isPositive, POSITIVE);
+  public static final SettingKey<Duration> CALL_TIMEOUT =
+      SettingKey.duration("http.call-timeout", "longest whole call, retries excluded")
+          .withDefault(Duration.ofSeconds(120))
+          .check(HttpSettings::isPositive, POSITIVE);
+  public static final SettingKey<Long> MAX_BODY_BYTES =
+      SettingKey.longInteger("http.max-body-bytes", "largest response body accepted, in bytes")
+          .withDefault(64L * 1024 * 1024)
+          .check(n -> n >= 1, "a positive integer");
+  public static final SettingKey<Integer> MAX_ATTEMPTS =
+      SettingKey.integer("http.max-attempts", "attempts per request, the first included")
+          .withDefault(3)
+          .within(1, 20);
+  public static final SettingKey<Duration> INITIAL_BACKOFF =
+      SettingKey.duration("http.initial-backoff", "delay before the first retry")
+          .withDefault(Duration.ofMillis(500))
+          .check(HttpSettings::isPositive, POSITIVE);
+  public static final SettingKey<Duration> MAX_BACKOFF =
+      SettingKey.duration("http.max-backoff", "longest delay between retries")
+          .withDefault(Duration.ofSeconds(10))
+          .check(HttpSettings::isPositive, POSITIVE);
+  public static final SettingKey<Duration> MAX_RETRY_AFTER =
+      SettingKey.duration(
+              "http.max-retry-after", "longest Retry-After honoured; longer fails as rate-limited")
+          .withDefault(Duration.ofSeconds(60))
+          .check(d -> !d.isNegative(), "a duration that is not negative");
+  public static final SettingKey<String> USER_AGENT =
+      SettingKey.string("http.user-agent", "User-Agent header (default: cexsafe/<version>)");
+  public static final SettingKey<Integer> MAX_CONCURRENCY_PER_HOST =
+      SettingKey.integer("http.max-concurrency-per-host", "parallel calls to any one host")
+          .withDefault(4)
+          .check(n -> n >= 1, "an integer of at least 1");
+  public static final SettingKey<Double> REQUESTS_PER_SECOND_PER_HOST =
+      SettingKey.number(
+              "http.requests-per-second-per-host", "request rate to any one host (0: unlimited)")
+          .withDefault(0.0)
+          .check(r -> r >= 0, "a number that is not negative");
+  public static final SettingKey<Path> CACHE_DIR =
+      SettingKey.path("http.cache.dir", "response cache directory (none: no cache)");
+  public static final SettingKey<Long> CACHE_MAX_BYTES =
+      SettingKey.longInteger("http.cache.max-bytes", "response cache size, in bytes")
+          .withDefault(256L * 1024 * 1024)
+          .check(n -> n >= 1, "a positive integer");
+  public static final SettingKey<Integer> HOST_MAX_CONCURRENCY =
+      SettingKey.integer(
+              "http.hosts.*.max-concurrency", "parallel calls to one host (its dots as dashes)")
+          .check(n -> n >= 1, "an integer of at least 1");
+  public static final SettingKey<Double> HOST_REQUESTS_PER_SECOND =
+      SettingKey.number(
+              "http.hosts.*.requests-per-second", "request rate to one host (0: unlimited)")
+          .check(r -> r >= 0, "a number that is not negative");
+
+  /** Every {@code http.*} setting. */
+  public static final List<SettingKey<?>> SETTINGS =
+      List.of(
+          CONNECT_TIMEOUT,
+          READ_TIMEOUT,
+          CALL_TIMEOUT,
+          MAX_BODY_BYTES,
+          MAX_ATTEMPTS,
+          INITIAL_BACKOFF,
+          MAX_BACKOFF,
+          MAX_RETRY_AFTER,
+          USER_AGENT,
+          MAX_CONCURRENCY_PER_HOST,
+          REQUESTS_PER_SECOND_PER_HOST,
+          CACHE_DIR,
+          CACHE_MAX_BYTES,
+          HOST_MAX_CONCURRENCY,
+          HOST_REQUESTS_PER_SECOND);
+
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration callTimeout;
@@ -54,48 +136,43 @@ public final class HttpSettings {
   }
 
   /**
-   * Reads {@code http.connect-timeout}, {@code http.read-timeout}, {@code http.call-timeout},
-   * {@code http.max-body-bytes}, {@code http.max-attempts}, {@code http.initial-backoff}, {@code
-   * http.max-backoff}, {@code http.max-retry-after}, {@code http.user-agent}, {@code
-   * http.max-concurrency-per-host}, {@code http.requests-per-second-per-host}, {@code
-   * http.cache.dir}, {@code http.cache.max-bytes} and per host {@code
-   * http.hosts.<host-with-dashes>.max-concurrency} / {@code .requests-per-second}.
+   * Reads the {@code http.*} settings ({@link #SETTINGS}); a host's own limits come from {@code
+   * http.hosts.<host-with-dashes>.max-concurrency} and {@code .requests-per-second}.
    */
   public static HttpSettings fromConfig(Config config) {
-    Config http = config.scoped("http");
-    HttpSettings d = defaults();
     Builder b =
         builder()
-            .connectTimeout(http.getDuration("connect-timeout", d.connectTimeout))
-            .readTimeout(http.getDuration("read-timeout", d.readTimeout))
-            .callTimeout(http.getDuration("call-timeout", d.callTimeout))
-            .maxBodyBytes(http.getLong("max-body-bytes", d.maxBodyBytes))
-            .maxAttempts(http.getInt("max-attempts", d.maxAttempts))
-            .backoff(
-                http.getDuration("initial-backoff", d.initialBackoff),
-                http.getDuration("max-backoff", d.maxBackoff))
-            .maxRetryAfter(http.getDuration("max-retry-after", d.maxRetryAfter))
-            .userAgent(http.get("user-agent", d.userAgent))
+            .connectTimeout(config.get(CONNECT_TIMEOUT))
+            .readTimeout(config.get(READ_TIMEOUT))
+            .callTimeout(config.get(CALL_TIMEOUT))
+            .maxBodyBytes(config.get(MAX_BODY_BYTES))
+            .maxAttempts(config.get(MAX_ATTEMPTS))
+            .backoff(config.get(INITIAL_BACKOFF), config.get(MAX_BACKOFF))
+            .maxRetryAfter(config.get(MAX_RETRY_AFTER))
             .defaultHostPolicy(
                 new HostPolicy(
-                    http.getInt("max-concurrency-per-host", d.defaultHostPolicy.maxConcurrency()),
-                    http.getDouble(
-                        "requests-per-second-per-host", d.defaultHostPolicy.permitsPerSecond())));
-    http.get("cache.dir")
-        .ifPresent(dir -> b.cache(Path.of(dir), http.getLong("cache.max-bytes", d.cacheMaxBytes)));
-    for (String key : http.describe().keySet()) {
-      if (key.startsWith("hosts.") && key.endsWith(".max-concurrency")) {
-        String hostKey =
-            key.substring("hosts.".length(), key.length() - ".max-concurrency".length());
-        Config host = http.scoped("hosts." + hostKey);
-        b.hostPolicy(
-            hostKey.replace('-', '.'),
-            new HostPolicy(
-                host.getInt("max-concurrency", d.defaultHostPolicy.maxConcurrency()),
-                host.getDouble("requests-per-second", 0)));
-      }
+                    config.get(MAX_CONCURRENCY_PER_HOST),
+                    config.get(REQUESTS_PER_SECOND_PER_HOST)));
+    config.find(USER_AGENT).ifPresent(b::userAgent);
+    config.find(CACHE_DIR).ifPresent(dir -> b.cache(dir, config.get(CACHE_MAX_BYTES)));
+    Map<String, Integer> concurrency = new TreeMap<>();
+    config.all(HOST_MAX_CONCURRENCY).forEach((names, n) -> concurrency.put(names.get(0), n));
+    Map<String, Double> rates = new TreeMap<>();
+    config.all(HOST_REQUESTS_PER_SECOND).forEach((names, r) -> rates.put(names.get(0), r));
+    java.util.Set<String> hosts = new java.util.TreeSet<>(concurrency.keySet());
+    hosts.addAll(rates.keySet());
+    for (String hostKey : hosts) {
+      b.hostPolicy(
+          hostKey.replace('-', '.'),
+          new HostPolicy(
+              concurrency.getOrDefault(hostKey, config.get(MAX_CONCURRENCY_PER_HOST)),
+              rates.getOrDefault(hostKey, 0.0)));
     }
     return b.build();
+  }
+
+  private static boolean isPositive(Duration value) {
+    return !value.isZero() && !value.isNegative();
   }
 
   public Duration connectTimeout() {

@@ -45,26 +45,43 @@ public final class CollectorRegistry {
     return collectors;
   }
 
+  /** Every collector's switch, {@code <id>.enabled}, declared by the registry for each. */
+  public static final SettingKey<Boolean> ENABLED =
+      SettingKey.bool("enabled", "runs this collector").withDefault(true);
+
   /**
    * Every setting declared by core and by the providers {@link ServiceLoader} finds with {@code
    * loader}, with each provider's keys under its id, plus {@code <id>.enabled} for each. Providers
    * that fail to load are left out (the registry reports them).
    */
-  public static List<SettingKey> declaredSettings(ClassLoader loader) {
-    List<SettingKey> declared = new ArrayList<>(SettingKeys.core());
+  public static List<SettingKey<?>> declaredSettings(ClassLoader loader) {
+    List<SettingKey<?>> declared = new ArrayList<>();
+    settingsByOwner(loader).values().forEach(declared::addAll);
+    return List.copyOf(declared);
+  }
+
+  /**
+   * As {@link #declaredSettings}, grouped by owner: {@code core} first, then each collector id in
+   * order, each with its full keys.
+   */
+  public static Map<String, List<SettingKey<?>>> settingsByOwner(ClassLoader loader) {
+    Map<String, List<SettingKey<?>>> byOwner = new java.util.LinkedHashMap<>();
+    byOwner.put("core", SettingKeys.core());
+    Map<String, List<SettingKey<?>>> collectors = new TreeMap<>();
     for (EvidenceCollectorProvider provider :
         new Builder().discover(loader).load(new ArrayList<>())) {
       try {
         String id = Builder.requireId(provider.id());
-        declared.add(
-            SettingKey.of("enabled", SettingKey.Type.BOOLEAN, "true", "runs this collector")
-                .under(id));
-        provider.settings().forEach(key -> declared.add(key.under(id)));
+        List<SettingKey<?>> keys = new ArrayList<>();
+        keys.add(ENABLED.under(id));
+        provider.settings().forEach(key -> keys.add(key.under(id)));
+        collectors.putIfAbsent(id, List.copyOf(keys));
       } catch (RuntimeException e) {
         LOG.debug("provider {} declares no usable settings", provider.getClass().getName(), e);
       }
     }
-    return List.copyOf(declared);
+    byOwner.putAll(collectors);
+    return java.util.Collections.unmodifiableMap(byOwner);
   }
 
   /** Providers that could not be loaded or created, as messages. */

@@ -24,10 +24,11 @@ public interface EvidenceCollectorProvider {
 
   /**
    * The settings {@link #create} reads, relative to the collector's id ({@code base-url} for {@code
-   * defillama.base-url}); {@code enabled} is common to every collector and need not be declared. A
-   * key a user gives that no owner declares is an error, so declare every key read.
+   * defillama.base-url}), read in {@link #create} with {@code settings.get(KEY)}; {@code enabled}
+   * is common to every collector and need not be declared. A key a user gives that no owner
+   * declares is an error, so declare every key read.
    */
-  default List<SettingKey> settings() {
+  default List<SettingKey<?>> settings() {
     return List.of();
   }
 }

@@ -1,18 +1,14 @@
 package io.cexsafe.por;
 
 import io.cexsafe.Config;
-import io.cexsafe.InputFiles;
 import io.cexsafe.InvalidInputException;
+import io.cexsafe.InvalidSettingException;
 import io.cexsafe.SettingKey;
-import io.cexsafe.SettingKey.Type;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Creates the {@link ProofCollector} from settings, one group per exchange id:
@@ -27,12 +23,26 @@ import java.util.Map;
  *   <li>{@code proof-of-reserves.snapshot.<exchange-id>}: the snapshot date, {@code YYYY-MM-DD}.
  * </ul>
  *
- * <p>These come from {@code --set}, a settings file or {@code -Dcexsafe.*} properties, not from the
- * environment (an exchange id does not survive the trip through a variable name). Every proof is
- * verified here, so a bad one stops the run before it starts.
+ * <p>These come from {@code --set}, a settings file, {@code -Dcexsafe.*} properties or {@code
+ * CEXSAFE_PROOF_OF_RESERVES_PROOF_<EXCHANGE_ID>} variables. The CLI's {@code --proof} options build
+ * the collector with {@link ProofCollector#builder()} directly, starting from {@link #configure}.
+ * Every proof is verified here, so a bad one stops the run before it starts.
  */
 public final class ProofCollectorProvider implements EvidenceCollectorProvider {
-  private static final String MAX_TREE_SIZE = "max-tree-size";
+  public static final SettingKey<Path> PROOF =
+      SettingKey.path("proof.*", "the user's inclusion proof file for an exchange (its id)");
+  public static final SettingKey<Path> TREE =
+      SettingKey.path("tree.*", "the published tree that goes with that proof");
+  public static final SettingKey<String> FORMAT =
+      SettingKey.string("format.*", "the proof's format, when detection is not enough");
+  public static final SettingKey<LocalDate> SNAPSHOT =
+      SettingKey.date("snapshot.*", "the proof's snapshot date");
+  public static final SettingKey<Long> MAX_TREE_SIZE =
+      SettingKey.size("max-tree-size", "cap on a tree file's size")
+          .withDefault(ProofInput.DEFAULT_MAX_TREE_BYTES);
+
+  private static final List<SettingKey<?>> SETTINGS =
+      List.of(PROOF, TREE, FORMAT, SNAPSHOT, MAX_TREE_SIZE);
 
   @Override
   public String id() {
@@ -41,75 +51,42 @@ public final class ProofCollectorProvider implements EvidenceCollectorProvider {
 
   @Override
   public EvidenceCollector create(Config settings) {
-    ProofCollector.Builder builder = ProofCollector.builder();
-    for (Map.Entry<String, String> setting : settings.describe().entrySet()) {
-      String key = setting.getKey();
-      if (key.equals("enabled")) {
-        continue; // the assessor's switch, common to every collector
-      }
-      if (key.equals(MAX_TREE_SIZE)) {
-        builder.maxTreeBytes(size(key, settings.get(key).orElse("")));
-        continue;
-      }
-      int dot = key.indexOf('.');
-      String kind = dot < 0 ? key : key.substring(0, dot);
-      String exchangeId = dot < 0 ? "" : key.substring(dot + 1);
-      String value = settings.get(key).orElse("").trim();
-      if (exchangeId.isEmpty() || value.isEmpty()) {
-        throw unknown(key);
-      }
-      switch (kind) {
-        case "proof" -> builder.proof(exchangeId, path(key, value));
-        case "tree" -> builder.tree(exchangeId, path(key, value));
-        case "format" -> builder.format(exchangeId, value);
-        case "snapshot" -> builder.snapshotDate(exchangeId, date(key, value));
-        default -> throw unknown(key);
-      }
-    }
-    return builder.build();
+    return configure(ProofCollector.builder(), settings).build();
   }
 
-  private static long size(String key, String value) {
+  /**
+   * Adds the proofs and limits {@code settings} (the keys under {@code proof-of-reserves.}) give to
+   * {@code builder}.
+   *
+   * @throws InvalidInputException naming the key, for a key this collector does not read or a value
+   *     it refuses
+   */
+  public static ProofCollector.Builder configure(ProofCollector.Builder builder, Config settings) {
+    for (String key : settings.keys()) {
+      if (!key.equals("enabled") && SETTINGS.stream().noneMatch(d -> d.matches(key))) {
+        throw new InvalidInputException(
+            ProofCollector.ID + "." + key,
+            null,
+            "expected proof.<exchange-id>, tree.<exchange-id>, format.<exchange-id> or"
+                + " snapshot.<exchange-id> with a value");
+      }
+    }
     try {
-      return InputFiles.parseSize(value);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(ProofCollector.ID + "." + key, null, e.getMessage());
+      builder.maxTreeBytes(settings.get(MAX_TREE_SIZE));
+      settings.all(PROOF).forEach((ids, file) -> builder.proof(ids.get(0), file));
+      settings.all(TREE).forEach((ids, file) -> builder.tree(ids.get(0), file));
+      settings.all(FORMAT).forEach((ids, format) -> builder.format(ids.get(0), format));
+      settings.all(SNAPSHOT).forEach((ids, date) -> builder.snapshotDate(ids.get(0), date));
+    } catch (InvalidSettingException e) {
+      String key =
+          e.key().startsWith(ProofCollector.ID + ".") ? e.key() : ProofCollector.ID + "." + e.key();
+      throw new InvalidInputException(key, null, e.problem(), e);
     }
-  }
-
-  private static Path path(String key, String value) {
-    try {
-      return Path.of(value);
-    } catch (InvalidPathException e) {
-      throw new InvalidInputException(
-          ProofCollector.ID + "." + key, null, "not a file path: " + e.getReason());
-    }
-  }
-
-  private static LocalDate date(String key, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          ProofCollector.ID + "." + key, null, "expected a date such as 2023-04-01, not " + value);
-    }
-  }
-
-  private static InvalidInputException unknown(String key) {
-    return new InvalidInputException(
-        ProofCollector.ID + "." + key,
-        null,
-        "expected proof.<exchange-id>, tree.<exchange-id>, format.<exchange-id> or"
-            + " snapshot.<exchange-id> with a value");
+    return builder;
   }
 
   @Override
-  public List<SettingKey> settings() {
-    return List.of(
-        SettingKey.of("proof.*", Type.PATH, null, "the user's proof file for an exchange"),
-        SettingKey.of("tree.*", Type.PATH, null, "the published tree for that proof"),
-        SettingKey.of("format.*", Type.STRING, null, "the proof's format"),
-        SettingKey.of("snapshot.*", Type.DATE, null, "the proof's snapshot date"),
-        SettingKey.of(MAX_TREE_SIZE, Type.SIZE, "64G", "cap on a tree file's size, e.g. 128G"));
+  public List<SettingKey<?>> settings() {
+    return SETTINGS;
   }
 }

@@ -353,4 +353,26 @@ class CommandsIT {
     assertThat(result.stderr().lines()).hasSize(1);
     assertThat(result.stdout()).isEmpty();
   }
+
+  @Test
+  void settingsListsEveryDeclaredKeyAsTableAndJson() throws Exception {
+    JarRunner.Result table = ok("settings");
+    assertThat(table.stdout())
+        .containsPattern("defillama\\.base-url +uri +https://api\\.llama\\.fi +defillama")
+        .containsPattern("regulators\\.fca\\.api-key +secret +regulators +yes")
+        .containsPattern("http\\.max-attempts +int +3 +core")
+        .doesNotContain("cli-probe");
+    JsonNode json = JSON.readTree(ok("settings", "--format", "json").stdout()).get("settings");
+    List<String> keys = new ArrayList<>();
+    json.forEach(row -> keys.add(row.get("key").asText()));
+    assertThat(keys)
+        .contains(
+            "assessor.parallelism",
+            "disclosures.dir",
+            "proof-of-reserves.proof.*",
+            "reviews.trustpilot.api-key",
+            "defillama.top-holdings")
+        .doesNotHaveDuplicates();
+    assertThat(table.stdout().lines().count()).isEqualTo(keys.size() + 1L);
+  }
 }

@@ -222,6 +222,28 @@ class HostileInputIT {
   }
 
   @Test
+  void typosInTheEnvironmentAndSystemPropertiesAreRefusedWithASuggestion() {
+    assertBadInput(
+        runner().env("CEXSAFE_DEFILAMA_BASE_URL", "http://127.0.0.1:9").run("exchanges"),
+        "unknown setting in environment variable CEXSAFE_DEFILAMA_BASE_URL; did you mean"
+            + " CEXSAFE_DEFILLAMA_BASE_URL ('defillama.base-url')?");
+    assertBadInput(
+        runner().jvmOption("-Dcexsafe.http.max-atempts=2").run("assess", "okx", "--offline"),
+        "unknown setting 'http.max-atempts' (system property cexsafe.http.max-atempts); did you"
+            + " mean 'http.max-attempts'?");
+    assertBadInput(
+        runner().env("CEXSAFE_HTTP_MAX_ATTEMPTS", "many").run("exchanges"),
+        "invalid value 'many' for setting 'http.max-attempts': expected an integer within [1,"
+            + " 20]");
+    assertBadInput(
+        runner()
+            .env("CEXSAFE_REGULATORS_FCA_API_KEY", " ")
+            .run("exchanges", "--set", "defillama.top-holdings=0"),
+        "invalid value '0' for setting 'defillama.top-holdings': expected an integer within [1,"
+            + " 100]");
+  }
+
+  @Test
   void failedWritesExitNonZeroWithOneLine() {
     assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full is Linux-only");
     JarRunner.Result stdout = runner().stdoutTo(Path.of("/dev/full")).run("exchanges");

@@ -2,9 +2,12 @@ package io.cexsafe.collectors.defillama;
 
 import io.cexsafe.Config;
 import io.cexsafe.ConfigurationException;
+import io.cexsafe.InvalidSettingException;
 import io.cexsafe.Secret;
+import io.cexsafe.SettingKey;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +31,56 @@ import java.util.Optional;
  * </ul>
  */
 public final class DefiLlamaSettings {
+  private static final String HTTP_URL = "an absolute http(s) URL without query or fragment";
+
+  public static final SettingKey<URI> BASE_URL =
+      url("base-url", "free API base URL", "https://api.llama.fi");
+  public static final SettingKey<URI> PRO_BASE_URL =
+      url("pro-base-url", "Pro API base URL, used with an api-key", "https://pro-api.llama.fi");
+  public static final SettingKey<URI> STABLECOINS_URL =
+      url("stablecoins-url", "stablecoins API base URL", "https://stablecoins.llama.fi");
+  public static final SettingKey<URI> WEB_URL =
+      url("web-url", "site the evidence links to", "https://defillama.com");
+  public static final SettingKey<Secret> API_KEY =
+      SettingKey.secret("api-key", "DeFiLlama Pro API key; API calls then go to the Pro host");
+  public static final SettingKey<Boolean> CEXS_ENABLED = flag("cexs", "read the /cexs list");
+  public static final SettingKey<Boolean> PROTOCOL_ENABLED =
+      flag("protocol", "read each /protocol document");
+  public static final SettingKey<Boolean> INFLOWS_ENABLED = flag("inflows", "read net flows");
+  public static final SettingKey<Boolean> HACKS_ENABLED = flag("hacks", "read the hacks list");
+  public static final SettingKey<Boolean> STABLECOINS_ENABLED =
+      flag("stablecoins", "read stablecoin data");
+  public static final SettingKey<Long> PROTOCOL_MAX_BODY_BYTES =
+      SettingKey.longInteger(
+              "protocol.max-body-bytes", "largest /protocol body, streamed, in bytes")
+          .withDefault(1L << 30)
+          .check(n -> n >= 1, "a positive integer");
+  public static final SettingKey<Integer> TREND_WINDOW_DAYS =
+      SettingKey.integer("trend.window-days", "days of reserve trend")
+          .withDefault(30)
+          .within(1, 365);
+  public static final SettingKey<Integer> TOP_HOLDINGS =
+      SettingKey.integer("top-holdings", "token holdings kept per exchange")
+          .withDefault(10)
+          .within(1, 100);
+
+  /** Every setting, relative to {@code defillama.}. */
+  public static final List<SettingKey<?>> SETTINGS =
+      List.of(
+          BASE_URL,
+          PRO_BASE_URL,
+          STABLECOINS_URL,
+          WEB_URL,
+          API_KEY,
+          CEXS_ENABLED,
+          PROTOCOL_ENABLED,
+          INFLOWS_ENABLED,
+          HACKS_ENABLED,
+          STABLECOINS_ENABLED,
+          PROTOCOL_MAX_BODY_BYTES,
+          TREND_WINDOW_DAYS,
+          TOP_HOLDINGS);
+
   private final URI baseUrl;
   private final URI proBaseUrl;
   private final URI stablecoinsUrl;
@@ -68,25 +121,49 @@ public final class DefiLlamaSettings {
 
   /** Reads the collector's settings (keys without the {@code defillama.} prefix). */
   public static DefiLlamaSettings fromConfig(Config settings) {
-    DefiLlamaSettings d = defaults();
+    try {
+      return read(settings);
+    } catch (InvalidSettingException e) {
+      // a config scoped to defillama names its keys without the prefix
+      throw e.key().startsWith(DefiLlamaCollector.ID + ".") ? e : e.under(DefiLlamaCollector.ID);
+    }
+  }
+
+  private static DefiLlamaSettings read(Config settings) {
     Builder b =
         builder()
-            .baseUrl(settings.getUri("base-url", d.baseUrl))
-            .proBaseUrl(settings.getUri("pro-base-url", d.proBaseUrl))
-            .stablecoinsUrl(settings.getUri("stablecoins-url", d.stablecoinsUrl))
-            .webUrl(settings.getUri("web-url", d.webUrl))
-            .cexsEnabled(settings.getBoolean("cexs.enabled", true))
-            .protocolEnabled(settings.getBoolean("protocol.enabled", true))
-            .inflowsEnabled(settings.getBoolean("inflows.enabled", true))
-            .hacksEnabled(settings.getBoolean("hacks.enabled", true))
-            .stablecoinsEnabled(settings.getBoolean("stablecoins.enabled", true))
-            .protocolMaxBodyBytes(
-                settings.getLong("protocol.max-body-bytes", d.protocolMaxBodyBytes))
-            .trendWindow(
-                Duration.ofDays(settings.getInt("trend.window-days", (int) d.trendWindow.toDays())))
-            .topHoldings(settings.getInt("top-holdings", d.topHoldings));
-    settings.secret("api-key").ifPresent(b::apiKey);
+            .baseUrl(settings.get(BASE_URL))
+            .proBaseUrl(settings.get(PRO_BASE_URL))
+            .stablecoinsUrl(settings.get(STABLECOINS_URL))
+            .webUrl(settings.get(WEB_URL))
+            .cexsEnabled(settings.get(CEXS_ENABLED))
+            .protocolEnabled(settings.get(PROTOCOL_ENABLED))
+            .inflowsEnabled(settings.get(INFLOWS_ENABLED))
+            .hacksEnabled(settings.get(HACKS_ENABLED))
+            .stablecoinsEnabled(settings.get(STABLECOINS_ENABLED))
+            .protocolMaxBodyBytes(settings.get(PROTOCOL_MAX_BODY_BYTES))
+            .trendWindow(Duration.ofDays(settings.get(TREND_WINDOW_DAYS)))
+            .topHoldings(settings.get(TOP_HOLDINGS));
+    settings.find(API_KEY).ifPresent(b::apiKey);
     return b.build();
+  }
+
+  private static SettingKey<URI> url(String key, String doc, String defaultUrl) {
+    return SettingKey.url(key, doc)
+        .withDefault(URI.create(defaultUrl))
+        .check(DefiLlamaSettings::isHttpUrl, HTTP_URL);
+  }
+
+  private static SettingKey<Boolean> flag(String source, String doc) {
+    return SettingKey.bool(source + ".enabled", doc).withDefault(true);
+  }
+
+  private static boolean isHttpUrl(URI value) {
+    String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
+    return (scheme.equals("http") || scheme.equals("https"))
+        && value.getHost() != null
+        && value.getRawQuery() == null
+        && value.getRawFragment() == null;
   }
 
   public URI baseUrl() {

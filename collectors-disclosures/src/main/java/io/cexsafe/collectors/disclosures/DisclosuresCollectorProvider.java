@@ -2,7 +2,6 @@ package io.cexsafe.collectors.disclosures;
 
 import io.cexsafe.Config;
 import io.cexsafe.SettingKey;
-import io.cexsafe.SettingKey.Type;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
 import java.nio.file.Path;
@@ -21,6 +20,14 @@ import java.util.List;
  * io.cexsafe.InvalidInputException} naming file, JSON path and problem.
  */
 public final class DisclosuresCollectorProvider implements EvidenceCollectorProvider {
+  /** A directory of {@code <exchange-id>.json} files overriding or extending the bundled ones. */
+  public static final SettingKey<Path> DIR =
+      SettingKey.path("dir", "directory of <exchange-id>.json files added to the bundled ones");
+
+  /** Whether the bundled dataset is read. */
+  public static final SettingKey<Boolean> BUNDLED =
+      SettingKey.bool("bundled", "include the bundled dataset").withDefault(true);
+
   @Override
   public String id() {
     return DisclosuresCollector.ID;
@@ -29,15 +36,13 @@ public final class DisclosuresCollectorProvider implements EvidenceCollectorProv
   @Override
   public EvidenceCollector create(Config settings) {
     DisclosuresCollector.Builder builder =
-        DisclosuresCollector.builder().includeBundled(settings.getBoolean("bundled", true));
-    settings.get("dir").map(Path::of).ifPresent(builder::userDirectory);
+        DisclosuresCollector.builder().includeBundled(settings.get(BUNDLED));
+    settings.find(DIR).ifPresent(builder::userDirectory);
     return builder.build();
   }
 
   @Override
-  public List<SettingKey> settings() {
-    return List.of(
-        SettingKey.of("dir", Type.PATH, null, "directory of <exchange-id>.json files"),
-        SettingKey.of("bundled", Type.BOOLEAN, "true", "include the bundled dataset"));
+  public List<SettingKey<?>> settings() {
+    return List.of(DIR, BUNDLED);
   }
 }

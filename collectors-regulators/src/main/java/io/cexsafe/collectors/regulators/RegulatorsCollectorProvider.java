@@ -1,8 +1,8 @@
 package io.cexsafe.collectors.regulators;
 
 import io.cexsafe.Config;
+import io.cexsafe.Secret;
 import io.cexsafe.SettingKey;
-import io.cexsafe.SettingKey.Type;
 import io.cexsafe.collectors.regulators.internal.AustracSource;
 import io.cexsafe.collectors.regulators.internal.EsmaSource;
 import io.cexsafe.collectors.regulators.internal.FcaSource;
@@ -13,7 +13,10 @@ import io.cexsafe.collectors.regulators.internal.RegulatorsCollector;
 import io.cexsafe.collectors.regulators.internal.VaraSource;
 import io.cexsafe.spi.EvidenceCollector;
 import io.cexsafe.spi.EvidenceCollectorProvider;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates the {@code regulators} collector. Settings (under {@code regulators.}):
@@ -35,6 +38,41 @@ public final class RegulatorsCollectorProvider implements EvidenceCollectorProvi
   public static final List<String> SOURCES =
       List.of("fca", "esma", "fincen", "vara", "austrac", "mas", "fintrac");
 
+  /** The FCA register API account's e-mail address. */
+  public static final SettingKey<Secret> FCA_EMAIL =
+      SettingKey.secret("fca.email", "e-mail address of the FCA register API account");
+
+  /** The FCA register API key; without it (or the e-mail) the FCA source is skipped. */
+  public static final SettingKey<Secret> FCA_API_KEY =
+      SettingKey.secret("fca.api-key", "FCA register API key; without it FCA is skipped");
+
+  private static final Map<String, URI> DEFAULT_BASES =
+      Map.of(
+          "fca", FcaSource.DEFAULT_BASE,
+          "esma", EsmaSource.DEFAULT_BASE,
+          "fincen", FincenSource.DEFAULT_BASE,
+          "vara", VaraSource.DEFAULT_BASE,
+          "austrac", AustracSource.DEFAULT_BASE,
+          "mas", MasSource.DEFAULT_BASE,
+          "fintrac", FintracSource.DEFAULT_BASE);
+
+  /** The base URL of a register source ({@code fca}, {@code esma}, ...). */
+  public static SettingKey<URI> baseUrl(String source) {
+    URI base = DEFAULT_BASES.get(source);
+    if (base == null) {
+      throw new IllegalArgumentException("no register source '" + source + "'");
+    }
+    return SettingKey.url(source + ".base-url", "base URL of the " + source + " register")
+        .withDefault(base);
+  }
+
+  /** The switch of a register source. */
+  public static SettingKey<Boolean> enabled(String source) {
+    baseUrl(source);
+    return SettingKey.bool(source + ".enabled", "read the " + source + " register")
+        .withDefault(true);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -45,39 +83,27 @@ public final class RegulatorsCollectorProvider implements EvidenceCollectorProvi
     return new RegulatorsCollector(
         List.of(
             new FcaSource(
-                settings.getUri("fca.base-url", FcaSource.DEFAULT_BASE),
-                settings.getBoolean("fca.enabled", true),
-                settings.secret("fca.email"),
-                settings.secret("fca.api-key")),
-            new EsmaSource(
-                settings.getUri("esma.base-url", EsmaSource.DEFAULT_BASE),
-                settings.getBoolean("esma.enabled", true)),
-            new FincenSource(
-                settings.getUri("fincen.base-url", FincenSource.DEFAULT_BASE),
-                settings.getBoolean("fincen.enabled", true)),
-            new VaraSource(
-                settings.getUri("vara.base-url", VaraSource.DEFAULT_BASE),
-                settings.getBoolean("vara.enabled", true)),
-            new AustracSource(
-                settings.getUri("austrac.base-url", AustracSource.DEFAULT_BASE),
-                settings.getBoolean("austrac.enabled", true)),
-            new MasSource(
-                settings.getUri("mas.base-url", MasSource.DEFAULT_BASE),
-                settings.getBoolean("mas.enabled", true)),
-            new FintracSource(
-                settings.getUri("fintrac.base-url", FintracSource.DEFAULT_BASE),
-                settings.getBoolean("fintrac.enabled", true))));
+                settings.get(baseUrl("fca")),
+                settings.get(enabled("fca")),
+                settings.find(FCA_EMAIL),
+                settings.find(FCA_API_KEY)),
+            new EsmaSource(settings.get(baseUrl("esma")), settings.get(enabled("esma"))),
+            new FincenSource(settings.get(baseUrl("fincen")), settings.get(enabled("fincen"))),
+            new VaraSource(settings.get(baseUrl("vara")), settings.get(enabled("vara"))),
+            new AustracSource(settings.get(baseUrl("austrac")), settings.get(enabled("austrac"))),
+            new MasSource(settings.get(baseUrl("mas")), settings.get(enabled("mas"))),
+            new FintracSource(settings.get(baseUrl("fintrac")), settings.get(enabled("fintrac")))));
   }
 
   @Override
-  public List<SettingKey> settings() {
-    List<SettingKey> keys = new java.util.ArrayList<>();
+  public List<SettingKey<?>> settings() {
+    List<SettingKey<?>> keys = new ArrayList<>();
     for (String source : SOURCES) {
-      keys.add(SettingKey.of(source + ".base-url", Type.URI, null, "base URL of " + source));
-      keys.add(SettingKey.of(source + ".enabled", Type.BOOLEAN, "true", "read " + source));
+      keys.add(baseUrl(source));
+      keys.add(enabled(source));
     }
-    keys.add(SettingKey.secret("fca.email", "e-mail address of the FCA API account"));
-    keys.add(SettingKey.secret("fca.api-key", "FCA register API key"));
+    keys.add(FCA_EMAIL);
+    keys.add(FCA_API_KEY);
     return List.copyOf(keys);
   }
 }

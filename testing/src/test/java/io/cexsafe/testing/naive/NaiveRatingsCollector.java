@@ -9,6 +9,7 @@ import io.cexsafe.Json;
 import io.cexsafe.Pillar;
 import io.cexsafe.Provenance;
 import io.cexsafe.ReasonCode;
+import io.cexsafe.SettingKey;
 import io.cexsafe.SourceException;
 import io.cexsafe.facts.AppRating;
 import io.cexsafe.facts.AppStore;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -94,10 +96,18 @@ final class NaiveRatingsCollector implements EvidenceCollector {
       return ID;
     }
 
+    static final SettingKey<URI> BASE_URL =
+        SettingKey.url("base-url", "where the ratings are read")
+            .withDefault(URI.create("https://ratings.example.com/"));
+
+    @Override
+    public List<SettingKey<?>> settings() {
+      return List.of(BASE_URL);
+    }
+
     @Override
     public EvidenceCollector create(Config settings) {
-      return new NaiveRatingsCollector(
-          settings.getUri("base-url", URI.create("https://ratings.example.com/")));
+      return new NaiveRatingsCollector(settings.get(BASE_URL));
     }
   }
 }

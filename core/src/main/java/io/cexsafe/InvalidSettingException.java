@@ -1,0 +1,40 @@
+package io.cexsafe;
+
+import java.util.Objects;
+
+/**
+ * A setting's value that its declaration refuses. The message names the key, the value (masked for
+ * a secret) and what is expected; {@link #problem()} is that last part alone.
+ */
+public final class InvalidSettingException extends ConfigurationException {
+  private static final long serialVersionUID = 1L;
+
+  private final String key;
+  private final String shownValue;
+  private final String problem;
+
+  public InvalidSettingException(String key, String shownValue, String problem) {
+    super("invalid value " + shownValue + " for setting '" + key + "': " + problem);
+    this.key = Objects.requireNonNull(key, "key");
+    this.shownValue = Objects.requireNonNull(shownValue, "shownValue");
+    this.problem = Objects.requireNonNull(problem, "problem");
+  }
+
+  /** The same refusal with the key under {@code prefix}, for owners read with relative keys. */
+  public InvalidSettingException under(String prefix) {
+    InvalidSettingException named =
+        new InvalidSettingException(prefix + "." + key, shownValue, problem);
+    named.initCause(this);
+    return named;
+  }
+
+  /** The full key, as given. */
+  public String key() {
+    return key;
+  }
+
+  /** What is wrong, e.g. "expected an integer within [1, 100]". */
+  public String problem() {
+    return problem;
+  }
+}
