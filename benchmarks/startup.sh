@@ -4,10 +4,11 @@
 # columns are min / median / max of the per-round ratios.
 #
 #   ./mvnw -q -pl cli,benchmarks -am package -DskipTests
-#   benchmarks/startup.sh [--runs N] [--small LEAVES] [--large LEAVES] [--cmd 'COMMAND PREFIX']
+#   benchmarks/startup.sh [--runs N] [--small LEAVES] [--large LEAVES] [--cmd 'COMMAND PREFIX']...
 #
-# --cmd is how cexsafe is started (default: java -jar cli/target/cexsafe.jar); pass
-# 'cli/target/bin/cexsafe' to time the launcher with its class-data-sharing archive.
+# --cmd is how cexsafe is started (default: java -jar cli/target/cexsafe.jar); give it several
+# times to compare builds or launchers under the same load: every round times each of them, in
+# turn, after the same java -version (e.g. --cmd 'java -jar /tmp/before.jar' --cmd bin/cexsafe).
 # The PoR trees are generated once (OKX v2 shape) under ${TMPDIR:-/tmp}/cexsafe-startup-trees.
 # CPU is user + system time of the process and its threads, as bash's `time` reports it.
 set -euo pipefail
@@ -17,17 +18,18 @@ root=$(cd "$here/.." && pwd)
 runs=7
 small=10000
 large=1000000
-cmd="java -jar $root/cli/target/cexsafe.jar"
+cmds=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --small) small=$2; shift 2 ;;
     --large) large=$2; shift 2 ;;
-    --cmd) cmd=$2; shift 2 ;;
+    --cmd) cmds+=("$2"); shift 2 ;;
     *) echo "usage: $0 [--runs N] [--small LEAVES] [--large LEAVES] [--cmd 'COMMAND PREFIX']" >&2; exit 2 ;;
   esac
 done
 
+[[ ${#cmds[@]} -gt 0 ]] || cmds=("java -jar $root/cli/target/cexsafe.jar")
 bench_jar=$root/benchmarks/target/benchmarks.jar
 for jar in "$bench_jar" "$root/cli/target/cexsafe.jar"; do
   [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -q -pl cli,benchmarks -am package -DskipTests" >&2; exit 2; }
@@ -60,6 +62,12 @@ timed() {
   awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$out"
 }
 
+# one untimed run each: fills the file cache and lets the launcher train its archive
+for ((c = 0; c < ${#cmds[@]}; c++)); do
+  # shellcheck disable=SC2086
+  timed ${cmds[$c]} exchanges >/dev/null
+done
+
 declare -A walls cpus ratios cpu_ratios
 jv_walls=() jv_cpus=()
 for ((round = 1; round <= runs; round++)); do
@@ -67,13 +75,15 @@ for ((round = 1; round <= runs; round++)); do
     name=${entry%%|*}
     read -r -a args <<<"${entry#*|}"
     read -r jv_wall jv_cpu < <(timed java -version)
-    # shellcheck disable=SC2086
-    read -r wall cpu < <(timed $cmd "${args[@]}")
     jv_walls+=("$jv_wall") jv_cpus+=("$jv_cpu")
-    walls[$name]+="$wall "
-    cpus[$name]+="$cpu "
-    ratios[$name]+="$(awk -v a="$wall" -v b="$jv_wall" 'BEGIN { printf "%.1f", a / b }') "
-    cpu_ratios[$name]+="$(awk -v a="$cpu" -v b="$jv_cpu" 'BEGIN { printf "%.1f", a / b }') "
+    for ((c = 0; c < ${#cmds[@]}; c++)); do
+      # shellcheck disable=SC2086
+      read -r wall cpu < <(timed ${cmds[$c]} "${args[@]}")
+      walls[$c,$name]+="$wall "
+      cpus[$c,$name]+="$cpu "
+      ratios[$c,$name]+="$(awk -v a="$wall" -v b="$jv_wall" 'BEGIN { printf "%.1f", a / b }') "
+      cpu_ratios[$c,$name]+="$(awk -v a="$cpu" -v b="$jv_cpu" 'BEGIN { printf "%.1f", a / b }') "
+    done
   done
   echo "round $round of $runs done" >&2
 done
@@ -85,14 +95,17 @@ stats() {
            printf "%s / %s / %s", v[1], m, v[NR] }'
 }
 
-echo "# $(date -u +%FT%TZ), $runs rounds, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-echo "# cexsafe started as: $cmd"
+echo "# $(date -u +%FT%TZ), $runs rounds, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(nproc) cores"
 echo "# $(java -version 2>&1 | head -1)"
-echo
-echo "| command | wall s (min / median / max) | CPU s (min / median / max) | wall ÷ java -version | CPU ÷ java -version |"
-echo "|---|---|---|---|---|"
-echo "| java -version | $(stats "${jv_walls[@]}") | $(stats "${jv_cpus[@]}") | 1 | 1 |"
-for entry in "${commands[@]}"; do
-  name=${entry%%|*}
-  echo "| $name | $(stats ${walls[$name]}) | $(stats ${cpus[$name]}) | $(stats ${ratios[$name]}) | $(stats ${cpu_ratios[$name]}) |"
+for ((c = 0; c < ${#cmds[@]}; c++)); do
+  echo
+  echo "cexsafe started as: \`${cmds[$c]}\`"
+  echo
+  echo "| command | wall s (min / median / max) | CPU s (min / median / max) | wall ÷ java -version | CPU ÷ java -version |"
+  echo "|---|---|---|---|---|"
+  echo "| java -version | $(stats "${jv_walls[@]}") | $(stats "${jv_cpus[@]}") | 1 | 1 |"
+  for entry in "${commands[@]}"; do
+    name=${entry%%|*}
+    echo "| $name | $(stats ${walls[$c,$name]}) | $(stats ${cpus[$c,$name]}) | $(stats ${ratios[$c,$name]}) | $(stats ${cpu_ratios[$c,$name]}) |"
+  done
 done
