@@ -38,10 +38,19 @@ class LauncherIT {
   static void trainOnce(@TempDir Path shared) throws IOException {
     assumeTrue(Files.isExecutable(LAUNCHER), "bin/cexsafe is not executable here: " + LAUNCHER);
     assumeTrue(javaHasCdsArchives(), "this JVM has no default CDS archive to build on");
-    expected = JarRunner.inHome(shared.resolve("plain")).run("exchanges").stdout();
+    expected =
+        JarRunner.inHome(Files.createDirectories(shared.resolve("plain")))
+            .run("exchanges")
+            .stdout();
     assertThat(expected).contains("crypto-com");
     trainedCache = shared.resolve("trained");
-    Run first = launch(shared.resolve("home"), trainedCache, JAR, Map.of(), "exchanges");
+    Run first =
+        launch(
+            Files.createDirectories(shared.resolve("home")),
+            trainedCache,
+            JAR,
+            Map.of(),
+            "exchanges");
     first.assertAnswered();
     assertThat(archives(trainedCache)).as("the first run trains one archive").hasSize(1);
   }
