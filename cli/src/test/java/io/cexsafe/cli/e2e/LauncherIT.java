@@ -74,7 +74,10 @@ class LauncherIT {
     assertThat(Files.readString(classes))
         .as("classes come from the dynamic archive")
         .contains("source: shared objects file (top)");
-    assertThat(archives(cache)).isEqualTo(archives(trainedCache));
+    assertThat(archives(cache))
+        .as("no second archive")
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(archives(trainedCache).get(0).getFileName().toString());
   }
 
   @Test
