@@ -38,6 +38,16 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
     return engine != null;
   }
 
+  /**
+   * Builds the client now if no request has yet: for a caller about to fetch under a deadline,
+   * which should not spend its time on TLS set-up.
+   *
+   * @throws IllegalStateException when closed
+   */
+  public void start() {
+    engine();
+  }
+
   private OkHttpEngine engine() {
     OkHttpEngine built = engine;
     if (built != null) {

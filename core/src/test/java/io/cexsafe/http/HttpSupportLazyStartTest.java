@@ -167,4 +167,34 @@ class HttpSupportLazyStartTest {
     }
     assertThat(temp.resolve("cache")).doesNotExist();
   }
+
+  @Test
+  void anAssessmentWithANetworkCollectorBuildsTheClientBeforeAnyDeadlineStarts() {
+    EvidenceCollector network =
+        new EvidenceCollector() {
+          @Override
+          public String id() {
+            return "network";
+          }
+
+          @Override
+          public Set<Pillar> pillars() {
+            return Set.of(Pillar.SUPPORT);
+          }
+
+          @Override
+          public CollectionResult collect(Exchange exchange, CollectorContext context) {
+            return CollectionResult.skipped(ReasonCode.NOT_LISTED, "nothing here");
+          }
+        };
+    try (HttpSupport http = HttpSupport.create(settings());
+        Assessor assessor = Assessor.builder().collector(network).http(http).build()) {
+      assertThat(http.started()).as("built with the assessor").isTrue();
+    }
+    try (HttpSupport http = HttpSupport.create(settings());
+        Assessor assessor =
+            Assessor.builder().collector(network).offline(true).http(http).build()) {
+      assertThat(http.started()).as("offline: never built").isFalse();
+    }
+  }
 }
