@@ -106,6 +106,10 @@ public final class Assessor implements AutoCloseable {
       this.http = HttpSupport.create(settings.build());
       this.ownsHttp = true;
     }
+    if (!offline && collectors.stream().anyMatch(EvidenceCollector::requiresNetwork)) {
+      // the client is built lazily; build it here rather than inside the first collector's deadline
+      http.start();
+    }
     int parallelism =
         b.parallelism > 0 ? b.parallelism : config.get(SettingKeys.ASSESSOR_PARALLELISM);
     if (parallelism < 1) {

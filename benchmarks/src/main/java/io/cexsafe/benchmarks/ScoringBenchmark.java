@@ -76,13 +76,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * evidence over every pillar, with conflicts and an incident), and the time of a 10,000-draw
  * sensitivity run over 100 exchanges.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ScoringBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ScoringBenchmark}; quote a figure only
+ * when the warm-up iterations have flattened (JMH prints each one).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "-XX:ActiveProcessorCount=1")
+// a fixed heap: a heap that grows during the run makes young collections rarer iteration after
+// iteration, and the score climbs with it instead of settling
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:ActiveProcessorCount=1", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @Threads(1)
-@Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 3)
+// long enough for C2 to finish on one processor, which it shares with the benchmark thread
+@Warmup(iterations = 15, time = 2)
+@Measurement(iterations = 8, time = 2)
 public class ScoringBenchmark {
   static final Instant AS_OF = Instant.parse("2026-11-21T00:00:00Z");
 

@@ -6,34 +6,72 @@ import io.cexsafe.internal.CallScope;
 import io.cexsafe.internal.OkHttpEngine;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The shared HTTP client of a cexsafe process. Create one, hand it to an {@code Assessor} (which
  * gives each collector run a view bound to its deadline), and close it when done.
+ *
+ * <p>The client itself (OkHttp, TLS trust store, disk cache) is built on the first request, not
+ * here: an offline run, or one whose collectors fetch nothing, never pays for it.
  */
 public final class HttpSupport implements HttpFetcher, AutoCloseable {
-  private final OkHttpEngine engine;
+  private final HttpSettings settings;
+  private final Object lock = new Object();
+  private volatile OkHttpEngine engine;
+  private boolean closed;
 
-  private HttpSupport(OkHttpEngine engine) {
-    this.engine = engine;
+  private HttpSupport(HttpSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   public static HttpSupport create(HttpSettings settings) {
-    return new HttpSupport(new OkHttpEngine(settings));
+    return new HttpSupport(settings);
   }
 
   public HttpSettings settings() {
-    return engine.settings();
+    return settings;
+  }
+
+  /** Whether the client has been built, i.e. whether a request was ever made. */
+  boolean started() {
+    return engine != null;
+  }
+
+  /**
+   * Builds the client now if no request has yet: for a caller about to fetch under a deadline,
+   * which should not spend its time on TLS set-up.
+   *
+   * @throws IllegalStateException when closed
+   */
+  public void start() {
+    engine();
+  }
+
+  private OkHttpEngine engine() {
+    OkHttpEngine built = engine;
+    if (built != null) {
+      return built;
+    }
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("this HttpSupport is closed");
+      }
+      if (engine == null) {
+        engine = new OkHttpEngine(settings);
+      }
+      return engine;
+    }
   }
 
   @Override
   public FetchResponse fetch(FetchRequest request) throws SourceException {
-    return engine.fetch(request, null);
+    return engine().fetch(request, null);
   }
 
   @Override
   public <T> T fetch(FetchRequest request, BodyReader<T> reader) throws SourceException {
-    return engine.fetch(request, reader, null);
+    return engine().fetch(request, reader, null);
   }
 
   /**
@@ -41,7 +79,7 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
    * collector run.
    */
   public ScopedFetcher scoped(Instant deadline, Clock clock) {
-    return new ScopedFetcher(engine, new CallScope(deadline, clock));
+    return new ScopedFetcher(this, new CallScope(deadline, clock));
   }
 
   /** A fetcher that refuses every request: for offline runs. */
@@ -63,27 +101,34 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
 
   @Override
   public void close() {
-    engine.close();
+    OkHttpEngine built;
+    synchronized (lock) {
+      closed = true;
+      built = engine;
+    }
+    if (built != null) {
+      built.close();
+    }
   }
 
   /** A deadline-bound, cancellable view of the shared client. */
   public static final class ScopedFetcher implements HttpFetcher {
-    private final OkHttpEngine engine;
+    private final HttpSupport http;
     private final CallScope scope;
 
-    private ScopedFetcher(OkHttpEngine engine, CallScope scope) {
-      this.engine = engine;
+    private ScopedFetcher(HttpSupport http, CallScope scope) {
+      this.http = http;
       this.scope = scope;
     }
 
     @Override
     public FetchResponse fetch(FetchRequest request) throws SourceException {
-      return engine.fetch(request, scope);
+      return http.engine().fetch(request, scope);
     }
 
     @Override
     public <T> T fetch(FetchRequest request, BodyReader<T> reader) throws SourceException {
-      return engine.fetch(request, reader, scope);
+      return http.engine().fetch(request, reader, scope);
     }
 
     /** Cancels the calls in flight and refuses further ones. */

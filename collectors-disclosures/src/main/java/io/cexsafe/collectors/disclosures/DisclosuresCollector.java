@@ -146,18 +146,21 @@ public final class DisclosuresCollector implements EvidenceCollector {
     }
 
     /**
-     * Loads and validates every file.
+     * Loads and validates the user's files now. A bundled file is parsed when its exchange is first
+     * collected (the build checks every bundled file), so a run about one exchange does not pay for
+     * the others.
      *
      * @throws io.cexsafe.InvalidInputException naming the file, JSON path and problem of the first
-     *     invalid file
+     *     invalid user file
      */
     public DisclosuresCollector build() {
       LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-      List<DisclosureFile> bundled =
-          includeBundled ? DisclosureLibrary.loadBundled(today) : List.of();
       List<DisclosureFile> user =
           userDirectory == null ? List.of() : DisclosureLibrary.loadDirectory(userDirectory, today);
-      return new DisclosuresCollector(DisclosureLibrary.of(bundled, user));
+      return new DisclosuresCollector(
+          includeBundled
+              ? DisclosureLibrary.onDemand(DisclosureLibrary.class.getClassLoader(), today, user)
+              : DisclosureLibrary.of(List.of(), user));
     }
   }
 }

@@ -14,11 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * The disclosure facts of every exchange: the bundled dataset, optionally overridden and extended
- * by the files of a user directory. Built once; immutable and thread-safe afterwards.
+ * by the files of a user directory. Immutable and thread-safe.
+ *
+ * <p>Built either from parsed files ({@link #of}) or {@linkplain #onDemand on demand}: then the
+ * bundled index names the exchanges, and an exchange's bundled file is parsed the first time that
+ * exchange is asked for, so a command about one exchange never parses the others' files. Both forms
+ * give the same facts and findings: files are grouped by exchange before they are merged.
  */
 public final class DisclosureLibrary {
   /** Where the bundled files live on the class path. */
@@ -27,10 +37,13 @@ public final class DisclosureLibrary {
   /** Lists the bundled files, one exchange id a line; every listed file must load. */
   public static final String INDEX = RESOURCE_DIR + "index.txt";
 
-  private final Map<String, ExchangeDisclosures> byExchange;
+  private final Set<String> exchanges;
+  private final Function<String, ExchangeDisclosures> merger;
+  private final ConcurrentMap<String, ExchangeDisclosures> merged = new ConcurrentHashMap<>();
 
-  private DisclosureLibrary(Map<String, ExchangeDisclosures> byExchange) {
-    this.byExchange = Collections.unmodifiableMap(new TreeMap<>(byExchange));
+  private DisclosureLibrary(Set<String> exchanges, Function<String, ExchangeDisclosures> merger) {
+    this.exchanges = Collections.unmodifiableSet(new TreeSet<>(exchanges));
+    this.merger = merger;
   }
 
   /** The facts and findings for one exchange. */
@@ -43,7 +56,7 @@ public final class DisclosureLibrary {
   }
 
   /**
-   * Builds the library.
+   * Builds the library from parsed files.
    *
    * @param bundled the bundled files (may be empty)
    * @param user the user's files, which override bundled facts with the same id and add the rest
@@ -51,9 +64,9 @@ public final class DisclosureLibrary {
   public static DisclosureLibrary of(List<DisclosureFile> bundled, List<DisclosureFile> user) {
     Map<String, List<DisclosureFile>> bundledByExchange = group(bundled);
     Map<String, List<DisclosureFile>> userByExchange = group(user);
-    Map<String, ExchangeDisclosures> result = new TreeMap<>();
-    java.util.Set<String> exchanges = new java.util.TreeSet<>(bundledByExchange.keySet());
+    Set<String> exchanges = new TreeSet<>(bundledByExchange.keySet());
     exchanges.addAll(userByExchange.keySet());
+    Map<String, ExchangeDisclosures> result = new TreeMap<>();
     for (String exchange : exchanges) {
       result.put(
           exchange,
@@ -62,16 +75,48 @@ public final class DisclosureLibrary {
               bundledByExchange.getOrDefault(exchange, List.of()),
               userByExchange.getOrDefault(exchange, List.of())));
     }
-    return new DisclosureLibrary(result);
+    return new DisclosureLibrary(exchanges, result::get);
   }
 
+  /**
+   * A library over the bundled files visible to {@code loader}, each parsed when its exchange is
+   * first asked for, and the user's parsed files.
+   *
+   * @param today the date that decides which dates lie in the future
+   * @throws InvalidInputException for an unreadable or invalid bundled index
+   */
+  public static DisclosureLibrary onDemand(
+      ClassLoader loader, LocalDate today, List<DisclosureFile> user) {
+    Set<String> bundledIds = new TreeSet<>(bundledIndex(loader));
+    Map<String, List<DisclosureFile>> userByExchange = group(user);
+    Set<String> exchanges = new TreeSet<>(bundledIds);
+    exchanges.addAll(userByExchange.keySet());
+    return new DisclosureLibrary(
+        exchanges,
+        exchange ->
+            merge(
+                exchange,
+                bundledIds.contains(exchange)
+                    ? List.of(loadBundledFile(loader, exchange, today))
+                    : List.of(),
+                userByExchange.getOrDefault(exchange, List.of())));
+  }
+
+  /**
+   * The facts and findings for one exchange.
+   *
+   * @throws InvalidInputException when the exchange's bundled file, parsed now, is invalid
+   */
   public Optional<ExchangeDisclosures> find(String exchangeId) {
-    return Optional.ofNullable(byExchange.get(exchangeId));
+    if (!exchanges.contains(exchangeId)) {
+      return Optional.empty();
+    }
+    return Optional.of(merged.computeIfAbsent(exchangeId, merger));
   }
 
-  /** Every exchange with at least one file. */
-  public java.util.Set<String> exchanges() {
-    return byExchange.keySet();
+  /** Every exchange with at least one file, sorted. */
+  public Set<String> exchanges() {
+    return exchanges;
   }
 
   private static Map<String, List<DisclosureFile>> group(List<DisclosureFile> files) {
@@ -198,14 +243,19 @@ public final class DisclosureLibrary {
   public static List<DisclosureFile> loadBundled(ClassLoader loader, LocalDate today) {
     List<DisclosureFile> files = new ArrayList<>();
     for (String exchange : bundledIndex(loader)) {
-      String resource = RESOURCE_DIR + exchange + ".json";
-      String origin = "bundled " + exchange + ".json";
-      String json = readResource(loader, resource, origin);
-      DisclosureFile file = DisclosureParser.parse(json, origin, today, false);
-      requireMatchingName(file, exchange, origin);
-      files.add(file);
+      files.add(loadBundledFile(loader, exchange, today));
     }
     return List.copyOf(files);
+  }
+
+  private static DisclosureFile loadBundledFile(
+      ClassLoader loader, String exchange, LocalDate today) {
+    String resource = RESOURCE_DIR + exchange + ".json";
+    String origin = "bundled " + exchange + ".json";
+    String json = readResource(loader, resource, origin);
+    DisclosureFile file = DisclosureParser.parse(json, origin, today, false);
+    requireMatchingName(file, exchange, origin);
+    return file;
   }
 
   /** The exchange ids the bundled index lists. */
