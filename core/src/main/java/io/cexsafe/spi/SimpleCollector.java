@@ -75,19 +75,18 @@ public abstract class SimpleCollector implements EvidenceCollectorProvider {
   }
 
   @Override
-  public final List<SettingKey> settings() {
-    return List.of(
-        SettingKey.of(
-            "base-url",
-            SettingKey.Type.URI,
-            source.defaultUrl().toString(),
-            "where the " + source.title() + " document lives"));
+  public final List<SettingKey<?>> settings() {
+    return List.of(baseUrl());
   }
 
   @Override
   public final EvidenceCollector create(Config settings) {
-    URI url = settings.getUri("base-url", source.defaultUrl());
-    return new DocumentCollector(this, url);
+    return new DocumentCollector(this, settings.get(baseUrl()));
+  }
+
+  private SettingKey<URI> baseUrl() {
+    return SettingKey.url("base-url", "where the " + source.title() + " document lives")
+        .withDefault(source.defaultUrl());
   }
 
   /**

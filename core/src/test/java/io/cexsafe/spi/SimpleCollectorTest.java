@@ -7,7 +7,7 @@ import io.cexsafe.Config;
 import io.cexsafe.EvidenceClass;
 import io.cexsafe.Exchange;
 import io.cexsafe.Pillar;
-import io.cexsafe.SettingKey;
+import io.cexsafe.SettingType;
 import io.cexsafe.facts.Fact;
 import java.time.Duration;
 import java.util.List;
@@ -39,8 +39,8 @@ class SimpleCollectorTest {
         .satisfies(
             key -> {
               assertThat(key.key()).isEqualTo("base-url");
-              assertThat(key.type()).isEqualTo(SettingKey.Type.URI);
-              assertThat(key.defaultValue()).isEqualTo("https://lists.example.com/acme.csv");
+              assertThat(key.type()).isEqualTo(SettingType.URL);
+              assertThat(key.defaultText()).hasValue("https://lists.example.com/acme.csv");
             });
     EvidenceCollector collector = listing.create(Config.empty());
     assertThat(collector.id()).isEqualTo("acme-list");
