@@ -48,6 +48,13 @@ public final class Config {
   public static final Set<String> NON_SETTING_PROPERTIES =
       Set.of("cexsafe.reference", "cexsafe.jar", "cexsafe.runtime-classpath", "cexsafe.updateDocs");
 
+  /**
+   * {@code CEXSAFE_*} environment variables that are not settings: the {@code bin/cexsafe}
+   * launcher's own (which jar, extra JVM options, class-data sharing on or off).
+   */
+  public static final Set<String> NON_SETTING_ENVIRONMENT =
+      Set.of("CEXSAFE_JAR", "CEXSAFE_JAVA_OPTS", "CEXSAFE_CDS");
+
   private final Layers layers;
   private final String prefix;
 
@@ -334,7 +341,7 @@ public final class Config {
       environment.clear();
       env.forEach(
           (k, v) -> {
-            if (k.startsWith(ENVIRONMENT_PREFIX)) {
+            if (k.startsWith(ENVIRONMENT_PREFIX) && !NON_SETTING_ENVIRONMENT.contains(k)) {
               environment.put(k, v);
             }
           });

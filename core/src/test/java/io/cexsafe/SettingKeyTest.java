@@ -197,6 +197,21 @@ class SettingKeyTest {
   }
 
   @Test
+  void theLaunchersOwnVariablesAreNotSettings() {
+    Config config =
+        Config.builder()
+            .declared(DECLARED)
+            .environment(
+                Map.of(
+                    "CEXSAFE_JAR", "/opt/cexsafe.jar",
+                    "CEXSAFE_JAVA_OPTS", "-Xmx1g",
+                    "CEXSAFE_CDS", "off"))
+            .build();
+
+    assertThat(config.entries()).isEmpty();
+  }
+
+  @Test
   void declaredValuesAreCheckedWhenTheConfigIsBuilt() {
     assertThatThrownBy(
             () ->
