@@ -92,7 +92,7 @@ public final class SettingKey<T> {
   }
 
   public static SettingKey<Duration> duration(String key, String doc) {
-    return of(key, SettingType.DURATION_TYPE, doc);
+    return of(key, SettingType.DURATION, doc);
   }
 
   public static SettingKey<URI> url(String key, String doc) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param <T> the Java type of the value
  */
 public final class SettingType<T> {
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)");
+  private static final Pattern DURATION_TEXT = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)");
 
   public static final SettingType<String> STRING =
       new SettingType<>("string", "a text", text -> text, value -> value);
@@ -36,7 +36,7 @@ public final class SettingType<T> {
       new SettingType<>("long", "an integer", Long::valueOf, String::valueOf);
   public static final SettingType<Double> NUMBER =
       new SettingType<>("number", "a number", SettingType::parseNumber, String::valueOf);
-  public static final SettingType<Duration> DURATION_TYPE =
+  public static final SettingType<Duration> DURATION =
       new SettingType<>(
           "duration",
           "a duration such as 500ms, 10s, 2m or PT10S",
@@ -183,7 +183,7 @@ public final class SettingType<T> {
         throw new IllegalArgumentException(text, e);
       }
     }
-    Matcher m = DURATION.matcher(lower);
+    Matcher m = DURATION_TEXT.matcher(lower);
     if (!m.matches()) {
       throw new IllegalArgumentException(text);
     }

@@ -8,6 +8,7 @@ import io.cexsafe.SettingKeys;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -65,7 +66,7 @@ public final class CollectorRegistry {
    * order, each with its full keys.
    */
   public static Map<String, List<SettingKey<?>>> settingsByOwner(ClassLoader loader) {
-    Map<String, List<SettingKey<?>>> byOwner = new java.util.LinkedHashMap<>();
+    Map<String, List<SettingKey<?>>> byOwner = new LinkedHashMap<>();
     byOwner.put("core", SettingKeys.core());
     Map<String, List<SettingKey<?>>> collectors = new TreeMap<>();
     for (EvidenceCollectorProvider provider :
@@ -81,7 +82,7 @@ public final class CollectorRegistry {
       }
     }
     byOwner.putAll(collectors);
-    return java.util.Collections.unmodifiableMap(byOwner);
+    return Collections.unmodifiableMap(byOwner);
   }
 
   /** Providers that could not be loaded or created, as messages. */
