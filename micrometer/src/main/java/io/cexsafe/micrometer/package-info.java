@@ -1,0 +1,2 @@
+/** Micrometer metrics for assessments; optional, and free when absent. */
+package io.cexsafe.micrometer;
