@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The exchanges cexsafe knows about. The bundled catalogue covers the large exchanges; users load
- * their own file or extend the bundled one.
+ * The exchanges cexsafe knows about. The bundled catalogue lists every centralized exchange of
+ * DeFiLlama's CEX list and the exchanges among MiCA-authorised CASPs, each identifier with its
+ * source and date (docs/catalogue.md); users load their own file or extend the bundled one.
  *
  * <p>File format: {@code {"exchanges": [ {"id": "crypto-com", "name": "Crypto.com", ...} ]}}, see
  * {@link Exchange}.

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every register scheme the bundled catalogue carries is checked against its register, and a claim
  * the register contradicts (the number is unknown there, or belongs to another firm) becomes a
  * NOT_FOUND licence matched by identifier with a contradiction note, as FRN 944788 does for
- * Crypto.com. Scoring turns such a licence into a high-severity conflict.
+ * Crypto.com. Scoring reports such a licence as a finding: the register has no entry for it.
  */
 class CatalogueClaimContradictionTest {
   /** Schemes that name no register: nothing for the regulators collector to contradict. */
