@@ -26,14 +26,26 @@ import java.util.TreeMap;
 public final class ExchangeCatalog {
   private static final String BUNDLED = "exchanges.json";
 
+  private static volatile ExchangeCatalog bundled;
+
   private final Map<String, Exchange> byId;
 
   private ExchangeCatalog(Map<String, Exchange> byId) {
     this.byId = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
   }
 
-  /** The catalogue shipped with cexsafe. */
+  /** The catalogue shipped with cexsafe, read once per JVM (it is immutable). */
   public static ExchangeCatalog bundled() {
+    ExchangeCatalog catalog = bundled;
+    if (catalog == null) {
+      // a race reads the file twice; both results are equal and either may win
+      catalog = readBundled();
+      bundled = catalog;
+    }
+    return catalog;
+  }
+
+  private static ExchangeCatalog readBundled() {
     try (InputStream in = ExchangeCatalog.class.getResourceAsStream(BUNDLED)) {
       if (in == null) {
         throw new CexsafeException("the bundled exchange catalogue is missing from the classpath");

@@ -26,8 +26,9 @@ class BundledCatalogueIdentityTest {
   }
 
   @Test
-  void coversAtLeastAHundredExchanges() {
+  void coversAtLeastAHundredExchangesAndIsReadOnce() {
     assertThat(CATALOG.size()).isGreaterThanOrEqualTo(100);
+    assertThat(ExchangeCatalog.bundled()).isSameAs(CATALOG);
   }
 
   @Test
