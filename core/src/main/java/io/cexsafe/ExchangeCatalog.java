@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The exchanges cexsafe knows about. The bundled catalogue covers the large exchanges; users load
- * their own file or extend the bundled one.
+ * The exchanges cexsafe knows about. The bundled catalogue lists every centralized exchange of
+ * DeFiLlama's CEX list and the exchanges among MiCA-authorised CASPs, each identifier with its
+ * source and date (docs/catalogue.md); users load their own file or extend the bundled one.
  *
  * <p>File format: {@code {"exchanges": [ {"id": "crypto-com", "name": "Crypto.com", ...} ]}}, see
  * {@link Exchange}.
@@ -25,14 +26,26 @@ import java.util.TreeMap;
 public final class ExchangeCatalog {
   private static final String BUNDLED = "exchanges.json";
 
+  private static volatile ExchangeCatalog bundled;
+
   private final Map<String, Exchange> byId;
 
   private ExchangeCatalog(Map<String, Exchange> byId) {
     this.byId = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
   }
 
-  /** The catalogue shipped with cexsafe. */
+  /** The catalogue shipped with cexsafe, read once per JVM (it is immutable). */
   public static ExchangeCatalog bundled() {
+    ExchangeCatalog catalog = bundled;
+    if (catalog == null) {
+      // a race reads the file twice; both results are equal and either may win
+      catalog = readBundled();
+      bundled = catalog;
+    }
+    return catalog;
+  }
+
+  private static ExchangeCatalog readBundled() {
     try (InputStream in = ExchangeCatalog.class.getResourceAsStream(BUNDLED)) {
       if (in == null) {
         throw new CexsafeException("the bundled exchange catalogue is missing from the classpath");

@@ -1,6 +1,7 @@
 package io.cexsafe;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 
 /**
  * A legal entity behind an exchange brand.
@@ -9,9 +10,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param country ISO 3166-1 alpha-2 country of incorporation
  * @param lei Legal Entity Identifier, or null when not known
  * @param role what the entity does for the brand (free text), or null
+ * @param source where the entity was read (see {@link SourceReference}), or null when not recorded
+ * @param sourcedOn the day the source was read, or null when not recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LegalEntity(String name, String country, String lei, String role) {
+public record LegalEntity(
+    String name, String country, String lei, String role, String source, LocalDate sourcedOn) {
+  /**
+   * Validates the entity.
+   *
+   * @throws IllegalArgumentException when the name is blank, the country not an alpha-2 code, the
+   *     LEI not 20 upper-case letters or digits, or the source malformed
+   */
   public LegalEntity {
     name = Strings.requireText(name, "name");
     country = Strings.requireCountry(country, "country");
@@ -20,10 +30,29 @@ public record LegalEntity(String name, String country, String lei, String role) 
       throw new IllegalArgumentException("lei must be 20 upper-case letters or digits: " + lei);
     }
     role = Strings.blankToNull(role);
+    source = SourceReference.check(source, "entity " + name);
   }
 
+  /**
+   * An entity without a recorded source.
+   *
+   * @param name registered legal name
+   * @param country ISO 3166-1 alpha-2 country of incorporation
+   * @param lei Legal Entity Identifier, or null
+   * @param role what the entity does for the brand, or null
+   */
+  public LegalEntity(String name, String country, String lei, String role) {
+    this(name, country, lei, role, null, null);
+  }
+
+  /**
+   * An entity known only by name and country.
+   *
+   * @param name registered legal name
+   * @param country ISO 3166-1 alpha-2 country of incorporation
+   */
   public LegalEntity(String name, String country) {
-    this(name, country, null, null);
+    this(name, country, null, null, null, null);
   }
 
   @Override

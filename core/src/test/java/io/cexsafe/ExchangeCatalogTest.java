@@ -62,11 +62,11 @@ class ExchangeCatalogTest {
     Files.writeString(
         file,
         "{\"exchanges\": ["
-            + "{\"id\": \"gemini\", \"name\": \"Gemini\", \"identifiers\": [{\"scheme\": \"apple.id\", \"value\": \"1408914447\"}]},"
+            + "{\"id\": \"my-exchange\", \"name\": \"My Exchange\", \"identifiers\": [{\"scheme\": \"apple.id\", \"value\": \"1408914447\"}]},"
             + "{\"id\": \"okx\", \"name\": \"OKX (ours)\"}"
             + "]}");
     ExchangeCatalog catalog = ExchangeCatalog.bundled().extendedWith(ExchangeCatalog.load(file));
-    assertThat(catalog.get("gemini").identifier("apple.id")).contains("1408914447");
+    assertThat(catalog.get("my-exchange").identifier("apple.id")).contains("1408914447");
     assertThat(catalog.get("okx").name()).isEqualTo("OKX (ours)");
     assertThat(catalog.size()).isEqualTo(ExchangeCatalog.bundled().size() + 1);
   }

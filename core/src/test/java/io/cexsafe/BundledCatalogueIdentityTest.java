@@ -1,0 +1,175 @@
+package io.cexsafe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Identity checks over every entry of the bundled catalogue (docs/catalogue.md lists them). */
+class BundledCatalogueIdentityTest {
+  private static final ExchangeCatalog CATALOG = ExchangeCatalog.bundled();
+
+  private static Stream<ExchangeIdentifier> identifiers() {
+    return CATALOG.all().stream().flatMap(e -> e.identifiers().stream());
+  }
+
+  @Test
+  void coversAtLeastAHundredExchangesAndIsReadOnce() {
+    assertThat(CATALOG.size()).isGreaterThanOrEqualTo(100);
+    assertThat(ExchangeCatalog.bundled()).isSameAs(CATALOG);
+  }
+
+  @Test
+  void everyPublishedIdIsStillThereAndEveryIdIsPublished() throws IOException {
+    List<String> published = new ArrayList<>();
+    try (InputStream in = getClass().getResourceAsStream("catalogue-ids.txt")) {
+      assertThat(in).as("catalogue-ids.txt").isNotNull();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          published.add(line.trim());
+        }
+      }
+    }
+    List<String> ids = CATALOG.all().stream().map(Exchange::id).toList();
+    assertThat(ids).as("published ids are never renamed or removed").containsAll(published);
+    assertThat(published).as("new ids are added to catalogue-ids.txt").containsAll(ids);
+    assertThat(ids).allMatch(id -> id.matches("[a-z0-9]+(-[a-z0-9]+)*"), "kebab-case slug");
+  }
+
+  @Test
+  void everyLeiPassesTheIso17442Checksum() {
+    List<String> leis = new ArrayList<>();
+    for (Exchange exchange : CATALOG.all()) {
+      exchange.entities().stream()
+          .map(LegalEntity::lei)
+          .filter(lei -> lei != null)
+          .forEach(leis::add);
+      exchange.identifiers().stream()
+          .filter(i -> i.scheme().endsWith(".lei"))
+          .map(ExchangeIdentifier::value)
+          .forEach(leis::add);
+    }
+    assertThat(leis).hasSizeGreaterThan(20);
+    assertThat(leis).allMatch(IdentifierFormats::isValidLei, "ISO 17442 checksum");
+  }
+
+  @Test
+  void everyIdentifierHasAKnownSchemeAndPassesItsFormat() {
+    List<String> problems = new ArrayList<>();
+    identifiers()
+        .forEach(
+            i -> {
+              if (!IdentifierFormats.knownSchemes().contains(i.scheme())) {
+                problems.add("scheme without a format check: " + i.scheme());
+              } else {
+                IdentifierFormats.problem(i).ifPresent(problems::add);
+              }
+            });
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void entityLeisAgreeWithTheirLeiIdentifiers() {
+    for (Exchange exchange : CATALOG.all()) {
+      for (ExchangeIdentifier lei : exchange.identifiers("esma.lei")) {
+        assertThat(exchange.entities())
+            .as(exchange.id() + " esma.lei " + lei.value() + " names an entity with that LEI")
+            .anyMatch(e -> e.name().equals(lei.entity()) && lei.value().equals(e.lei()));
+      }
+    }
+  }
+
+  @Test
+  void noIdentifierBelongsToTwoExchanges() {
+    Map<String, Set<String>> owners = new TreeMap<>();
+    for (Exchange exchange : CATALOG.all()) {
+      for (ExchangeIdentifier i : exchange.identifiers()) {
+        owners
+            .computeIfAbsent(
+                i.scheme() + " " + i.value().toLowerCase(Locale.ROOT), k -> new TreeSet<>())
+            .add(exchange.id());
+      }
+      for (LegalEntity entity : exchange.entities()) {
+        if (entity.lei() != null) {
+          owners.computeIfAbsent("lei " + entity.lei(), k -> new TreeSet<>()).add(exchange.id());
+        }
+      }
+    }
+    assertThat(owners).allSatisfy((key, ids) -> assertThat(ids).as(key).hasSize(1));
+  }
+
+  @Test
+  void everyNameAndAliasFindsExactlyOneExchange() {
+    Map<String, Set<String>> owners = new TreeMap<>();
+    for (Exchange exchange : CATALOG.all()) {
+      List<String> names = new ArrayList<>(exchange.aliases());
+      names.add(exchange.name());
+      names.add(exchange.id());
+      for (String name : names) {
+        String key = name.toLowerCase(Locale.ROOT).replaceAll("[\\s._-]+", "");
+        owners.computeIfAbsent(key, k -> new TreeSet<>()).add(exchange.id());
+      }
+    }
+    assertThat(owners).allSatisfy((key, ids) -> assertThat(ids).as(key).hasSize(1));
+    for (Exchange exchange : CATALOG.all()) {
+      assertThat(CATALOG.get(exchange.name()).id()).isEqualTo(exchange.id());
+    }
+  }
+
+  @Test
+  void everyIdentifierAndEntityHasASourceAndADate() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<String> missing = new ArrayList<>();
+    for (Exchange exchange : CATALOG.all()) {
+      for (ExchangeIdentifier i : exchange.identifiers()) {
+        if (!SourceReference.isValid(i.source()) || i.sourcedOn() == null) {
+          missing.add(exchange.id() + " " + i.scheme() + " " + i.value());
+        } else {
+          assertThat(i.sourcedOn()).as(i.scheme() + " " + i.value()).isBeforeOrEqualTo(today);
+        }
+      }
+      for (LegalEntity entity : exchange.entities()) {
+        if (!SourceReference.isValid(entity.source()) || entity.sourcedOn() == null) {
+          missing.add(exchange.id() + " entity " + entity.name());
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void carriedIdentifiersAreOnlyThoseOfThePreviousCatalogue() {
+    Set<String> previous =
+        Set.of("binance", "bitfinex", "bybit", "coinbase", "crypto-com", "kraken", "okx");
+    for (Exchange exchange : CATALOG.all()) {
+      boolean carries =
+          exchange.identifiers().stream().anyMatch(i -> SourceReference.isCarried(i.source()))
+              || exchange.entities().stream().anyMatch(e -> SourceReference.isCarried(e.source()));
+      if (carries) {
+        assertThat(previous).as(exchange.id() + " carries unsourced data").contains(exchange.id());
+      }
+    }
+  }
+
+  @Test
+  void everyDefiLlamaSlugIsLowerCaseAndOwnTokensAreSymbols() {
+    identifiers()
+        .filter(i -> i.scheme().equals("defillama.slug"))
+        .forEach(i -> assertThat(i.value()).isEqualTo(i.value().toLowerCase(Locale.ROOT)));
+    CATALOG.all().stream()
+        .flatMap(e -> e.ownTokens().stream())
+        .forEach(t -> assertThat(t).matches("[A-Z0-9]{2,10}"));
+  }
+}
