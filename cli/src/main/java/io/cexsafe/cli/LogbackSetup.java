@@ -34,7 +34,9 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
   static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
   static final String TEST_CONFIG = "logback-test.xml";
   static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
-  static final String APPENDER = "STDERR";
+
+  /** Named apart from a user's "STDERR" appender, which --log-format must leave alone. */
+  static final String APPENDER = "CEXSAFE_STDERR";
 
   private static Encoder<ILoggingEvent> textEncoder;
 

@@ -124,9 +124,18 @@ class CliTest {
     Scorecard card = Scorecard.fromJson(document.get("scorecard").toString());
     assertThat(card.asOf()).isEqualTo(bundle.asOf());
     assertThat(
-            run("assess", "crypto-com", "--offline", "--format", "json", "--as-of", "2026-11-21")
+            run(
+                    "assess",
+                    "crypto-com",
+                    "--offline",
+                    "--format",
+                    "json",
+                    "--as-of",
+                    "2026-11-21",
+                    "--run-id",
+                    report.get("runId").asText())
                 .out())
-        .as("the same inputs give the same bytes")
+        .as("the same inputs (and run id) give the same bytes")
         .isEqualTo(result.out());
   }
 

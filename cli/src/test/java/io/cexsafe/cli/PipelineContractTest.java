@@ -153,7 +153,7 @@ class PipelineContractTest {
         .containsExactly(
             "cexsafe: warning: 1 of "
                 + countOutcomes(lenient)
-                + " collector runs failed or were partial: cli-probe failed for okx"
+                + " collector runs failed or was partial: cli-probe failed for okx"
                 + " (http-server-error)");
 
     CliTest.Result strict = assessWithFailingProbe("--strict");
