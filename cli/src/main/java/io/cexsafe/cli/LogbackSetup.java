@@ -114,6 +114,11 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     return true;
   }
 
+  /** Whether {@link #useJsonLines} switched this process's log lines to JSON. */
+  static synchronized boolean writesJsonLines() {
+    return textEncoder != null;
+  }
+
   /** Back to text lines after {@link #useJsonLines}: for a process that runs several commands. */
   static synchronized void useTextLines() {
     if (textEncoder != null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {

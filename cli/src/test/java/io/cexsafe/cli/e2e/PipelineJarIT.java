@@ -135,9 +135,11 @@ class PipelineJarIT {
   }
 
   @Test
-  void withoutLogFormatJsonTheFailedCollectorStillLogsOneTextWarning() {
-    JarRunner.Result result = run(withDeadDefiLlama());
-    assertThat(result.stderr())
+  void aPlainRunShowsTheSummaryAndVerboseAddsTheTextWarning() {
+    JarRunner.Result plain = run(withDeadDefiLlama());
+    assertThat(plain.stderr()).doesNotContain("WARN").contains("defillama failed for kraken");
+    JarRunner.Result verbose = run(withDeadDefiLlama("--verbose"));
+    assertThat(verbose.stderr())
         .containsPattern("WARN +\\S*Assessor - collector 'defillama' failed for kraken")
         .doesNotContain("{\"");
   }
