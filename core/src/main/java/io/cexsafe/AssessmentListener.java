@@ -1,9 +1,17 @@
 package io.cexsafe;
 
+import io.cexsafe.http.FetchObservation;
 import java.time.Duration;
+import java.util.List;
 
-/** Hears about collector runs as they start and finish, e.g. to show progress. */
+/**
+ * Hears about collector runs as they start and finish, e.g. to show progress or export metrics.
+ * Every method has a no-op default, so a listener overrides only what it needs and an absent
+ * listener ({@link #NONE}) costs nothing. Methods are called on collector threads: keep them quick
+ * and never throw.
+ */
 public interface AssessmentListener {
+  /** Hears nothing. */
   AssessmentListener NONE = new AssessmentListener() {};
 
   /** A collector started working on an exchange. */
@@ -11,4 +19,47 @@ public interface AssessmentListener {
 
   /** A collector finished (or was skipped, failed or cut off) for an exchange. */
   default void finished(String exchangeId, CollectorOutcome outcome, Duration elapsed) {}
+
+  /**
+   * An HTTP request made by the assessor's own client finished. Not called when the assessor was
+   * given a caller's {@code HttpSupport}: give that one the listener at creation instead.
+   */
+  default void fetched(FetchObservation observation) {}
+
+  /**
+   * Whether this listener wants {@link #fetched} calls; the assessor measures requests only when
+   * some listener does. The default says yes unless this is {@link #NONE}.
+   */
+  default boolean hearsFetches() {
+    return this != NONE;
+  }
+
+  /** A listener that passes every call to each of {@code listeners}, in order. */
+  static AssessmentListener all(AssessmentListener... listeners) {
+    List<AssessmentListener> each = List.of(listeners);
+    if (each.size() == 1) {
+      return each.get(0);
+    }
+    return new AssessmentListener() {
+      @Override
+      public void started(String exchangeId, String collectorId) {
+        each.forEach(listener -> listener.started(exchangeId, collectorId));
+      }
+
+      @Override
+      public void finished(String exchangeId, CollectorOutcome outcome, Duration elapsed) {
+        each.forEach(listener -> listener.finished(exchangeId, outcome, elapsed));
+      }
+
+      @Override
+      public void fetched(FetchObservation observation) {
+        each.forEach(listener -> listener.fetched(observation));
+      }
+
+      @Override
+      public boolean hearsFetches() {
+        return each.stream().anyMatch(AssessmentListener::hearsFetches);
+      }
+    };
+  }
 }

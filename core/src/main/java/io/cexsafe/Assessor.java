@@ -1,5 +1,6 @@
 package io.cexsafe;
 
+import io.cexsafe.http.FetchListener;
 import io.cexsafe.http.HttpFetcher;
 import io.cexsafe.http.HttpSettings;
 import io.cexsafe.http.HttpSupport;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs collectors for one or many exchanges concurrently and gathers their evidence into {@link
@@ -46,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * the collector, and collectors that keep no history ({@link EvidenceCollector#keepsHistory()}) are
  * skipped with {@link ReasonCode#NO_HISTORY}.
  *
+ * <p>Every assessor carries a {@link RunId} (given to its builder, or generated). While a collector
+ * works, and while its outcome is reported, the SLF4J mapped diagnostic context holds {@value
+ * #MDC_RUN_ID}, {@value #MDC_EXCHANGE} and {@value #MDC_COLLECTOR}, so any log line (the
+ * collector's own included) can say which run, exchange and collector it belongs to. A failed
+ * collector is logged at WARN with its reason, a partial one at INFO.
+ *
  * <pre>{@code
  * try (Assessor assessor = Assessor.builder()
  *     .collectors(CollectorRegistry.builder().discover().build())
@@ -55,6 +63,15 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Assessor implements AutoCloseable {
+  /** The MDC key holding the run id while collectors work. */
+  public static final String MDC_RUN_ID = "runId";
+
+  /** The MDC key holding the id of the exchange a collector works on. */
+  public static final String MDC_EXCHANGE = "exchange";
+
+  /** The MDC key holding the id of the working collector. */
+  public static final String MDC_COLLECTOR = "collector";
+
   private static final Logger LOG = LoggerFactory.getLogger(Assessor.class);
   private static final Clock DEADLINE_CLOCK = Clock.systemUTC();
 
@@ -66,6 +83,7 @@ public final class Assessor implements AutoCloseable {
   private final boolean offline;
   private final Duration collectorTimeout;
   private final AssessmentListener listener;
+  private final RunId runId;
   private final HttpSupport http;
   private final boolean ownsHttp;
   private final ExecutorService workers;
@@ -87,6 +105,7 @@ public final class Assessor implements AutoCloseable {
             ? b.collectorTimeout
             : config.get(SettingKeys.ASSESSOR_COLLECTOR_TIMEOUT);
     this.listener = b.listener;
+    this.runId = b.runId != null ? b.runId : RunId.generate();
     if (b.http != null) {
       this.http = b.http;
       this.ownsHttp = false;
@@ -103,7 +122,9 @@ public final class Assessor implements AutoCloseable {
                   }
                 });
       }
-      this.http = HttpSupport.create(settings.build());
+      this.http =
+          HttpSupport.create(
+              settings.build(), listener.hearsFetches() ? listener::fetched : FetchListener.NONE);
       this.ownsHttp = true;
     }
     if (!offline && collectors.stream().anyMatch(EvidenceCollector::requiresNetwork)) {
@@ -126,8 +147,14 @@ public final class Assessor implements AutoCloseable {
     return new Builder();
   }
 
+  /** The catalogue exchange names are looked up in. */
   public ExchangeCatalog catalog() {
     return catalog;
+  }
+
+  /** The id of this assessor's run, in the MDC of its collectors and in their log lines. */
+  public RunId runId() {
+    return runId;
   }
 
   /** The collectors in use, sorted by id. */
@@ -140,6 +167,7 @@ public final class Assessor implements AutoCloseable {
     return assess(catalog.get(exchangeIdOrName));
   }
 
+  /** Assesses one exchange. */
   public EvidenceBundle assess(Exchange exchange) {
     return assessAll(List.of(exchange)).get(0);
   }
@@ -192,7 +220,7 @@ public final class Assessor implements AutoCloseable {
   private CompletableFuture<TaskResult> start(
       Run run, Exchange exchange, EvidenceCollector collector) {
     String id = collector.id();
-    CompletableFuture<TaskResult> result = new CompletableFuture<>();
+    PendingResult result = new PendingResult();
     if (!config.scoped(id).get(CollectorRegistry.ENABLED)) {
       return finish(
           result,
@@ -257,14 +285,19 @@ public final class Assessor implements AutoCloseable {
                   },
                   collectorTimeout.toMillis(),
                   TimeUnit.MILLISECONDS);
-          listener.started(exchange.id(), id);
-          TaskResult outcome;
+          putMdc(exchange.id(), id);
           try {
-            outcome = run(collector, exchange, context, run);
+            listener.started(exchange.id(), id);
+            TaskResult outcome;
+            try {
+              outcome = run(collector, exchange, context, run);
+            } finally {
+              timer.cancel(false);
+            }
+            finish(result, exchange, outcome, Duration.ofNanos(System.nanoTime() - started));
           } finally {
-            timer.cancel(false);
+            clearMdc();
           }
-          finish(result, exchange, outcome, Duration.ofNanos(System.nanoTime() - started));
           place.run();
           Thread.interrupted(); // a late watchdog interrupt must not leak into the next task
         });
@@ -323,14 +356,61 @@ public final class Assessor implements AutoCloseable {
   }
 
   private CompletableFuture<TaskResult> finish(
-      CompletableFuture<TaskResult> result,
-      Exchange exchange,
-      TaskResult outcome,
-      Duration elapsed) {
-    if (result.complete(outcome)) {
-      listener.finished(exchange.id(), outcome.outcome(), elapsed);
+      PendingResult result, Exchange exchange, TaskResult outcome, Duration elapsed) {
+    // the first of the worker and the watchdog reports; logging and listeners come before the
+    // result, so that whoever waits for it sees them done
+    if (result.claimed.compareAndSet(false, true)) {
+      // also called on the watchdog and the caller's thread: the MDC is set here, not inherited
+      boolean ownMdc = MDC.get(MDC_COLLECTOR) == null;
+      if (ownMdc) {
+        putMdc(exchange.id(), outcome.outcome().collectorId());
+      }
+      try {
+        logOutcome(exchange, outcome.outcome());
+        listener.finished(exchange.id(), outcome.outcome(), elapsed);
+      } finally {
+        if (ownMdc) {
+          clearMdc();
+        }
+        result.complete(outcome);
+      }
     }
     return result;
+  }
+
+  /** A collector run's result, completed by whichever of its worker and watchdog claims it. */
+  private static final class PendingResult extends CompletableFuture<TaskResult> {
+    final AtomicBoolean claimed = new AtomicBoolean();
+  }
+
+  private static void logOutcome(Exchange exchange, CollectorOutcome outcome) {
+    if (outcome.status() == OutcomeStatus.FAILED) {
+      LOG.warn(
+          "collector '{}' failed for {}: {}{}",
+          outcome.collectorId(),
+          exchange.id(),
+          outcome.reason().id(),
+          outcome.message() == null ? "" : " (" + outcome.message() + ")");
+    } else if (outcome.status() == OutcomeStatus.PARTIAL) {
+      LOG.info(
+          "collector '{}' was partial for {}: {}{}",
+          outcome.collectorId(),
+          exchange.id(),
+          outcome.reason().id(),
+          outcome.message() == null ? "" : " (" + outcome.message() + ")");
+    }
+  }
+
+  private void putMdc(String exchangeId, String collectorId) {
+    MDC.put(MDC_RUN_ID, runId.value());
+    MDC.put(MDC_EXCHANGE, exchangeId);
+    MDC.put(MDC_COLLECTOR, collectorId);
+  }
+
+  private static void clearMdc() {
+    MDC.remove(MDC_RUN_ID);
+    MDC.remove(MDC_EXCHANGE);
+    MDC.remove(MDC_COLLECTOR);
   }
 
   private static TaskResult nothingCollected(CollectorOutcome outcome) {
@@ -344,8 +424,8 @@ public final class Assessor implements AutoCloseable {
       result =
           Objects.requireNonNull(collector.collect(exchange, context), "collect returned null");
     } catch (RuntimeException | LinkageError e) {
-      LOG.warn("collector '{}' threw for {}: {}", id, exchange.id(), e.toString());
-      LOG.debug("collector failure", e);
+      // logged at WARN with the outcome; the stack trace only at DEBUG
+      LOG.debug("collector '{}' threw for {}", id, exchange.id(), e);
       return nothingCollected(CollectorOutcome.threw(id, e));
     }
     List<Evidence> accepted = new ArrayList<>();
@@ -517,6 +597,7 @@ public final class Assessor implements AutoCloseable {
     private Duration collectorTimeout;
     private int parallelism;
     private AssessmentListener listener = AssessmentListener.NONE;
+    private RunId runId;
     private HttpSupport http;
 
     private Builder() {}
@@ -581,8 +662,15 @@ public final class Assessor implements AutoCloseable {
       return this;
     }
 
+    /** Hears collector runs and, with the assessor's own HTTP client, requests. */
     public Builder listener(AssessmentListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The id of this run (default: a fresh {@link RunId#generate()}). */
+    public Builder runId(RunId runId) {
+      this.runId = Objects.requireNonNull(runId, "runId");
       return this;
     }
 

@@ -98,7 +98,11 @@ public record EvidenceBundle(
 
   /**
    * Reads a bundle: either a bundle's own JSON, or a report that embeds one under {@code "bundle"}
-   * (as {@code cexsafe assess --format json} writes for one exchange).
+   * (a line of {@code cexsafe assess --format jsonl}), or a report on exactly one exchange (as
+   * {@code cexsafe assess --format json} writes for one exchange, under {@code
+   * "assessments[0].bundle"}).
+   *
+   * @throws InvalidInputException when the JSON is no bundle, or a report on several exchanges
    */
   public static EvidenceBundle fromJson(String json) {
     return fromTree(Json.read(json, "evidence bundle", JsonNode.class), "evidence bundle");
@@ -118,6 +122,21 @@ public record EvidenceBundle(
     if (root != null && root.isObject() && root.has("bundle") && !root.has("exchangeId")) {
       node = root.get("bundle");
       path = "$.bundle";
+    } else if (root != null
+        && root.isObject()
+        && root.path("assessments").isArray()
+        && !root.has("exchangeId")) {
+      JsonNode assessments = root.get("assessments");
+      if (assessments.size() != 1) {
+        throw new InvalidInputException(
+            sourceName,
+            "$.assessments",
+            "a report on "
+                + assessments.size()
+                + " exchanges holds as many bundles; read one assessment's \"bundle\"");
+      }
+      node = assessments.get(0).get("bundle");
+      path = "$.assessments[0].bundle";
     }
     try {
       return Json.shared().treeToValue(node, EvidenceBundle.class);

@@ -1,8 +1,10 @@
 package io.cexsafe.cli;
 
 import io.cexsafe.EvidenceBundle;
+import io.cexsafe.RunId;
 import io.cexsafe.reports.ExchangeAssessment;
 import io.cexsafe.reports.ReportKind;
+import io.cexsafe.reports.ReportOptions;
 import io.cexsafe.reports.ReportRenderer;
 import io.cexsafe.reports.ReportWriter;
 import io.cexsafe.scoring.Methodology;
@@ -32,8 +34,10 @@ import picocli.CommandLine.Spec;
       "Collect sourced evidence about exchanges, score it and print the scorecard: overall score,",
       "grade, range and confidence, each pillar with its coverage and key evidence, and findings.",
       "Collectors that cannot reach their source are reported as failed; bundled evidence still counts.",
-      "With --format json each exchange is {\"bundle\": ..., \"scorecard\": ...} (an array for several);",
-      "jsonl writes one such document per line. See docs/reports.md and docs/report-schema.md."
+      "With --format json the report is one envelope (schemaVersion, kind, cexsafeVersion, runId,",
+      "asOf) holding an \"assessments\" array of {\"bundle\": ..., \"scorecard\": ...}, for one exchange",
+      "or many; jsonl writes one such document per line, each with the envelope fields.",
+      "See docs/reports.md and docs/report-schema.md."
     })
 final class AssessCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -70,17 +74,20 @@ final class AssessCommand implements Callable<Integer> {
 
   @Mixin ScoringOptions scoring;
 
+  @Mixin PipelineOptions pipeline;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    RunId runId = pipeline.start(spec);
     ReportRenderer renderer = report.renderer(ReportKind.ASSESSMENTS);
     Persona persona = scoring.persona();
     Methodology methodology = scoring.methodology();
     Instant evaluation = parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
     AssessmentRun run =
-        AssessmentRun.run(common, proofs, exchanges, offline, evaluation, progress, err);
+        AssessmentRun.run(runId, common, proofs, exchanges, offline, evaluation, progress, err);
     Scorer scorer = scoring.scorer().with(methodology);
     List<ExchangeAssessment> assessments = new ArrayList<>();
     for (int i = 0; i < run.bundles.size(); i++) {
@@ -89,9 +96,12 @@ final class AssessCommand implements Callable<Integer> {
       PersonaVerdict verdict = persona == null ? null : persona.verdict(card);
       assessments.add(new ExchangeAssessment(run.exchanges.get(i), bundle, card, verdict));
     }
-    ReportWriter writer = ReportWriter.of(renderer).listingEvidence(listEvidence);
+    ReportWriter writer =
+        ReportWriter.of(renderer)
+            .withOptions(ReportOptions.defaults().withRunId(runId))
+            .listingEvidence(listEvidence);
     report.write(spec.commandLine().getOut(), out -> writer.writeAssessments(assessments, out));
-    return Main.OK;
+    return pipeline.finish(run.bundles, err);
   }
 
   static Instant parseAsOf(String value) {

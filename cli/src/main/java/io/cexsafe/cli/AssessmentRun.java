@@ -6,6 +6,7 @@ import io.cexsafe.Config;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.RunId;
 import io.cexsafe.por.ProofCollector;
 import io.cexsafe.spi.CollectorRegistry;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ final class AssessmentRun {
   }
 
   static AssessmentRun run(
+      RunId runId,
       CommonOptions common,
       ProofOptions proofs,
       List<String> names,
@@ -70,6 +72,7 @@ final class AssessmentRun {
                 .config(config)
                 .offline(offline)
                 .asOf(asOf)
+                .runId(runId)
                 .listener(display != null ? display : AssessmentListener.NONE)
                 .build()) {
       return new AssessmentRun(selected, registry, assessor.assessAll(selected));

@@ -5,8 +5,8 @@ import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.ExchangeIdentifier;
-import io.cexsafe.Json;
 import io.cexsafe.collectors.disclosures.DisclosuresCollector;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.scoring.Backtest;
 import io.cexsafe.scoring.Scorer;
 import io.cexsafe.spi.CollectorRegistry;
@@ -240,7 +240,7 @@ final class BacktestCommand implements Callable<Integer> {
       }
       document.put("checks", checks);
       document.put("summary", result.summary());
-      out.print(Json.writePretty(document));
+      out.print(ReportEnvelope.of("backtest", Main.runId(spec), null).pretty(document));
       return;
     }
     int width =

@@ -1,6 +1,7 @@
 package io.cexsafe.cli;
 
 import ch.qos.logback.classic.Level;
+import io.cexsafe.Assessor;
 import io.cexsafe.Config;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.spi.CollectorRegistry;
@@ -83,5 +84,10 @@ public final class CommonOptions {
     ch.qos.logback.classic.Logger root =
         (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(verbose ? Level.DEBUG : Level.WARN);
+    // a failed collector's WARN line names the logger (a Java class): plain runs show the one-line
+    // summary instead; --verbose and --log-format json show the WARN line
+    ch.qos.logback.classic.Logger outcomes =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Assessor.class);
+    outcomes.setLevel(verbose || LogbackSetup.writesJsonLines() ? null : Level.ERROR);
   }
 }

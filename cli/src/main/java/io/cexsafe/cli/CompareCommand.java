@@ -1,9 +1,11 @@
 package io.cexsafe.cli;
 
 import io.cexsafe.EvidenceBundle;
+import io.cexsafe.RunId;
 import io.cexsafe.reports.ComparisonReport;
 import io.cexsafe.reports.ExchangeAssessment;
 import io.cexsafe.reports.ReportKind;
+import io.cexsafe.reports.ReportOptions;
 import io.cexsafe.reports.ReportRenderer;
 import io.cexsafe.reports.ReportWriter;
 import io.cexsafe.scoring.Comparison;
@@ -93,10 +95,13 @@ final class CompareCommand implements Callable<Integer> {
       description = "Random seed for --sensitivity (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Mixin PipelineOptions pipeline;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    RunId runId = pipeline.start(spec);
     ReportRenderer renderer = output.renderer(ReportKind.COMPARISON);
     Methodology methodology = scoring.methodology();
     if (draws < 1 || draws > MAX_DRAWS) {
@@ -108,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
     Instant evaluation = AssessCommand.parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
     AssessmentRun run =
-        AssessmentRun.run(common, proofs, exchanges, offline, evaluation, progress, err);
+        AssessmentRun.run(runId, common, proofs, exchanges, offline, evaluation, progress, err);
     if (run.exchanges.size() < 2) {
       throw new BadInputException("compare needs two different exchanges");
     }
@@ -132,8 +137,9 @@ final class CompareCommand implements Callable<Integer> {
           ExchangeAssessment.of(run.exchanges.get(i), run.bundles.get(i), cards.get(i)));
     }
     ComparisonReport report = new ComparisonReport(assessments, comparison, sensitivityReport);
-    ReportWriter writer = ReportWriter.of(renderer);
+    ReportWriter writer =
+        ReportWriter.of(renderer).withOptions(ReportOptions.defaults().withRunId(runId));
     output.write(spec.commandLine().getOut(), out -> writer.writeComparison(report, out));
-    return Main.OK;
+    return pipeline.finish(run.bundles, err);
   }
 }

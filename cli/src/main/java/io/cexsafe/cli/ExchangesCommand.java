@@ -2,7 +2,7 @@ package io.cexsafe.cli;
 
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
-import io.cexsafe.Json;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.reports.TextTable;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -34,7 +34,9 @@ final class ExchangesCommand implements Callable<Integer> {
     ExchangeCatalog catalog = common.catalog();
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {
-      out.print(Json.writePretty(Map.of("exchanges", catalog.all())));
+      out.print(
+          ReportEnvelope.of("exchanges", Main.runId(spec), null)
+              .pretty(Map.of("exchanges", catalog.all())));
       return Main.OK;
     }
     TextTable table = new TextTable("ID", "NAME", "ENTITIES", "IDENTIFIERS");

@@ -5,8 +5,8 @@ import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.ExchangeIdentifier;
-import io.cexsafe.Json;
 import io.cexsafe.collectors.regulators.LicenceView;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.reports.TextTable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -67,11 +67,10 @@ final class LicencesCommand implements Callable<Integer> {
     if (format == OutputFormat.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("exchange", selected.id());
-      json.put("asOf", bundle.asOf());
       json.put("licences", rows);
       json.put("registers", coverage);
       json.put("outcomes", bundle.outcomes());
-      out.println(Json.writePretty(json));
+      out.println(ReportEnvelope.of("licences", Main.runId(spec), bundle.asOf()).pretty(json));
     } else {
       out.println(
           selected.name()
@@ -113,7 +112,7 @@ final class LicencesCommand implements Callable<Integer> {
       json.put("verified", false);
       json.put("message", RegisterCheck.OFFLINE_MESSAGE);
       json.put("claims", claims);
-      out.println(Json.writePretty(json));
+      out.println(ReportEnvelope.of("licence-claims", Main.runId(spec), null).pretty(json));
       return;
     }
     TextTable table = new TextTable("SCHEME", "IDENTIFIER", "ENTITY", "STATUS");

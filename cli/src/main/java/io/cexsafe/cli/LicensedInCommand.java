@@ -3,8 +3,8 @@ package io.cexsafe.cli;
 import io.cexsafe.Config;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.ExchangeCatalog;
-import io.cexsafe.Json;
 import io.cexsafe.collectors.regulators.LicenceView;
+import io.cexsafe.reports.ReportEnvelope;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +80,6 @@ final class LicensedInCommand implements Callable<Integer> {
     if (format == OutputFormat.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("country", code);
-      json.put("asOf", bundles.isEmpty() ? null : bundles.get(0).asOf());
       json.put("licences", rows);
       Map<String, Object> registers = new LinkedHashMap<>();
       bundles.forEach(b -> registers.put(b.exchangeId(), LicenceView.coverage(b)));
@@ -88,7 +87,10 @@ final class LicensedInCommand implements Callable<Integer> {
       Map<String, Object> outcomes = new LinkedHashMap<>();
       bundles.forEach(b -> outcomes.put(b.exchangeId(), b.outcomes()));
       json.put("outcomes", outcomes);
-      out.println(Json.writePretty(json));
+      out.println(
+          ReportEnvelope.of(
+                  "licensed-in", Main.runId(spec), bundles.isEmpty() ? null : bundles.get(0).asOf())
+              .pretty(json));
     } else {
       out.println(
           "Licences and registrations in "

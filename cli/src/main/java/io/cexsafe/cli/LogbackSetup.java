@@ -2,14 +2,19 @@ package io.cexsafe.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's logging, set up in code: warnings and errors to stderr, so stdout stays a clean report.
@@ -19,12 +24,21 @@ import org.slf4j.Logger;
  * <p>A configuration the user or a test asks for still wins: with {@value #CONFIG_FILE_PROPERTY}
  * set, or a {@value #TEST_CONFIG} on the class path, this class steps aside and logback reads that
  * file as usual.
+ *
+ * <p>{@code --log-format json} swaps the stderr appender's encoder for logback's {@link
+ * JsonEncoder} (one JSON object per line, with the MDC: run id, exchange, collector); the encoder
+ * is loaded only then, so text logging pays nothing for it.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
   static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
   static final String TEST_CONFIG = "logback-test.xml";
   static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+
+  /** Named apart from a user's "STDERR" appender, which --log-format must leave alone. */
+  static final String APPENDER = "CEXSAFE_STDERR";
+
+  private static Encoder<ILoggingEvent> textEncoder;
 
   private final BooleanSupplier configurationFileAsked;
 
@@ -52,7 +66,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
-    stderr.setName("STDERR");
+    stderr.setName(APPENDER);
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
     stderr.start();
@@ -63,5 +77,69 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Switches the stderr log lines of this process to JSON lines. Does nothing when logging is not
+   * this class's (a configuration file was asked for, or another SLF4J provider is in use): the
+   * user's configuration wins.
+   *
+   * @return whether the lines are now JSON
+   */
+  static synchronized boolean useJsonLines() {
+    return LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && useJsonLines(context);
+  }
+
+  static synchronized boolean useJsonLines(LoggerContext context) {
+    OutputStreamAppender<ILoggingEvent> stderr = ourAppender(context);
+    if (stderr == null) {
+      return false;
+    }
+    if (stderr.getEncoder() instanceof JsonEncoder) {
+      return true;
+    }
+    JsonEncoder json = new JsonEncoder();
+    json.setContext(context);
+    // a line a log shipper reads at a glance: when, how bad, who, what, and the MDC
+    json.setWithSequenceNumber(false);
+    json.setWithNanoseconds(false);
+    json.setWithContext(false);
+    json.setWithArguments(false);
+    json.setWithMessage(false);
+    json.setWithFormattedMessage(true);
+    json.start();
+    textEncoder = stderr.getEncoder();
+    swap(stderr, json);
+    return true;
+  }
+
+  /** Whether {@link #useJsonLines} switched this process's log lines to JSON. */
+  static synchronized boolean writesJsonLines() {
+    return textEncoder != null;
+  }
+
+  /** Back to text lines after {@link #useJsonLines}: for a process that runs several commands. */
+  static synchronized void useTextLines() {
+    if (textEncoder != null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      OutputStreamAppender<ILoggingEvent> stderr = ourAppender(context);
+      if (stderr != null) {
+        swap(stderr, textEncoder);
+      }
+      textEncoder = null;
+    }
+  }
+
+  private static OutputStreamAppender<ILoggingEvent> ourAppender(LoggerContext context) {
+    Appender<ILoggingEvent> appender =
+        context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
+    return appender instanceof OutputStreamAppender<ILoggingEvent> stream ? stream : null;
+  }
+
+  private static void swap(
+      OutputStreamAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> encoder) {
+    appender.stop();
+    appender.setEncoder(encoder);
+    appender.start();
   }
 }

@@ -3,6 +3,7 @@ package io.cexsafe.cli;
 import io.cexsafe.CexsafeException;
 import io.cexsafe.ConfigurationException;
 import io.cexsafe.InvalidInputException;
+import io.cexsafe.RunId;
 import io.cexsafe.UnknownExchangeException;
 import io.cexsafe.Version;
 import java.io.BufferedWriter;
@@ -47,7 +48,24 @@ public final class Main implements Runnable {
   /** Exit code: bad input or usage. */
   public static final int BAD_INPUT = 2;
 
+  /**
+   * Exit code: with {@code --strict}, a collector failed or was partial (the report was still
+   * written).
+   */
+  public static final int SOURCE_FAILED = 3;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** One per invocation: the JSON envelope, the logs and a stored run share it. */
+  private final RunId runId = RunId.generate();
+
+  /**
+   * The run id of the invocation a command belongs to; a fresh one for a command run outside {@link
+   * Main} (as some tests do).
+   */
+  static RunId runId(CommandLine.Model.CommandSpec spec) {
+    return spec.root().userObject() instanceof Main main ? main.runId : RunId.generate();
+  }
 
   public static void main(String[] args) {
     // straight to the file descriptors: System.out is a PrintStream, which hides write errors
@@ -85,6 +103,10 @@ public final class Main implements Runnable {
         e.printStackTrace(err);
       }
       code = FAILURE;
+    } finally {
+      // a process (a test, an embedding) may run several command lines: nothing carries over
+      org.slf4j.MDC.remove(io.cexsafe.Assessor.MDC_RUN_ID);
+      LogbackSetup.useTextLines();
     }
     out.flush();
     if (out.checkError()) {

@@ -1,7 +1,7 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.Json;
 import io.cexsafe.Pillar;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.reports.TextTable;
 import io.cexsafe.scoring.Methodology;
 import io.cexsafe.scoring.Persona;
@@ -67,7 +67,7 @@ final class MethodologyCommand implements Callable<Integer> {
       if (rules) {
         document.put("rules", Scorer.rules());
       }
-      out.print(Json.writePretty(document));
+      out.print(ReportEnvelope.of("methodology", Main.runId(spec), null).pretty(document));
       return Main.OK;
     }
     out.println(

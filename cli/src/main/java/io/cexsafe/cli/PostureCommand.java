@@ -5,6 +5,7 @@ import io.cexsafe.protection.PostureAuditor;
 import io.cexsafe.protection.PostureReport;
 import io.cexsafe.protection.ProtectionProgramme;
 import io.cexsafe.protection.ProtectionReports;
+import io.cexsafe.reports.ReportEnvelope;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +60,7 @@ final class PostureCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         format == OutputFormat.JSON
-            ? ProtectionReports.json(report)
+            ? ReportEnvelope.of("posture", Main.runId(spec), null).pretty(report)
             : ProtectionReports.text(report));
     out.flush();
     return Main.OK;

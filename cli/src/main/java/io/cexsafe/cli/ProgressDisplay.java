@@ -84,6 +84,12 @@ final class ProgressDisplay implements AssessmentListener, AutoCloseable {
     }
   }
 
+  /** Progress is about collectors, not requests: the HTTP client need not measure for it. */
+  @Override
+  public boolean hearsFetches() {
+    return false;
+  }
+
   @Override
   public void started(String exchangeId, String collectorId) {
     running.put(collectorId + " @ " + exchangeId, System.nanoTime());

@@ -5,6 +5,7 @@ import io.cexsafe.protection.ClaimAssessment;
 import io.cexsafe.protection.ClaimEvaluator;
 import io.cexsafe.protection.ProtectionProgramme;
 import io.cexsafe.protection.ProtectionReports;
+import io.cexsafe.reports.ReportEnvelope;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,7 +73,7 @@ final class ProtectionCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.print(
           format == OutputFormat.JSON
-              ? ProtectionReports.json(assessment)
+              ? ReportEnvelope.of("protection-claim", Main.runId(spec), null).pretty(assessment)
               : ProtectionReports.text(assessment));
       out.flush();
       return Main.OK;

@@ -1,6 +1,6 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.Json;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.reports.TextTable;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -33,7 +33,10 @@ final class SettingsCommand implements Callable<Integer> {
     SettingsTable table = SettingsTable.discover(SettingsCommand.class.getClassLoader());
     PrintWriter out = spec.commandLine().getOut();
     switch (format.toLowerCase(Locale.ROOT)) {
-      case "json" -> out.print(Json.writePretty(Map.of("settings", table.asMaps())));
+      case "json" ->
+          out.print(
+              ReportEnvelope.of("settings", Main.runId(spec), null)
+                  .pretty(Map.of("settings", table.asMaps())));
       case "table" -> {
         TextTable text = new TextTable("KEY", "TYPE", "DEFAULT", "OWNER", "SECRET", "DOC");
         for (SettingsTable.Row row : table.rows()) {

@@ -32,10 +32,11 @@ class AssessDisclosuresTest {
     return new Result(code, out.toString(), err.toString());
   }
 
-  /** assess --format json gives {"bundle": ..., "scorecard": ...} for one exchange. */
+  /** assess --format json gives {envelope, "assessments": [{"bundle": ..., "scorecard": ...}]}. */
   private static EvidenceBundle bundleOf(String json) {
     try {
-      return EvidenceBundle.fromJson(Json.mapper().readTree(json).get("bundle").toString());
+      return EvidenceBundle.fromJson(
+          Json.mapper().readTree(json).at("/assessments/0/bundle").toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

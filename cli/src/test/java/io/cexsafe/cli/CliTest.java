@@ -107,7 +107,12 @@ class CliTest {
     Result result =
         run("assess", "crypto-com", "--offline", "--format", "json", "--as-of", "2026-11-21");
     assertThat(result.code()).isZero();
-    JsonNode document = Json.mapper().readTree(result.out());
+    JsonNode report = Json.mapper().readTree(result.out());
+    assertThat(report.fieldNames())
+        .toIterable()
+        .containsExactly("schemaVersion", "kind", "cexsafeVersion", "runId", "asOf", "assessments");
+    assertThat(report.get("asOf").asText()).isEqualTo("2026-11-21T23:59:59Z");
+    JsonNode document = report.at("/assessments/0");
     assertThat(document.fieldNames()).toIterable().containsExactly("bundle", "scorecard");
     EvidenceBundle bundle = EvidenceBundle.fromJson(document.get("bundle").toString());
     assertThat(EvidenceBundle.fromJson(result.out()))
@@ -119,9 +124,18 @@ class CliTest {
     Scorecard card = Scorecard.fromJson(document.get("scorecard").toString());
     assertThat(card.asOf()).isEqualTo(bundle.asOf());
     assertThat(
-            run("assess", "crypto-com", "--offline", "--format", "json", "--as-of", "2026-11-21")
+            run(
+                    "assess",
+                    "crypto-com",
+                    "--offline",
+                    "--format",
+                    "json",
+                    "--as-of",
+                    "2026-11-21",
+                    "--run-id",
+                    report.get("runId").asText())
                 .out())
-        .as("the same inputs give the same bytes")
+        .as("the same inputs (and run id) give the same bytes")
         .isEqualTo(result.out());
   }
 
@@ -220,7 +234,7 @@ class CliTest {
   void assessesSeveralExchangesAsAJsonArray() throws Exception {
     Result result = run("assess", "okx", "kraken", "--offline", "--format", "json");
     assertThat(result.code()).isZero();
-    JsonNode documents = Json.mapper().readTree(result.out());
+    JsonNode documents = Json.mapper().readTree(result.out()).get("assessments");
     assertThat(documents.isArray()).isTrue();
     assertThat(documents)
         .extracting(d -> EvidenceBundle.fromJson(d.get("bundle").toString()).exchangeId())

@@ -15,7 +15,8 @@ class ProofOptionsTest {
   @TempDir Path dir;
 
   private static List<String> proofOutcomes(CliTest.Result result) throws Exception {
-    JsonNode outcomes = new ObjectMapper().readTree(result.out()).at("/bundle/outcomes");
+    JsonNode outcomes =
+        new ObjectMapper().readTree(result.out()).at("/assessments/0/bundle/outcomes");
     List<String> statuses = new ArrayList<>();
     for (JsonNode outcome : outcomes) {
       if (outcome.get("collectorId").asText().equals("proof-of-reserves")) {

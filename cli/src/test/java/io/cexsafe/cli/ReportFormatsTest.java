@@ -43,7 +43,12 @@ class ReportFormatsTest {
     List<String> lines = result.out().lines().toList();
     assertThat(lines).hasSize(2);
     JsonNode first = Json.mapper().readTree(lines.get(0));
-    assertThat(first.fieldNames()).toIterable().containsExactly("bundle", "scorecard");
+    assertThat(first.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "schemaVersion", "kind", "cexsafeVersion", "runId", "asOf", "bundle", "scorecard");
+    // every line of one invocation carries the same run id
+    assertThat(Json.mapper().readTree(lines.get(1)).get("runId")).isEqualTo(first.get("runId"));
     assertThat(EvidenceBundle.fromJson(first.get("bundle").toString()).exchangeId())
         .isEqualTo("crypto-com");
     assertThat(Json.mapper().readTree(lines.get(1)).at("/scorecard/exchangeId").asText())

@@ -79,7 +79,7 @@ class ScoringCommandsTest {
             "--format",
             "json");
     assertThat(result.code()).isZero();
-    JsonNode document = Json.mapper().readTree(result.out());
+    JsonNode document = Json.mapper().readTree(result.out()).at("/assessments/0");
     assertThat(document.get("scorecard").get("methodology").asText())
         .isEqualTo("persona-card-first");
     assertThat(document.get("persona").get("verdict").asText())

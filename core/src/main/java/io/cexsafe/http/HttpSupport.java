@@ -4,8 +4,13 @@ import io.cexsafe.ReasonCode;
 import io.cexsafe.SourceException;
 import io.cexsafe.internal.CallScope;
 import io.cexsafe.internal.OkHttpEngine;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,19 +19,30 @@ import java.util.Objects;
  *
  * <p>The client itself (OkHttp, TLS trust store, disk cache) is built on the first request, not
  * here: an offline run, or one whose collectors fetch nothing, never pays for it.
+ *
+ * <p>A {@link FetchListener} given at creation hears of every finished request (host, status,
+ * bytes, time), e.g. for metrics; without one nothing is measured.
  */
 public final class HttpSupport implements HttpFetcher, AutoCloseable {
   private final HttpSettings settings;
+  private final FetchListener listener;
   private final Object lock = new Object();
   private volatile OkHttpEngine engine;
   private boolean closed;
 
-  private HttpSupport(HttpSettings settings) {
+  private HttpSupport(HttpSettings settings, FetchListener listener) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
+  /** A client with these settings that reports to no listener. */
   public static HttpSupport create(HttpSettings settings) {
-    return new HttpSupport(settings);
+    return new HttpSupport(settings, FetchListener.NONE);
+  }
+
+  /** A client with these settings that tells {@code listener} of every finished request. */
+  public static HttpSupport create(HttpSettings settings, FetchListener listener) {
+    return new HttpSupport(settings, listener);
   }
 
   public HttpSettings settings() {
@@ -66,12 +82,70 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
 
   @Override
   public FetchResponse fetch(FetchRequest request) throws SourceException {
-    return engine().fetch(request, null);
+    return observed(request, null);
   }
 
   @Override
   public <T> T fetch(FetchRequest request, BodyReader<T> reader) throws SourceException {
-    return engine().fetch(request, reader, null);
+    return observed(request, reader, null);
+  }
+
+  private FetchResponse observed(FetchRequest request, CallScope scope) throws SourceException {
+    if (listener == FetchListener.NONE) {
+      return engine().fetch(request, scope);
+    }
+    long started = System.nanoTime();
+    try {
+      FetchResponse response = engine().fetch(request, scope);
+      report(request, response.status(), null, response.body().length, started);
+      return response;
+    } catch (SourceException e) {
+      report(request, statusOf(e), e.reason(), 0, started);
+      throw e;
+    }
+  }
+
+  private <T> T observed(FetchRequest request, BodyReader<T> reader, CallScope scope)
+      throws SourceException {
+    if (listener == FetchListener.NONE) {
+      return engine().fetch(request, reader, scope);
+    }
+    long started = System.nanoTime();
+    long[] bytes = new long[1];
+    int[] status = new int[1];
+    BodyReader<T> counting =
+        (body, head) -> {
+          status[0] = head.status();
+          return reader.read(new CountingInputStream(body, bytes), head);
+        };
+    try {
+      T result = engine().fetch(request, counting, scope);
+      report(request, status[0], null, bytes[0], started);
+      return result;
+    } catch (SourceException e) {
+      report(request, status[0] != 0 ? status[0] : statusOf(e), e.reason(), bytes[0], started);
+      throw e;
+    }
+  }
+
+  private static int statusOf(SourceException e) {
+    return e.httpStatus() == null ? 0 : e.httpStatus();
+  }
+
+  private void report(
+      FetchRequest request, int status, ReasonCode failure, long bytes, long startedNanos) {
+    String host = request.uri().getHost();
+    try {
+      listener.fetched(
+          new FetchObservation(
+              host == null ? "" : host.toLowerCase(Locale.ROOT),
+              status,
+              failure,
+              bytes,
+              Duration.ofNanos(System.nanoTime() - startedNanos)));
+    } catch (RuntimeException ignored) {
+      // a listener is an observer: its failure must not turn a fetched response into a failure
+    }
   }
 
   /**
@@ -123,17 +197,52 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
 
     @Override
     public FetchResponse fetch(FetchRequest request) throws SourceException {
-      return http.engine().fetch(request, scope);
+      return http.observed(request, scope);
     }
 
     @Override
     public <T> T fetch(FetchRequest request, BodyReader<T> reader) throws SourceException {
-      return http.engine().fetch(request, reader, scope);
+      return http.observed(request, reader, scope);
     }
 
     /** Cancels the calls in flight and refuses further ones. */
     public void cancel() {
       scope.cancel();
+    }
+  }
+
+  /** Counts the bytes a body reader consumes. */
+  private static final class CountingInputStream extends FilterInputStream {
+    private final long[] count;
+
+    CountingInputStream(InputStream in, long[] count) {
+      super(in);
+      this.count = count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count[0]++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count[0] += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count[0] += Math.max(0, skipped);
+      return skipped;
     }
   }
 }

@@ -1,16 +1,21 @@
 package io.cexsafe.reports;
 
+import io.cexsafe.RunId;
+import java.util.Objects;
+
 /**
  * Choices a reader makes about a report, handed to every {@link ReportRenderer}; a renderer uses
  * those that make sense for its format and ignores the others.
  */
 public final class ReportOptions {
-  private static final ReportOptions DEFAULTS = new ReportOptions(false);
+  private static final ReportOptions DEFAULTS = new ReportOptions(false, null);
 
   private final boolean listEvidence;
+  private final RunId runId;
 
-  private ReportOptions(boolean listEvidence) {
+  private ReportOptions(boolean listEvidence, RunId runId) {
     this.listEvidence = listEvidence;
+    this.runId = runId;
   }
 
   /** Nothing beyond what the format always carries. */
@@ -23,7 +28,20 @@ public final class ReportOptions {
    * formats that always carry the evidence ignore this.
    */
   public ReportOptions listingEvidence(boolean list) {
-    return list == listEvidence ? this : new ReportOptions(list);
+    return list == listEvidence ? this : new ReportOptions(list, runId);
+  }
+
+  /**
+   * A copy naming the run the report belongs to, for the envelope of JSON output (see {@link
+   * ReportEnvelope}); without it, each JSON report gets a freshly generated id.
+   */
+  public ReportOptions withRunId(RunId runId) {
+    return new ReportOptions(listEvidence, Objects.requireNonNull(runId, "runId"));
+  }
+
+  /** The run the report belongs to, or null when none was named. */
+  public RunId runId() {
+    return runId;
   }
 
   /** Whether every piece of evidence should be listed. */
@@ -33,16 +51,18 @@ public final class ReportOptions {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ReportOptions options && options.listEvidence == listEvidence;
+    return other instanceof ReportOptions options
+        && options.listEvidence == listEvidence
+        && Objects.equals(options.runId, runId);
   }
 
   @Override
   public int hashCode() {
-    return Boolean.hashCode(listEvidence);
+    return Objects.hash(listEvidence, runId);
   }
 
   @Override
   public String toString() {
-    return "ReportOptions[listEvidence=" + listEvidence + "]";
+    return "ReportOptions[listEvidence=" + listEvidence + ", runId=" + runId + "]";
   }
 }

@@ -92,8 +92,9 @@ class ExtensionAndUnscoredFactsTest {
   void jsonCarriesThePayloadAndTheUnscoredListAndConformsToTheSchema() throws Exception {
     ExchangeAssessment assessment = withExtension();
     for (ReportFormat format : List.of(ReportFormat.JSON, ReportFormat.JSONL)) {
-      JsonNode document = Json.mapper().readTree(render(format, assessment));
-      assertThat(SchemaCheck.violations(document)).as(format.id()).isEmpty();
+      JsonNode root = Json.mapper().readTree(render(format, assessment));
+      assertThat(SchemaCheck.violations(root)).as(format.id()).isEmpty();
+      JsonNode document = format == ReportFormat.JSON ? root.at("/assessments/0") : root;
       JsonNode fact = document.at("/bundle/evidence/2/fact");
       assertThat(fact.get("type").asText()).isEqualTo("extension");
       assertThat(fact.at("/payload/coldShare").decimalValue()).isEqualByComparingTo("0.95");
@@ -108,7 +109,7 @@ class ExtensionAndUnscoredFactsTest {
   void theSchemaRejectsAnUnscoredEntryWithoutItsEvidenceId() throws Exception {
     ObjectNode document =
         (ObjectNode) Json.mapper().readTree(render(ReportFormat.JSON, withExtension()));
-    ((ObjectNode) document.at("/scorecard/unscoredFacts/0")).remove("evidenceId");
+    ((ObjectNode) document.at("/assessments/0/scorecard/unscoredFacts/0")).remove("evidenceId");
     assertThat(SchemaCheck.violations(document)).contains("evidenceId");
   }
 }

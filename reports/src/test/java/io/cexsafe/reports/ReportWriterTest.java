@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.Json;
+import io.cexsafe.RunId;
+import io.cexsafe.Version;
 import io.cexsafe.reports.internal.CsvRenderer;
 import io.cexsafe.scoring.Comparison;
 import io.cexsafe.scoring.Scorecard;
@@ -68,22 +70,57 @@ class ReportWriterTest {
   void jsonConformsToTheSchemaAndKeepsTheBundleRoundTrippable() throws Exception {
     JsonNode one = Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme()));
     assertThat(SchemaCheck.violations(one)).isEmpty();
-    assertThat(one.fieldNames()).toIterable().containsExactly("bundle", "scorecard");
-    EvidenceBundle bundle = EvidenceBundle.fromJson(one.get("bundle").toString());
+    assertThat(one.fieldNames())
+        .toIterable()
+        .containsExactly("schemaVersion", "kind", "cexsafeVersion", "runId", "asOf", "assessments");
+    assertThat(one.get("assessments")).hasSize(1);
+    JsonNode first = one.get("assessments").get(0);
+    assertThat(first.fieldNames()).toIterable().containsExactly("bundle", "scorecard");
+    EvidenceBundle bundle = EvidenceBundle.fromJson(first.get("bundle").toString());
     assertThat(bundle).isEqualTo(Samples.acme().bundle());
-    assertThat(Scorecard.fromJson(one.get("scorecard").toString()))
+    assertThat(Scorecard.fromJson(first.get("scorecard").toString()))
         .isEqualTo(Samples.acme().scorecard());
 
     JsonNode two =
         Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme(), Samples.bolt()));
-    assertThat(two.isArray()).isTrue();
-    assertThat(two).hasSize(2);
+    assertThat(two.isObject()).isTrue();
+    assertThat(two.get("assessments")).hasSize(2);
     assertThat(SchemaCheck.violations(two)).isEmpty();
 
     JsonNode compared = Json.mapper().readTree(compare(ReportFormat.JSON, Samples.comparison()));
     assertThat(SchemaCheck.violations(compared)).isEmpty();
+    assertThat(compared.get("kind").asText()).isEqualTo("comparison");
     assertThat(compared.get("assessments")).hasSize(2);
     assertThat(compared.get("comparison").get("entries")).hasSize(2);
+  }
+
+  @Test
+  void oneExchangeAndManyHaveTheSameShapeUnderOneEnvelope() throws Exception {
+    RunId runId = RunId.of("run-2026-12-07");
+    for (List<ExchangeAssessment> assessments :
+        List.of(List.of(Samples.acme()), List.of(Samples.acme(), Samples.bolt()))) {
+      StringWriter out = new StringWriter();
+      ReportWriter.of(ReportFormat.JSON)
+          .withOptions(ReportOptions.defaults().withRunId(runId))
+          .writeAssessments(assessments, out);
+      JsonNode document = Json.mapper().readTree(out.toString());
+      assertThat(document.get("schemaVersion").asInt()).isEqualTo(ReportEnvelope.SCHEMA_VERSION);
+      assertThat(document.get("kind").asText()).isEqualTo("assessments");
+      assertThat(document.get("cexsafeVersion").asText()).isEqualTo(Version.current());
+      assertThat(document.get("runId").asText()).isEqualTo("run-2026-12-07");
+      assertThat(document.get("asOf").asText()).isEqualTo("2026-11-21T23:59:59Z");
+      assertThat(document.get("assessments")).hasSize(assessments.size());
+    }
+  }
+
+  @Test
+  void withoutANamedRunEachJsonReportGetsAFreshRunId() throws Exception {
+    String first =
+        Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme())).get("runId").asText();
+    String second =
+        Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme())).get("runId").asText();
+    assertThat(first).isNotEqualTo(second);
+    assertThat(RunId.of(first).value()).isEqualTo(first);
   }
 
   @Test
@@ -94,12 +131,25 @@ class ReportWriterTest {
     assertThat(SchemaCheck.violations(document)).isNotEmpty();
     ObjectNode card =
         (ObjectNode) Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme()));
-    ((ObjectNode) card.get("scorecard")).put("confidence", 1.5);
+    ((ObjectNode) card.at("/assessments/0/scorecard")).put("confidence", 1.5);
     assertThat(SchemaCheck.violations(card)).isNotEmpty();
     ObjectNode date =
         (ObjectNode) Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme()));
-    ((ObjectNode) date.get("bundle")).put("asOf", "yesterday");
+    ((ObjectNode) date.at("/assessments/0/bundle")).put("asOf", "yesterday");
     assertThat(SchemaCheck.violations(date)).isNotEmpty();
+    for (String envelopeField :
+        List.of("schemaVersion", "kind", "cexsafeVersion", "runId", "asOf")) {
+      ObjectNode missing =
+          (ObjectNode) Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme()));
+      missing.remove(envelopeField);
+      assertThat(SchemaCheck.violations(missing)).as(envelopeField).isNotEmpty();
+    }
+    ObjectNode oldVersion =
+        (ObjectNode) Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme()));
+    oldVersion.put("schemaVersion", 1);
+    assertThat(SchemaCheck.violations(oldVersion)).isNotEmpty();
+    JsonNode bareOldShape = Json.mapper().readTree(assess(ReportFormat.JSON, Samples.acme()));
+    assertThat(SchemaCheck.violations(bareOldShape.at("/assessments/0"))).isNotEmpty();
   }
 
   @Test
@@ -108,9 +158,17 @@ class ReportWriterTest {
     assertThat(lines).endsWith("\n");
     String[] split = lines.split("\n");
     assertThat(split).hasSize(2);
+    String runId = null;
     for (String line : split) {
       JsonNode document = Json.mapper().readTree(line);
       assertThat(SchemaCheck.violations(document)).isEmpty();
+      assertThat(document.fieldNames())
+          .toIterable()
+          .startsWith("schemaVersion", "kind", "cexsafeVersion", "runId", "asOf");
+      assertThat(document.get("kind").asText()).isEqualTo("assessment");
+      // every line of one report carries the same run
+      runId = runId == null ? document.get("runId").asText() : runId;
+      assertThat(document.get("runId").asText()).isEqualTo(runId);
       EvidenceBundle.fromJson(document.get("bundle").toString());
     }
     assertThat(Json.mapper().readTree(split[0]).at("/bundle/exchangeId").asText())
@@ -119,6 +177,9 @@ class ReportWriterTest {
     assertThat(split[0]).contains("line one\\nline two");
     String compared = compare(ReportFormat.JSONL, Samples.comparison());
     assertThat(compared.split("\n")).hasSize(2);
+    for (String line : compared.split("\n")) {
+      assertThat(SchemaCheck.violations(Json.mapper().readTree(line))).isEmpty();
+    }
   }
 
   @Test

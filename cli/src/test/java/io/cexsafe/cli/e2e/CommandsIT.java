@@ -60,7 +60,9 @@ class CommandsIT {
   @BeforeAll
   static void assessAsJson() throws Exception {
     JarRunner.Result result = ok(offline("assess", "crypto-com", "--format", "json"));
-    JsonNode json = JSON.readTree(result.stdout());
+    JsonNode report = JSON.readTree(result.stdout());
+    assertThat(report.get("kind").asText()).isEqualTo("assessments");
+    JsonNode json = report.at("/assessments/0");
     assertThat(json.at("/bundle/exchangeId").asText()).isEqualTo("crypto-com");
     assertThat(json.at("/scorecard/pillars")).hasSize(8);
     assertThat(json.at("/bundle/outcomes"))
@@ -224,7 +226,8 @@ class CommandsIT {
     JarRunner.Result result =
         ok(offline("assess", "crypto-com", "--format", "json", "--output", file.toString()));
     assertThat(result.stdout()).isEmpty();
-    assertThat(JSON.readTree(file.toFile()).at("/scorecard/grade").asText()).isEqualTo(grade());
+    assertThat(JSON.readTree(file.toFile()).at("/assessments/0/scorecard/grade").asText())
+        .isEqualTo(grade());
   }
 
   @Test
@@ -269,15 +272,16 @@ class CommandsIT {
                     "--format",
                     "json"))
                 .stdout());
-    assertThat(custodyOnly.at("/scorecard/methodology").asText()).isEqualTo("e2e-custody-only");
+    assertThat(custodyOnly.at("/assessments/0/scorecard/methodology").asText())
+        .isEqualTo("e2e-custody-only");
     JsonNode custody = null;
-    for (JsonNode pillar : custodyOnly.at("/scorecard/pillars")) {
+    for (JsonNode pillar : custodyOnly.at("/assessments/0/scorecard/pillars")) {
       if (pillar.get("pillar").asText().equals("custody")) {
         custody = pillar;
       }
     }
     assertThat(custody).isNotNull();
-    assertThat(custodyOnly.at("/scorecard/estimate").doubleValue())
+    assertThat(custodyOnly.at("/assessments/0/scorecard/estimate").doubleValue())
         .isCloseTo(
             custody.get("estimate").doubleValue(), org.assertj.core.data.Offset.offset(0.05));
 

@@ -66,7 +66,7 @@ class HostileSourcesIT {
   private static JsonNode bundle(JarRunner.Result result) throws Exception {
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(result.leaksJava()).as(result.describe()).isFalse();
-    return JSON.readTree(result.stdout()).get("bundle");
+    return JSON.readTree(result.stdout()).at("/assessments/0/bundle");
   }
 
   private static JsonNode outcome(JsonNode bundle, String collector) {
@@ -204,7 +204,10 @@ class HostileSourcesIT {
       for (CompletableFuture<JarRunner.Result> survivor : survivors) {
         JsonNode bundle = bundle(survivor.get(90, TimeUnit.SECONDS));
         assertThat(outcome(bundle, "defillama").get("status").asText()).isEqualTo("ok");
-        scores.add(JSON.readTree(survivor.get().stdout()).at("/scorecard/estimate").toString());
+        scores.add(
+            JSON.readTree(survivor.get().stdout())
+                .at("/assessments/0/scorecard/estimate")
+                .toString());
       }
       assertThat(scores).as("every survivor scores the same").containsOnly(scores.get(0));
 

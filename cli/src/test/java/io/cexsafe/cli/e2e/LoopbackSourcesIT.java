@@ -110,7 +110,7 @@ class LoopbackSourcesIT {
   private static JsonNode bundle() throws Exception {
     assertThat(assess.exitCode()).as(assess.describe()).isZero();
     assertThat(assess.leaksJava()).as(assess.describe()).isFalse();
-    return JSON.readTree(assess.stdout()).get("bundle");
+    return JSON.readTree(assess.stdout()).at("/assessments/0/bundle");
   }
 
   private static JsonNode outcome(String collector) throws Exception {

@@ -30,16 +30,16 @@ public final class BuiltInRenderers {
               "one indented JSON document (an array of them for several exchanges)",
               "application/json",
               "json",
-              (all, options, out) -> JsonRenderer.assessments(all, false, out),
-              (report, options, out) -> JsonRenderer.comparison(report, out)),
+              (all, options, out) -> JsonRenderer.assessments(all, false, options, out),
+              (report, options, out) -> JsonRenderer.comparison(report, options, out)),
           new BuiltIn(
               "jsonl",
               "JSON lines: one compact document per exchange and line",
               "application/jsonl",
               "jsonl",
-              (all, options, out) -> JsonRenderer.assessments(all, true, out),
+              (all, options, out) -> JsonRenderer.assessments(all, true, options, out),
               (report, options, out) ->
-                  JsonRenderer.assessments(JsonRenderer.inRankOrder(report), true, out)),
+                  JsonRenderer.assessments(JsonRenderer.inRankOrder(report), true, options, out)),
           new BuiltIn(
               "csv",
               "RFC 4180 CSV, one row per exchange and pillar",

@@ -1,19 +1,34 @@
 package io.cexsafe.reports.internal;
 
-import io.cexsafe.Json;
+import io.cexsafe.RunId;
 import io.cexsafe.reports.ComparisonReport;
 import io.cexsafe.reports.ExchangeAssessment;
+import io.cexsafe.reports.ReportEnvelope;
+import io.cexsafe.reports.ReportOptions;
 import io.cexsafe.scoring.Comparison;
 import io.cexsafe.scoring.PersonaVerdict;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON and JSON lines, following {@code report-schema.json}. */
+/**
+ * JSON and JSON lines, following {@code report-schema.json}: every document and every line starts
+ * with the {@link ReportEnvelope}.
+ */
 public final class JsonRenderer {
+  /** The kind of {@code assess --format json}: an envelope around an {@code assessments} array. */
+  public static final String ASSESSMENTS = "assessments";
+
+  /** The kind of each JSON line: one exchange's assessment. */
+  public static final String ASSESSMENT = "assessment";
+
+  /** The kind of {@code compare --format json}. */
+  public static final String COMPARISON = "comparison";
+
   private JsonRenderer() {}
 
   /**
@@ -39,32 +54,44 @@ public final class JsonRenderer {
   }
 
   /**
-   * Indented JSON (one document, or an array for several exchanges), or JSON lines: one compact
-   * document per exchange and line.
+   * Indented JSON (one envelope with an {@code assessments} array, whether for one exchange or
+   * many), or JSON lines: one compact document per exchange and line, each with the envelope.
    */
-  public static void assessments(List<ExchangeAssessment> assessments, boolean lines, Writer out)
+  public static void assessments(
+      List<ExchangeAssessment> assessments, boolean lines, ReportOptions options, Writer out)
       throws IOException {
+    RunId runId = runId(options);
+    Instant asOf = assessments.get(0).bundle().asOf();
     if (lines) {
+      ReportEnvelope envelope = ReportEnvelope.of(ASSESSMENT, runId, asOf);
       for (ExchangeAssessment assessment : assessments) {
         // compact JSON escapes line breaks inside strings, so a document never spans two lines
-        out.write(Json.write(document(assessment)));
+        out.write(envelope.line(document(assessment)));
         out.write('\n');
       }
       return;
     }
-    List<Map<String, Object>> documents = assessments.stream().map(JsonRenderer::document).toList();
-    out.write(Json.writePretty(documents.size() == 1 ? documents.get(0) : documents));
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("assessments", assessments.stream().map(JsonRenderer::document).toList());
+    out.write(ReportEnvelope.of(ASSESSMENTS, runId, asOf).pretty(document));
   }
 
   /** The comparison, the sensitivity analysis when present, and every exchange's document. */
-  public static void comparison(ComparisonReport report, Writer out) throws IOException {
+  public static void comparison(ComparisonReport report, ReportOptions options, Writer out)
+      throws IOException {
+    List<ExchangeAssessment> ranked = inRankOrder(report);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("comparison", report.comparison());
     if (report.sensitivity() != null) {
       document.put("sensitivity", report.sensitivity());
     }
-    document.put("assessments", inRankOrder(report).stream().map(JsonRenderer::document).toList());
-    out.write(Json.writePretty(document));
+    document.put("assessments", ranked.stream().map(JsonRenderer::document).toList());
+    Instant asOf = ranked.isEmpty() ? null : ranked.get(0).bundle().asOf();
+    out.write(ReportEnvelope.of(COMPARISON, runId(options), asOf).pretty(document));
+  }
+
+  private static RunId runId(ReportOptions options) {
+    return options.runId() != null ? options.runId() : RunId.generate();
   }
 
   /** The compared assessments in the comparison's order (highest estimate first). */

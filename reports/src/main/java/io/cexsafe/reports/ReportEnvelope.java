@@ -1,0 +1,96 @@
+package io.cexsafe.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cexsafe.Json;
+import io.cexsafe.RunId;
+import io.cexsafe.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The fields every JSON document and every JSON line cexsafe writes begins with, so that a pipeline
+ * can tell what it reads without knowing which command wrote it: {@code schemaVersion} ({@value
+ * #SCHEMA_VERSION}), {@code kind} (what the rest of the document is, e.g. {@code assessments}),
+ * {@code cexsafeVersion}, {@code runId} (the same id the log lines and a stored run carry) and
+ * {@code asOf} (the evaluation instant, or null for output not evaluated at a date, such as the
+ * exchange list). The document's own fields follow. See {@code docs/report-schema.md}.
+ *
+ * @param kind what the document holds: lower-case words joined by hyphens
+ * @param runId the run that wrote it
+ * @param asOf the evaluation instant, or null
+ */
+public record ReportEnvelope(String kind, RunId runId, Instant asOf) {
+  /**
+   * The version of the JSON shapes; it changes when a field is removed or renamed, not when an
+   * optional one is added.
+   */
+  public static final int SCHEMA_VERSION = 2;
+
+  private static final Pattern KIND = Pattern.compile("[a-z]+(-[a-z]+)*");
+
+  /**
+   * Checks the kind and the run id.
+   *
+   * @throws IllegalArgumentException when the kind is not lower-case words joined by hyphens
+   */
+  public ReportEnvelope {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(runId, "runId");
+    if (!KIND.matcher(kind).matches()) {
+      throw new IllegalArgumentException(
+          "invalid document kind '" + kind + "': expected lower-case words joined by hyphens");
+    }
+  }
+
+  /** An envelope of the given kind for a run, with its evaluation instant (or null). */
+  public static ReportEnvelope of(String kind, RunId runId, Instant asOf) {
+    return new ReportEnvelope(kind, runId, asOf);
+  }
+
+  /**
+   * The envelope's fields followed by the fields of {@code body}, which must serialise to a JSON
+   * object (a map, a record, a bean) without fields of the envelope's names.
+   *
+   * @throws IllegalArgumentException when the body is not an object or repeats an envelope field
+   */
+  public ObjectNode wrap(Object body) {
+    ObjectNode document = Json.mapper().createObjectNode();
+    document.put("schemaVersion", SCHEMA_VERSION);
+    document.put("kind", kind);
+    document.put("cexsafeVersion", Version.current());
+    document.put("runId", runId.value());
+    if (asOf == null) {
+      document.putNull("asOf");
+    } else {
+      document.put("asOf", asOf.toString());
+    }
+    JsonNode fields = Json.mapper().valueToTree(body);
+    if (!(fields instanceof ObjectNode object)) {
+      throw new IllegalArgumentException(
+          "a " + kind + " document must be a JSON object, not " + fields.getNodeType());
+    }
+    object
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (document.has(name)) {
+                throw new IllegalArgumentException(
+                    "a " + kind + " document repeats the envelope field '" + name + "'");
+              }
+            });
+    document.setAll(object);
+    return document;
+  }
+
+  /** {@link #wrap} as indented JSON ending with a newline. */
+  public String pretty(Object body) {
+    return Json.writePretty(wrap(body));
+  }
+
+  /** {@link #wrap} as one line of compact JSON, without the line break. */
+  public String line(Object body) {
+    return Json.write(wrap(body));
+  }
+}
