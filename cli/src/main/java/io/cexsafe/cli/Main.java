@@ -12,7 +12,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,22 +26,36 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description =
-        "Judge how safe it is to keep money on a centralized crypto exchange, with evidence.",
-    subcommands = {
-      ExchangesCommand.class,
-      MethodologyCommand.class,
-      AssessCommand.class,
-      CompareCommand.class,
-      ProtectionCommand.class,
-      PostureCommand.class,
-      PorCommand.class,
-      LicencesCommand.class,
-      LicensedInCommand.class,
-      BacktestCommand.class,
-      SettingsCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        "Judge how safe it is to keep money on a centralized crypto exchange, with evidence.")
 public final class Main implements Runnable {
+  /**
+   * The subcommands in the order help lists them, by name. picocli builds a command's model by
+   * reflection over its annotations, about a fifth of a short command's start-up when done for all
+   * of them, so a command line naming a subcommand builds only that one (see {@link #commandLine});
+   * {@code help} and anything else get them all.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  /** Other names of subcommands: alias to name, as their {@code @Command} annotations declare. */
+  private static final Map<String, String> ALIASES = Map.of("licenses", "licences");
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("exchanges", ExchangesCommand::new);
+    commands.put("methodology", MethodologyCommand::new);
+    commands.put("assess", AssessCommand::new);
+    commands.put("compare", CompareCommand::new);
+    commands.put("protection", ProtectionCommand::new);
+    commands.put("posture", PostureCommand::new);
+    commands.put("por", PorCommand::new);
+    commands.put("licences", LicencesCommand::new);
+    commands.put("licensed-in", LicensedInCommand::new);
+    commands.put("backtest", BacktestCommand::new);
+    commands.put("settings", SettingsCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(commands);
+  }
+
   /** Exit code: done (partial evidence included). */
   public static final int OK = 0;
 
@@ -74,7 +92,7 @@ public final class Main implements Runnable {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     int code;
     try {
-      code = commandLine(out, err).execute(args);
+      code = commandLine(out, err, args).execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
       // errors escape picocli's handler; they still get one plain line
       err.println(
@@ -96,8 +114,20 @@ public final class Main implements Runnable {
     return code;
   }
 
-  private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /**
+   * The command line for {@code args}: with only the subcommand that {@code args} start with, else
+   * (no arguments, an option, {@code help}, an unknown word) with every subcommand, so that help,
+   * errors and suggestions list them all. Subcommands are added before any setting, which picocli
+   * applies to the subcommands present when it is set.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    String first = args.length == 0 ? "" : ALIASES.getOrDefault(args[0], args[0]);
+    if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+      commandLine.addSubcommand(SUBCOMMANDS.get(first).get());
+    } else {
+      SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
