@@ -12,11 +12,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,31 +26,46 @@ import picocli.CommandLine.Command;
         "Judge how safe it is to keep money on a centralized crypto exchange, with evidence.")
 public final class Main implements Runnable {
   /**
-   * The subcommands in the order help lists them, by name. picocli builds a command's model by
+   * The subcommands' names in the order help lists them. picocli builds a command's model by
    * reflection over its annotations, about a fifth of a short command's start-up when done for all
-   * of them, so a command line naming a subcommand builds only that one (see {@link #commandLine});
-   * {@code help} and anything else get them all.
+   * of them, so a command line naming a subcommand builds only that one (see {@link
+   * #commandLine}); {@code help} and anything else get them all.
    */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  private static final List<String> SUBCOMMANDS =
+      List.of(
+          "exchanges",
+          "methodology",
+          "assess",
+          "compare",
+          "protection",
+          "posture",
+          "por",
+          "licences",
+          "licensed-in",
+          "backtest",
+          "settings",
+          "help");
 
   /** Other names of subcommands: alias to name, as their {@code @Command} annotations declare. */
   private static final Map<String, String> ALIASES = Map.of("licenses", "licences");
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("exchanges", ExchangesCommand::new);
-    commands.put("methodology", MethodologyCommand::new);
-    commands.put("assess", AssessCommand::new);
-    commands.put("compare", CompareCommand::new);
-    commands.put("protection", ProtectionCommand::new);
-    commands.put("posture", PostureCommand::new);
-    commands.put("por", PorCommand::new);
-    commands.put("licences", LicencesCommand::new);
-    commands.put("licensed-in", LicensedInCommand::new);
-    commands.put("backtest", BacktestCommand::new);
-    commands.put("settings", SettingsCommand::new);
-    commands.put("help", CommandLine.HelpCommand::new);
-    return Collections.unmodifiableMap(commands);
+  /** A new instance of a subcommand (a switch, not lambdas: each lambda is linked at start-up). */
+  private static Object newSubcommand(String name) {
+    return switch (name) {
+      case "exchanges" -> new ExchangesCommand();
+      case "methodology" -> new MethodologyCommand();
+      case "assess" -> new AssessCommand();
+      case "compare" -> new CompareCommand();
+      case "protection" -> new ProtectionCommand();
+      case "posture" -> new PostureCommand();
+      case "por" -> new PorCommand();
+      case "licences" -> new LicencesCommand();
+      case "licensed-in" -> new LicensedInCommand();
+      case "backtest" -> new BacktestCommand();
+      case "settings" -> new SettingsCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   /** Exit code: done (partial evidence included). */
@@ -123,10 +135,12 @@ public final class Main implements Runnable {
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new Main());
     String first = args.length == 0 ? "" : ALIASES.getOrDefault(args[0], args[0]);
-    if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-      commandLine.addSubcommand(SUBCOMMANDS.get(first).get());
+    if (SUBCOMMANDS.contains(first) && !first.equals("help")) {
+      commandLine.addSubcommand(newSubcommand(first));
     } else {
-      SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
+      for (String name : SUBCOMMANDS) {
+        commandLine.addSubcommand(newSubcommand(name));
+      }
     }
     commandLine.setOut(out);
     commandLine.setErr(err);
