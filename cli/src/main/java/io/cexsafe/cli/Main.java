@@ -28,8 +28,8 @@ public final class Main implements Runnable {
   /**
    * The subcommands' names in the order help lists them. picocli builds a command's model by
    * reflection over its annotations, about a fifth of a short command's start-up when done for all
-   * of them, so a command line naming a subcommand builds only that one (see {@link
-   * #commandLine}); {@code help} and anything else get them all.
+   * of them, so a command line naming a subcommand builds only that one (see {@link #commandLine});
+   * {@code help} and anything else get them all.
    */
   private static final List<String> SUBCOMMANDS =
       List.of(
