@@ -14,6 +14,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,22 +24,51 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description =
-        "Judge how safe it is to keep money on a centralized crypto exchange, with evidence.",
-    subcommands = {
-      ExchangesCommand.class,
-      MethodologyCommand.class,
-      AssessCommand.class,
-      CompareCommand.class,
-      ProtectionCommand.class,
-      PostureCommand.class,
-      PorCommand.class,
-      LicencesCommand.class,
-      LicensedInCommand.class,
-      BacktestCommand.class,
-      SettingsCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        "Judge how safe it is to keep money on a centralized crypto exchange, with evidence.")
 public final class Main implements Runnable {
+  /**
+   * The subcommands' names in the order help lists them. picocli builds a command's model by
+   * reflection over its annotations, about a fifth of a short command's start-up when done for all
+   * of them, so a command line naming a subcommand builds only that one (see {@link #commandLine});
+   * {@code help} and anything else get them all.
+   */
+  private static final List<String> SUBCOMMANDS =
+      List.of(
+          "exchanges",
+          "methodology",
+          "assess",
+          "compare",
+          "protection",
+          "posture",
+          "por",
+          "licences",
+          "licensed-in",
+          "backtest",
+          "settings",
+          "help");
+
+  /** Other names of subcommands: alias to name, as their {@code @Command} annotations declare. */
+  private static final Map<String, String> ALIASES = Map.of("licenses", "licences");
+
+  /** A new instance of a subcommand (a switch, not lambdas: each lambda is linked at start-up). */
+  private static Object newSubcommand(String name) {
+    return switch (name) {
+      case "exchanges" -> new ExchangesCommand();
+      case "methodology" -> new MethodologyCommand();
+      case "assess" -> new AssessCommand();
+      case "compare" -> new CompareCommand();
+      case "protection" -> new ProtectionCommand();
+      case "posture" -> new PostureCommand();
+      case "por" -> new PorCommand();
+      case "licences" -> new LicencesCommand();
+      case "licensed-in" -> new LicensedInCommand();
+      case "backtest" -> new BacktestCommand();
+      case "settings" -> new SettingsCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
+  }
+
   /** Exit code: done (partial evidence included). */
   public static final int OK = 0;
 
@@ -92,7 +122,7 @@ public final class Main implements Runnable {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     int code;
     try {
-      code = commandLine(out, err).execute(args);
+      code = commandLine(out, err, args).execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
       // errors escape picocli's handler; they still get one plain line
       err.println(
@@ -118,8 +148,22 @@ public final class Main implements Runnable {
     return code;
   }
 
-  private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /**
+   * The command line for {@code args}: with only the subcommand that {@code args} start with, else
+   * (no arguments, an option, {@code help}, an unknown word) with every subcommand, so that help,
+   * errors and suggestions list them all. Subcommands are added before any setting, which picocli
+   * applies to the subcommands present when it is set.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    String first = args.length == 0 ? "" : ALIASES.getOrDefault(args[0], args[0]);
+    if (SUBCOMMANDS.contains(first) && !first.equals("help")) {
+      commandLine.addSubcommand(newSubcommand(first));
+    } else {
+      for (String name : SUBCOMMANDS) {
+        commandLine.addSubcommand(newSubcommand(name));
+      }
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -151,6 +151,51 @@ class LauncherIT {
     assertThat(noJar.stderr).startsWith("cexsafe: no jar at ");
   }
 
+  @Test
+  void shortCommandsGetTheQuickCompilerOnlyLargeInputsAndFetchesTheFullJit(@TempDir Path temp)
+      throws IOException {
+    Path cache = copy(trainedCache, temp.resolve("cache"));
+    Path small = Files.writeString(temp.resolve("small.json"), "{}");
+    Path large = temp.resolve("large-tree.txt");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+      file.setLength(16L * 1024 * 1024 + 1);
+    }
+    assertThat(stopLevel(temp, cache, "", "exchanges")).isEqualTo("1");
+    assertThat(stopLevel(temp, cache, "", "assess", "crypto-com", "--offline")).isEqualTo("1");
+    assertThat(stopLevel(temp, cache, "", "por", "verify", small.toString())).isEqualTo("1");
+    assertThat(stopLevel(temp, cache, "", "por", "verify", small.toString(), large.toString()))
+        .as("a tree over 16 MiB")
+        .isEqualTo("4");
+    assertThat(
+            stopLevel(
+                temp, cache, "", "assess", "crypto-com", "--offline", "--proof-tree=" + large))
+        .as("a large file given as --option=file")
+        .isEqualTo("4");
+    assertThat(stopLevel(temp, cache, "", "assess", "crypto-com", "--help"))
+        .as("assess without --offline may fetch and stream large sources")
+        .isEqualTo("4");
+    assertThat(stopLevel(temp, cache, "-XX:TieredStopAtLevel=4", "exchanges"))
+        .as("CEXSAFE_JAVA_OPTS wins")
+        .isEqualTo("4");
+  }
+
+  /** The JVM's TieredStopAtLevel for a launcher run, read from its final flags. */
+  private static String stopLevel(Path home, Path cache, String javaOpts, String... args) {
+    Run run =
+        launch(
+            home,
+            cache,
+            JAR,
+            Map.of("CEXSAFE_JAVA_OPTS", (javaOpts + " -XX:+PrintFlagsFinal").strip()),
+            args);
+    return run.stdout
+        .lines()
+        .filter(line -> line.matches("\\s*intx TieredStopAtLevel\\s+=.*"))
+        .map(line -> line.replaceAll(".*=\\s*(\\d+).*", "$1"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no flags printed: " + run.stderr));
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private record Run(int exitCode, String stdout, String stderr) {

@@ -34,7 +34,10 @@ public final class DisclosureLibrary {
   /** Where the bundled files live on the class path. */
   public static final String RESOURCE_DIR = "io/cexsafe/collectors/disclosures/";
 
-  /** Lists the bundled files, one exchange id a line; every listed file must load. */
+  /**
+   * Lists the bundled files, one exchange id a line; every listed file must load. The build
+   * generates it from the files beside it (see this module's pom), so a jar is never scanned.
+   */
   public static final String INDEX = RESOURCE_DIR + "index.txt";
 
   private final Set<String> exchanges;
