@@ -29,6 +29,11 @@ class AssessorExchangeAssessedTest {
       }
 
       @Override
+      public boolean requiresNetwork() {
+        return false;
+      }
+
+      @Override
       public CollectionResult collect(Exchange exchange, CollectorContext context) {
         return CollectionResult.of(
             List.of(

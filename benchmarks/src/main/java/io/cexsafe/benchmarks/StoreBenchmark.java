@@ -12,7 +12,6 @@ import io.cexsafe.store.EvidenceStore;
 import io.cexsafe.store.HistoryPoint;
 import io.cexsafe.store.RunPlan;
 import io.cexsafe.store.StoreLocation;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -41,38 +40,28 @@ import java.util.SplittableRandom;
  * </ol>
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.cexsafe.benchmarks.StoreBenchmark
- * cost|history sqlite|postgres [jdbc-url]}. Without a URL, {@code postgres} starts embedded
- * PostgreSQL (as root it needs {@code unshare}; see docs/store.md).
+ * cost|history sqlite|postgres <jdbc-url>}; docs/performance-store.md shows how the PostgreSQL
+ * server of the published figures was started.
  */
 public final class StoreBenchmark {
   private StoreBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("usage: StoreBenchmark cost|history sqlite|postgres [jdbc-url]");
+    if (args.length < 2 || (args[1].equals("postgres") && args.length < 3)) {
+      System.err.println("usage: StoreBenchmark cost|history sqlite|postgres <jdbc-url>");
       System.exit(2);
     }
-    EmbeddedPostgres embedded = null;
     StoreLocation location;
     if (args[1].equals("sqlite")) {
       Path dir = Files.createTempDirectory("cexsafe-store-bench");
       location = StoreLocation.sqlite(dir.resolve("store.db"));
-    } else if (args.length > 2) {
-      location = StoreLocation.parse(args[2]);
     } else {
-      embedded = EmbeddedPostgres.builder().start();
-      location = StoreLocation.parse(embedded.getJdbcUrl("postgres", "postgres"));
+      location = StoreLocation.parse(args[2]);
     }
-    try {
-      if (args[0].equals("cost")) {
-        cost(location);
-      } else {
-        history(location);
-      }
-    } finally {
-      if (embedded != null) {
-        embedded.close();
-      }
+    if (args[0].equals("cost")) {
+      cost(location);
+    } else {
+      history(location);
     }
   }
 
