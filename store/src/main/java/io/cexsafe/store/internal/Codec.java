@@ -82,6 +82,53 @@ final class Codec {
     return Json.read(body, "stored scorecard", Scorecard.class);
   }
 
+  /** Pillar scores as kept in {@code store_summary.pillars}. */
+  static String pillars(List<io.cexsafe.scoring.PillarScore> pillars) {
+    StringBuilder text = new StringBuilder();
+    for (io.cexsafe.scoring.PillarScore p : pillars) {
+      if (text.length() > 0) {
+        text.append(';');
+      }
+      text.append(p.pillar().id())
+          .append('=')
+          .append(p.estimate() == null ? "" : Double.toString(p.estimate()))
+          .append('/')
+          .append(p.low())
+          .append('/')
+          .append(p.high())
+          .append('/')
+          .append(p.coverage());
+    }
+    return text.toString();
+  }
+
+  /**
+   * The pillar points of {@link #pillars(List)}'s text; pillars this version does not know are left
+   * out.
+   */
+  static List<io.cexsafe.store.PillarPoint> pillars(String text) {
+    List<io.cexsafe.store.PillarPoint> points = new java.util.ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return points;
+    }
+    for (String part : text.split(";")) {
+      int eq = part.indexOf('=');
+      java.util.Optional<io.cexsafe.Pillar> pillar = io.cexsafe.Pillar.find(part.substring(0, eq));
+      if (pillar.isEmpty()) {
+        continue;
+      }
+      String[] values = part.substring(eq + 1).split("/", -1);
+      points.add(
+          new io.cexsafe.store.PillarPoint(
+              pillar.get(),
+              values[0].isEmpty() ? null : Double.valueOf(values[0]),
+              Double.parseDouble(values[1]),
+              Double.parseDouble(values[2]),
+              Double.parseDouble(values[3])));
+    }
+    return points;
+  }
+
   /** The plan's JSON form in {@code store_run.plan}. */
   record PlanJson(String asOf, List<String> exchanges, Map<String, String> settings) {}
 

@@ -3,12 +3,9 @@ package io.cexsafe.store.internal;
 import io.cexsafe.CollectorOutcome;
 import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
-import io.cexsafe.Pillar;
 import io.cexsafe.scoring.Grade;
-import io.cexsafe.scoring.PillarScore;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.store.HistoryPoint;
-import io.cexsafe.store.PillarPoint;
 import io.cexsafe.store.RunPlan;
 import io.cexsafe.store.Snapshot;
 import io.cexsafe.store.StoreException;
@@ -22,7 +19,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,6 +164,7 @@ public final class JdbcStore implements AutoCloseable {
           new String[] {outcome.collectorId(), outcome.status().id(), Codec.outcome(outcome)});
     }
     String scorecardBody = Codec.scorecard(scorecard);
+    String pillarsText = Codec.pillars(scorecard.pillars());
     Instant committed = clock.instant();
     return inTransaction(
         "could not commit " + exchangeId + " of run " + runId + " to",
@@ -185,8 +182,8 @@ public final class JdbcStore implements AutoCloseable {
           try (PreparedStatement summary =
               c.prepareStatement(
                   "INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
-                      + " estimate, low, high, confidence, grade, grade_label)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                      + " estimate, low, high, confidence, grade, grade_label, pillars)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             summary.setString(1, runId);
             summary.setString(2, exchangeId);
             summary.setLong(3, bundle.asOf().toEpochMilli());
@@ -198,26 +195,10 @@ public final class JdbcStore implements AutoCloseable {
             summary.setDouble(9, scorecard.confidence());
             summary.setString(10, scorecard.grade() == null ? null : scorecard.grade().name());
             summary.setString(11, scorecard.gradeLabel());
+            summary.setString(12, pillarsText);
             if (summary.executeUpdate() == 0) {
               return false;
             }
-          }
-          try (PreparedStatement pillar =
-              c.prepareStatement(
-                  "INSERT INTO store_pillar (exchange_id, run_id, position, pillar, estimate, low,"
-                      + " high, coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (PillarScore score : scorecard.pillars()) {
-              pillar.setString(1, exchangeId);
-              pillar.setString(2, runId);
-              pillar.setInt(3, score.pillar().ordinal());
-              pillar.setString(4, score.pillar().id());
-              setDouble(pillar, 5, score.estimate());
-              pillar.setDouble(6, score.low());
-              pillar.setDouble(7, score.high());
-              pillar.setDouble(8, score.coverage());
-              pillar.addBatch();
-            }
-            pillar.executeBatch();
           }
           try (PreparedStatement card =
               c.prepareStatement(
@@ -374,41 +355,12 @@ public final class JdbcStore implements AutoCloseable {
     long toMs = to == null ? Long.MAX_VALUE : to.toEpochMilli();
     return reading(
         c -> {
-          Map<String, List<PillarPoint>> pillars = new HashMap<>();
-          try (PreparedStatement select =
-              c.prepareStatement(
-                  "SELECT p.run_id, p.pillar, p.estimate, p.low, p.high, p.coverage"
-                      + " FROM store_pillar p JOIN store_summary s"
-                      + " ON s.run_id = p.run_id AND s.exchange_id = p.exchange_id"
-                      + " WHERE p.exchange_id = ? AND s.as_of_ms BETWEEN ? AND ?"
-                      + " ORDER BY p.run_id, p.position")) {
-            select.setString(1, exchangeId);
-            select.setLong(2, fromMs);
-            select.setLong(3, toMs);
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                Optional<Pillar> pillar = Pillar.find(rows.getString(2));
-                if (pillar.isEmpty()) {
-                  continue; // a pillar a newer methodology added: not ours to show
-                }
-                pillars
-                    .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
-                    .add(
-                        new PillarPoint(
-                            pillar.get(),
-                            getDouble(rows, 3),
-                            rows.getDouble(4),
-                            rows.getDouble(5),
-                            rows.getDouble(6)));
-              }
-            }
-          }
           List<HistoryPoint> points = new ArrayList<>();
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT run_id, as_of_ms, estimate, low, high, confidence, grade, grade_label"
-                      + " FROM store_summary WHERE exchange_id = ? AND as_of_ms BETWEEN ? AND ?"
+                  "SELECT run_id, as_of_ms, estimate, low, high, confidence, grade, grade_label,"
+                      + " pillars FROM store_summary"
+                      + " WHERE exchange_id = ? AND as_of_ms BETWEEN ? AND ?"
                       + " ORDER BY as_of_ms, committed_ms, run_id")) {
             select.setString(1, exchangeId);
             select.setLong(2, fromMs);
@@ -428,7 +380,7 @@ public final class JdbcStore implements AutoCloseable {
                         rows.getDouble(6),
                         grade == null ? null : Grade.valueOf(grade),
                         rows.getString(8),
-                        pillars.getOrDefault(runId, List.of())));
+                        Codec.pillars(rows.getString(9))));
               }
             }
           }

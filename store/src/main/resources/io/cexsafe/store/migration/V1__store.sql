@@ -32,22 +32,15 @@ CREATE TABLE store_summary (
   confidence   DOUBLE PRECISION NOT NULL,
   grade        VARCHAR(8),
   grade_label  VARCHAR(400) NOT NULL,
+  -- each pillar as "id=estimate/low/high/coverage", ';'-separated in pillar order (estimate may be
+  -- empty): one row per point keeps history to one indexed range scan
+  pillars      VARCHAR(2000) NOT NULL,
   PRIMARY KEY (run_id, exchange_id)
 );
-CREATE INDEX store_summary_history ON store_summary (exchange_id, as_of_ms);
-
-CREATE TABLE store_pillar (
-  exchange_id VARCHAR(200) NOT NULL,
-  run_id      VARCHAR(100) NOT NULL,
-  position    INTEGER      NOT NULL,
-  pillar      VARCHAR(60)  NOT NULL,
-  estimate    DOUBLE PRECISION,
-  low         DOUBLE PRECISION NOT NULL,
-  high        DOUBLE PRECISION NOT NULL,
-  coverage    DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (exchange_id, run_id, position),
-  FOREIGN KEY (run_id, exchange_id) REFERENCES store_summary (run_id, exchange_id)
-);
+-- covers every column history reads, so the scan never visits the table
+CREATE INDEX store_summary_history ON store_summary
+  (exchange_id, as_of_ms, committed_ms, run_id, estimate, low, high, confidence, grade, grade_label,
+   pillars);
 
 CREATE TABLE store_scorecard (
   run_id      VARCHAR(100) NOT NULL,
