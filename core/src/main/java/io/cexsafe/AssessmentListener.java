@@ -52,6 +52,11 @@ public interface AssessmentListener {
       }
 
       @Override
+      public void exchangeAssessed(EvidenceBundle bundle) {
+        each.forEach(listener -> listener.exchangeAssessed(bundle));
+      }
+
+      @Override
       public void fetched(FetchObservation observation) {
         each.forEach(listener -> listener.fetched(observation));
       }
@@ -62,4 +67,11 @@ public interface AssessmentListener {
       }
     };
   }
+
+  /**
+   * Every collector is done with an exchange: its bundle is complete. Called in the order the
+   * exchanges were given, as soon as each is complete, so that a caller can keep (e.g. store) each
+   * result before the whole run ends.
+   */
+  default void exchangeAssessed(EvidenceBundle bundle) {}
 }

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
           "licences",
           "licensed-in",
           "backtest",
+          "history",
           "settings",
           "help");
 
@@ -63,6 +64,7 @@ public final class Main implements Runnable {
       case "licences" -> new LicencesCommand();
       case "licensed-in" -> new LicensedInCommand();
       case "backtest" -> new BacktestCommand();
+      case "history" -> new HistoryCommand();
       case "settings" -> new SettingsCommand();
       case "help" -> new CommandLine.HelpCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
@@ -83,6 +85,9 @@ public final class Main implements Runnable {
    * written).
    */
   public static final int SOURCE_FAILED = 3;
+
+  /** Exit code: the store failed; the assessment was still printed. */
+  public static final int STORE_FAILED = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,148 @@
+package io.cexsafe.store.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.cexsafe.CollectorOutcome;
+import io.cexsafe.Evidence;
+import io.cexsafe.Json;
+import io.cexsafe.Provenance;
+import io.cexsafe.scoring.Scorecard;
+import io.cexsafe.store.RunPlan;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** How values become the store's text columns and back. */
+final class Codec {
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = Json.mapper();
+
+  private Codec() {}
+
+  /** The evidence as stored once for all runs: its JSON without the retrieval time. */
+  static String storedEvidence(Evidence evidence) {
+    Provenance p = evidence.provenance();
+    Provenance timeless =
+        new Provenance(
+            p.collectorId(),
+            p.sourceUrl(),
+            p.sourceTitle(),
+            p.observedAt(),
+            Instant.EPOCH,
+            p.evidenceClass(),
+            p.staleAfter(),
+            p.note());
+    return Json.write(
+        new Evidence(evidence.id(), evidence.exchangeId(), evidence.fact(), timeless));
+  }
+
+  static Evidence evidence(String body, Instant retrievedAt) {
+    Evidence stored = Json.read(body, "stored evidence", Evidence.class);
+    Provenance p = stored.provenance();
+    return new Evidence(
+        stored.id(),
+        stored.exchangeId(),
+        stored.fact(),
+        new Provenance(
+            p.collectorId(),
+            p.sourceUrl(),
+            p.sourceTitle(),
+            p.observedAt(),
+            retrievedAt,
+            p.evidenceClass(),
+            p.staleAfter(),
+            p.note()));
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    }
+  }
+
+  static String outcome(CollectorOutcome outcome) {
+    return Json.write(outcome);
+  }
+
+  static CollectorOutcome outcome(String body) {
+    return Json.read(body, "stored collector outcome", CollectorOutcome.class);
+  }
+
+  static String scorecard(Scorecard scorecard) {
+    return Json.write(scorecard);
+  }
+
+  static Scorecard scorecard(String body) {
+    return Json.read(body, "stored scorecard", Scorecard.class);
+  }
+
+  /** Pillar scores as kept in {@code store_summary.pillars}. */
+  static String pillars(List<io.cexsafe.scoring.PillarScore> pillars) {
+    StringBuilder text = new StringBuilder();
+    for (io.cexsafe.scoring.PillarScore p : pillars) {
+      if (text.length() > 0) {
+        text.append(';');
+      }
+      text.append(p.pillar().id())
+          .append('=')
+          .append(p.estimate() == null ? "" : Double.toString(p.estimate()))
+          .append('/')
+          .append(p.low())
+          .append('/')
+          .append(p.high())
+          .append('/')
+          .append(p.coverage());
+    }
+    return text.toString();
+  }
+
+  /**
+   * The pillar points of {@link #pillars(List)}'s text; pillars this version does not know are left
+   * out.
+   */
+  static List<io.cexsafe.store.PillarPoint> pillars(String text) {
+    List<io.cexsafe.store.PillarPoint> points = new java.util.ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return points;
+    }
+    for (String part : text.split(";")) {
+      int eq = part.indexOf('=');
+      java.util.Optional<io.cexsafe.Pillar> pillar = io.cexsafe.Pillar.find(part.substring(0, eq));
+      if (pillar.isEmpty()) {
+        continue;
+      }
+      String[] values = part.substring(eq + 1).split("/", -1);
+      points.add(
+          new io.cexsafe.store.PillarPoint(
+              pillar.get(),
+              values[0].isEmpty() ? null : Double.valueOf(values[0]),
+              Double.parseDouble(values[1]),
+              Double.parseDouble(values[2]),
+              Double.parseDouble(values[3])));
+    }
+    return points;
+  }
+
+  /** The plan's JSON form in {@code store_run.plan}. */
+  record PlanJson(String asOf, List<String> exchanges, Map<String, String> settings) {}
+
+  static String plan(RunPlan plan) {
+    return Json.write(new PlanJson(plan.asOf().toString(), plan.exchangeIds(), plan.settings()));
+  }
+
+  static RunPlan plan(String runId, String body) {
+    PlanJson json;
+    try {
+      json = MAPPER.readValue(body, new TypeReference<PlanJson>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored plan of run " + runId + " is unreadable", e);
+    }
+    return new RunPlan(runId, Instant.parse(json.asOf()), json.exchanges(), json.settings());
+  }
+}
