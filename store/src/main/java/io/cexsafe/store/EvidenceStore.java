@@ -1,0 +1,167 @@
+package io.cexsafe.store;
+
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.scoring.Scorecard;
+import io.cexsafe.store.internal.Database;
+import io.cexsafe.store.internal.JdbcStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A store of runs: each run's evidence, collector outcomes and scorecards, kept over JDBC in an
+ * embedded SQLite file (the default) or a PostgreSQL database, under one schema that Flyway
+ * migrations keep up to date.
+ *
+ * <p>A run is recorded first ({@link #startRun(RunPlan)}); each exchange is then committed in its
+ * own transaction as soon as it is scored ({@link #commitExchange(String, EvidenceBundle,
+ * Scorecard)}), so an interrupted run keeps every exchange it finished and can be resumed ({@link
+ * #exchangesDone(String)}); {@link #finishRun(String)} marks its end. Evidence is stored once
+ * across runs while it does not change. {@link #history()} reads it all back.
+ *
+ * <pre>{@code
+ * try (EvidenceStore store = EvidenceStore.open(StoreLocation.parse("runs.db"))) {
+ *   RunPlan plan = RunPlan.of(asOf, List.of("kraken"));
+ *   store.startRun(plan);
+ *   store.commitExchange(plan.runId(), bundle, scorecard);
+ *   store.finishRun(plan.runId());
+ *   List<HistoryPoint> points = store.history().points("kraken");
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe (calls take turns on one connection); several instances and several
+ * processes may write to one store at once. Failures are {@link StoreException}s: {@link
+ * StoreUnavailableException} when the database cannot be reached or written, {@link
+ * StoreCorruptException} when the location holds something else (nothing is written to it), {@link
+ * StoreSchemaTooNewException} when a newer cexsafe wrote it.
+ */
+public final class EvidenceStore implements AutoCloseable {
+  private final JdbcStore store;
+  private final RunHistory history;
+
+  private EvidenceStore(JdbcStore store) {
+    this.store = store;
+    this.history = new RunHistory(store);
+  }
+
+  /**
+   * Opens the store at {@code location}, creating it (and an SQLite file's directories) when
+   * missing and migrating an older schema.
+   *
+   * @throws StoreException when it cannot be opened
+   */
+  public static EvidenceStore open(StoreLocation location) {
+    return builder(location).open();
+  }
+
+  /** A builder for a store at {@code location}. */
+  public static Builder builder(StoreLocation location) {
+    return new Builder(location);
+  }
+
+  /** The newest store schema version this cexsafe reads and writes. */
+  public static String schemaVersion() {
+    return Database.SCHEMA_VERSION;
+  }
+
+  /** Where this store lives. */
+  public StoreLocation location() {
+    return store.location();
+  }
+
+  /**
+   * Records a new run before its first exchange.
+   *
+   * @throws IllegalStateException when the store already holds a run with the plan's id
+   * @throws StoreException when the store cannot be written
+   */
+  public StoredRun startRun(RunPlan plan) {
+    return store.startRun(Objects.requireNonNull(plan, "plan"));
+  }
+
+  /**
+   * Commits one exchange's evidence, collector outcomes and scorecard in one transaction. Safe to
+   * call again (from another thread or process too): an exchange already committed in the run is
+   * left as it is.
+   *
+   * @param runId a run recorded by {@link #startRun(RunPlan)}
+   * @param bundle the exchange's evidence and outcomes; its exchange must be in the run's plan
+   * @param scorecard the bundle's scorecard
+   * @return true when stored, false when the run already held this exchange
+   * @throws IllegalArgumentException for an unknown run, an exchange outside the run's plan, or a
+   *     scorecard of another exchange
+   * @throws StoreException when the store cannot be written (nothing of the exchange is kept)
+   */
+  public boolean commitExchange(String runId, EvidenceBundle bundle, Scorecard scorecard) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(bundle, "bundle");
+    Objects.requireNonNull(scorecard, "scorecard");
+    return store.commitExchange(runId, bundle, scorecard);
+  }
+
+  /**
+   * Records that a run ended (a resumed run ends again; the latest end counts).
+   *
+   * @throws IllegalArgumentException for an unknown run
+   * @throws StoreException when the store cannot be written
+   */
+  public StoredRun finishRun(String runId) {
+    return store.finishRun(Objects.requireNonNull(runId, "runId"));
+  }
+
+  /** The run with this id, if the store has it. */
+  public Optional<StoredRun> run(String runId) {
+    return store.run(Objects.requireNonNull(runId, "runId"));
+  }
+
+  /** Every run, oldest first. */
+  public List<StoredRun> runs() {
+    return store.runs();
+  }
+
+  /**
+   * The exchanges already committed in a run, in the run's order: what a resumed run skips.
+   *
+   * @throws IllegalArgumentException for an unknown run
+   */
+  public List<String> exchangesDone(String runId) {
+    return store.exchangesDone(Objects.requireNonNull(runId, "runId"));
+  }
+
+  /** Reads the stored results back: scores over time and snapshots. */
+  public RunHistory history() {
+    return history;
+  }
+
+  /** Releases the store's connection. */
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  /** Configures how a store is opened. */
+  public static final class Builder {
+    private final StoreLocation location;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(StoreLocation location) {
+      this.location = Objects.requireNonNull(location, "location");
+    }
+
+    /** The clock that stamps when runs start and finish and exchanges are committed. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @throws StoreException when it cannot be opened
+     */
+    public EvidenceStore open() {
+      return new EvidenceStore(JdbcStore.open(location, clock));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.cexsafe.store;
+
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.scoring.Scorecard;
+import java.util.Objects;
+
+/**
+ * What the store holds for one exchange in one run: the evidence bundle (evidence and collector
+ * outcomes) and its scorecard, exactly as committed.
+ *
+ * @param runId the run
+ * @param bundle the evidence and outcomes
+ * @param scorecard the scorecard
+ */
+public record Snapshot(String runId, EvidenceBundle bundle, Scorecard scorecard) {
+  public Snapshot {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(bundle, "bundle");
+    Objects.requireNonNull(scorecard, "scorecard");
+    if (!bundle.exchangeId().equals(scorecard.exchangeId())) {
+      throw new IllegalArgumentException(
+          "bundle of " + bundle.exchangeId() + " with the scorecard of " + scorecard.exchangeId());
+    }
+  }
+
+  /** The exchange. */
+  public String exchangeId() {
+    return bundle.exchangeId();
+  }
+}

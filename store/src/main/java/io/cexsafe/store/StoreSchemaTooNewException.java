@@ -1,0 +1,42 @@
+package io.cexsafe.store;
+
+/**
+ * The store was written by a newer cexsafe whose schema this version does not know. Nothing was
+ * written.
+ */
+public final class StoreSchemaTooNewException extends StoreException {
+  private static final long serialVersionUID = 1L;
+
+  private final String storeVersion;
+  private final String knownVersion;
+
+  /**
+   * @param location the store
+   * @param storeVersion the schema version the store has
+   * @param knownVersion the newest schema version this cexsafe knows
+   */
+  public StoreSchemaTooNewException(String location, String storeVersion, String knownVersion) {
+    super(
+        location,
+        "store "
+            + location
+            + " has schema version "
+            + storeVersion
+            + ", newer than "
+            + knownVersion
+            + " known to this cexsafe: upgrade cexsafe to use it",
+        null);
+    this.storeVersion = storeVersion;
+    this.knownVersion = knownVersion;
+  }
+
+  /** The schema version the store has. */
+  public String storeVersion() {
+    return storeVersion;
+  }
+
+  /** The newest schema version this cexsafe knows. */
+  public String knownVersion() {
+    return knownVersion;
+  }
+}

@@ -1,0 +1,247 @@
+package io.cexsafe.store.internal;
+
+import io.cexsafe.store.StoreCorruptException;
+import io.cexsafe.store.StoreException;
+import io.cexsafe.store.StoreLocation;
+import io.cexsafe.store.StoreSchemaTooNewException;
+import io.cexsafe.store.StoreUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Opens a store's database: checks what is there, migrates it with Flyway, hands out connections.
+ */
+public final class Database {
+  /**
+   * The newest schema version this code knows (the highest migration under {@link #MIGRATIONS}).
+   */
+  public static final String SCHEMA_VERSION = "1";
+
+  static final String MIGRATIONS = "classpath:io/cexsafe/store/migration";
+  static final String HISTORY_TABLE = "cexsafe_schema_history";
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final int SQLITE_BUSY_TIMEOUT_MS = 60_000;
+  private static final int MIGRATION_ATTEMPTS = 5;
+
+  private final StoreLocation location;
+  private final DataSource dataSource;
+
+  private Database(StoreLocation location, DataSource dataSource) {
+    this.location = location;
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Opens the store: refuses a file that is not an SQLite database and a schema newer than {@link
+   * #SCHEMA_VERSION} before writing anything, then brings an older or empty schema up to date.
+   */
+  public static Database open(StoreLocation location) {
+    DataSource dataSource;
+    if (location.isSqlite()) {
+      checkSqliteFile(location);
+      dataSource = sqlite(location, true);
+    } else {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setURL(location.jdbcUrl());
+      dataSource = postgres;
+    }
+    Database database = new Database(location, dataSource);
+    database.migrate();
+    return database;
+  }
+
+  public StoreLocation location() {
+    return location;
+  }
+
+  public boolean isSqlite() {
+    return location.isSqlite();
+  }
+
+  /** A new connection with auto-commit off. */
+  public Connection connect() {
+    try {
+      Connection connection = dataSource.getConnection();
+      connection.setAutoCommit(false);
+      return connection;
+    } catch (SQLException e) {
+      throw failure("could not connect to", e);
+    }
+  }
+
+  /** The store failure for an SQL error while doing {@code what} (e.g. "could not write to"). */
+  public StoreException failure(String what, SQLException e) {
+    if (e instanceof SQLiteException sqlite
+        && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
+            || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB)) {
+      return new StoreCorruptException(
+          location.describe(),
+          "store " + location.describe() + " is corrupt: " + firstLine(e.getMessage()),
+          e);
+    }
+    return new StoreUnavailableException(
+        location.describe(),
+        what + " store " + location.describe() + ": " + firstLine(e.getMessage()),
+        e);
+  }
+
+  private static SQLiteDataSource sqlite(StoreLocation location, boolean writable) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    config.setReadOnly(!writable);
+    if (writable) {
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      // take the write lock when a transaction begins, so two writers queue instead of deadlocking
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(location.jdbcUrl());
+    return dataSource;
+  }
+
+  private static void checkSqliteFile(StoreLocation location) {
+    Path file = location.file();
+    String name = location.describe();
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
+      if (!Files.isRegularFile(file)) {
+        throw new StoreCorruptException(name, "store " + name + " is not a regular file", null);
+      }
+      byte[] header = new byte[SQLITE_HEADER.length];
+      int read;
+      try (InputStream in = Files.newInputStream(file)) {
+        read = in.readNBytes(header, 0, header.length);
+      } catch (IOException e) {
+        throw new StoreUnavailableException(
+            name, "could not read store " + name + ": " + e.getMessage(), e);
+      }
+      if (read > 0 && (read < header.length || !Arrays.equals(header, SQLITE_HEADER))) {
+        throw new StoreCorruptException(
+            name,
+            "store " + name + " is corrupt or not an SQLite database; it was left as it is",
+            null);
+      }
+      if (read > 0) {
+        // a valid header over damaged pages: a read-only look at the schema catches most damage
+        // before anything (even the switch to WAL) writes to the file
+        try (Connection connection = sqlite(location, false).getConnection();
+            Statement statement = connection.createStatement()) {
+          statement.execute("SELECT count(*) FROM sqlite_master");
+        } catch (SQLException e) {
+          throw new StoreCorruptException(
+              name,
+              "store "
+                  + name
+                  + " is corrupt or not an SQLite database ("
+                  + firstLine(e.getMessage())
+                  + "); it was left as it is",
+              e);
+        }
+      }
+    } else {
+      try {
+        Path parent = file.getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+      } catch (IOException e) {
+        throw new StoreUnavailableException(
+            name, "could not create the directory of store " + name + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void migrate() {
+    Flyway flyway =
+        Flyway.configure(Database.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations(MIGRATIONS)
+            .table(HISTORY_TABLE)
+            .failOnMissingLocations(true)
+            .load();
+    FlywayException last = null;
+    for (int attempt = 1; attempt <= MIGRATION_ATTEMPTS; attempt++) {
+      try {
+        for (MigrationInfo applied : flyway.info().applied()) {
+          if (applied.getState() == MigrationState.FUTURE_SUCCESS
+              || applied.getState() == MigrationState.FUTURE_FAILED) {
+            throw new StoreSchemaTooNewException(
+                location.describe(), applied.getVersion().getVersion(), SCHEMA_VERSION);
+          }
+        }
+        flyway.migrate();
+        return;
+      } catch (FlywayException e) {
+        last = e;
+        StoreException refused = refusal(e);
+        if (refused != null) {
+          throw refused;
+        }
+        // two processes creating one store at once: the loser sees the winner's tables; retry
+        sleep(50L * attempt);
+      }
+    }
+    throw new StoreUnavailableException(
+        location.describe(),
+        "could not prepare store " + location.describe() + ": " + firstLine(last.getMessage()),
+        last);
+  }
+
+  private StoreException refusal(FlywayException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        StoreException failure = failure("could not open", sql);
+        if (failure instanceof StoreCorruptException || !location.isSqlite()) {
+          return failure;
+        }
+      }
+    }
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (message.contains("non-empty schema") || message.contains("without schema history")) {
+      return new StoreCorruptException(
+          location.describe(),
+          "store "
+              + location.describe()
+              + " holds other tables and is not a cexsafe store; it was left as it is",
+          e);
+    }
+    return null;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}

@@ -1,0 +1,546 @@
+package io.cexsafe.store.internal;
+
+import io.cexsafe.CollectorOutcome;
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Pillar;
+import io.cexsafe.scoring.Grade;
+import io.cexsafe.scoring.PillarScore;
+import io.cexsafe.scoring.Scorecard;
+import io.cexsafe.store.HistoryPoint;
+import io.cexsafe.store.PillarPoint;
+import io.cexsafe.store.RunPlan;
+import io.cexsafe.store.Snapshot;
+import io.cexsafe.store.StoreException;
+import io.cexsafe.store.StoreLocation;
+import io.cexsafe.store.StoredRun;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The store's SQL. One connection, used by one thread at a time (every public method is
+ * synchronized), reopened when the database dropped it.
+ */
+public final class JdbcStore implements AutoCloseable {
+  private final Database database;
+  private final Clock clock;
+  private Connection connection;
+  private boolean closed;
+
+  private JdbcStore(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  /** Opens (and migrates) the store at {@code location}. */
+  public static JdbcStore open(StoreLocation location, Clock clock) {
+    Database database = Database.open(location);
+    JdbcStore store = new JdbcStore(database, clock);
+    store.connection = database.connect();
+    return store;
+  }
+
+  public StoreLocation location() {
+    return database.location();
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private synchronized <T> T inTransaction(String what, Work<T> work) {
+    if (closed) {
+      throw new IllegalStateException("store " + location().describe() + " is closed");
+    }
+    try {
+      if (connection == null || connection.isClosed()) {
+        connection = database.connect();
+      }
+    } catch (SQLException e) {
+      throw database.failure("could not connect to", e);
+    }
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw database.failure(what, e);
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is gone; the next call reconnects
+      closeConnection();
+    }
+  }
+
+  private void closeConnection() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing more to release
+    }
+    connection = null;
+  }
+
+  /** Records a new run; a run id already in the store is refused. */
+  public StoredRun startRun(RunPlan plan) {
+    Instant started = clock.instant();
+    return inTransaction(
+        "could not record run " + plan.runId() + " in",
+        c -> {
+          if (findRun(c, plan.runId()).isPresent()) {
+            throw new IllegalStateException(
+                "run " + plan.runId() + " already exists in store " + location().describe());
+          }
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO store_run (run_id, as_of_ms, started_ms, finished_ms, plan)"
+                      + " VALUES (?, ?, ?, NULL, ?)")) {
+            insert.setString(1, plan.runId());
+            insert.setLong(2, plan.asOf().toEpochMilli());
+            insert.setLong(3, started.toEpochMilli());
+            insert.setString(4, Codec.plan(plan));
+            insert.executeUpdate();
+          }
+          return new StoredRun(plan, Instant.ofEpochMilli(started.toEpochMilli()), null, 0);
+        });
+  }
+
+  /** Stores one exchange's result; false when the run already holds that exchange. */
+  public boolean commitExchange(String runId, EvidenceBundle bundle, Scorecard scorecard) {
+    if (!bundle.exchangeId().equals(scorecard.exchangeId())) {
+      throw new IllegalArgumentException(
+          "bundle of " + bundle.exchangeId() + " with the scorecard of " + scorecard.exchangeId());
+    }
+    String exchangeId = bundle.exchangeId();
+    // serialise before taking the connection: the transaction stays short
+    List<String[]> evidence = new ArrayList<>();
+    for (Evidence e : bundle.evidence()) {
+      String body = Codec.storedEvidence(e);
+      evidence.add(
+          new String[] {Codec.sha256(body), e.id(), body, e.provenance().retrievedAt().toString()});
+    }
+    List<String[]> outcomes = new ArrayList<>();
+    for (CollectorOutcome outcome : bundle.outcomes()) {
+      outcomes.add(
+          new String[] {outcome.collectorId(), outcome.status().id(), Codec.outcome(outcome)});
+    }
+    String scorecardBody = Codec.scorecard(scorecard);
+    Instant committed = clock.instant();
+    return inTransaction(
+        "could not commit " + exchangeId + " of run " + runId + " to",
+        c -> {
+          StoredRun run =
+              findRun(c, runId)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "no run " + runId + " in store " + location().describe()));
+          if (!run.exchangeIds().contains(exchangeId)) {
+            throw new IllegalArgumentException(
+                "run " + runId + " does not cover exchange " + exchangeId);
+          }
+          try (PreparedStatement summary =
+              c.prepareStatement(
+                  "INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
+                      + " estimate, low, high, confidence, grade, grade_label)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            summary.setString(1, runId);
+            summary.setString(2, exchangeId);
+            summary.setLong(3, bundle.asOf().toEpochMilli());
+            summary.setString(4, bundle.asOf().toString());
+            summary.setLong(5, committed.toEpochMilli());
+            setDouble(summary, 6, scorecard.estimate());
+            summary.setDouble(7, scorecard.low());
+            summary.setDouble(8, scorecard.high());
+            summary.setDouble(9, scorecard.confidence());
+            summary.setString(10, scorecard.grade() == null ? null : scorecard.grade().name());
+            summary.setString(11, scorecard.gradeLabel());
+            if (summary.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          try (PreparedStatement pillar =
+              c.prepareStatement(
+                  "INSERT INTO store_pillar (exchange_id, run_id, position, pillar, estimate, low,"
+                      + " high, coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (PillarScore score : scorecard.pillars()) {
+              pillar.setString(1, exchangeId);
+              pillar.setString(2, runId);
+              pillar.setInt(3, score.pillar().ordinal());
+              pillar.setString(4, score.pillar().id());
+              setDouble(pillar, 5, score.estimate());
+              pillar.setDouble(6, score.low());
+              pillar.setDouble(7, score.high());
+              pillar.setDouble(8, score.coverage());
+              pillar.addBatch();
+            }
+            pillar.executeBatch();
+          }
+          try (PreparedStatement card =
+              c.prepareStatement(
+                  "INSERT INTO store_scorecard (run_id, exchange_id, body) VALUES (?, ?, ?)")) {
+            card.setString(1, runId);
+            card.setString(2, exchangeId);
+            card.setString(3, scorecardBody);
+            card.executeUpdate();
+          }
+          try (PreparedStatement stored =
+                  c.prepareStatement(
+                      "INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
+                          + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+              PreparedStatement used =
+                  c.prepareStatement(
+                      "INSERT INTO store_run_evidence (run_id, exchange_id, position, digest,"
+                          + " retrieved_at) VALUES (?, ?, ?, ?, ?)")) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < evidence.size(); i++) {
+              String[] e = evidence.get(i);
+              if (seen.add(e[0])) {
+                stored.setString(1, e[0]);
+                stored.setString(2, e[1]);
+                stored.setString(3, exchangeId);
+                stored.setString(4, e[2]);
+                stored.addBatch();
+              }
+              used.setString(1, runId);
+              used.setString(2, exchangeId);
+              used.setInt(3, i);
+              used.setString(4, e[0]);
+              used.setString(5, e[3]);
+              used.addBatch();
+            }
+            if (!evidence.isEmpty()) {
+              stored.executeBatch();
+              used.executeBatch();
+            }
+          }
+          try (PreparedStatement outcome =
+              c.prepareStatement(
+                  "INSERT INTO store_outcome (run_id, exchange_id, collector_id, status, body)"
+                      + " VALUES (?, ?, ?, ?, ?)")) {
+            for (String[] o : outcomes) {
+              outcome.setString(1, runId);
+              outcome.setString(2, exchangeId);
+              outcome.setString(3, o[0]);
+              outcome.setString(4, o[1]);
+              outcome.setString(5, o[2]);
+              outcome.addBatch();
+            }
+            if (!outcomes.isEmpty()) {
+              outcome.executeBatch();
+            }
+          }
+          return true;
+        });
+  }
+
+  /** Records the run's end (again, if it was finished before: the latest end counts). */
+  public StoredRun finishRun(String runId) {
+    Instant finished = clock.instant();
+    return inTransaction(
+        "could not finish run " + runId + " in",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE store_run SET finished_ms = ? WHERE run_id = ?")) {
+            update.setLong(1, finished.toEpochMilli());
+            update.setString(2, runId);
+            if (update.executeUpdate() == 0) {
+              throw new IllegalArgumentException(
+                  "no run " + runId + " in store " + location().describe());
+            }
+          }
+          return findRun(c, runId).orElseThrow();
+        });
+  }
+
+  public Optional<StoredRun> run(String runId) {
+    return inTransaction("could not read", c -> findRun(c, runId));
+  }
+
+  public List<StoredRun> runs() {
+    return inTransaction(
+        "could not read",
+        c -> {
+          List<StoredRun> runs = new ArrayList<>();
+          try (PreparedStatement select =
+                  c.prepareStatement(
+                      "SELECT r.run_id, r.started_ms, r.finished_ms, r.plan,"
+                          + " (SELECT count(*) FROM store_summary s WHERE s.run_id = r.run_id)"
+                          + " FROM store_run r ORDER BY r.started_ms, r.run_id");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              runs.add(storedRun(rows));
+            }
+          }
+          return runs;
+        });
+  }
+
+  /** The exchanges committed in the run, in the run's order. */
+  public List<String> exchangesDone(String runId) {
+    return inTransaction(
+        "could not read",
+        c -> {
+          StoredRun run =
+              findRun(c, runId)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "no run " + runId + " in store " + location().describe()));
+          Set<String> done = new HashSet<>();
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT exchange_id FROM store_summary WHERE run_id = ?")) {
+            select.setString(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                done.add(rows.getString(1));
+              }
+            }
+          }
+          return run.exchangeIds().stream().filter(done::contains).toList();
+        });
+  }
+
+  private Optional<StoredRun> findRun(Connection c, String runId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT r.run_id, r.started_ms, r.finished_ms, r.plan,"
+                + " (SELECT count(*) FROM store_summary s WHERE s.run_id = r.run_id)"
+                + " FROM store_run r WHERE r.run_id = ?")) {
+      select.setString(1, runId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(storedRun(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  private static StoredRun storedRun(ResultSet rows) throws SQLException {
+    String runId = rows.getString(1);
+    long started = rows.getLong(2);
+    long finished = rows.getLong(3);
+    boolean running = rows.wasNull();
+    RunPlan plan = Codec.plan(runId, rows.getString(4));
+    return new StoredRun(
+        plan,
+        Instant.ofEpochMilli(started),
+        running ? null : Instant.ofEpochMilli(finished),
+        rows.getInt(5));
+  }
+
+  /** The exchange's history between two instants (inclusive; null for no bound), oldest first. */
+  public List<HistoryPoint> history(String exchangeId, Instant from, Instant to) {
+    long fromMs = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+    long toMs = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+    return inTransaction(
+        "could not read",
+        c -> {
+          Map<String, List<PillarPoint>> pillars = new HashMap<>();
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT p.run_id, p.pillar, p.estimate, p.low, p.high, p.coverage"
+                      + " FROM store_pillar p JOIN store_summary s"
+                      + " ON s.run_id = p.run_id AND s.exchange_id = p.exchange_id"
+                      + " WHERE p.exchange_id = ? AND s.as_of_ms BETWEEN ? AND ?"
+                      + " ORDER BY p.run_id, p.position")) {
+            select.setString(1, exchangeId);
+            select.setLong(2, fromMs);
+            select.setLong(3, toMs);
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                Optional<Pillar> pillar = Pillar.find(rows.getString(2));
+                if (pillar.isEmpty()) {
+                  continue; // a pillar a newer methodology added: not ours to show
+                }
+                pillars
+                    .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                    .add(
+                        new PillarPoint(
+                            pillar.get(),
+                            getDouble(rows, 3),
+                            rows.getDouble(4),
+                            rows.getDouble(5),
+                            rows.getDouble(6)));
+              }
+            }
+          }
+          List<HistoryPoint> points = new ArrayList<>();
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT run_id, as_of_ms, estimate, low, high, confidence, grade, grade_label"
+                      + " FROM store_summary WHERE exchange_id = ? AND as_of_ms BETWEEN ? AND ?"
+                      + " ORDER BY as_of_ms, committed_ms, run_id")) {
+            select.setString(1, exchangeId);
+            select.setLong(2, fromMs);
+            select.setLong(3, toMs);
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                String runId = rows.getString(1);
+                String grade = rows.getString(7);
+                points.add(
+                    new HistoryPoint(
+                        runId,
+                        Instant.ofEpochMilli(rows.getLong(2)),
+                        getDouble(rows, 3),
+                        rows.getDouble(4),
+                        rows.getDouble(5),
+                        rows.getDouble(6),
+                        grade == null ? null : Grade.valueOf(grade),
+                        rows.getString(8),
+                        pillars.getOrDefault(runId, List.of())));
+              }
+            }
+          }
+          return points;
+        });
+  }
+
+  /** The exchanges with at least one committed result, sorted. */
+  public List<String> exchanges() {
+    return inTransaction(
+        "could not read",
+        c -> {
+          List<String> ids = new ArrayList<>();
+          try (PreparedStatement select =
+                  c.prepareStatement(
+                      "SELECT DISTINCT exchange_id FROM store_summary ORDER BY exchange_id");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              ids.add(rows.getString(1));
+            }
+          }
+          return ids;
+        });
+  }
+
+  public Optional<Snapshot> snapshot(String exchangeId, String runId) {
+    return inTransaction("could not read", c -> readSnapshot(c, exchangeId, runId));
+  }
+
+  public Optional<Snapshot> latestAtOrBefore(String exchangeId, Instant instant) {
+    return inTransaction(
+        "could not read",
+        c -> {
+          String runId;
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT run_id FROM store_summary WHERE exchange_id = ? AND as_of_ms <= ?"
+                      + " ORDER BY as_of_ms DESC, committed_ms DESC, run_id DESC LIMIT 1")) {
+            select.setString(1, exchangeId);
+            select.setLong(2, instant.toEpochMilli());
+            try (ResultSet rows = select.executeQuery()) {
+              if (!rows.next()) {
+                return Optional.empty();
+              }
+              runId = rows.getString(1);
+            }
+          }
+          return readSnapshot(c, exchangeId, runId);
+        });
+  }
+
+  private Optional<Snapshot> readSnapshot(Connection c, String exchangeId, String runId)
+      throws SQLException {
+    Instant asOf;
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT s.as_of, k.body FROM store_summary s JOIN store_scorecard k"
+                + " ON k.run_id = s.run_id AND k.exchange_id = s.exchange_id"
+                + " WHERE s.run_id = ? AND s.exchange_id = ?")) {
+      select.setString(1, runId);
+      select.setString(2, exchangeId);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        asOf = Instant.parse(rows.getString(1));
+        Scorecard scorecard = Codec.scorecard(rows.getString(2));
+        List<Evidence> evidence = new ArrayList<>();
+        try (PreparedStatement used =
+            c.prepareStatement(
+                "SELECT e.body, u.retrieved_at FROM store_run_evidence u JOIN store_evidence e"
+                    + " ON e.digest = u.digest WHERE u.run_id = ? AND u.exchange_id = ?"
+                    + " ORDER BY u.position")) {
+          used.setString(1, runId);
+          used.setString(2, exchangeId);
+          try (ResultSet evidenceRows = used.executeQuery()) {
+            while (evidenceRows.next()) {
+              evidence.add(
+                  Codec.evidence(
+                      evidenceRows.getString(1), Instant.parse(evidenceRows.getString(2))));
+            }
+          }
+        }
+        Map<String, CollectorOutcome> outcomes = new LinkedHashMap<>();
+        try (PreparedStatement select2 =
+            c.prepareStatement(
+                "SELECT collector_id, body FROM store_outcome WHERE run_id = ? AND exchange_id = ?"
+                    + " ORDER BY collector_id")) {
+          select2.setString(1, runId);
+          select2.setString(2, exchangeId);
+          try (ResultSet outcomeRows = select2.executeQuery()) {
+            while (outcomeRows.next()) {
+              outcomes.put(outcomeRows.getString(1), Codec.outcome(outcomeRows.getString(2)));
+            }
+          }
+        }
+        EvidenceBundle bundle =
+            new EvidenceBundle(exchangeId, asOf, evidence, List.copyOf(outcomes.values()));
+        return Optional.of(new Snapshot(runId, bundle, scorecard));
+      }
+    }
+  }
+
+  private static void setDouble(PreparedStatement statement, int index, Double value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.DOUBLE);
+    } else {
+      statement.setDouble(index, value);
+    }
+  }
+
+  private static Double getDouble(ResultSet rows, int index) throws SQLException {
+    double value = rows.getDouble(index);
+    return rows.wasNull() ? null : value;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      if (connection != null) {
+        closeConnection();
+      }
+    }
+  }
+
+  /** Wraps a failure that is not an SQL error (used by callers that need the store's name). */
+  public StoreException failure(String what, SQLException e) {
+    return database.failure(what, e);
+  }
+}
