@@ -121,4 +121,9 @@ public final class TestSnapshots {
   public Scorecard scorecard() {
     return Scorer.standard().score(bundle());
   }
+
+  /** This snapshot as a store returns it, under {@code runId}. */
+  public Snapshot snapshot(String runId) {
+    return new Snapshot(runId, bundle(), scorecard());
+  }
 }

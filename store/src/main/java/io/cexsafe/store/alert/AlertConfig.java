@@ -58,6 +58,21 @@ public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
   }
 
   /**
+   * How far back before the latest run the rules read stored history: the longest window of a
+   * {@code reserves-down} rule, or zero when the latest run and the one before are enough.
+   *
+   * @return the look-back
+   */
+  public Duration lookback() {
+    return Duration.ofDays(
+        rules.stream()
+            .filter(AlertRule.ReservesDown.class::isInstance)
+            .mapToInt(rule -> ((AlertRule.ReservesDown) rule).days())
+            .max()
+            .orElse(0));
+  }
+
+  /**
    * Where alerts are posted: each alert's JSON line as the body of one POST, signed with
    * HMAC-SHA256 under the secret read from {@code secretEnv}.
    *

@@ -11,6 +11,7 @@ import io.cexsafe.scoring.RedFlag;
 import io.cexsafe.scoring.RedFlagKind;
 import io.cexsafe.scoring.RuleResult;
 import io.cexsafe.scoring.Scorecard;
+import io.cexsafe.store.Snapshot;
 import io.cexsafe.store.diff.FactIdentity;
 import io.cexsafe.store.diff.RuleDelta;
 import io.cexsafe.store.diff.SnapshotDiff;
@@ -56,7 +57,7 @@ public sealed interface AlertRule {
    * @param history one exchange's runs, oldest first; not empty
    * @return the alerts, in a stable order
    */
-  List<Alert> holdingAt(List<HistoryPoint> history);
+  List<Alert> holdingAt(List<Snapshot> history);
 
   /**
    * The alerts that fire at the latest run of {@code history}: those holding there whose key did
@@ -65,7 +66,7 @@ public sealed interface AlertRule {
    * @param history one exchange's runs, oldest first
    * @return the new alerts; none for an empty history
    */
-  default List<Alert> evaluate(List<HistoryPoint> history) {
+  default List<Alert> evaluate(List<Snapshot> history) {
     Objects.requireNonNull(history, "history");
     if (history.isEmpty()) {
       return List.of();
@@ -91,7 +92,7 @@ public sealed interface AlertRule {
   }
 
   private static Alert alert(
-      AlertRule rule, HistoryPoint at, String key, String message, List<Evidence> evidence) {
+      AlertRule rule, Snapshot at, String key, String message, List<Evidence> evidence) {
     return new Alert(
         rule.id(),
         rule.type(),
@@ -103,22 +104,20 @@ public sealed interface AlertRule {
         evidence);
   }
 
-  private static HistoryPoint last(List<HistoryPoint> history) {
+  private static Snapshot last(List<Snapshot> history) {
     if (history.isEmpty()) {
       throw new IllegalArgumentException("history must not be empty");
     }
     return history.get(history.size() - 1);
   }
 
-  private static HistoryPoint previous(List<HistoryPoint> history) {
+  private static Snapshot previous(List<Snapshot> history) {
     return history.size() < 2 ? null : history.get(history.size() - 2);
   }
 
   /** The later evidence of the rules that lost points between two runs. */
-  private static List<Evidence> evidenceOfLosses(HistoryPoint from, HistoryPoint to) {
-    SnapshotDiff diff =
-        SnapshotDiff.between(
-            from.runId(), from.bundle(), from.scorecard(), to.runId(), to.bundle(), to.scorecard());
+  private static List<Evidence> evidenceOfLosses(Snapshot from, Snapshot to) {
+    SnapshotDiff diff = SnapshotDiff.between(from, to);
     Map<String, Evidence> byId = new LinkedHashMap<>();
     to.bundle().evidence().forEach(e -> byId.put(e.id(), e));
     from.bundle().evidence().forEach(e -> byId.putIfAbsent(e.id(), e));
@@ -178,9 +177,9 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint to = last(history);
-      HistoryPoint from = previous(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot to = last(history);
+      Snapshot from = previous(history);
       if (from == null || !from.scorecard().rated() || !to.scorecard().rated()) {
         return List.of();
       }
@@ -224,9 +223,9 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint to = last(history);
-      HistoryPoint from = previous(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot to = last(history);
+      Snapshot from = previous(history);
       if (from == null
           || from.scorecard().estimate() == null
           || to.scorecard().estimate() == null) {
@@ -277,11 +276,11 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint at = last(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot at = last(history);
       Instant asOf = at.scorecard().asOf();
       Map<String, Evidence> unique = new LinkedHashMap<>();
-      for (HistoryPoint point : history) {
+      for (Snapshot point : history) {
         for (Evidence e : point.bundle().evidenceOf(ReserveSnapshot.class)) {
           if (!e.provenance().observedAt().isAfter(asOf)) {
             unique.putIfAbsent(e.id(), e);
@@ -359,8 +358,8 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint at = last(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot at = last(history);
       EvidenceBundle bundle = at.bundle();
       BigDecimal reserves =
           bundle.facts(ReserveSnapshot.class).stream()
@@ -418,9 +417,9 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint to = last(history);
-      HistoryPoint from = previous(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot to = last(history);
+      Snapshot from = previous(history);
       if (from == null) {
         return List.of();
       }
@@ -477,8 +476,8 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint at = last(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot at = last(history);
       LocalDate today = LocalDate.ofInstant(at.scorecard().asOf(), ZoneOffset.UTC);
       List<Alert> alerts = new ArrayList<>();
       for (Evidence e : at.bundle().evidenceOf(Incident.class)) {
@@ -516,8 +515,8 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint at = last(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot at = last(history);
       Instant asOf = at.scorecard().asOf();
       Evidence newest =
           at.bundle().evidenceOf(PorAttestation.class).stream()
@@ -567,8 +566,8 @@ public sealed interface AlertRule {
     }
 
     @Override
-    public List<Alert> holdingAt(List<HistoryPoint> history) {
-      HistoryPoint at = last(history);
+    public List<Alert> holdingAt(List<Snapshot> history) {
+      Snapshot at = last(history);
       Scorecard scorecard = at.scorecard();
       Map<String, Evidence> byId = new HashMap<>();
       at.bundle().evidence().forEach(e -> byId.put(e.id(), e));

@@ -11,6 +11,7 @@ import io.cexsafe.scoring.RedFlagKind;
 import io.cexsafe.scoring.RuleResult;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Scorer;
+import io.cexsafe.store.Snapshot;
 import io.cexsafe.store.diff.FactChange.ChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,6 +123,21 @@ public record SnapshotDiff(
         ruleDeltas(fromScorecard, toScorecard),
         redFlagKinds(toScorecard, fromScorecard),
         redFlagKinds(fromScorecard, toScorecard));
+  }
+
+  /**
+   * The difference from one stored snapshot of an exchange to a later one.
+   *
+   * @param from the earlier snapshot
+   * @param to the later snapshot
+   * @return the difference
+   * @throws IllegalArgumentException when the two are not about one exchange
+   */
+  public static SnapshotDiff between(Snapshot from, Snapshot to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return between(
+        from.runId(), from.bundle(), from.scorecard(), to.runId(), to.bundle(), to.scorecard());
   }
 
   /** The change of the overall estimate, or null when either side has none. */
