@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
       LicencesCommand.class,
       LicensedInCommand.class,
       BacktestCommand.class,
+      DiffCommand.class,
+      WatchCommand.class,
       SettingsCommand.class,
       CommandLine.HelpCommand.class
     })

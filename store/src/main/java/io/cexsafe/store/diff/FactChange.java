@@ -1,6 +1,8 @@
 package io.cexsafe.store.diff;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.cexsafe.Evidence;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -38,6 +40,16 @@ public record FactChange(
     /** In the earlier snapshot only. */
     REMOVED,
     /** In both, with a different value. */
-    CHANGED
+    CHANGED;
+
+    /**
+     * The lower-case name used in JSON and reports.
+     *
+     * @return {@code added}, {@code removed} or {@code changed}
+     */
+    @JsonValue
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

@@ -108,7 +108,7 @@ class SnapshotDiffTest {
     String json = diff.toJson();
     var tree = Json.read(json, "diff", com.fasterxml.jackson.databind.JsonNode.class);
     assertThat(tree.path("exchangeId").asText()).isEqualTo("kraken");
-    assertThat(tree.path("facts").get(0).path("kind").asText()).isEqualTo("ADDED");
+    assertThat(tree.path("facts").get(0).path("kind").asText()).isEqualTo("added");
     assertThat(tree.path("facts").get(0).path("after").path("fact").path("type").asText())
         .isEqualTo("reserve-snapshot");
   }
