@@ -182,7 +182,10 @@ public final class Assessor implements AutoCloseable {
           }
         }
       }
-      bundles.add(new EvidenceBundle(exchanges.get(i).id(), run.asOf, evidence, outcomes));
+      EvidenceBundle bundle =
+          new EvidenceBundle(exchanges.get(i).id(), run.asOf, evidence, outcomes);
+      bundles.add(bundle);
+      listener.exchangeAssessed(bundle);
     }
     return bundles;
   }

@@ -1,6 +1,8 @@
 package io.cexsafe.cli;
 
 import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Exchange;
+import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.reports.ExchangeAssessment;
 import io.cexsafe.reports.ReportKind;
 import io.cexsafe.reports.ReportRenderer;
@@ -10,13 +12,21 @@ import io.cexsafe.scoring.Persona;
 import io.cexsafe.scoring.PersonaVerdict;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Scorer;
+import io.cexsafe.store.EvidenceStore;
+import io.cexsafe.store.RunPlan;
+import io.cexsafe.store.Snapshot;
+import io.cexsafe.store.StoredRun;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +51,9 @@ final class AssessCommand implements Callable<Integer> {
   @Mixin ProofOptions proofs;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "<exchange>",
-      description = "Exchange ids, names or aliases (see 'cexsafe exchanges').")
+      description = "Exchange ids, names or aliases (see 'cexsafe exchanges'); none with --resume.")
   List<String> exchanges;
 
   @Mixin ReportOutput report;
@@ -70,29 +80,159 @@ final class AssessCommand implements Callable<Integer> {
 
   @Mixin ScoringOptions scoring;
 
+  @Option(
+      names = "--store",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "<path|jdbc-url>",
+      description = {
+        "Record the run in a store, committing each exchange as it finishes: an SQLite file,",
+        "a jdbc:postgresql:// URL, or (without a value) $XDG_DATA_HOME/cexsafe/store.db.",
+        "If the store fails the report is still printed and the exit code is 4."
+      })
+  String store;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "<run>",
+      description =
+          "Complete an interrupted run recorded with --store: assess the exchanges it has not stored yet.")
+  String resume;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    List<String> names = exchanges == null ? List.of() : exchanges;
+    if (resume == null && names.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required parameter: '<exchange>'");
+    }
     ReportRenderer renderer = report.renderer(ReportKind.ASSESSMENTS);
     Persona persona = scoring.persona();
     Methodology methodology = scoring.methodology();
-    Instant evaluation = parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
-    AssessmentRun run =
-        AssessmentRun.run(common, proofs, exchanges, offline, evaluation, progress, err);
-    Scorer scorer = scoring.scorer().with(methodology);
-    List<ExchangeAssessment> assessments = new ArrayList<>();
-    for (int i = 0; i < run.bundles.size(); i++) {
-      EvidenceBundle bundle = run.bundles.get(i);
-      Scorecard card = scorer.score(bundle);
-      PersonaVerdict verdict = persona == null ? null : persona.verdict(card);
-      assessments.add(new ExchangeAssessment(run.exchanges.get(i), bundle, card, verdict));
+    if (store == null && resume == null) {
+      Instant evaluation = parseAsOf(asOf);
+      AssessmentRun run =
+          AssessmentRun.run(common, proofs, names, offline, evaluation, progress, err);
+      Scorer scorer = scoring.scorer().with(methodology);
+      List<ExchangeAssessment> assessments = new ArrayList<>();
+      for (int i = 0; i < run.bundles.size(); i++) {
+        EvidenceBundle bundle = run.bundles.get(i);
+        assessments.add(assessment(run.exchanges.get(i), bundle, scorer.score(bundle), persona));
+      }
+      write(renderer, assessments);
+      return Main.OK;
     }
+    Scorer scorer = scoring.scorer().with(methodology);
+    try (StoreSession session = StoreSession.open(store)) {
+      return assessStoring(session, names, renderer, persona, scorer, err);
+    }
+  }
+
+  private int assessStoring(
+      StoreSession session,
+      List<String> names,
+      ReportRenderer renderer,
+      Persona persona,
+      Scorer scorer,
+      PrintWriter err) {
+    ExchangeCatalog catalog = common.catalog();
+    List<Exchange> selected;
+    Map<String, Snapshot> stored = new HashMap<>();
+    String asOfText = asOf;
+    if (resume != null) {
+      if (!names.isEmpty()) {
+        throw new BadInputException("--resume takes the exchanges from the stored run; name none");
+      }
+      if (asOf != null) {
+        throw new BadInputException("--resume reuses the stored run's --as-of; do not give one");
+      }
+      if (session.store() == null) {
+        // nothing to resume from: the failure is all there is to report
+        return session.report(err, Main.OK);
+      }
+      EvidenceStore open = session.store();
+      StoredRun run =
+          open.run(resume)
+              .orElseThrow(
+                  () ->
+                      new BadInputException(
+                          "no run '" + resume + "' in store " + session.location().describe()));
+      asOfText = run.settings().get(AS_OF_SETTING);
+      selected = new ArrayList<>();
+      for (String id : run.exchangeIds()) {
+        selected.add(catalog.get(id));
+      }
+      for (String done : open.exchangesDone(run.runId())) {
+        open.history().snapshot(done, run.runId()).ifPresent(s -> stored.put(done, s));
+      }
+      session.resume(run, err);
+    } else {
+      selected = AssessmentRun.select(catalog, names);
+    }
+    Instant evaluation = parseAsOf(asOfText);
+    if (resume == null) {
+      Map<String, String> settings = new TreeMap<>();
+      if (asOfText != null) {
+        settings.put(AS_OF_SETTING, asOfText);
+      }
+      Instant planned =
+          evaluation != null ? evaluation : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      session.start(
+          new RunPlan(
+              RunPlan.newRunId(Instant.now()),
+              planned,
+              selected.stream().map(Exchange::id).toList(),
+              settings),
+          err);
+    }
+    List<Exchange> toAssess = selected.stream().filter(e -> !stored.containsKey(e.id())).toList();
+    AssessmentRun run =
+        toAssess.isEmpty()
+            ? null
+            : AssessmentRun.run(
+                common,
+                proofs,
+                catalog,
+                toAssess,
+                offline,
+                evaluation,
+                progress,
+                err,
+                bundle -> session.commit(bundle, scorer));
+    session.finish();
+    List<ExchangeAssessment> assessments = new ArrayList<>();
+    int next = 0;
+    for (Exchange exchange : selected) {
+      Snapshot snapshot = stored.get(exchange.id());
+      if (snapshot != null) {
+        assessments.add(assessment(exchange, snapshot.bundle(), snapshot.scorecard(), persona));
+      } else {
+        EvidenceBundle bundle = run.bundles.get(next++);
+        Scorecard card = session.scorecard(bundle.exchangeId());
+        assessments.add(
+            assessment(exchange, bundle, card != null ? card : scorer.score(bundle), persona));
+      }
+    }
+    write(renderer, assessments);
+    return session.report(err, Main.OK);
+  }
+
+  private static ExchangeAssessment assessment(
+      Exchange exchange, EvidenceBundle bundle, Scorecard card, Persona persona) {
+    PersonaVerdict verdict = persona == null ? null : persona.verdict(card);
+    return new ExchangeAssessment(exchange, bundle, card, verdict);
+  }
+
+  private void write(ReportRenderer renderer, List<ExchangeAssessment> assessments) {
     ReportWriter writer = ReportWriter.of(renderer).listingEvidence(listEvidence);
     report.write(spec.commandLine().getOut(), out -> writer.writeAssessments(assessments, out));
-    return Main.OK;
   }
+
+  /** The stored setting that holds the --as-of date a run was given. */
+  static final String AS_OF_SETTING = "as-of";
 
   static Instant parseAsOf(String value) {
     if (value == null) {

@@ -85,8 +85,8 @@ final class DiffCommand implements Callable<Integer> {
       diff = SnapshotDiff.between(earlier, later);
     } catch (StoreException e) {
       PrintWriter err = spec.commandLine().getErr();
-      err.println("cexsafe: error: the store failed: " + e.getMessage());
-      return StoreAccess.STORE_FAILED;
+      err.println("cexsafe: error: " + e.getMessage());
+      return Main.STORE_FAILED;
     }
     SnapshotDiff done = diff;
     report.write(spec.commandLine().getOut(), out -> DiffReport.write(format, done, out));

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       LicencesCommand.class,
       LicensedInCommand.class,
       BacktestCommand.class,
+      HistoryCommand.class,
       DiffCommand.class,
       WatchCommand.class,
       SettingsCommand.class,
@@ -48,6 +49,9 @@ public final class Main implements Runnable {
 
   /** Exit code: bad input or usage. */
   public static final int BAD_INPUT = 2;
+
+  /** Exit code: the store failed; the assessment was still printed. */
+  public static final int STORE_FAILED = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,12 +1,10 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
+import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Secret;
-import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Scorer;
-import io.cexsafe.store.EvidenceStore;
 import io.cexsafe.store.HistoryPoint;
 import io.cexsafe.store.RunHistory;
 import io.cexsafe.store.RunPlan;
@@ -20,9 +18,11 @@ import io.cexsafe.store.alert.WebhookSender;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,27 +102,48 @@ final class WatchCommand implements Callable<Integer> {
     Instant evaluation = AssessCommand.parseAsOf(asOf);
     Scorer scorer = scoring.scorer().with(scoring.methodology());
 
-    AssessmentRun run =
-        AssessmentRun.run(common, proofs, names, offline, evaluation, progress, err);
-    List<String> ids = run.exchanges.stream().map(Exchange::id).toList();
+    ExchangeCatalog catalog = common.catalog();
+    List<Exchange> selected = AssessmentRun.select(catalog, names);
+    List<String> ids = selected.stream().map(Exchange::id).toList();
     List<Alert> alerts = new ArrayList<>();
-    try (EvidenceStore store = storeAccess.open()) {
-      RunPlan plan = RunPlan.of(run.bundles.get(0).asOf(), ids);
-      store.startRun(plan);
-      for (EvidenceBundle bundle : run.bundles) {
-        Scorecard card = scorer.score(bundle);
-        store.commitExchange(plan.runId(), bundle, card);
+    try (StoreSession session = StoreSession.open(storeAccess.store)) {
+      if (session.failed()) {
+        return session.report(err, Main.OK);
       }
-      store.finishRun(plan.runId());
-      for (String id : ids) {
-        List<Snapshot> history = history(store.history(), id, plan.runId(), config);
-        for (AlertRule rule : config.rules()) {
-          alerts.addAll(rule.evaluate(history));
+      Map<String, String> settings = new TreeMap<>();
+      if (asOf != null) {
+        settings.put(AssessCommand.AS_OF_SETTING, asOf);
+      }
+      Instant planned =
+          evaluation != null ? evaluation : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      RunPlan plan = new RunPlan(RunPlan.newRunId(Instant.now()), planned, ids, settings);
+      session.start(plan, err);
+      AssessmentRun.run(
+          common,
+          proofs,
+          catalog,
+          selected,
+          offline,
+          evaluation,
+          progress,
+          err,
+          bundle -> session.commit(bundle, scorer));
+      session.finish();
+      if (session.failed()) {
+        // without the stored history there is nothing to evaluate the rules against
+        return session.report(err, Main.OK);
+      }
+      try {
+        for (String id : ids) {
+          List<Snapshot> history = history(session.store().history(), id, plan.runId(), config);
+          for (AlertRule rule : config.rules()) {
+            alerts.addAll(rule.evaluate(history));
+          }
         }
+      } catch (StoreException e) {
+        err.println("cexsafe: error: " + e.getMessage());
+        return Main.STORE_FAILED;
       }
-    } catch (StoreException e) {
-      err.println("cexsafe: error: the store failed: " + e.getMessage());
-      return StoreAccess.STORE_FAILED;
     }
     for (Alert alert : alerts) {
       out.println(alert.toJsonLine());

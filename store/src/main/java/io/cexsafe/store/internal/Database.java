@@ -57,16 +57,19 @@ public final class Database {
    */
   public static Database open(StoreLocation location) {
     DataSource dataSource;
+    DataSource migrationSource;
     if (location.isSqlite()) {
       checkSqliteFile(location);
       dataSource = sqlite(location, true);
+      migrationSource = sqlite(location, true, true);
     } else {
       PGSimpleDataSource postgres = new PGSimpleDataSource();
       postgres.setURL(location.jdbcUrl());
       dataSource = postgres;
+      migrationSource = postgres;
     }
     Database database = new Database(location, dataSource);
-    database.migrate();
+    database.migrate(migrationSource);
     return database;
   }
 
@@ -78,12 +81,13 @@ public final class Database {
     return location.isSqlite();
   }
 
-  /** A new connection with auto-commit off. */
+  /**
+   * A new connection in auto-commit mode: callers turn it off around a write. (An SQLite connection
+   * left out of auto-commit would hold the write lock between transactions.)
+   */
   public Connection connect() {
     try {
-      Connection connection = dataSource.getConnection();
-      connection.setAutoCommit(false);
-      return connection;
+      return dataSource.getConnection();
     } catch (SQLException e) {
       throw failure("could not connect to", e);
     }
@@ -106,6 +110,15 @@ public final class Database {
   }
 
   private static SQLiteDataSource sqlite(StoreLocation location, boolean writable) {
+    return sqlite(location, writable, false);
+  }
+
+  /**
+   * @param forFlyway Flyway manages its own transactions over two connections: they must begin
+   *     deferred, or one would wait for the other's write lock
+   */
+  private static SQLiteDataSource sqlite(
+      StoreLocation location, boolean writable, boolean forFlyway) {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
@@ -114,7 +127,10 @@ public final class Database {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
       // take the write lock when a transaction begins, so two writers queue instead of deadlocking
-      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.setTransactionMode(
+          forFlyway
+              ? SQLiteConfig.TransactionMode.DEFERRED
+              : SQLiteConfig.TransactionMode.IMMEDIATE);
     }
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(location.jdbcUrl());
@@ -147,7 +163,21 @@ public final class Database {
         // before anything (even the switch to WAL) writes to the file
         try (Connection connection = sqlite(location, false).getConnection();
             Statement statement = connection.createStatement()) {
-          statement.execute("SELECT count(*) FROM sqlite_master");
+          java.util.Set<String> tables = new java.util.HashSet<>();
+          try (java.sql.ResultSet rows =
+              statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rows.next()) {
+              tables.add(rows.getString(1).toLowerCase(Locale.ROOT));
+            }
+          }
+          if (!tables.isEmpty() && !tables.contains(HISTORY_TABLE)) {
+            throw new StoreCorruptException(
+                name,
+                "store "
+                    + name
+                    + " holds other tables and is not a cexsafe store; it was left as it is",
+                null);
+          }
         } catch (SQLException e) {
           throw new StoreCorruptException(
               name,
@@ -172,13 +202,14 @@ public final class Database {
     }
   }
 
-  private void migrate() {
+  private void migrate(DataSource migrationSource) {
     Flyway flyway =
         Flyway.configure(Database.class.getClassLoader())
-            .dataSource(dataSource)
+            .dataSource(migrationSource)
             .locations(MIGRATIONS)
             .table(HISTORY_TABLE)
             .failOnMissingLocations(true)
+            .loggers("slf4j")
             .load();
     FlywayException last = null;
     for (int attempt = 1; attempt <= MIGRATION_ATTEMPTS; attempt++) {

@@ -62,7 +62,17 @@ public final class JdbcStore implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  private synchronized <T> T inTransaction(String what, Work<T> work) {
+  /** Runs a write in one transaction. */
+  private <T> T inTransaction(String what, Work<T> work) {
+    return run(what, true, work);
+  }
+
+  /** Runs reads in auto-commit mode: stored results never change once committed. */
+  private <T> T reading(Work<T> work) {
+    return run("could not read", false, work);
+  }
+
+  private synchronized <T> T run(String what, boolean write, Work<T> work) {
     if (closed) {
       throw new IllegalStateException("store " + location().describe() + " is closed");
     }
@@ -73,23 +83,33 @@ public final class JdbcStore implements AutoCloseable {
     } catch (SQLException e) {
       throw database.failure("could not connect to", e);
     }
+    boolean committed = false;
     try {
+      if (write) {
+        connection.setAutoCommit(false);
+      }
       T result = work.run(connection);
-      connection.commit();
+      if (write) {
+        connection.commit();
+      }
+      committed = true;
       return result;
     } catch (SQLException e) {
-      rollbackQuietly();
       throw database.failure(what, e);
-    } catch (RuntimeException e) {
-      rollbackQuietly();
-      throw e;
+    } finally {
+      if (write) {
+        endTransaction(committed);
+      }
     }
   }
 
-  private void rollbackQuietly() {
+  private void endTransaction(boolean committed) {
     try {
-      connection.rollback();
-    } catch (SQLException ignored) {
+      if (!committed) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
       // the connection is gone; the next call reconnects
       closeConnection();
     }
@@ -277,12 +297,11 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   public Optional<StoredRun> run(String runId) {
-    return inTransaction("could not read", c -> findRun(c, runId));
+    return reading(c -> findRun(c, runId));
   }
 
   public List<StoredRun> runs() {
-    return inTransaction(
-        "could not read",
+    return reading(
         c -> {
           List<StoredRun> runs = new ArrayList<>();
           try (PreparedStatement select =
@@ -301,8 +320,7 @@ public final class JdbcStore implements AutoCloseable {
 
   /** The exchanges committed in the run, in the run's order. */
   public List<String> exchangesDone(String runId) {
-    return inTransaction(
-        "could not read",
+    return reading(
         c -> {
           StoredRun run =
               findRun(c, runId)
@@ -354,8 +372,7 @@ public final class JdbcStore implements AutoCloseable {
   public List<HistoryPoint> history(String exchangeId, Instant from, Instant to) {
     long fromMs = from == null ? Long.MIN_VALUE : from.toEpochMilli();
     long toMs = to == null ? Long.MAX_VALUE : to.toEpochMilli();
-    return inTransaction(
-        "could not read",
+    return reading(
         c -> {
           Map<String, List<PillarPoint>> pillars = new HashMap<>();
           try (PreparedStatement select =
@@ -421,8 +438,7 @@ public final class JdbcStore implements AutoCloseable {
 
   /** The exchanges with at least one committed result, sorted. */
   public List<String> exchanges() {
-    return inTransaction(
-        "could not read",
+    return reading(
         c -> {
           List<String> ids = new ArrayList<>();
           try (PreparedStatement select =
@@ -438,12 +454,11 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   public Optional<Snapshot> snapshot(String exchangeId, String runId) {
-    return inTransaction("could not read", c -> readSnapshot(c, exchangeId, runId));
+    return reading(c -> readSnapshot(c, exchangeId, runId));
   }
 
   public Optional<Snapshot> latestAtOrBefore(String exchangeId, Instant instant) {
-    return inTransaction(
-        "could not read",
+    return reading(
         c -> {
           String runId;
           try (PreparedStatement select =

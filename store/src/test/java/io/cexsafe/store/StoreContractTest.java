@@ -1,0 +1,327 @@
+package io.cexsafe.store;
+
+import static io.cexsafe.store.StoreFixtures.DAY_ONE;
+import static io.cexsafe.store.StoreFixtures.bundle;
+import static io.cexsafe.store.StoreFixtures.score;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cexsafe.EvidenceBundle;
+import io.cexsafe.Pillar;
+import io.cexsafe.scoring.Scorecard;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What every store must do, whatever database holds it: one subclass per database runs it all
+ * (compare Micrometer's compatibility kit).
+ */
+abstract class StoreContractTest {
+  StoreLocation location;
+
+  /** A location for an empty store of the kind under test. */
+  abstract StoreLocation newLocation() throws Exception;
+
+  @BeforeEach
+  void newStore() throws Exception {
+    location = newLocation();
+  }
+
+  EvidenceStore open() {
+    return EvidenceStore.open(location);
+  }
+
+  static RunPlan plan(String runId, Instant asOf, String... exchanges) {
+    return new RunPlan(runId, asOf, List.of(exchanges), Map.of());
+  }
+
+  static Instant day(int n) {
+    return DAY_ONE.plus(Duration.ofDays(n));
+  }
+
+  void commit(EvidenceStore store, String runId, EvidenceBundle bundle) {
+    assertThat(store.commitExchange(runId, bundle, score(bundle))).isTrue();
+  }
+
+  @Test
+  void anEmptyStoreHasNoRunsAndNoHistory() {
+    try (EvidenceStore store = open()) {
+      assertThat(store.runs()).isEmpty();
+      assertThat(store.run("nope")).isEmpty();
+      assertThat(store.history().exchanges()).isEmpty();
+      assertThat(store.history().points("kraken")).isEmpty();
+      assertThat(store.history().latestAtOrBefore("kraken", day(0))).isEmpty();
+    }
+  }
+
+  @Test
+  void aSnapshotComesBackExactlyAsCommitted() {
+    EvidenceBundle bundle = bundle("kraken", day(0), 1_000_000_000L);
+    Scorecard scorecard = score(bundle);
+    try (EvidenceStore store = open()) {
+      store.startRun(plan("run-1", day(0), "kraken"));
+      assertThat(store.commitExchange("run-1", bundle, scorecard)).isTrue();
+    }
+    try (EvidenceStore store = open()) {
+      Snapshot snapshot = store.history().snapshot("kraken", "run-1").orElseThrow();
+      assertThat(snapshot.bundle().toJson()).isEqualTo(bundle.toJson());
+      assertThat(snapshot.scorecard().toJson()).isEqualTo(scorecard.toJson());
+      assertThat(snapshot.bundle()).isEqualTo(bundle);
+      assertThat(snapshot.runId()).isEqualTo("run-1");
+      assertThat(store.history().snapshot("kraken", "run-2")).isEmpty();
+      assertThat(store.history().snapshot("binance", "run-1")).isEmpty();
+    }
+  }
+
+  @Test
+  void anInterruptedRunKeepsWhatItCommittedAndCanBeResumed() {
+    try (EvidenceStore store = open()) {
+      StoredRun started =
+          store.startRun(
+              new RunPlan(
+                  "run-1",
+                  day(0),
+                  List.of("kraken", "binance", "okx"),
+                  Map.of("as-of", "2026-11-01")));
+      assertThat(started.finished()).isFalse();
+      commit(store, "run-1", bundle("okx", day(0), 5));
+      commit(store, "run-1", bundle("kraken", day(0), 7));
+      // the process dies here: no finishRun
+    }
+    try (EvidenceStore store = open()) {
+      StoredRun run = store.run("run-1").orElseThrow();
+      assertThat(run.finished()).isFalse();
+      assertThat(run.exchangesDone()).isEqualTo(2);
+      assertThat(run.settings()).containsEntry("as-of", "2026-11-01");
+      assertThat(run.exchangeIds()).containsExactly("kraken", "binance", "okx");
+      assertThat(store.exchangesDone("run-1")).containsExactly("kraken", "okx");
+      commit(store, "run-1", bundle("binance", day(0), 9));
+      StoredRun finished = store.finishRun("run-1");
+      assertThat(finished.finished()).isTrue();
+      assertThat(finished.exchangesDone()).isEqualTo(3);
+      assertThat(store.runs()).extracting(StoredRun::runId).containsExactly("run-1");
+    }
+  }
+
+  @Test
+  void committingAnExchangeTwiceKeepsTheFirst() {
+    try (EvidenceStore store = open()) {
+      store.startRun(plan("run-1", day(0), "kraken"));
+      commit(store, "run-1", bundle("kraken", day(0), 7));
+      EvidenceBundle other = bundle("kraken", day(0), 999);
+      assertThat(store.commitExchange("run-1", other, score(other))).isFalse();
+      assertThat(store.history().points("kraken")).hasSize(1);
+      assertThat(store.history().snapshot("kraken", "run-1").orElseThrow().bundle())
+          .isEqualTo(bundle("kraken", day(0), 7));
+    }
+  }
+
+  @Test
+  void unchangedEvidenceIsStoredOnceAcrossRuns() throws SQLException {
+    try (EvidenceStore store = open()) {
+      for (int day = 0; day < 3; day++) {
+        String runId = "run-" + day;
+        store.startRun(plan(runId, day(day), "kraken"));
+        commit(store, runId, bundle("kraken", day(day), 1_000 + day));
+        store.finishRun(runId);
+      }
+      // three reserve figures, one bug bounty that never changed (though retrieved each day)
+      assertThat(count("store_evidence")).isEqualTo(4);
+      assertThat(count("store_run_evidence")).isEqualTo(6);
+      // and each run still gives back its own retrieval time
+      for (int day = 0; day < 3; day++) {
+        assertThat(store.history().snapshot("kraken", "run-" + day).orElseThrow().bundle())
+            .isEqualTo(bundle("kraken", day(day), 1_000 + day));
+      }
+    }
+  }
+
+  @Test
+  void historyShowsScoresGradesRangesConfidenceAndPillarsOverTime() {
+    try (EvidenceStore store = open()) {
+      for (int day = 0; day < 5; day++) {
+        String runId = "run-" + day;
+        store.startRun(plan(runId, day(day), "kraken", "binance"));
+        commit(store, runId, bundle("kraken", day(day), 1_000_000L * (day + 1)));
+        commit(store, runId, bundle("binance", day(day), 50));
+        store.finishRun(runId);
+      }
+      List<HistoryPoint> points = store.history().points("kraken");
+      assertThat(points)
+          .extracting(HistoryPoint::runId)
+          .containsExactly("run-0", "run-1", "run-2", "run-3", "run-4");
+      Scorecard last = score(bundle("kraken", day(4), 5_000_000L));
+      HistoryPoint point = points.get(4);
+      assertThat(point.asOf()).isEqualTo(day(4));
+      assertThat(point.estimate()).isEqualTo(last.estimate());
+      assertThat(point.low()).isEqualTo(last.low());
+      assertThat(point.high()).isEqualTo(last.high());
+      assertThat(point.confidence()).isEqualTo(last.confidence());
+      assertThat(point.grade()).isEqualTo(last.grade());
+      assertThat(point.gradeLabel()).isEqualTo(last.gradeLabel());
+      assertThat(point.pillars()).hasSize(last.pillars().size());
+      assertThat(point.pillar(Pillar.CUSTODY).estimate())
+          .isEqualTo(last.pillar(Pillar.CUSTODY).estimate());
+      assertThat(point.pillar(Pillar.CUSTODY).coverage())
+          .isEqualTo(last.pillar(Pillar.CUSTODY).coverage());
+
+      assertThat(store.history().points("kraken", day(1), day(3)))
+          .extracting(HistoryPoint::runId)
+          .containsExactly("run-1", "run-2", "run-3");
+      assertThat(store.history().points("kraken", day(3), null)).hasSize(2);
+      assertThat(store.history().exchanges()).containsExactly("binance", "kraken");
+      assertThatThrownBy(() -> store.history().points("kraken", day(3), day(1)))
+          .isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(
+              store
+                  .history()
+                  .latestAtOrBefore("kraken", day(2).plus(Duration.ofHours(5)))
+                  .orElseThrow()
+                  .runId())
+          .isEqualTo("run-2");
+      assertThat(store.history().latestAtOrBefore("kraken", day(-1))).isEmpty();
+    }
+  }
+
+  @Test
+  void badCallsAreRefusedWithoutWritingAnything() {
+    try (EvidenceStore store = open()) {
+      EvidenceBundle kraken = bundle("kraken", day(0), 7);
+      EvidenceBundle binance = bundle("binance", day(0), 7);
+      assertThatThrownBy(() -> store.commitExchange("nope", kraken, score(kraken)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("no run nope");
+      store.startRun(plan("run-1", day(0), "kraken"));
+      assertThatThrownBy(() -> store.startRun(plan("run-1", day(1), "okx")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already exists");
+      assertThatThrownBy(() -> store.commitExchange("run-1", binance, score(binance)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("does not cover exchange binance");
+      assertThatThrownBy(() -> store.commitExchange("run-1", kraken, score(binance)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.finishRun("nope"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.exchangesDone("nope"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(store.exchangesDone("run-1")).isEmpty();
+      assertThat(store.history().exchanges()).isEmpty();
+    }
+    assertThatThrownBy(() -> new RunPlan("bad id", day(0), List.of("kraken"), Map.of()))
+        .hasMessageContaining("invalid run id 'bad id'");
+    assertThatThrownBy(() -> new RunPlan("r", day(0), List.of("a", "a"), Map.of()))
+        .hasMessageContaining("listed twice");
+  }
+
+  @Test
+  void aClosedStoreRefusesWork() {
+    EvidenceStore store = open();
+    store.close();
+    store.close();
+    assertThatThrownBy(store::runs).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aStoreWrittenByANewerSchemaIsRefusedAndLeftAsItIs() throws SQLException {
+    try (EvidenceStore store = open()) {
+      store.startRun(plan("run-1", day(0), "kraken"));
+    }
+    execute(
+        "INSERT INTO cexsafe_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success)"
+            + " VALUES (2, '2', 'from the future', 'SQL', 'V2__from_the_future.sql', 0, 'test', 1,"
+            + " TRUE)");
+    long runsBefore = count("store_run");
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StoreSchemaTooNewException.class)
+        .hasMessageContaining(location.describe())
+        .hasMessageContaining("schema version 2")
+        .hasMessageContaining("upgrade cexsafe");
+    assertThat(count("store_run")).isEqualTo(runsBefore);
+    assertThat(count("cexsafe_schema_history")).isEqualTo(2);
+  }
+
+  @Test
+  @Timeout(180)
+  void concurrentWritersNeitherCorruptNorDuplicate() throws Exception {
+    List<String> exchanges = IntStream.range(0, 24).mapToObj(i -> "ex-" + i).toList();
+    try (EvidenceStore store = open()) {
+      store.startRun(new RunPlan("run-1", day(0), exchanges, Map.of()));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try (EvidenceStore shared = open()) {
+      List<Callable<Integer>> writers = new ArrayList<>();
+      for (int w = 0; w < 6; w++) {
+        boolean ownStore = w % 2 == 0;
+        int writer = w;
+        writers.add(
+            () -> {
+              EvidenceStore store = ownStore ? open() : shared;
+              try {
+                int stored = 0;
+                // every writer tries every exchange, each starting elsewhere
+                for (int i = 0; i < exchanges.size(); i++) {
+                  String exchange = exchanges.get((i + writer * 4) % exchanges.size());
+                  EvidenceBundle bundle = bundle(exchange, day(0), 100 + exchange.length());
+                  if (store.commitExchange("run-1", bundle, score(bundle))) {
+                    stored++;
+                  }
+                }
+                return stored;
+              } finally {
+                if (ownStore) {
+                  store.close();
+                }
+              }
+            });
+      }
+      int stored = 0;
+      for (Future<Integer> result : pool.invokeAll(writers)) {
+        stored += result.get();
+      }
+      assertThat(stored).isEqualTo(exchanges.size());
+      assertThat(shared.exchangesDone("run-1")).containsExactlyElementsOf(exchanges);
+      assertThat(count("store_summary")).isEqualTo(exchanges.size());
+      assertThat(count("store_outcome")).isEqualTo(3L * exchanges.size());
+      for (String exchange : exchanges) {
+        assertThat(shared.history().snapshot(exchange, "run-1").orElseThrow().bundle())
+            .isEqualTo(bundle(exchange, day(0), 100 + exchange.length()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  long count(String table) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(location.jdbcUrl());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  void execute(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(location.jdbcUrl());
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
