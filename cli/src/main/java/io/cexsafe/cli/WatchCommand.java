@@ -2,7 +2,6 @@ package io.cexsafe.cli;
 
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
-import io.cexsafe.InvalidInputException;
 import io.cexsafe.Secret;
 import io.cexsafe.scoring.Scorer;
 import io.cexsafe.store.HistoryPoint;
@@ -88,9 +87,6 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin ScoringOptions scoring;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  /** Where the webhook secret is read from; tests replace the process environment. */
-  Map<String, String> environment = System.getenv();
 
   @Override
   public Integer call() {
@@ -217,14 +213,18 @@ final class WatchCommand implements Callable<Integer> {
     if (config.webhook() == null) {
       return null;
     }
-    String name = config.webhook().secretEnv();
-    String value = environment.get(name);
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(
-          alertsFile.toString(),
-          "$.webhook.secretEnv",
-          "the webhook's signing secret is not set: export " + name);
-    }
-    return Secret.of(value);
+    return common
+        .config()
+        .find(WebhookSender.SECRET_SETTING)
+        .filter(secret -> !secret.reveal().isBlank())
+        .orElseThrow(
+            () ->
+                new BadInputException(
+                    alertsFile
+                        + " has a webhook but its signing secret is not set: set "
+                        + WebhookSender.SECRET_SETTING.key()
+                        + " (e.g. the environment variable "
+                        + io.cexsafe.Config.environmentName(WebhookSender.SECRET_SETTING.key())
+                        + ")"));
   }
 }

@@ -9,11 +9,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WatchAndDiffCommandTest {
   @TempDir Path dir;
+
+  @StartStop final MockWebServer server = new MockWebServer();
 
   record Result(int code, String out, String err) {}
 
@@ -130,13 +136,67 @@ class WatchAndDiffCommandTest {
   void aWebhookWithoutItsSecretIsBadInputBeforeAnythingRuns() throws Exception {
     Path rules =
         alerts(
-            "{\"rules\":[{\"type\":\"grade-drop\"}],\"webhook\":{\"url\":\"https://example.test/h\","
-                + "\"secretEnv\":\"CEXSAFE_TEST_UNSET_SECRET_42\"}}");
+            "{\"rules\":[{\"type\":\"grade-drop\"}],\"webhook\":{\"url\":\"https://example.test/h\"}}");
     Result result = watch("2026-06-01", rules, dir.resolve("s.db"));
     assertThat(result.code()).isEqualTo(Main.BAD_INPUT);
     assertThat(result.err())
-        .contains("$.webhook.secretEnv")
-        .contains("CEXSAFE_TEST_UNSET_SECRET_42");
+        .contains("alerts.webhook-secret")
+        .contains("CEXSAFE_ALERTS_WEBHOOK_SECRET");
+  }
+
+  @Test
+  void alertsArePostedSignedAndAFailedDeliveryExitsSix() throws Exception {
+    Path store = dir.resolve("hooked.db");
+    Path rules =
+        alerts(
+            "{\"rules\":[{\"type\":\"stale-proof-of-reserves\",\"maxAgeDays\":60}],"
+                + "\"webhook\":{\"url\":\""
+                + server.url("/hook")
+                + "\",\"maxAttempts\":2}}");
+    String secret = "s3cr3t-webhook-key-77";
+    String[] common = {
+      "--offline",
+      "--alerts",
+      rules.toString(),
+      "--store",
+      store.toString(),
+      "--set",
+      "alerts.webhook-secret=" + secret
+    };
+    assertThat(
+            run(concat(new String[] {"watch", "kraken", "--as-of", "2024-10-15"}, common)).code())
+        .isZero();
+    assertThat(server.getRequestCount()).isZero();
+
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    Result fired = run(concat(new String[] {"watch", "kraken", "--as-of", "2025-06-01"}, common));
+    assertThat(fired.code()).as(fired.err()).isEqualTo(WatchCommand.ALERTS_FIRED);
+    RecordedRequest posted = server.takeRequest();
+    assertThat(posted.getBody().utf8()).isEqualTo(fired.out().strip());
+    assertThat(posted.getHeaders().get("X-Cexsafe-Signature"))
+        .isEqualTo(
+            io.cexsafe.store.alert.WebhookSender.signature(
+                io.cexsafe.Secret.of(secret), posted.getBody().toByteArray()));
+
+    // the same two runs into a fresh store, with the webhook down
+    Path other = dir.resolve("other.db");
+    common[4] = other.toString();
+    assertThat(
+            run(concat(new String[] {"watch", "kraken", "--as-of", "2024-10-15"}, common)).code())
+        .isZero();
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    Result undelivered =
+        run(concat(new String[] {"watch", "kraken", "--as-of", "2025-06-01"}, common));
+    assertThat(undelivered.code()).as(undelivered.err()).isEqualTo(WatchCommand.DELIVERY_FAILED);
+    assertThat(undelivered.out().lines()).hasSize(1);
+    assertThat(undelivered.err()).contains("not delivered").doesNotContain(secret);
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 
   @Test

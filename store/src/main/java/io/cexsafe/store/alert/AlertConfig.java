@@ -30,9 +30,6 @@ import java.util.stream.Collectors;
  * @param webhook where to send alerts as well as stdout, or null
  */
 public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
-  /** The environment variable holding the webhook secret when {@code alerts.json} names none. */
-  public static final String DEFAULT_SECRET_ENV = "CEXSAFE_WEBHOOK_SECRET";
-
   private static final List<String> TYPES =
       List.of(
           "grade-drop",
@@ -74,14 +71,14 @@ public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
 
   /**
    * Where alerts are posted: each alert's JSON line as the body of one POST, signed with
-   * HMAC-SHA256 under the secret read from {@code secretEnv}.
+   * HMAC-SHA256 under the secret of the setting {@link WebhookSender#SECRET_SETTING} (never in the
+   * file itself).
    *
    * @param url the http or https endpoint
-   * @param secretEnv the environment variable holding the signing secret
    * @param timeout the longest one delivery may take, all attempts included
    * @param maxAttempts how many times a delivery is tried (on a network error, 429 or 5xx)
    */
-  public record Webhook(URI url, String secretEnv, Duration timeout, int maxAttempts) {
+  public record Webhook(URI url, Duration timeout, int maxAttempts) {
     public Webhook {
       Objects.requireNonNull(url, "url");
       String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
@@ -93,11 +90,6 @@ public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
       if (url.getUserInfo() != null) {
         throw new IllegalArgumentException(
             "url must not carry credentials; the body is signed with the secret instead");
-      }
-      secretEnv = secretEnv == null ? DEFAULT_SECRET_ENV : secretEnv;
-      if (!secretEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new IllegalArgumentException(
-            "secretEnv must be an environment variable name: " + secretEnv);
       }
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative()
@@ -246,7 +238,7 @@ public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
       if (!node.isObject()) {
         throw invalid(path, "must be an object with a \"url\"");
       }
-      onlyFields(node, path, "url", "secretEnv", "timeoutSeconds", "maxAttempts");
+      onlyFields(node, path, "url", "timeoutSeconds", "maxAttempts");
       if (!node.has("url")) {
         throw invalid(path + ".url", "missing");
       }
@@ -256,11 +248,10 @@ public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
       } catch (java.net.URISyntaxException e) {
         throw invalid(path + ".url", "not a URL: " + e.getReason());
       }
-      String secretEnv = node.has("secretEnv") ? text(node, path, "secretEnv") : null;
       int timeoutSeconds = integer(node, path, "timeoutSeconds", 10);
       int maxAttempts = integer(node, path, "maxAttempts", 3);
       try {
-        return new Webhook(url, secretEnv, Duration.ofSeconds(timeoutSeconds), maxAttempts);
+        return new Webhook(url, Duration.ofSeconds(timeoutSeconds), maxAttempts);
       } catch (IllegalArgumentException e) {
         String message = e.getMessage();
         String field = message.substring(0, message.indexOf(' '));

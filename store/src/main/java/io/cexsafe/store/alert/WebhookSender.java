@@ -1,6 +1,7 @@
 package io.cexsafe.store.alert;
 
 import io.cexsafe.Secret;
+import io.cexsafe.SettingKey;
 import io.cexsafe.SourceException;
 import io.cexsafe.http.FetchRequest;
 import io.cexsafe.http.FetchResponse;
@@ -28,6 +29,13 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code timeout}. The secret is never logged nor put in a message.
  */
 public final class WebhookSender implements AutoCloseable {
+  /**
+   * The signing secret: {@code --set alerts.webhook-secret=…}, the environment variable {@code
+   * CEXSAFE_ALERTS_WEBHOOK_SECRET}, a system property or the config file, like every setting.
+   */
+  public static final SettingKey<Secret> SECRET_SETTING =
+      SettingKey.secret("alerts.webhook-secret", "HMAC-SHA256 key that signs webhook alerts");
+
   /** The header carrying the body's signature. */
   public static final String SIGNATURE_HEADER = "X-Cexsafe-Signature";
 

@@ -41,10 +41,7 @@ class AlertConfigTest {
     assertThat(config.webhook())
         .isEqualTo(
             new AlertConfig.Webhook(
-                URI.create("https://hooks.example.com/cexsafe"),
-                "CEXSAFE_WEBHOOK_SECRET",
-                Duration.ofSeconds(10),
-                3));
+                URI.create("https://hooks.example.com/cexsafe"), Duration.ofSeconds(10), 3));
     assertThat(config.lookback()).isEqualTo(Duration.ofDays(7));
   }
 
@@ -59,7 +56,6 @@ class AlertConfigTest {
         .containsExactly(
             new AlertRule.GradeDrop("grade-drop", 1),
             new AlertRule.NewIncident("new-incident", 30));
-    assertThat(config.webhook().secretEnv()).isEqualTo(AlertConfig.DEFAULT_SECRET_ENV);
     assertThat(config.webhook().maxAttempts()).isEqualTo(3);
     assertThat(config.lookback()).isZero();
   }
@@ -85,7 +81,6 @@ class AlertConfigTest {
         "{\"rules\":[{\"type\":\"grade-drop\"}],\"webhook\":{\"url\":\"ftp://x/y\"}}|a.json: $.webhook.url: must be an absolute http(s) URL: ftp://x/y",
         "{\"rules\":[{\"type\":\"grade-drop\"}],\"webhook\":{\"url\":\"https://u:p@x/y\"}}|a.json: $.webhook.url: must not carry credentials; the body is signed with the secret instead",
         "{\"rules\":[{\"type\":\"grade-drop\"}],\"webhook\":{\"url\":\"https://x/y\",\"timeoutSeconds\":0}}|a.json: $.webhook.timeoutSeconds: must be above 0 and at most 600 seconds",
-        "{\"rules\":[{\"type\":\"grade-drop\"}],\"webhook\":{\"url\":\"https://x/y\",\"secretEnv\":\"A-B\"}}|a.json: $.webhook.secretEnv: must be an environment variable name: A-B",
       })
   void reportsEachMistakeWithItsJsonPathOnOneLine(String json, String message) {
     assertThatThrownBy(() -> AlertConfig.parse(json, "a.json"))

@@ -34,7 +34,7 @@ class WebhookSenderTest {
 
   private WebhookSender sender(int attempts, Duration timeout) {
     return WebhookSender.builder(
-            new AlertConfig.Webhook(server.url("/hook").uri(), null, timeout, attempts),
+            new AlertConfig.Webhook(server.url("/hook").uri(), timeout, attempts),
             Secret.of(SECRET))
         .backoff(Duration.ofMillis(10), Duration.ofMillis(20))
         .build();
@@ -134,7 +134,7 @@ class WebhookSenderTest {
     server.close();
     try (WebhookSender sender =
         WebhookSender.builder(
-                new AlertConfig.Webhook(url, null, Duration.ofSeconds(2), 2), Secret.of(SECRET))
+                new AlertConfig.Webhook(url, Duration.ofSeconds(2), 2), Secret.of(SECRET))
             .backoff(Duration.ofMillis(10), Duration.ofMillis(20))
             .build()) {
       WebhookDelivery delivery = sender.deliver(alert);
