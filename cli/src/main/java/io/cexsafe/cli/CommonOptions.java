@@ -4,7 +4,9 @@ import ch.qos.logback.classic.Level;
 import io.cexsafe.Assessor;
 import io.cexsafe.Config;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.SettingKey;
 import io.cexsafe.spi.CollectorRegistry;
+import io.cexsafe.store.alert.WebhookSender;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +48,7 @@ public final class CommonOptions {
     applyVerbosity();
     Config.Builder builder =
         Config.builder()
-            .declared(CollectorRegistry.declaredSettings(CommonOptions.class.getClassLoader()))
+            .declared(declaredSettings())
             .fromProcess()
             .defaultValue(
                 "http.cache.dir",
@@ -72,6 +74,14 @@ public final class CommonOptions {
       builder.set(setting);
     }
     return builder.build();
+  }
+
+  /** The settings of core and the collectors, and the webhook secret of {@code watch}. */
+  static List<SettingKey<?>> declaredSettings() {
+    List<SettingKey<?>> declared =
+        new ArrayList<>(CollectorRegistry.declaredSettings(CommonOptions.class.getClassLoader()));
+    declared.add(WebhookSender.SECRET_SETTING);
+    return declared;
   }
 
   /** The bundled catalogue, extended by {@code --catalog}. */

@@ -45,6 +45,8 @@ public final class Main implements Runnable {
           "licensed-in",
           "backtest",
           "history",
+          "diff",
+          "watch",
           "settings",
           "help");
 
@@ -65,6 +67,8 @@ public final class Main implements Runnable {
       case "licensed-in" -> new LicensedInCommand();
       case "backtest" -> new BacktestCommand();
       case "history" -> new HistoryCommand();
+      case "diff" -> new DiffCommand();
+      case "watch" -> new WatchCommand();
       case "settings" -> new SettingsCommand();
       case "help" -> new CommandLine.HelpCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
