@@ -152,8 +152,8 @@ public final class Assessor implements AutoCloseable {
     Instant started = clock.instant();
     Run run =
         asOf != null
-            ? new Run(asOf, asOf.isBefore(started.truncatedTo(ChronoUnit.SECONDS)))
-            : new Run(started.truncatedTo(ChronoUnit.SECONDS), false);
+            ? new Run(asOf, asOf.isBefore(started.truncatedTo(ChronoUnit.SECONDS)), exchanges)
+            : new Run(started.truncatedTo(ChronoUnit.SECONDS), false, exchanges);
     Set<String> ids = new HashSet<>();
     for (Exchange exchange : exchanges) {
       if (!ids.add(exchange.id())) {
@@ -441,10 +441,12 @@ public final class Assessor implements AutoCloseable {
     final Instant asOf;
     final boolean asOfInPast;
     final SharedDatasets datasets = new SharedDatasets(DEADLINE_CLOCK);
+    final List<Exchange> exchanges;
 
-    Run(Instant asOf, boolean asOfInPast) {
+    Run(Instant asOf, boolean asOfInPast, List<Exchange> exchanges) {
       this.asOf = asOf;
       this.asOfInPast = asOfInPast;
+      this.exchanges = List.copyOf(exchanges);
     }
   }
 
@@ -493,6 +495,11 @@ public final class Assessor implements AutoCloseable {
     @Override
     public ExchangeCatalog catalog() {
       return catalog;
+    }
+
+    @Override
+    public List<Exchange> runExchanges() {
+      return run.exchanges;
     }
 
     @Override

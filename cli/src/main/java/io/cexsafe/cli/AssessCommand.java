@@ -41,10 +41,12 @@ final class AssessCommand implements Callable<Integer> {
   @Mixin ProofOptions proofs;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "<exchange>",
-      description = "Exchange ids, names or aliases (see 'cexsafe exchanges').")
+      description = "Exchange ids, names or aliases (see 'cexsafe exchanges'); or --all.")
   List<String> exchanges;
+
+  @Mixin ExchangeSelection selection;
 
   @Mixin ReportOutput report;
 
@@ -80,7 +82,8 @@ final class AssessCommand implements Callable<Integer> {
     Instant evaluation = parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
     AssessmentRun run =
-        AssessmentRun.run(common, proofs, exchanges, offline, evaluation, progress, err);
+        AssessmentRun.run(
+            common, proofs, selection, exchanges, 1, offline, evaluation, progress, err);
     Scorer scorer = scoring.scorer().with(methodology);
     List<ExchangeAssessment> assessments = new ArrayList<>();
     for (int i = 0; i < run.bundles.size(); i++) {

@@ -10,8 +10,6 @@ import io.cexsafe.por.ProofCollector;
 import io.cexsafe.spi.CollectorRegistry;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,22 +26,22 @@ final class AssessmentRun {
     this.bundles = bundles;
   }
 
+  /**
+   * Runs the collectors for {@code selection}'s exchanges (or {@code names}), at least {@code
+   * minimum} of them.
+   */
   static AssessmentRun run(
       CommonOptions common,
       ProofOptions proofs,
+      ExchangeSelection selection,
       List<String> names,
+      int minimum,
       boolean offline,
       Instant asOf,
       Boolean progress,
       PrintWriter err) {
     ExchangeCatalog catalog = common.catalog();
-    List<Exchange> selected = new ArrayList<>();
-    for (String name : new LinkedHashSet<>(names)) {
-      Exchange exchange = catalog.get(name);
-      if (!selected.contains(exchange)) {
-        selected.add(exchange);
-      }
-    }
+    List<Exchange> selected = selection.resolve(catalog, names, minimum);
     Function<Config, ProofCollector> proofCollector = proofs.collector(catalog, selected, asOf);
     Config config = common.config();
     ProofOptions.checkSettings(config, catalog, selected);
