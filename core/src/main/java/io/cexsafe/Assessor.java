@@ -17,8 +17,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -124,6 +128,35 @@ public final class Assessor implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * How long {@link #assessAll} of {@code exchanges} is expected to take, from the requests each
+   * collector that would run plans per host and the limits the run applies to each host. An offline
+   * run plans no requests. Asks nothing of the network.
+   *
+   * @param latency the time assumed for one request
+   */
+  public RunEstimate estimate(List<Exchange> exchanges, Duration latency) {
+    Map<String, Integer> perHost = new TreeMap<>();
+    List<String> notEstimated = new ArrayList<>();
+    for (EvidenceCollector collector : collectors) {
+      if (offline
+          || !collector.requiresNetwork()
+          || !config.scoped(collector.id()).get(CollectorRegistry.ENABLED)) {
+        continue;
+      }
+      Optional<Map<String, Integer>> planned = collector.plannedRequests(exchanges);
+      if (planned.isEmpty()) {
+        notEstimated.add(collector.id());
+        continue;
+      }
+      planned
+          .get()
+          .forEach((host, n) -> perHost.merge(host.toLowerCase(Locale.ROOT), n, Integer::sum));
+    }
+    return RunEstimate.of(
+        exchanges.size(), perHost, http.settings()::policyFor, latency, notEstimated);
   }
 
   public ExchangeCatalog catalog() {

@@ -2,13 +2,16 @@ package io.cexsafe.cli;
 
 import io.cexsafe.AssessmentListener;
 import io.cexsafe.Assessor;
+import io.cexsafe.CollectorOutcome;
 import io.cexsafe.Config;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.RunEstimate;
 import io.cexsafe.por.ProofCollector;
 import io.cexsafe.spi.CollectorRegistry;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -57,20 +60,48 @@ final class AssessmentRun {
       err.println("cexsafe: warning: no collectors are installed; the report will be empty");
     }
     boolean showProgress = progress != null ? progress : ProgressDisplay.stderrIsTerminal();
-    try (ProgressDisplay display =
-            showProgress
-                ? ProgressDisplay.onTerminal(err, selected.size() * registry.collectors().size())
-                : null;
-        Assessor assessor =
-            Assessor.builder()
-                .catalog(catalog)
-                .collectors(registry)
-                .config(config)
-                .offline(offline)
-                .asOf(asOf)
-                .listener(display != null ? display : AssessmentListener.NONE)
-                .build()) {
-      return new AssessmentRun(selected, registry, assessor.assessAll(selected));
+    // the display starts drawing when made; the estimate line must come first
+    ForwardingListener forward = new ForwardingListener();
+    try (Assessor assessor =
+        Assessor.builder()
+            .catalog(catalog)
+            .collectors(registry)
+            .config(config)
+            .offline(offline)
+            .asOf(asOf)
+            .listener(forward)
+            .build()) {
+      if (showProgress) {
+        RunEstimate estimate = assessor.estimate(selected, ASSUMED_LATENCY);
+        if (estimate.requests() > 0 || !estimate.notEstimated().isEmpty()) {
+          err.println("cexsafe: expected run time: " + estimate.summary());
+        }
+      }
+      try (ProgressDisplay display =
+          showProgress
+              ? ProgressDisplay.onTerminal(err, selected.size() * registry.collectors().size())
+              : null) {
+        forward.target = display != null ? display : AssessmentListener.NONE;
+        return new AssessmentRun(selected, registry, assessor.assessAll(selected));
+      }
+    }
+  }
+
+  /** The time the printed estimate assumes for one request. */
+  static final Duration ASSUMED_LATENCY = Duration.ofMillis(250);
+
+  /** Passes events on to a listener chosen after the assessor is built. */
+  private static final class ForwardingListener implements AssessmentListener {
+    volatile AssessmentListener target = AssessmentListener.NONE;
+
+    @Override
+    public void started(String exchangeId, String collectorId) {
+      target.started(exchangeId, collectorId);
+    }
+
+    @Override
+    public void finished(String exchangeId, CollectorOutcome outcome, Duration elapsed) {
+      target.finished(exchangeId, outcome, elapsed);
     }
   }
 }

@@ -3,7 +3,12 @@ package io.cexsafe.testing;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.ExchangeIdentifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +39,44 @@ public final class GeneratedCatalog {
       exchanges.add(exchange(i));
     }
     return ExchangeCatalog.of(exchanges);
+  }
+
+  /**
+   * The same catalogue as a catalogue file ({@code --catalog}), for tests of the command line.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public static Path writeFile(int size, Path file) {
+    StringBuilder json = new StringBuilder("{\"exchanges\": [\n");
+    for (Exchange exchange : of(size).all()) {
+      if (json.charAt(json.length() - 2) == '}') {
+        json.setLength(json.length() - 1);
+        json.append(",\n");
+      }
+      json.append("  {\"id\": \"")
+          .append(exchange.id())
+          .append("\", \"name\": \"")
+          .append(exchange.name())
+          .append("\", \"website\": \"")
+          .append(exchange.website())
+          .append("\", \"identifiers\": [");
+      for (int k = 0; k < exchange.identifiers().size(); k++) {
+        ExchangeIdentifier identifier = exchange.identifiers().get(k);
+        json.append(k == 0 ? "" : ", ")
+            .append("{\"scheme\": \"")
+            .append(identifier.scheme())
+            .append("\", \"value\": \"")
+            .append(identifier.value())
+            .append("\"}");
+      }
+      json.append("]}\n");
+    }
+    json.append("]}\n");
+    try {
+      return Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Exchange number {@code i} of a generated catalogue. */
