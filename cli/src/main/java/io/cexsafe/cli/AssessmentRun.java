@@ -44,7 +44,8 @@ final class AssessmentRun {
       Boolean progress,
       PrintWriter err) {
     ExchangeCatalog catalog = common.catalog();
-    List<Exchange> selected = selection.resolve(catalog, names, minimum);
+    List<Exchange> selected =
+        selection.resolve(catalog, names, minimum, offline, common::config, err);
     Function<Config, ProofCollector> proofCollector = proofs.collector(catalog, selected, asOf);
     Config config = common.config();
     ProofOptions.checkSettings(config, catalog, selected);
