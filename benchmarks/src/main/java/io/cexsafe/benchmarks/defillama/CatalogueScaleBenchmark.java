@@ -119,7 +119,9 @@ public final class CatalogueScaleBenchmark {
       mirrors.put("stablecoins.llama.fi", stablecoins);
       mirrors.put("itunes.apple.com", apple);
       mirrors.put("play.google.com", play);
-      HttpSettings.Builder http = HttpSettings.builder().maxAttempts(1);
+      // the default attempts: the JDK server drops keep-alive connections idle for 30 s, which a
+      // lookup waiting on Apple's budget can outlast; a client retries that, as it would in use
+      HttpSettings.Builder http = HttpSettings.builder();
       mirrors.forEach(
           (host, mirror) ->
               http.hostPolicy(URI.create(mirror.baseUrl()).getHost(), real.get(host)));
@@ -160,11 +162,25 @@ public final class CatalogueScaleBenchmark {
           List<EvidenceBundle> bundles = assessor.assessAll(all);
           double wallMs = (System.nanoTime() - started) / 1e6;
           Map<OutcomeStatus, Integer> statuses = new EnumMap<>(OutcomeStatus.class);
+          Map<String, Integer> failures = new java.util.TreeMap<>();
           for (EvidenceBundle bundle : bundles) {
             for (CollectorOutcome outcome : bundle.outcomes()) {
               statuses.merge(outcome.status(), 1, Integer::sum);
+              if (outcome.status() == OutcomeStatus.FAILED) {
+                failures.merge(
+                    outcome.collectorId() + ": " + outcome.message() + " " + outcome.problems(),
+                    1,
+                    Integer::sum);
+              }
             }
           }
+          failures.forEach(
+              (why, n) ->
+                  System.out.println(
+                      "  failed "
+                          + n
+                          + " × "
+                          + (why.length() > 300 ? why.substring(0, 300) : why)));
           List<String> counted = new ArrayList<>();
           mirrors.forEach(
               (host, mirror) ->
