@@ -18,8 +18,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -147,6 +151,35 @@ public final class Assessor implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * How long {@link #assessAll} of {@code exchanges} is expected to take, from the requests each
+   * collector that would run plans per host and the limits the run applies to each host. An offline
+   * run plans no requests. Asks nothing of the network.
+   *
+   * @param latency the time assumed for one request
+   */
+  public RunEstimate estimate(List<Exchange> exchanges, Duration latency) {
+    Map<String, Integer> perHost = new TreeMap<>();
+    List<String> notEstimated = new ArrayList<>();
+    for (EvidenceCollector collector : collectors) {
+      if (offline
+          || !collector.requiresNetwork()
+          || !config.scoped(collector.id()).get(CollectorRegistry.ENABLED)) {
+        continue;
+      }
+      Optional<Map<String, Integer>> planned = collector.plannedRequests(exchanges);
+      if (planned.isEmpty()) {
+        notEstimated.add(collector.id());
+        continue;
+      }
+      planned
+          .get()
+          .forEach((host, n) -> perHost.merge(host.toLowerCase(Locale.ROOT), n, Integer::sum));
+    }
+    return RunEstimate.of(
+        exchanges.size(), perHost, http.settings()::policyFor, latency, notEstimated);
+  }
+
   /** The catalogue exchange names are looked up in. */
   public ExchangeCatalog catalog() {
     return catalog;
@@ -180,8 +213,8 @@ public final class Assessor implements AutoCloseable {
     Instant started = clock.instant();
     Run run =
         asOf != null
-            ? new Run(asOf, asOf.isBefore(started.truncatedTo(ChronoUnit.SECONDS)))
-            : new Run(started.truncatedTo(ChronoUnit.SECONDS), false);
+            ? new Run(asOf, asOf.isBefore(started.truncatedTo(ChronoUnit.SECONDS)), exchanges)
+            : new Run(started.truncatedTo(ChronoUnit.SECONDS), false, exchanges);
     Set<String> ids = new HashSet<>();
     for (Exchange exchange : exchanges) {
       if (!ids.add(exchange.id())) {
@@ -524,10 +557,12 @@ public final class Assessor implements AutoCloseable {
     final Instant asOf;
     final boolean asOfInPast;
     final SharedDatasets datasets = new SharedDatasets(DEADLINE_CLOCK);
+    final List<Exchange> exchanges;
 
-    Run(Instant asOf, boolean asOfInPast) {
+    Run(Instant asOf, boolean asOfInPast, List<Exchange> exchanges) {
       this.asOf = asOf;
       this.asOfInPast = asOfInPast;
+      this.exchanges = List.copyOf(exchanges);
     }
   }
 
@@ -576,6 +611,11 @@ public final class Assessor implements AutoCloseable {
     @Override
     public ExchangeCatalog catalog() {
       return catalog;
+    }
+
+    @Override
+    public List<Exchange> runExchanges() {
+      return run.exchanges;
     }
 
     @Override

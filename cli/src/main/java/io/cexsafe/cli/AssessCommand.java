@@ -57,8 +57,11 @@ final class AssessCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "<exchange>",
-      description = "Exchange ids, names or aliases (see 'cexsafe exchanges'); none with --resume.")
+      description =
+          "Exchange ids, names or aliases (see 'cexsafe exchanges'); or --all; none with --resume.")
   List<String> exchanges;
+
+  @Mixin ExchangeSelection selection;
 
   @Mixin ReportOutput report;
 
@@ -110,10 +113,6 @@ final class AssessCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> names = exchanges == null ? List.of() : exchanges;
-    if (resume == null && names.isEmpty()) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "Missing required parameter: '<exchange>'");
-    }
     RunId runId = pipeline.start(spec);
     ReportRenderer renderer = report.renderer(ReportKind.ASSESSMENTS);
     Persona persona = scoring.persona();
@@ -122,7 +121,8 @@ final class AssessCommand implements Callable<Integer> {
     if (store == null && resume == null) {
       Instant evaluation = parseAsOf(asOf);
       AssessmentRun run =
-          AssessmentRun.run(runId, common, proofs, names, offline, evaluation, progress, err);
+          AssessmentRun.run(
+              runId, common, proofs, selection, names, 1, offline, evaluation, progress, err);
       Scorer scorer = scoring.scorer().with(methodology);
       List<ExchangeAssessment> assessments = new ArrayList<>();
       for (int i = 0; i < run.bundles.size(); i++) {
@@ -151,7 +151,7 @@ final class AssessCommand implements Callable<Integer> {
     Map<String, Snapshot> stored = new HashMap<>();
     String asOfText = asOf;
     if (resume != null) {
-      if (!names.isEmpty()) {
+      if (!names.isEmpty() || selection.chosen()) {
         throw new BadInputException("--resume takes the exchanges from the stored run; name none");
       }
       if (asOf != null) {
@@ -178,7 +178,7 @@ final class AssessCommand implements Callable<Integer> {
       }
       session.resume(run, err);
     } else {
-      selected = AssessmentRun.select(catalog, names);
+      selected = selection.resolve(catalog, names, 1, offline, common::config, err);
     }
     Instant evaluation = parseAsOf(asOfText);
     if (resume == null) {

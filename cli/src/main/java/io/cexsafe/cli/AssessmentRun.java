@@ -8,6 +8,7 @@ import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.RunId;
+import io.cexsafe.RunEstimate;
 import io.cexsafe.por.ProofCollector;
 import io.cexsafe.spi.CollectorRegistry;
 import java.io.PrintWriter;
@@ -32,22 +33,30 @@ final class AssessmentRun {
     this.bundles = bundles;
   }
 
+  /**
+   * Runs the collectors for {@code selection}'s exchanges (or {@code names}), at least {@code
+   * minimum} of them.
+   */
   static AssessmentRun run(
       RunId runId,
       CommonOptions common,
       ProofOptions proofs,
+      ExchangeSelection selection,
       List<String> names,
+      int minimum,
       boolean offline,
       Instant asOf,
       Boolean progress,
       PrintWriter err) {
     ExchangeCatalog catalog = common.catalog();
+    List<Exchange> selected =
+        selection.resolve(catalog, names, minimum, offline, common::config, err);
     return run(
         runId,
         common,
         proofs,
         catalog,
-        select(catalog, names),
+        selected,
         offline,
         asOf,
         progress,
@@ -97,38 +106,62 @@ final class AssessmentRun {
       err.println("cexsafe: warning: no collectors are installed; the report will be empty");
     }
     boolean showProgress = progress != null ? progress : ProgressDisplay.stderrIsTerminal();
-    try (ProgressDisplay display =
-            showProgress
-                ? ProgressDisplay.onTerminal(err, selected.size() * registry.collectors().size())
-                : null;
-        Assessor assessor =
-            Assessor.builder()
-                .catalog(catalog)
-                .collectors(registry)
-                .config(config)
-                .offline(offline)
-                .asOf(asOf)
-                .runId(runId)
-                .listener(new ExchangeListener(display, onExchange))
-                .build()) {
-      return new AssessmentRun(selected, registry, assessor.assessAll(selected));
+    ExchangeListener listener = new ExchangeListener(onExchange);
+    try (Assessor assessor =
+        Assessor.builder()
+            .catalog(catalog)
+            .collectors(registry)
+            .config(config)
+            .offline(offline)
+            .asOf(asOf)
+            .runId(runId)
+            .listener(listener)
+            .build()) {
+      // the display starts drawing when made; the estimate line must come first
+      if (showProgress) {
+        RunEstimate estimate = assessor.estimate(selected, ASSUMED_LATENCY);
+        if (estimate.requests() > 0 || !estimate.notEstimated().isEmpty()) {
+          err.println("cexsafe: expected run time: " + estimate.summary());
+        }
+      }
+      try (ProgressDisplay display =
+          showProgress
+              ? ProgressDisplay.onTerminal(err, selected.size() * registry.collectors().size())
+              : null) {
+        listener.progress = display;
+        return new AssessmentRun(selected, registry, assessor.assessAll(selected));
+      }
     }
   }
 
-  /** Progress (when shown) plus the hand-over of each complete bundle. */
-  private record ExchangeListener(AssessmentListener progress, Consumer<EvidenceBundle> onExchange)
-      implements AssessmentListener {
+  /** The time the printed estimate assumes for one request. */
+  static final Duration ASSUMED_LATENCY = Duration.ofMillis(250);
+
+  /**
+   * Progress (once the display exists) plus the hand-over of each complete bundle; the display is
+   * made after the assessor so that the estimate line is printed before it starts drawing.
+   */
+  private static final class ExchangeListener implements AssessmentListener {
+    private final Consumer<EvidenceBundle> onExchange;
+    volatile AssessmentListener progress;
+
+    ExchangeListener(Consumer<EvidenceBundle> onExchange) {
+      this.onExchange = onExchange;
+    }
+
     @Override
     public void started(String exchangeId, String collectorId) {
-      if (progress != null) {
-        progress.started(exchangeId, collectorId);
+      AssessmentListener display = progress;
+      if (display != null) {
+        display.started(exchangeId, collectorId);
       }
     }
 
     @Override
     public void finished(String exchangeId, CollectorOutcome outcome, Duration elapsed) {
-      if (progress != null) {
-        progress.finished(exchangeId, outcome, elapsed);
+      AssessmentListener display = progress;
+      if (display != null) {
+        display.finished(exchangeId, outcome, elapsed);
       }
     }
 

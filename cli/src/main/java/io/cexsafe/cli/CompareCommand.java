@@ -42,10 +42,12 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin ScoringOptions scoring;
 
   @Parameters(
-      arity = "2..*",
+      arity = "0..*",
       paramLabel = "<exchange>",
-      description = "Two or more exchange ids, names or aliases.")
+      description = "Two or more exchange ids, names or aliases; or --all.")
   List<String> exchanges;
+
+  @Mixin ExchangeSelection selection;
 
   @Mixin ReportOutput output;
 
@@ -113,7 +115,8 @@ final class CompareCommand implements Callable<Integer> {
     Instant evaluation = AssessCommand.parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
     AssessmentRun run =
-        AssessmentRun.run(runId, common, proofs, exchanges, offline, evaluation, progress, err);
+        AssessmentRun.run(
+            runId, common, proofs, selection, exchanges, 2, offline, evaluation, progress, err);
     if (run.exchanges.size() < 2) {
       throw new BadInputException("compare needs two different exchanges");
     }

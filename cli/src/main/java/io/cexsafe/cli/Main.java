@@ -195,7 +195,8 @@ public final class Main implements Runnable {
           if (isBadInput(ex)) {
             errors.println("cexsafe: error: " + ex.getMessage());
             code = BAD_INPUT;
-          } else if (ex instanceof OutputFailedException) {
+          } else if (ex instanceof OutputFailedException
+              || ex instanceof SelectionFailedException) {
             errors.println("cexsafe: error: " + ex.getMessage());
             code = FAILURE;
           } else if (ioFailure(ex) != null) {

@@ -1,10 +1,12 @@
 package io.cexsafe.spi;
 
+import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.SourceException;
 import io.cexsafe.http.HttpFetcher;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** What a collector gets to do its work for one exchange. */
 public interface CollectorContext {
@@ -33,6 +35,17 @@ public interface CollectorContext {
 
   /** True when the run must not use the network. */
   boolean offline();
+
+  /**
+   * The exchanges assessed in this run, in the order given: a collector whose source answers for
+   * many ids in one call (Apple's lookup takes a comma-separated list) batches over them, so that
+   * the run costs one call rather than one per exchange. Empty when the caller does not say
+   * (contexts made outside the {@link io.cexsafe.Assessor}); collectors then ask for their own
+   * exchange alone.
+   */
+  default List<Exchange> runExchanges() {
+    return List.of();
+  }
 
   /** The catalogue in use, to match names and identifiers across exchanges. */
   ExchangeCatalog catalog();

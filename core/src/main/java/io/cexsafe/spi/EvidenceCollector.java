@@ -3,7 +3,9 @@ package io.cexsafe.spi;
 import io.cexsafe.Exchange;
 import io.cexsafe.Pillar;
 import io.cexsafe.http.HostPolicy;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +46,19 @@ public interface EvidenceCollector {
   /** Limits for the hosts this collector calls, e.g. a source's documented rate limit. */
   default Map<String, HostPolicy> hostPolicies() {
     return Map.of();
+  }
+
+  /**
+   * The requests a run of this collector over {@code exchanges} is expected to make, per host, when
+   * every source answers at its first attempt: shared lists counted once, per-exchange calls once
+   * per exchange, paged sources at their configured page limit. The run estimate divides these by
+   * the hosts' limits ({@link #hostPolicies()}) before the run starts.
+   *
+   * @return the count per host (an empty map for a collector that would call nothing); empty when
+   *     the collector cannot tell, which the estimate then names as not estimated
+   */
+  default Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    return Optional.empty();
   }
 
   /**

@@ -194,7 +194,7 @@ public final class AssessAllBenchmark {
   }
 
   /** A small /protocol answer: 31 daily points and a token breakdown on three chains. */
-  private static String protocol(int i, String token) {
+  static String protocol(int i, String token) {
     StringBuilder json = new StringBuilder("{\"id\":\"").append(10_000 + i).append("\",");
     json.append("\"name\":\"Exchange ").append(i).append(" CEX\",\"category\":\"CEX\",");
     json.append("\"chainTvls\":{");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,23 @@ final class LocalDefiLlama implements AutoCloseable {
   /** {@code route} maps a path to a body: a {@link Path} (streamed), a String, or null for 404. */
   LocalDefiLlama(int threads, long latencyMillis, Function<String, Object> route)
       throws IOException {
+    this(
+        InetAddress.getLoopbackAddress(),
+        threads,
+        latencyMillis,
+        uri -> route.apply(uri.getPath()));
+  }
+
+  /**
+   * A server bound to {@code address} (any of 127.0.0.0/8, so that several mirrors are several
+   * hosts with their own limits) whose {@code route} sees the whole request URI, query included.
+   */
+  LocalDefiLlama(InetAddress address, int threads, long latencyMillis, Function<URI, Object> route)
+      throws IOException {
     // the JDK server writes headers and body separately; with Nagle's algorithm on, the body waits
     // for the client's delayed ACK (~40 ms), which no real CDN edge would add
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    server = HttpServer.create(new InetSocketAddress(address, 0), 64);
     executor = Executors.newFixedThreadPool(threads);
     server.setExecutor(executor);
     server.createContext(
@@ -49,7 +63,7 @@ final class LocalDefiLlama implements AutoCloseable {
             if (latencyMillis > 0) {
               Thread.sleep(latencyMillis);
             }
-            answer(exchange, route.apply(path));
+            answer(exchange, route.apply(exchange.getRequestURI()));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } finally {
@@ -84,7 +98,10 @@ final class LocalDefiLlama implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://"
+        + server.getAddress().getAddress().getHostAddress()
+        + ":"
+        + server.getAddress().getPort();
   }
 
   long count(String path) {

@@ -7,7 +7,9 @@ import io.cexsafe.http.HostPolicy;
 import io.cexsafe.spi.CollectionResult;
 import io.cexsafe.spi.CollectorContext;
 import io.cexsafe.spi.EvidenceCollector;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,6 +66,11 @@ public final class DefiLlamaCollector implements EvidenceCollector {
   @Override
   public Map<String, HostPolicy> hostPolicies() {
     return HOST_POLICIES;
+  }
+
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    return Optional.of(engine.planned(exchanges));
   }
 
   @Override

@@ -12,7 +12,9 @@ import io.cexsafe.http.HostPolicy;
 import io.cexsafe.spi.CollectionResult;
 import io.cexsafe.spi.CollectorContext;
 import io.cexsafe.spi.EvidenceCollector;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +75,11 @@ public final class ReviewsCollector implements EvidenceCollector {
   public Map<String, HostPolicy> hostPolicies() {
     return Map.of(
         ReviewsSettings.APPLE.getHost(), APPLE_POLICY, ReviewsSettings.PLAY.getHost(), PLAY_POLICY);
+  }
+
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    return Optional.of(run.planned(exchanges));
   }
 
   @Override

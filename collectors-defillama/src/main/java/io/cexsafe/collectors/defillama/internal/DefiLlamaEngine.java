@@ -4,7 +4,9 @@ import io.cexsafe.Exchange;
 import io.cexsafe.collectors.defillama.DefiLlamaSettings;
 import io.cexsafe.spi.CollectionResult;
 import io.cexsafe.spi.CollectorContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The DeFiLlama collection for one exchange: its {@link DefiLlamaSources sources} read everything
@@ -33,6 +35,33 @@ public final class DefiLlamaEngine {
 
   public DefiLlamaSettings settings() {
     return settings;
+  }
+
+  /**
+   * The requests a run over {@code exchanges} makes per host: {@code /cexs} and {@code /hacks}
+   * once, the stablecoin list once when some exchange has a slug, and {@code /protocol} once per
+   * exchange with a catalogue slug. {@code /inflows} is asked only where {@code /cexs} lacks a
+   * window's flow, which is not known before the run, and is not counted.
+   */
+  public Map<String, Integer> planned(List<Exchange> exchanges) {
+    String api =
+        (settings.apiKey().isPresent() ? settings.proBaseUrl() : settings.baseUrl()).getHost();
+    Map<String, Integer> perHost = new LinkedHashMap<>();
+    if (settings.cexsEnabled()) {
+      perHost.merge(api, 1, Integer::sum);
+    }
+    if (settings.hacksEnabled()) {
+      perHost.merge(api, 1, Integer::sum);
+    }
+    long slugged =
+        exchanges.stream().filter(e -> e.identifier("defillama.slug").isPresent()).count();
+    if (slugged > 0 && settings.protocolEnabled()) {
+      perHost.merge(api, (int) slugged, Integer::sum);
+      if (settings.stablecoinsEnabled()) {
+        perHost.merge(settings.stablecoinsUrl().getHost(), 1, Integer::sum);
+      }
+    }
+    return perHost;
   }
 
   public CollectionResult collect(Exchange exchange, CollectorContext context) {

@@ -1,6 +1,9 @@
 package io.cexsafe.collectors.reviews.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cexsafe.Exchange;
 import io.cexsafe.ReasonCode;
 import io.cexsafe.SourceException;
 import io.cexsafe.collectors.reviews.internal.ReviewsSettings.SourceSettings;
@@ -9,6 +12,7 @@ import io.cexsafe.facts.AppRating;
 import io.cexsafe.facts.AppStore;
 import io.cexsafe.http.FetchRequest;
 import io.cexsafe.http.FetchResponse;
+import io.cexsafe.spi.SharedDataset;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -20,14 +24,26 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Apple's iTunes Lookup API, once per storefront: rating, rating count, current-version rating,
- * version and release date. An app not sold in a storefront comes back as {@code resultCount: 0};
- * that is reported as an {@link AppAvailability} fact, not as an error.
+ * Apple's iTunes Lookup API, once per storefront for the whole run (the ids of every exchange of
+ * the run in one comma-separated list, in chunks of {@value #MAX_IDS_PER_LOOKUP}): rating, rating
+ * count, current-version rating, version and release date. An app not sold in a storefront comes
+ * back as {@code resultCount: 0}; that is reported as an {@link AppAvailability} fact, not as an
+ * error.
  */
 final class AppleLookup {
   static final String NAME = "apple-lookup";
+
+  /**
+   * Track ids per lookup call. Apple documents the comma-separated list but no maximum; 100 keeps
+   * the URL near 1 KB and a full answer (every app record carries its description) near a megabyte,
+   * well inside the body limit.
+   */
+  static final int MAX_IDS_PER_LOOKUP = 100;
+
+  private static final Pattern TRACK_ID = Pattern.compile("\\d+");
   private static final BigDecimal FIVE = BigDecimal.valueOf(5);
 
   private final SourceSettings source;
@@ -54,17 +70,27 @@ final class AppleLookup {
             NAME, ReasonCode.CANCELLED, "cancelled before storefront " + storefront, null);
         break;
       }
-      URI uri = uri(trackId, bundleId, storefront);
       try {
-        FetchResponse response = harvest.context().http().fetch(FetchRequest.builder(uri).build());
-        Storefront result =
-            parse(
-                harvest,
-                Payloads.json(response, "Apple lookup " + storefront),
-                trackId,
-                bundleId,
-                storefront,
-                uri);
+        Storefront result;
+        if (trackId != null) {
+          List<String> batch = batch(trackId, harvest.context().runExchanges());
+          URI uri = uri(String.join(",", batch), null, storefront);
+          JsonNode root = harvest.context().shared(lookup(uri, storefront));
+          JsonNode mine = batch.size() == 1 ? root : only(root, trackId, storefront, uri);
+          result = parse(harvest, mine, trackId, null, storefront, uri);
+        } else {
+          URI uri = uri(null, bundleId, storefront);
+          FetchResponse response =
+              harvest.context().http().fetch(FetchRequest.builder(uri).build());
+          result =
+              parse(
+                  harvest,
+                  Payloads.json(response, "Apple lookup " + storefront),
+                  null,
+                  bundleId,
+                  storefront,
+                  uri);
+        }
         found.add(result);
       } catch (SourceException e) {
         harvest.problem(NAME, e);
@@ -84,6 +110,62 @@ final class AppleLookup {
     return found;
   }
 
+  /**
+   * The track ids looked up together with {@code trackId}: those of the run's exchanges, each once
+   * in run order, cut into chunks of {@value #MAX_IDS_PER_LOOKUP}; the chunk holding {@code
+   * trackId}. Alone when the run does not list its exchange (a context made outside the assessor).
+   */
+  static List<String> batch(String trackId, List<Exchange> runExchanges) {
+    List<String> ids = new ArrayList<>();
+    for (Exchange exchange : runExchanges) {
+      exchange
+          .identifier("apple.id")
+          .map(String::trim)
+          .filter(id -> TRACK_ID.matcher(id).matches() && !ids.contains(id))
+          .ifPresent(ids::add);
+    }
+    int at = ids.indexOf(trackId);
+    if (at < 0) {
+      return List.of(trackId);
+    }
+    int from = at / MAX_IDS_PER_LOOKUP * MAX_IDS_PER_LOOKUP;
+    return List.copyOf(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_LOOKUP)));
+  }
+
+  /** One storefront's lookup of a batch of ids, asked once per run whoever asks first. */
+  private SharedDataset<JsonNode> lookup(URI uri, String storefront) {
+    return SharedDataset.of(
+        "reviews:apple-lookup:" + uri,
+        context ->
+            Payloads.json(
+                context.http().fetch(FetchRequest.builder(uri).build()),
+                "Apple lookup " + storefront));
+  }
+
+  /**
+   * The part of a batch answer about {@code trackId}, shaped as if it had been asked alone: its
+   * results, counted. A batch answer of the wrong shape is malformed for every exchange in it.
+   */
+  static JsonNode only(JsonNode root, String trackId, String storefront, URI uri)
+      throws SourceException {
+    JsonNode count = root.get("resultCount");
+    JsonNode results = root.get("results");
+    if (count == null || !count.isIntegralNumber() || results == null || !results.isArray()) {
+      throw Payloads.malformed(
+          "Apple lookup " + storefront + ": no resultCount and results", uri.toString());
+    }
+    ObjectNode mine = Payloads.MAPPER.createObjectNode();
+    ArrayNode kept = Payloads.MAPPER.createArrayNode();
+    for (JsonNode result : results) {
+      if (trackId.equals(result.path("trackId").asText())) {
+        kept.add(result);
+      }
+    }
+    mine.put("resultCount", kept.size());
+    mine.set("results", kept);
+    return mine;
+  }
+
   static boolean endsRound(ReasonCode reason) {
     return reason == ReasonCode.RATE_LIMITED
         || reason == ReasonCode.BLOCKED
@@ -94,8 +176,8 @@ final class AppleLookup {
         || reason == ReasonCode.CANCELLED;
   }
 
-  private URI uri(String trackId, String bundleId, String storefront) {
-    String key = trackId != null ? "id=" + trackId : "bundleId=" + encode(bundleId);
+  private URI uri(String trackIds, String bundleId, String storefront) {
+    String key = trackIds != null ? "id=" + trackIds : "bundleId=" + encode(bundleId);
     return source.resolve("/lookup?" + key + "&country=" + storefront + "&entity=software");
   }
 

@@ -35,6 +35,62 @@ public final class ReviewsRun {
     this.lexiconVersion = matcher.lexiconVersion();
   }
 
+  /**
+   * The requests a run over {@code exchanges} makes per host when every source answers: Apple's
+   * lookup once per storefront and chunk of ids for the whole run, and per exchange the review feed
+   * pages, the Play page and review pages, and Trustpilot's search and pages (with a key).
+   */
+  public Map<String, Integer> planned(List<Exchange> exchanges) {
+    Map<String, Integer> perHost = new LinkedHashMap<>();
+    List<String> trackIds = new ArrayList<>();
+    for (Exchange exchange : exchanges) {
+      String appleId = exchange.identifier("apple.id").orElse(null);
+      String bundle = exchange.identifier("apple.bundle").orElse(null);
+      String pkg = exchange.identifier("play.package").orElse(null);
+      String domain = exchange.identifier("trustpilot.domain").orElse(websiteDomain(exchange));
+      List<String> batch = appleId == null ? List.of() : AppleLookup.batch(appleId, exchanges);
+      if (appleId != null && settings.appleLookup().enabled()) {
+        batch.stream().filter(id -> !trackIds.contains(id)).forEach(trackIds::add);
+        if (!batch.contains(appleId)) {
+          // an id the lookup cannot batch is asked alone in every storefront
+          add(perHost, settings.appleLookup(), settings.appleStorefronts().size());
+        }
+      } else if (bundle != null && settings.appleLookup().enabled()) {
+        add(perHost, settings.appleLookup(), settings.appleStorefronts().size());
+      }
+      if ((appleId != null || bundle != null) && settings.appleReviews().enabled()) {
+        add(
+            perHost,
+            settings.appleReviews(),
+            settings.appleReviewStorefronts().size() * settings.appleReviewPages());
+      }
+      if (pkg != null) {
+        if (settings.playDetails().enabled()) {
+          add(perHost, settings.playDetails(), 1);
+        }
+        if (settings.playReviews().enabled()) {
+          add(perHost, settings.playReviews(), settings.playReviewPages());
+        }
+      }
+      if (domain != null
+          && settings.trustpilot().enabled()
+          && settings.trustpilotApiKey().isPresent()) {
+        add(perHost, settings.trustpilot(), 1 + settings.trustpilotPages());
+      }
+    }
+    if (!trackIds.isEmpty()) {
+      int chunks =
+          (trackIds.size() + AppleLookup.MAX_IDS_PER_LOOKUP - 1) / AppleLookup.MAX_IDS_PER_LOOKUP;
+      add(perHost, settings.appleLookup(), chunks * settings.appleStorefronts().size());
+    }
+    return perHost;
+  }
+
+  private static void add(
+      Map<String, Integer> perHost, ReviewsSettings.SourceSettings source, int requests) {
+    perHost.merge(source.baseUrl().getHost(), requests, Integer::sum);
+  }
+
   public CollectionResult collect(Exchange exchange, CollectorContext context) {
     String appleId = exchange.identifier("apple.id").orElse(null);
     String bundle = exchange.identifier("apple.bundle").orElse(null);
