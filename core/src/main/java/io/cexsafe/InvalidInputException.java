@@ -24,12 +24,12 @@ public class InvalidInputException extends CexsafeException {
     this.problem = Objects.requireNonNull(problem, "problem");
   }
 
-  /** The file name or other description of where the input came from. */
+  /** {@return the file name or other description of where the input came from} */
   public String source() {
     return source;
   }
 
-  /** JSON path (e.g. {@code $.facts[3].sourceUrl}) of the offending value, or null. */
+  /** {@return JSON path (e.g. {@code $.facts[3].sourceUrl}) of the offending value, or null} */
   public String path() {
     return path;
   }

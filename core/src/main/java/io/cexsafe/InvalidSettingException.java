@@ -28,12 +28,12 @@ public final class InvalidSettingException extends ConfigurationException {
     return named;
   }
 
-  /** The full key, as given. */
+  /** {@return the full key, as given} */
   public String key() {
     return key;
   }
 
-  /** What is wrong, e.g. "expected an integer within [1, 100]". */
+  /** {@return what is wrong, e.g. "expected an integer within [1, 100]"} */
   public String problem() {
     return problem;
   }

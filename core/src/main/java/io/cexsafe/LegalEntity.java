@@ -12,6 +12,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LegalEntity(String name, String country, String lei, String role) {
+  /**
+   * Validates the components.
+   *
+   * @param name registered legal name
+   * @param country ISO 3166-1 alpha-2 country of incorporation
+   * @param lei Legal Entity Identifier, or null when not known
+   * @param role what the entity does for the brand (free text), or null
+   */
   public LegalEntity {
     name = Strings.requireText(name, "name");
     country = Strings.requireCountry(country, "country");

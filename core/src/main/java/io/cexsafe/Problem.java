@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(ReasonCode reason, String message, String source, Integer httpStatus) {
+  /**
+   * Validates the components.
+   *
+   * @param reason the reason code
+   * @param message a human explanation (never contains credentials)
+   * @param source the URL or resource concerned, or null
+   * @param httpStatus the HTTP status, or null
+   */
   public Problem {
     Objects.requireNonNull(reason, "reason");
     message = Strings.requireText(message, "message");

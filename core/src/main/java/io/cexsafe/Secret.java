@@ -21,7 +21,7 @@ public final class Secret {
     return new Secret(value);
   }
 
-  /** The secret value, for the one place that must send it. */
+  /** {@return the secret value, for the one place that must send it} */
   public String reveal() {
     return value;
   }

@@ -37,12 +37,12 @@ public class SourceException extends Exception {
     return reason;
   }
 
-  /** The URL or resource that failed, or null. */
+  /** {@return the URL or resource that failed, or null} */
   public String source() {
     return source;
   }
 
-  /** The HTTP status, or null when there was no response. */
+  /** {@return the HTTP status, or null when there was no response} */
   public Integer httpStatus() {
     return httpStatus;
   }

@@ -8,6 +8,7 @@ import java.util.Set;
 @JsonTypeName("app-availability")
 public record AppAvailability(AppStore store, String storefront, String appId, boolean available)
     implements Fact {
+  /** Validates the components. */
   public AppAvailability {
     Checks.required(store, "store");
     storefront = Checks.country(storefront, "storefront");

@@ -11,6 +11,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("bug-bounty")
 public record BugBounty(String platform, BigDecimal maxRewardUsd, URI url) implements Fact {
+  /** Validates the components. */
   public BugBounty {
     platform = Checks.text(platform, "platform");
     Checks.nonNegative(maxRewardUsd, "maxRewardUsd");

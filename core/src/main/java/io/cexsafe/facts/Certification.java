@@ -17,6 +17,7 @@ public record Certification(
     LocalDate validUntil,
     String certifier)
     implements Fact {
+  /** Validates the components. */
   public Certification {
     Checks.required(standard, "standard");
     level = Checks.optionalText(level);

@@ -39,6 +39,16 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
   private static final Pattern KIND =
       Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
 
+  /**
+   * Validates the components.
+   *
+   * @param kind namespaced kind: at least two dot-separated lower-case segments of letters, digits
+   *     and hyphens, the first naming the plugin's owner ({@code cexsafe.} is reserved)
+   * @param pillars the pillars the fact informs; empty for context only
+   * @param payload the fact's data, a JSON object of at most {@link #MAX_PAYLOAD_CHARS} characters
+   *     as compact JSON
+   * @param summary one human-readable line
+   */
   public ExtensionFact {
     kind = requireKind(kind);
     pillars = Checks.enums(pillars, Pillar.class);
@@ -59,12 +69,12 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
     return new ExtensionFact(kind, pillars == null ? null : Set.copyOf(pillars), payload, summary);
   }
 
-  /** An empty payload to fill in, for {@link #of}. */
+  /** {@return an empty payload to fill in, for {@link #of}} */
   public static ObjectNode newPayload() {
     return Json.mapper().createObjectNode();
   }
 
-  /** A copy of the payload: the fact stays immutable whatever the caller does with it. */
+  /** {@return A copy of the payload: the fact stays immutable whatever the caller does with it} */
   @Override
   public JsonNode payload() {
     return payload.deepCopy();

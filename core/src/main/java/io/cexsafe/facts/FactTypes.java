@@ -21,7 +21,7 @@ public final class FactTypes {
 
   private FactTypes() {}
 
-  /** Every fact type name, in vocabulary order (the order of {@code permits}). */
+  /** {@return every fact type name, in vocabulary order (the order of {@code permits})} */
   public static Map<String, Class<? extends Fact>> all() {
     return BY_NAME;
   }

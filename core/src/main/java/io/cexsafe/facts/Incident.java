@@ -37,6 +37,20 @@ public record Incident(
     Integer accountsAffected,
     String summaryText)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param date when it happened
+   * @param kind what kind of incident
+   * @param lossUsd amount lost in USD, or null when unknown
+   * @param technique how it happened (e.g. "2FA bypass"), or null
+   * @param returnedUsd amount recovered or returned, or null when unknown
+   * @param reimbursement whether users were made whole
+   * @param hoursToDisclosure hours from the incident to public disclosure, or null when unknown
+   * @param postMortemPublished a post-mortem was published; null when unknown
+   * @param hardeningMeasures named measures taken afterwards
+   * @param accountsAffected number of user accounts affected, or null
+   */
   public Incident {
     Checks.required(date, "date");
     Checks.required(kind, "kind");

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("key-management")
 public record KeyManagement(Set<KeyProtection> protections, String detail) implements Fact {
+  /** Validates the components. */
   public KeyManagement {
     protections = Checks.enums(protections, KeyProtection.class);
     if (protections.isEmpty()) {

@@ -36,6 +36,20 @@ public record Licence(
     URI registerUrl,
     MatchBasis matchBasis)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param jurisdiction ISO alpha-2 code, or {@code EU}
+   * @param regulator e.g. {@code FCA}
+   * @param register the register's name, e.g. {@code FCA Financial Services Register}
+   * @param entityName the entity as the register (or claim) names it
+   * @param identifier the register identifier, or null
+   * @param status normalised status
+   * @param activities activities or permissions covered; empty when unknown
+   * @param authorisedSince start date, or null
+   * @param registerUrl link to the register entry, or null
+   * @param matchBasis how the entry was tied to the exchange
+   */
   public Licence {
     jurisdiction = Checks.country(jurisdiction, "jurisdiction");
     regulator = Checks.text(regulator, "regulator");

@@ -33,6 +33,19 @@ public record PorAttestation(
     boolean attestorWithdrawn,
     String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param reportDate the snapshot date the report covers
+   * @param attestor who produced or vouched for it (an accounting firm, or the exchange itself)
+   * @param method what it proves
+   * @param independence who vouches
+   * @param assets per-asset reserve ratios; empty when the report gives none
+   * @param cadence how often such reports are published
+   * @param userVerifiable users can verify their own inclusion
+   * @param attestorWithdrawn the attestor has since withdrawn from proof-of-reserves work or the
+   *     report
+   */
   public PorAttestation {
     Checks.required(reportDate, "reportDate");
     attestor = Checks.text(attestor, "attestor");

@@ -19,6 +19,7 @@ public record RegulatoryWarning(
     URI url,
     boolean resolved)
     implements Fact {
+  /** Validates the components. */
   public RegulatoryWarning {
     jurisdiction = Checks.country(jurisdiction, "jurisdiction");
     regulator = Checks.text(regulator, "regulator");

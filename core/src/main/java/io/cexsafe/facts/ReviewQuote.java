@@ -7,6 +7,7 @@ import java.time.LocalDate;
 /** An example review, quoted as evidence for a theme. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReviewQuote(String text, int rating, LocalDate date, URI url) {
+  /** Validates the components. */
   public ReviewQuote {
     text = Checks.text(text, "text");
     if (rating < 1 || rating > 5) {

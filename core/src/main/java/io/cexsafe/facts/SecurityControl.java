@@ -22,6 +22,14 @@ public record SecurityControl(
     Boolean visibleInApp,
     String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param control which control
+   * @param availability mandatory, on by default, optional or not offered
+   * @param lockPeriodHours for address whitelists and locks: the waiting period, or null
+   * @param visibleInApp the control is reachable in the mobile app's settings; null when unknown
+   */
   public SecurityControl {
     Checks.required(control, "control");
     Checks.required(availability, "availability");

@@ -11,6 +11,7 @@ import java.util.Set;
 @JsonTypeName("security-rating")
 public record SecurityRating(String provider, BigDecimal score, BigDecimal maxScore, String grade)
     implements Fact {
+  /** Validates the components. */
   public SecurityRating {
     provider = Checks.text(provider, "provider");
     Checks.nonNegative(score, "score");

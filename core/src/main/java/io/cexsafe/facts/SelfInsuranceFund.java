@@ -10,6 +10,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("self-insurance-fund")
 public record SelfInsuranceFund(String name, BigDecimal sizeUsd, String detail) implements Fact {
+  /** Validates the components. */
   public SelfInsuranceFund {
     name = Checks.text(name, "name");
     Checks.nonNegative(sizeUsd, "sizeUsd");

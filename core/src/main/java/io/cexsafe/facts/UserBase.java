@@ -10,6 +10,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("user-base")
 public record UserBase(long users, String scope) implements Fact {
+  /** Validates the components. */
   public UserBase {
     if (users < 0) {
       throw new IllegalArgumentException("users must not be negative: " + users);

@@ -69,7 +69,7 @@ public final class CollectionResult {
     return status;
   }
 
-  /** The main reason: the skip reason, or the first problem's. */
+  /** {@return the main reason: the skip reason, or the first problem's} */
   public ReasonCode reason() {
     return reason;
   }

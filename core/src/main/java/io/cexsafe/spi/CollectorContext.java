@@ -8,33 +8,33 @@ import java.time.Instant;
 
 /** What a collector gets to do its work for one exchange. */
 public interface CollectorContext {
-  /** HTTP bound to this run's deadline; refuses every request in offline runs. */
+  /** {@return HTTP bound to this run's deadline; refuses every request in offline runs} */
   HttpFetcher http();
 
-  /** The clock for {@code retrievedAt} and any "now". */
+  /** {@return the clock for {@code retrievedAt} and any "now"} */
   Clock clock();
 
-  /** The evaluation instant of the run (the {@code --as-of} date, or now). */
+  /** {@return the evaluation instant of the run (the {@code --as-of} date, or now)} */
   Instant asOf();
 
   /**
-   * True when {@link #asOf()} lies before the run started (a replay of the past): the collector
-   * must give what its source said at as-of, dated by the source's own timestamps, and leave out
-   * what the source cannot date. False for a run evaluated now (as-of is then the run's start, a
-   * little before the clock's current instant). Contexts made outside the {@link
+   * {@return true when {@link #asOf()} lies before the run started (a replay of the past): the
+   * collector must give what its source said at as-of, dated by the source's own timestamps, and
+   * leave out what the source cannot date} False for a run evaluated now (as-of is then the run's
+   * start, a little before the clock's current instant). Contexts made outside the {@link
    * io.cexsafe.Assessor} that do not say are taken as runs evaluated now.
    */
   default boolean asOfInPast() {
     return false;
   }
 
-  /** When this collector run must be done; calls are cut off after it. */
+  /** {@return when this collector run must be done; calls are cut off after it} */
   Instant deadline();
 
-  /** True when the run must not use the network. */
+  /** {@return true when the run must not use the network} */
   boolean offline();
 
-  /** The catalogue in use, to match names and identifiers across exchanges. */
+  /** {@return the catalogue in use, to match names and identifiers across exchanges} */
   ExchangeCatalog catalog();
 
   /**
@@ -44,6 +44,6 @@ public interface CollectorContext {
    */
   <T> T shared(SharedDataset<T> dataset) throws SourceException;
 
-  /** True once the run has been cancelled or the deadline has passed. */
+  /** {@return true once the run has been cancelled or the deadline has passed} */
   boolean isCancelled();
 }

@@ -41,7 +41,7 @@ public final class CollectorRegistry {
     return new Builder();
   }
 
-  /** The collectors, sorted by id. */
+  /** {@return the collectors, sorted by id} */
   public List<EvidenceCollector> collectors() {
     return collectors;
   }
@@ -85,7 +85,7 @@ public final class CollectorRegistry {
     return Collections.unmodifiableMap(byOwner);
   }
 
-  /** Providers that could not be loaded or created, as messages. */
+  /** {@return providers that could not be loaded or created, as messages} */
   public List<String> problems() {
     return problems;
   }
@@ -121,7 +121,7 @@ public final class CollectorRegistry {
       return this;
     }
 
-    /** Also discovers providers on the thread's context class loader. */
+    /** {@return also discovers providers on the thread's context class loader} */
     public Builder discover() {
       return discover(Thread.currentThread().getContextClassLoader());
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code META-INF/services/io.cexsafe.spi.EvidenceCollectorProvider}.
  */
 public interface EvidenceCollectorProvider {
-  /** The id of the collector this provider creates. */
+  /** {@return the id of the collector this provider creates} */
   String id();
 
   /**
@@ -23,10 +23,10 @@ public interface EvidenceCollectorProvider {
   EvidenceCollector create(Config settings);
 
   /**
-   * The settings {@link #create} reads, relative to the collector's id ({@code base-url} for {@code
-   * defillama.base-url}), read in {@link #create} with {@code settings.get(KEY)}; {@code enabled}
-   * is common to every collector and need not be declared. A key a user gives that no owner
-   * declares is an error, so declare every key read.
+   * {@return the settings {@link #create} reads, relative to the collector's id ({@code base-url}
+   * for {@code defillama.base-url}), read in {@link #create} with {@code settings.get(KEY)}; {@code
+   * enabled} is common to every collector and need not be declared} A key a user gives that no
+   * owner declares is an error, so declare every key read.
    */
   default List<SettingKey<?>> settings() {
     return List.of();

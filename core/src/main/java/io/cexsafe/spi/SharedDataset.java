@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param <T> the parsed dataset
  */
 public interface SharedDataset<T> {
-  /** Key unique within the run, e.g. {@code defillama:/cexs}. */
+  /** {@return key unique within the run, e.g. {@code defillama:/cexs}} */
   String key();
 
   /** Loads the dataset; called once per run. */

@@ -102,6 +102,7 @@ public abstract class SimpleCollector implements EvidenceCollectorProvider {
       Duration staleAfter) {
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+    /** Validates the components, copying lists and turning null ones empty. */
     public Source {
       Objects.requireNonNull(id, "id");
       if (!KEBAB.matcher(id).matches()) {
