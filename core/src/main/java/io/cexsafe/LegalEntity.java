@@ -30,6 +30,12 @@ public record LegalEntity(String name, String country, String lei, String role) 
     role = Strings.blankToNull(role);
   }
 
+  /**
+   * An entity with no LEI and no role.
+   *
+   * @param name registered legal name
+   * @param country ISO 3166-1 alpha-2 country of incorporation
+   */
   public LegalEntity(String name, String country) {
     this(name, country, null, null);
   }

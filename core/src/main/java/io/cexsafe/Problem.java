@@ -27,6 +27,12 @@ public record Problem(ReasonCode reason, String message, String source, Integer 
     source = Strings.blankToNull(source);
   }
 
+  /**
+   * Records a source failure as a problem.
+   *
+   * @param e the failure
+   * @return a problem with its reason, message, source and HTTP status
+   */
   public static Problem of(SourceException e) {
     return new Problem(e.reason(), e.getMessage(), e.source(), e.httpStatus());
   }

@@ -13,6 +13,13 @@ public final class Secret {
     this.value = value;
   }
 
+  /**
+   * Wraps a credential so that it is never shown.
+   *
+   * @param value the credential
+   * @return the secret
+   * @throws IllegalArgumentException when the value is blank
+   */
   public static Secret of(String value) {
     Objects.requireNonNull(value, "value");
     if (value.isBlank()) {

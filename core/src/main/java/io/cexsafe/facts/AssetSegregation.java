@@ -25,6 +25,7 @@ public record AssetSegregation(
    * @param oneToOneBacking customer assets are backed 1:1
    * @param segregated customer assets are held apart from the exchange's own
    * @param bankruptcyRemote customer assets sit in a bankruptcy-remote entity or trust
+   * @param detail what the exchange says about it, or null
    */
   public AssetSegregation {
     if (oneToOneBacking == null && segregated == null && bankruptcyRemote == null) {

@@ -23,6 +23,7 @@ public record ComplaintHandling(
    * @param resolutionWorkingDays committed time to a final answer, or null when none is published
    * @param escalationPath a documented path beyond first-line support (e.g. an ombudsman)
    * @param emergencyPath a documented urgent path for compromised accounts (e.g. lock and report)
+   * @param detail what the exchange says about it, or null
    */
   public ComplaintHandling {
     Checks.nonNegative(resolutionWorkingDays, "resolutionWorkingDays");

@@ -22,6 +22,7 @@ public record CustodyProvider(
    * @param name provider name
    * @param role what it does
    * @param availableToCustomers customers can choose to hold assets with it
+   * @param detail what the exchange says about it, or null
    */
   public CustodyProvider {
     name = Checks.text(name, "name");

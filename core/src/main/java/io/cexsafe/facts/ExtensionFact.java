@@ -63,7 +63,16 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
     }
   }
 
-  /** A fact of {@code kind} informing {@code pillars}, with a payload built by the caller. */
+  /**
+   * A fact of {@code kind} informing {@code pillars}, with a payload built by the caller.
+   *
+   * @param kind the extension kind, as methodology files name it
+   * @param pillars the pillars it informs; empty for context only
+   * @param payload the fact's data, copied
+   * @param summary a one-line summary for reports
+   * @return the fact
+   * @throws IllegalArgumentException when the kind breaks its naming rule or the summary is blank
+   */
   public static ExtensionFact of(
       String kind, Collection<Pillar> pillars, ObjectNode payload, String summary) {
     return new ExtensionFact(kind, pillars == null ? null : Set.copyOf(pillars), payload, summary);
@@ -80,7 +89,12 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
     return payload.deepCopy();
   }
 
-  /** The payload value at a JSON Pointer ({@code /coverage/share}); missing node when absent. */
+  /**
+   * Reads a payload value.
+   *
+   * @param jsonPointer a JSON Pointer, e.g. {@code /coverage/share}
+   * @return the value there, or a missing node when absent
+   */
   public JsonNode at(String jsonPointer) {
     return payload.at(jsonPointer);
   }
@@ -88,6 +102,7 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
   /**
    * Checks an extension kind as facts and methodology files use it.
    *
+   * @param kind the kind to check
    * @return the kind, trimmed
    * @throws IllegalArgumentException naming the rule the kind breaks
    */

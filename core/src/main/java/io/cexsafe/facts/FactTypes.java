@@ -26,10 +26,23 @@ public final class FactTypes {
     return BY_NAME;
   }
 
+  /**
+   * Finds a fact type by the name it has in JSON.
+   *
+   * @param name the type name, e.g. {@code reserve-snapshot}
+   * @return the fact class, or empty when no fact type has that name
+   */
   public static Optional<Class<? extends Fact>> find(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
   }
 
+  /**
+   * The name a fact type has in JSON.
+   *
+   * @param factClass a registered fact class
+   * @return its type name, e.g. {@code reserve-snapshot}
+   * @throws IllegalArgumentException when the class is not a registered fact type
+   */
   public static String nameOf(Class<?> factClass) {
     String name = NAMES.get(factClass);
     if (name == null) {

@@ -37,6 +37,7 @@ public record InsurancePolicy(
    * @param scope what is covered
    * @param insuredEntity which entity holds the policy, or null
    * @param termsPublished the policy terms and exclusions are published; null when unknown
+   * @param detail what the exchange says about it, or null
    */
   public InsurancePolicy {
     Checks.nonNegative(coverUsd, "coverUsd");

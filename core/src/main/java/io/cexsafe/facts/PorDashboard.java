@@ -20,6 +20,7 @@ public record PorDashboard(URI url, boolean liveOnChain, String detail) implemen
    *
    * @param url where it is
    * @param liveOnChain it shows balances read from chain continuously
+   * @param detail what the dashboard shows beyond balances, or null
    */
   public PorDashboard {
     Checks.required(url, "url");

@@ -53,7 +53,12 @@ public record ReviewThemes(
     Checks.finite(olderRating, "olderRating");
   }
 
-  /** The share entry for one theme, or null when the theme was not measured. */
+  /**
+   * Finds the share entry for one theme.
+   *
+   * @param theme the theme
+   * @return its share entry, or null when the theme was not measured
+   */
   public ThemeShare theme(ReviewTheme theme) {
     return themes.stream().filter(t -> t.theme() == theme).findFirst().orElse(null);
   }

@@ -51,7 +51,14 @@ public record SearchRecord(
     scope = Checks.optionalText(scope);
   }
 
-  /** A search that found nothing. */
+  /**
+   * A search that found nothing: the fact is checked absent.
+   *
+   * @param topic what was searched for
+   * @param source where it was searched
+   * @param jurisdiction the jurisdiction searched, or null
+   * @return the record
+   */
   public static SearchRecord absent(SearchTopic topic, String source, String jurisdiction) {
     return new SearchRecord(topic, source, jurisdiction, null, 0, null);
   }

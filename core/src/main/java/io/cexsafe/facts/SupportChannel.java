@@ -23,6 +23,7 @@ public record SupportChannel(
    * @param channel the kind of channel
    * @param around24x7 staffed around the clock; null when unknown
    * @param humanAgents users reach people, not only a bot; null when unknown
+   * @param detail what the exchange says about it, or null
    */
   public SupportChannel {
     Checks.required(channel, "channel");

@@ -40,6 +40,9 @@ public interface CollectorContext {
   /**
    * A dataset shared across the exchanges of the run, loaded at most once.
    *
+   * @param <T> the parsed dataset
+   * @param dataset the dataset, identified by its key
+   * @return the loaded dataset
    * @throws SourceException the load's failure, the same for every caller
    */
   <T> T shared(SharedDataset<T> dataset) throws SourceException;

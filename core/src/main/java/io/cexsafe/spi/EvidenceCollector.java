@@ -59,6 +59,13 @@ public interface EvidenceCollector {
     return true;
   }
 
-  /** Collects evidence about {@code exchange}. */
+  /**
+   * Collects evidence about {@code exchange}. Expected failures are returned as problems, never
+   * thrown.
+   *
+   * @param exchange the exchange
+   * @param context HTTP, clock, as-of, deadline and shared datasets for this run
+   * @return the evidence and problems
+   */
   CollectionResult collect(Exchange exchange, CollectorContext context);
 }

@@ -18,6 +18,7 @@ public interface EvidenceCollectorProvider {
    *
    * @param settings the settings under the collector's id, with the prefix removed (e.g. {@code
    *     base-url} for {@code defillama.base-url})
+   * @return the collector
    * @throws io.cexsafe.ConfigurationException for invalid settings
    */
   EvidenceCollector create(Config settings);
