@@ -49,6 +49,11 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Runs the {@code cexsafe} command and exits with its code (docs/limits.md lists them).
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     // straight to the file descriptors: System.out is a PrintStream, which hides write errors
     PrintWriter out =
@@ -70,6 +75,11 @@ public final class Main implements Runnable {
   /**
    * Runs the command line with the given output streams and returns the exit code. Output that
    * could not be written (disk full, closed pipe) turns success into {@link #FAILURE}.
+   *
+   * @param out where results go
+   * @param err where errors and progress go
+   * @param args the command line
+   * @return the exit code
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     int code;
