@@ -13,7 +13,7 @@ public final class ReportOptions {
     this.listEvidence = listEvidence;
   }
 
-  /** Nothing beyond what the format always carries. */
+  /** {@return options asking nothing beyond what the format always carries} */
   public static ReportOptions defaults() {
     return DEFAULTS;
   }
@@ -26,7 +26,7 @@ public final class ReportOptions {
     return list == listEvidence ? this : new ReportOptions(list);
   }
 
-  /** Whether every piece of evidence should be listed. */
+  /** {@return whether every piece of evidence should be listed} */
   public boolean listsEvidence() {
     return listEvidence;
   }
