@@ -11,13 +11,24 @@ import java.util.List;
  * and never throw.
  */
 public interface AssessmentListener {
-  /** Hears nothing. */
+  /** The listener that ignores every event: the default when none is given. */
   AssessmentListener NONE = new AssessmentListener() {};
 
-  /** A collector started working on an exchange. */
+  /**
+   * A collector started working on an exchange.
+   *
+   * @param exchangeId the exchange being assessed
+   * @param collectorId the collector that started
+   */
   default void started(String exchangeId, String collectorId) {}
 
-  /** A collector finished (or was skipped, failed or cut off) for an exchange. */
+  /**
+   * A collector finished (or was skipped, failed or cut off) for an exchange.
+   *
+   * @param exchangeId the exchange being assessed
+   * @param outcome how the collector's run ended, with its evidence count and problems
+   * @param elapsed wall time from the collector's start to its end
+   */
   default void finished(String exchangeId, CollectorOutcome outcome, Duration elapsed) {}
 
   /**

@@ -147,6 +147,12 @@ public final class Assessor implements AutoCloseable {
     this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("cexsafe-watchdog-"));
   }
 
+  /**
+   * Starts the configuration of an assessor.
+   *
+   * @return a builder with the bundled catalogue, no collectors, empty config and the system UTC
+   *     clock
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -180,27 +186,38 @@ public final class Assessor implements AutoCloseable {
         exchanges.size(), perHost, http.settings()::policyFor, latency, notEstimated);
   }
 
-  /** The catalogue exchange names are looked up in. */
+  /** {@return the catalogue that exchange ids, names and aliases are looked up in} */
   public ExchangeCatalog catalog() {
     return catalog;
   }
 
-  /** The id of this assessor's run, in the MDC of its collectors and in their log lines. */
+  /** {@return the id of this assessor's run, in the MDC of its collectors and in their log lines} */
   public RunId runId() {
     return runId;
   }
 
-  /** The collectors in use, sorted by id. */
+  /** {@return the collectors in use, sorted by id} */
   public List<EvidenceCollector> collectors() {
     return collectors;
   }
 
-  /** Assesses an exchange given by id, name or alias. */
+  /**
+   * Assesses an exchange given by id, name or alias.
+   *
+   * @param exchangeIdOrName an exchange id, display name or alias from the catalogue
+   * @return the evidence gathered for the exchange, with one outcome per collector
+   * @throws UnknownExchangeException when the catalogue has no such exchange
+   */
   public EvidenceBundle assess(String exchangeIdOrName) {
     return assess(catalog.get(exchangeIdOrName));
   }
 
-  /** Assesses one exchange. */
+  /**
+   * Assesses one exchange, which need not be in the catalogue.
+   *
+   * @param exchange the exchange to assess
+   * @return the evidence gathered for the exchange, with one outcome per collector
+   */
   public EvidenceBundle assess(Exchange exchange) {
     return assessAll(List.of(exchange)).get(0);
   }
@@ -208,6 +225,10 @@ public final class Assessor implements AutoCloseable {
   /**
    * Assesses several exchanges in one run: collectors work concurrently and shared datasets are
    * fetched once for all of them. Bundles come back in the order given.
+   *
+   * @param exchanges the exchanges to assess, each listed once
+   * @return one bundle per exchange, in the order given
+   * @throws IllegalArgumentException when an exchange is listed twice
    */
   public List<EvidenceBundle> assessAll(List<Exchange> exchanges) {
     Instant started = clock.instant();
@@ -645,16 +666,36 @@ public final class Assessor implements AutoCloseable {
 
     private Builder() {}
 
+    /**
+     * Sets the catalogue that {@link Assessor#assess(String)} looks exchanges up in.
+     *
+     * @param catalog the catalogue to use instead of the bundled one
+     * @return this builder
+     */
     public Builder catalog(ExchangeCatalog catalog) {
       this.catalog = Objects.requireNonNull(catalog, "catalog");
       return this;
     }
 
+    /**
+     * Adds every collector of a registry.
+     *
+     * @param registry the collectors to add
+     * @return this builder
+     * @throws ConfigurationException when a collector's id is already taken
+     */
     public Builder collectors(CollectorRegistry registry) {
       registry.collectors().forEach(this::collector);
       return this;
     }
 
+    /**
+     * Adds one collector; collectors run sorted by id.
+     *
+     * @param collector the collector to add
+     * @return this builder
+     * @throws ConfigurationException when another collector already has its id
+     */
     public Builder collector(EvidenceCollector collector) {
       for (EvidenceCollector existing : collectors) {
         if (existing.id().equals(collector.id())) {
@@ -666,28 +707,60 @@ public final class Assessor implements AutoCloseable {
       return this;
     }
 
-    /** Settings: {@code http.*}, {@code assessor.*} and each collector's {@code <id>.enabled}. */
+    /**
+     * Sets the settings: {@code http.*}, {@code assessor.*} and each collector's {@code
+     * <id>.enabled}.
+     *
+     * @param config the settings to read
+     * @return this builder
+     */
     public Builder config(Config config) {
       this.config = Objects.requireNonNull(config, "config");
       return this;
     }
 
+    /**
+     * Sets the clock that stamps each run's start (and its as-of when none is given).
+     *
+     * @param clock the clock to read
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The evaluation instant; defaults to the clock's now at the start of each run. */
+    /**
+     * Sets the evaluation instant; defaults to the clock's now at the start of each run. An instant
+     * in the past replays it: later evidence is dropped and collectors without history are skipped.
+     *
+     * @param asOf the evaluation instant, or {@code null} for the clock's now
+     * @return this builder
+     */
     public Builder asOf(Instant asOf) {
       this.asOf = asOf;
       return this;
     }
 
+    /**
+     * Runs without the network: collectors that need it are skipped rather than fail.
+     *
+     * @param offline whether the network is off limits
+     * @return this builder
+     */
     public Builder offline(boolean offline) {
       this.offline = offline;
       return this;
     }
 
+    /**
+     * Sets the deadline of each collector run, after which it is cancelled and reported as {@link
+     * ReasonCode#DEADLINE_EXCEEDED}; defaults to the {@code assessor.collector-timeout} setting.
+     *
+     * @param timeout how long one collector may work on one exchange
+     * @return this builder
+     * @throws ConfigurationException when the timeout is null, zero or negative
+     */
     public Builder collectorTimeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new ConfigurationException("collector timeout must be positive, was " + timeout);
@@ -696,7 +769,14 @@ public final class Assessor implements AutoCloseable {
       return this;
     }
 
-    /** Number of collector runs in progress at once (default 16). */
+    /**
+     * Sets the number of collector runs in progress at once; defaults to the {@code
+     * assessor.parallelism} setting (16).
+     *
+     * @param parallelism the number of runs at once, at least 1
+     * @return this builder
+     * @throws ConfigurationException when it is below 1
+     */
     public Builder parallelism(int parallelism) {
       if (parallelism < 1) {
         throw new ConfigurationException("parallelism must be at least 1, was " + parallelism);
@@ -705,24 +785,47 @@ public final class Assessor implements AutoCloseable {
       return this;
     }
 
-    /** Hears collector runs and, with the assessor's own HTTP client, requests. */
+    /**
+     * Sets who hears about collector runs as they start and finish, and, when the assessor builds
+     * its own HTTP client, about its requests.
+     *
+     * @param listener the listener to notify
+     * @return this builder
+     */
     public Builder listener(AssessmentListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** The id of this run (default: a fresh {@link RunId#generate()}). */
+    /**
+     * Sets the id of this run (default: a fresh {@link RunId#generate()}).
+     *
+     * @param runId the run id, shared with the report envelope, the logs and a store
+     * @return this builder
+     */
     public Builder runId(RunId runId) {
       this.runId = Objects.requireNonNull(runId, "runId");
       return this;
     }
 
-    /** Uses a shared HTTP client owned by the caller (not closed by the assessor). */
+    /**
+     * Uses a shared HTTP client owned by the caller (not closed by the assessor); without it the
+     * assessor builds its own from the {@code http.*} settings and each collector's host policies.
+     *
+     * @param http the client to share
+     * @return this builder
+     */
     public Builder http(HttpSupport http) {
       this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
+    /**
+     * Builds the assessor, starting its worker threads; close it when done.
+     *
+     * @return a new assessor
+     * @throws ConfigurationException when the settings are invalid
+     */
     public Assessor build() {
       return new Assessor(this);
     }

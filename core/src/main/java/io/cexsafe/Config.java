@@ -60,10 +60,18 @@ public final class Config {
 
   /** Where a given value came from, for messages and {@link #entries()}. */
   public enum Source {
+    /**
+     * Given on the command line with {@code --set}, or with {@link Builder#set}: the highest
+     * precedence.
+     */
     EXPLICIT("--set"),
+    /** A {@code cexsafe.*} Java system property. */
     SYSTEM_PROPERTY("system property"),
+    /** A {@code CEXSAFE_*} environment variable. */
     ENVIRONMENT("environment variable"),
+    /** The JSON config file. */
     FILE("config file"),
+    /** A declared or builder-given default: the lowest precedence. */
     DEFAULT("default");
 
     private final String label;
@@ -72,6 +80,7 @@ public final class Config {
       this.label = label;
     }
 
+    /** {@return how the source is named in messages, e.g. {@code "environment variable"}} */
     public String label() {
       return label;
     }
@@ -98,18 +107,30 @@ public final class Config {
     this.prefix = prefix;
   }
 
-  /** An empty configuration: every setting has its declared default. */
+  /** {@return an empty configuration, in which every setting has its declared default} */
   public static Config empty() {
     return builder().build();
   }
 
-  /** Explicit key-value pairs only (handy in tests and embedding code). */
+  /**
+   * Creates a configuration of explicit key-value pairs only (handy in tests and embedding code).
+   *
+   * @param values the values by key
+   * @return the configuration
+   * @throws ConfigurationException when a key is not a valid setting key
+   */
   public static Config of(Map<String, String> values) {
     Builder builder = builder();
     values.forEach(builder::set);
     return builder.build();
   }
 
+  /**
+   * Starts a configuration of layers: explicit values, system properties, environment, file and
+   * defaults, in that order of precedence.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -118,6 +139,9 @@ public final class Config {
    * The value of {@code setting} (its key relative to this config's prefix), from the
    * highest-precedence layer that has it, else its default.
    *
+   * @param <T> the type of the value
+   * @param setting the declared setting
+   * @return the value, or empty when no layer gives it and it has no default
    * @throws ConfigurationException naming the key, the value (masked for a secret) and what is
    *     expected, when the text is not a valid value
    */
@@ -132,7 +156,11 @@ public final class Config {
   /**
    * As {@link #find}, for a setting that has a default or must be given.
    *
-   * @throws ConfigurationException when no layer gives it and it has no default
+   * @param <T> the type of the value
+   * @param setting the declared setting
+   * @return the value from the highest-precedence layer, else the default
+   * @throws ConfigurationException when no layer gives it and it has no default, or its text is not
+   *     a valid value
    */
   public <T> T get(SettingKey<T> setting) {
     return find(setting)
@@ -149,6 +177,11 @@ public final class Config {
   /**
    * Every value of a pattern setting ({@code proof.*}), by the names given for its {@code *}
    * segments ({@code [okx]}), in key order.
+   *
+   * @param <T> the type of the values
+   * @param pattern a setting whose key has {@code *} segments
+   * @return the values by the names standing for the {@code *} segments
+   * @throws ConfigurationException when a given text is not a valid value
    */
   public <T> Map<List<String>, T> all(SettingKey<T> pattern) {
     Map<List<String>, T> values = new LinkedHashMap<>();
@@ -160,7 +193,12 @@ public final class Config {
     return values;
   }
 
-  /** A view of the keys under {@code prefix.}, with the prefix removed. */
+  /**
+   * A view of the keys under {@code prefix.}, with the prefix removed.
+   *
+   * @param prefix the key prefix, without its trailing dot, e.g. {@code defillama}
+   * @return the scoped view, sharing this config's layers
+   */
   public Config scoped(String prefix) {
     requireKey(prefix);
     return new Config(layers, this.prefix + prefix + ".");
@@ -170,6 +208,8 @@ public final class Config {
    * The keys given in any layer (defaults included), relative to this config's prefix, sorted.
    * Environment variables count when the config was built with {@link Builder#declared
    * declarations} (a variable name alone cannot tell dots from dashes).
+   *
+   * @return the sorted keys
    */
   public Set<String> keys() {
     Set<String> keys = new TreeSet<>();
@@ -182,6 +222,8 @@ public final class Config {
   /**
    * For each key in {@link #keys()}, where its value comes from and that value as text (masked for
    * credentials), sorted by key.
+   *
+   * @return one entry per key
    */
   public List<Entry> entries() {
     return allEntries();
@@ -233,7 +275,13 @@ public final class Config {
     return "Config" + shown;
   }
 
-  /** True for keys whose values are credentials and must never be shown. */
+  /**
+   * Tells whether a key holds a credential, judged by its last segment (e.g. {@code api-key},
+   * {@code token}, {@code password}).
+   *
+   * @param key a setting key
+   * @return true when its value must never be shown
+   */
   public static boolean isSensitive(String key) {
     String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     return SENSITIVE.matcher(last).matches();
@@ -241,6 +289,9 @@ public final class Config {
 
   /**
    * The environment variable for {@code key}: {@code CEXSAFE_} and upper case, with underscores.
+   *
+   * @param key a setting key, e.g. {@code http.max-body-size}
+   * @return the variable name, e.g. {@code CEXSAFE_HTTP_MAX_BODY_SIZE}
    */
   public static String environmentName(String key) {
     return ENVIRONMENT_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
@@ -294,6 +345,9 @@ public final class Config {
      * The settings that exist. With them, {@link #build()} refuses a key no declaration matches in
      * any layer (naming the closest declared key) and a value its declaration refuses, and maps
      * {@code CEXSAFE_*} variables to their keys.
+     *
+     * @param settings every declared setting, with absolute keys
+     * @return this builder
      */
     public Builder declared(Collection<? extends SettingKey<?>> settings) {
       declared.clear();
@@ -301,14 +355,27 @@ public final class Config {
       return this;
     }
 
-    /** Sets one value at the highest precedence. */
+    /**
+     * Sets one value at the highest precedence.
+     *
+     * @param key the setting key
+     * @param value its text, parsed when the setting is read
+     * @return this builder
+     * @throws ConfigurationException when the key is not a valid setting key
+     */
     public Builder set(String key, String value) {
       requireKey(key);
       explicit.put(key, value);
       return this;
     }
 
-    /** Parses {@code key=value}, as given to {@code --set}. */
+    /**
+     * Parses {@code key=value}, as given to {@code --set}, and sets it at the highest precedence.
+     *
+     * @param assignment the text {@code key=value}
+     * @return this builder
+     * @throws ConfigurationException when there is no {@code =} or no key before it
+     */
     public Builder set(String assignment) {
       int eq = assignment.indexOf('=');
       if (eq <= 0) {
@@ -320,12 +387,27 @@ public final class Config {
       return set(assignment.substring(0, eq).trim(), assignment.substring(eq + 1));
     }
 
+    /**
+     * Sets a value used when no other layer gives one.
+     *
+     * @param key the setting key
+     * @param value its text
+     * @return this builder
+     * @throws ConfigurationException when the key is not a valid setting key
+     */
     public Builder defaultValue(String key, String value) {
       requireKey(key);
       defaults.put(key, value);
       return this;
     }
 
+    /**
+     * Takes the {@code cexsafe.*} entries of some system properties as a layer, replacing any taken
+     * before; launcher properties that are not settings are left out.
+     *
+     * @param properties the properties to read, e.g. {@link System#getProperties()}
+     * @return this builder
+     */
     public Builder systemProperties(Properties properties) {
       systemProperties.clear();
       for (String name : properties.stringPropertyNames()) {
@@ -337,6 +419,13 @@ public final class Config {
       return this;
     }
 
+    /**
+     * Takes the {@code CEXSAFE_*} entries of an environment as a layer, replacing any taken before;
+     * launcher variables that are not settings are left out.
+     *
+     * @param env the variables by name, e.g. {@link System#getenv()}
+     * @return this builder
+     */
     public Builder environment(Map<String, String> env) {
       environment.clear();
       env.forEach(
@@ -348,7 +437,11 @@ public final class Config {
       return this;
     }
 
-    /** Reads the process's system properties and environment. */
+    /**
+     * Reads the process's system properties and environment.
+     *
+     * @return this builder
+     */
     public Builder fromProcess() {
       return systemProperties(System.getProperties()).environment(System.getenv());
     }
@@ -357,6 +450,8 @@ public final class Config {
      * Reads a JSON config file: an object whose nested objects become dotted keys, e.g. {@code
      * {"defillama": {"base-url": "http://localhost:8080"}}}.
      *
+     * @param path the config file
+     * @return this builder
      * @throws ConfigurationException naming the file and the problem
      */
     public Builder file(Path path) {
@@ -459,8 +554,9 @@ public final class Config {
     }
 
     /**
-     * The config.
+     * Builds the config.
      *
+     * @return the config
      * @throws ConfigurationException for an undeclared key or a refused value, when built with
      *     {@link #declared declarations}
      */

@@ -22,7 +22,12 @@ public final class Decimals {
 
   private Decimals() {}
 
-  /** What is wrong with {@code value}, or empty when it is within bounds. */
+  /**
+   * Checks that a number is within the bounds cexsafe accepts.
+   *
+   * @param value the number
+   * @return what is wrong with it, or empty when it is within bounds
+   */
   public static Optional<String> problem(BigDecimal value) {
     if (value.signum() == 0) {
       return Optional.empty();
@@ -49,6 +54,8 @@ public final class Decimals {
   /**
    * Parses a decimal from text within bounds.
    *
+   * @param text the number as written
+   * @return the number
    * @throws NumberFormatException with a message fit for users when it is not a number or out of
    *     bounds
    */

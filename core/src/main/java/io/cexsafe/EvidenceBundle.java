@@ -27,6 +27,16 @@ import java.util.Set;
  */
 public record EvidenceBundle(
     String exchangeId, Instant asOf, List<Evidence> evidence, List<CollectorOutcome> outcomes) {
+  /**
+   * Validates the bundle and sorts the outcomes by collector id; null lists become empty.
+   *
+   * @param exchangeId the exchange
+   * @param asOf the evaluation instant of the run
+   * @param evidence the evidence, ordered by collector then as produced
+   * @param outcomes one outcome per collector, ordered by collector id
+   * @throws IllegalArgumentException when evidence is about another exchange, an evidence id
+   *     appears twice, or a collector has two outcomes
+   */
   public EvidenceBundle {
     exchangeId = Strings.requireText(exchangeId, "exchangeId");
     Objects.requireNonNull(asOf, "asOf");
@@ -56,12 +66,19 @@ public record EvidenceBundle(
     }
   }
 
-  /** Evidence that informs the given pillar. */
+  /**
+   * Selects the evidence that informs a pillar.
+   *
+   * @param pillar the pillar
+   * @return the evidence that informs it, in bundle order
+   */
   public List<Evidence> evidenceFor(Pillar pillar) {
     return evidence.stream().filter(e -> e.pillars().contains(pillar)).toList();
   }
 
-  /** Evidence grouped by pillar, in pillar order; context-only evidence is left out. */
+  /**
+   * {@return the evidence grouped by pillar, in pillar order; context-only evidence is left out}
+   */
   public Map<Pillar, List<Evidence>> byPillar() {
     Map<Pillar, List<Evidence>> grouped = new EnumMap<>(Pillar.class);
     for (Pillar pillar : Pillar.values()) {
@@ -70,12 +87,24 @@ public record EvidenceBundle(
     return grouped;
   }
 
-  /** Evidence whose fact is of the given type. */
+  /**
+   * Selects the evidence whose fact is of a type.
+   *
+   * @param <T> the fact type
+   * @param factType the fact type, e.g. {@code ReserveSnapshot.class}
+   * @return the matching evidence, in bundle order
+   */
   public <T extends Fact> List<Evidence> evidenceOf(Class<T> factType) {
     return evidence.stream().filter(e -> factType.isInstance(e.fact())).toList();
   }
 
-  /** Facts of the given type. */
+  /**
+   * Selects the facts of a type, without their provenance.
+   *
+   * @param <T> the fact type
+   * @param factType the fact type, e.g. {@code ReserveSnapshot.class}
+   * @return the matching facts, in bundle order
+   */
   public <T extends Fact> List<T> facts(Class<T> factType) {
     return evidence.stream()
         .map(Evidence::fact)
@@ -84,10 +113,21 @@ public record EvidenceBundle(
         .toList();
   }
 
+  /**
+   * Serialises the bundle as indented JSON that {@link #fromJson(String)} reads back losslessly.
+   *
+   * @return the bundle as JSON
+   */
   public String toJson() {
     return Json.writePretty(this);
   }
 
+  /**
+   * Writes the bundle's JSON ({@link #toJson()}) to a writer, which stays open.
+   *
+   * @param writer where to write
+   * @throws java.io.UncheckedIOException when the writer fails
+   */
   public void writeJson(Writer writer) {
     try {
       writer.write(toJson());
@@ -102,15 +142,22 @@ public record EvidenceBundle(
    * {@code cexsafe assess --format json} writes for one exchange, under {@code
    * "assessments[0].bundle"}).
    *
-   * @throws InvalidInputException when the JSON is no bundle, or a report on several exchanges
+   * @param json the JSON text
+   * @return the bundle
+   * @throws InvalidInputException when the text is not JSON, no bundle, or a report on several
+   *     exchanges
    */
   public static EvidenceBundle fromJson(String json) {
     return fromTree(Json.read(json, "evidence bundle", JsonNode.class), "evidence bundle");
   }
 
   /**
-   * Reads a bundle, or a report embedding one, from a stream; {@code sourceName} names it in
-   * errors.
+   * Reads a bundle, or a report embedding one, from a stream, which stays open.
+   *
+   * @param in the JSON bytes, in UTF-8
+   * @param sourceName names the input in errors, e.g. its file name
+   * @return the bundle
+   * @throws InvalidInputException when the input is not JSON or not a valid bundle
    */
   public static EvidenceBundle fromJson(InputStream in, String sourceName) {
     return fromTree(Json.read(in, sourceName, JsonNode.class), sourceName);

@@ -31,6 +31,20 @@ public record Exchange(
     List<ExchangeIdentifier> identifiers) {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+  /**
+   * Validates the exchange, upper-cases its own tokens and copies its lists; null lists become
+   * empty.
+   *
+   * @param id stable kebab-case id, e.g. {@code crypto-com}
+   * @param name display name
+   * @param website the exchange's main website, or null
+   * @param aliases other names sources use for the brand (matched case-insensitively)
+   * @param ownTokens symbols of tokens the exchange issues (excluded from "clean" reserves)
+   * @param entities legal entities behind the brand
+   * @param identifiers per-source identifiers; claims for collectors to verify
+   * @throws IllegalArgumentException when the id is not kebab-case, the name is blank or an
+   *     identifier is listed twice
+   */
   public Exchange {
     id = Strings.requireText(id, "id");
     if (!ID.matcher(id).matches()) {
@@ -59,12 +73,23 @@ public record Exchange(
     }
   }
 
-  /** A minimal exchange with only an id and a name. */
+  /**
+   * A minimal exchange with only an id and a name.
+   *
+   * @param id the kebab-case id
+   * @param name the display name
+   * @return the exchange
+   */
   public static Exchange of(String id, String name) {
     return new Exchange(id, name, null, List.of(), List.of(), List.of(), List.of());
   }
 
-  /** The first identifier of the given scheme, if any. */
+  /**
+   * The first identifier of the given scheme, if any.
+   *
+   * @param scheme the identifier scheme, e.g. {@code fca.frn}
+   * @return its value, or empty
+   */
   public Optional<String> identifier(String scheme) {
     return identifiers.stream()
         .filter(i -> i.scheme().equals(scheme))
@@ -72,13 +97,21 @@ public record Exchange(
         .findFirst();
   }
 
-  /** All identifiers of the given scheme, in catalogue order. */
+  /**
+   * All identifiers of the given scheme, in catalogue order.
+   *
+   * @param scheme the identifier scheme, e.g. {@code esma.lei}
+   * @return the identifiers, possibly none
+   */
   public List<ExchangeIdentifier> identifiers(String scheme) {
     return identifiers.stream().filter(i -> i.scheme().equals(scheme)).toList();
   }
 
   /**
-   * True when {@code candidate} is this exchange's id, name or one of its aliases, ignoring case.
+   * Tells whether a name designates this exchange.
+   *
+   * @param candidate a name the user gave
+   * @return true when it is the id, name or one of the aliases, ignoring case
    */
   public boolean isKnownAs(String candidate) {
     if (candidate == null) {

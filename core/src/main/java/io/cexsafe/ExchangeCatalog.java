@@ -60,12 +60,21 @@ public final class ExchangeCatalog {
   /**
    * Loads a catalogue file.
    *
+   * @param file a JSON catalogue
+   * @return the catalogue
    * @throws InvalidInputException naming the file, the JSON path and the problem
    */
   public static ExchangeCatalog load(Path file) {
     return fromFile(Json.read(file, CatalogFile.class), file.toString());
   }
 
+  /**
+   * Builds a catalogue from exchanges.
+   *
+   * @param exchanges the exchanges, each id once
+   * @return the catalogue
+   * @throws IllegalArgumentException when an id appears twice
+   */
   public static ExchangeCatalog of(Collection<Exchange> exchanges) {
     Map<String, Exchange> map = new LinkedHashMap<>();
     for (Exchange exchange : exchanges) {
@@ -79,6 +88,9 @@ public final class ExchangeCatalog {
   /**
    * This catalogue with {@code other}'s exchanges added; an exchange with the same id replaces
    * ours.
+   *
+   * @param other the catalogue to add
+   * @return the combined catalogue
    */
   public ExchangeCatalog extendedWith(ExchangeCatalog other) {
     Map<String, Exchange> merged = new LinkedHashMap<>(byId);
@@ -86,16 +98,22 @@ public final class ExchangeCatalog {
     return new ExchangeCatalog(merged);
   }
 
-  /** All exchanges, ordered by id. */
+  /** {@return all exchanges, ordered by id} */
   public List<Exchange> all() {
     return List.copyOf(byId.values());
   }
 
+  /** {@return the number of exchanges} */
   public int size() {
     return byId.size();
   }
 
-  /** Finds an exchange by id, name or alias (ignoring case and punctuation). */
+  /**
+   * Finds an exchange by id, name or alias (ignoring case and punctuation).
+   *
+   * @param idOrName an id, name or alias
+   * @return the exchange, or empty when none matches
+   */
   public Optional<Exchange> find(String idOrName) {
     if (idOrName == null) {
       return Optional.empty();
@@ -110,6 +128,8 @@ public final class ExchangeCatalog {
   /**
    * The exchange with this id, name or alias.
    *
+   * @param idOrName an id, name or alias
+   * @return the exchange
    * @throws UnknownExchangeException listing the closest known ids
    */
   public Exchange get(String idOrName) {
@@ -117,7 +137,13 @@ public final class ExchangeCatalog {
         .orElseThrow(() -> new UnknownExchangeException(idOrName, closestIds(idOrName, 3)));
   }
 
-  /** The exchange that claims the given identifier, if any. */
+  /**
+   * The exchange that claims the given identifier, if any.
+   *
+   * @param scheme the identifier scheme, e.g. {@code defillama.slug}
+   * @param value the identifier as the source spells it
+   * @return the exchange, or empty when none claims it
+   */
   public Optional<Exchange> findByIdentifier(String scheme, String value) {
     return byId.values().stream()
         .filter(
@@ -126,8 +152,11 @@ public final class ExchangeCatalog {
   }
 
   /**
-   * Known ids ordered by similarity to {@code text} (edit distance to id or name), at most {@code
-   * limit}.
+   * Known ids ordered by similarity to {@code text} (edit distance to id or name).
+   *
+   * @param text what the user typed
+   * @param limit the most ids to return
+   * @return at most {@code limit} ids, closest first
    */
   public List<String> closestIds(String text, int limit) {
     String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

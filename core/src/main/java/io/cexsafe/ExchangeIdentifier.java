@@ -28,10 +28,17 @@ public record ExchangeIdentifier(
       Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
 
   /**
-   * Validates the identifier.
+   * Validates the identifier; blank entity and note become null.
    *
-   * @throws IllegalArgumentException when the scheme is malformed, the value blank, or the source
-   *     not one of the forms {@link SourceReference} accepts
+   * @param scheme dotted, lower-case scheme name: {@code <source>.<kind>}
+   * @param value the identifier as the source spells it
+   * @param entity the legal entity the identifier belongs to, or null
+   * @param note why it is listed or how sure we are, or null
+   * @param source where the identifier was read (a URL, {@code repo@commit:path} or {@code
+   *     carried:<commit>}), or null
+   * @param sourcedOn the day it was read there, or null
+   * @throws IllegalArgumentException when the scheme is not {@code source.kind} in lower case, the
+   *     value is blank, or the source not one of the forms {@link SourceReference} accepts
    */
   public ExchangeIdentifier {
     scheme = Strings.requireText(scheme, "scheme");

@@ -44,6 +44,8 @@ public final class InputFiles {
   /**
    * Checks that {@code file} is a regular file (links followed) and returns its attributes.
    *
+   * @param file the file to inspect
+   * @return its attributes
    * @throws InvalidInputException for a missing file, a directory, a FIFO, device or socket, a
    *     symbolic link loop, or a file that cannot be inspected
    */
@@ -63,7 +65,11 @@ public final class InputFiles {
   /**
    * Checks that {@code file} is a regular file of at most {@code maxBytes}.
    *
+   * @param file the file to inspect
+   * @param maxBytes the largest size accepted
    * @param raiseHint how to raise the cap (e.g. "raise it with --max-tree-size"), or null
+   * @return its attributes
+   * @throws InvalidInputException when it is not a regular file or is larger than the cap
    */
   public static BasicFileAttributes requireRegularFile(Path file, long maxBytes, String raiseHint) {
     BasicFileAttributes attributes = requireRegularFile(file);
@@ -73,7 +79,13 @@ public final class InputFiles {
     return attributes;
   }
 
-  /** Reads a whole file of at most {@link #MAX_DOCUMENT_BYTES}. */
+  /**
+   * Reads a whole file of at most {@link #MAX_DOCUMENT_BYTES}.
+   *
+   * @param file the file to read
+   * @return its bytes
+   * @throws InvalidInputException when it is not a regular file, is too large or cannot be read
+   */
   public static byte[] readAllBytes(Path file) {
     return readAllBytes(file, MAX_DOCUMENT_BYTES, null);
   }
@@ -81,6 +93,12 @@ public final class InputFiles {
   /**
    * Reads a whole regular file of at most {@code maxBytes} (checked before opening and while
    * reading, since a file may grow).
+   *
+   * @param file the file to read
+   * @param maxBytes the largest size accepted
+   * @param raiseHint how to raise the cap, or null
+   * @return its bytes
+   * @throws InvalidInputException when it is not a regular file, is too large or cannot be read
    */
   public static byte[] readAllBytes(Path file, long maxBytes, String raiseHint) {
     if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 16) {
@@ -98,12 +116,28 @@ public final class InputFiles {
     }
   }
 
-  /** Reads a UTF-8 text file of at most {@link #MAX_DOCUMENT_BYTES}. */
+  /**
+   * Reads a UTF-8 text file of at most {@link #MAX_DOCUMENT_BYTES}.
+   *
+   * @param file the file to read
+   * @return its text
+   * @throws InvalidInputException when it is not a regular file, is too large, cannot be read or is
+   *     not valid UTF-8
+   */
   public static String readString(Path file) {
     return readString(file, MAX_DOCUMENT_BYTES, null);
   }
 
-  /** Reads a UTF-8 text file of at most {@code maxBytes}; malformed UTF-8 is an error. */
+  /**
+   * Reads a UTF-8 text file of at most {@code maxBytes}; malformed UTF-8 is an error.
+   *
+   * @param file the file to read
+   * @param maxBytes the largest size accepted
+   * @param raiseHint how to raise the cap, or null
+   * @return its text
+   * @throws InvalidInputException when it is not a regular file, is too large, cannot be read or is
+   *     not valid UTF-8
+   */
   public static String readString(Path file, long maxBytes, String raiseHint) {
     byte[] bytes = readAllBytes(file, maxBytes, raiseHint);
     try {
@@ -121,6 +155,13 @@ public final class InputFiles {
   /**
    * Opens a regular file for streaming; reading past {@code maxBytes} fails with an {@link
    * InputTooLargeException}. For files too large to hold in memory, such as published PoR trees.
+   *
+   * @param file the file to open
+   * @param maxBytes the most that may be read
+   * @param raiseHint how to raise the cap, or null
+   * @return the stream, for the caller to close
+   * @throws InvalidInputException when it is not a regular file, is already too large or cannot be
+   *     opened
    */
   public static InputStream open(Path file, long maxBytes, String raiseHint) {
     requireRegularFile(file, maxBytes, raiseHint);
@@ -138,6 +179,12 @@ public final class InputFiles {
    * The entries of a directory (links followed) that {@code filter} selects, sorted. Every selected
    * entry must be a regular file: a selected pipe, device, directory or link loop is an error,
    * never skipped, so that a user's file cannot vanish silently.
+   *
+   * @param directory the directory to list
+   * @param filter selects the entries wanted, e.g. by file name
+   * @return the selected files, sorted
+   * @throws InvalidInputException when the directory cannot be listed or a selected entry is not a
+   *     regular file
    */
   public static List<Path> listRegularFiles(Path directory, Predicate<Path> filter) {
     BasicFileAttributes attributes = attributes(directory);
@@ -172,6 +219,8 @@ public final class InputFiles {
    * Parses a size such as {@code 1048576}, {@code 512M}, {@code 64G} or {@code 1T} (binary units,
    * case-insensitive, optional trailing {@code B} or {@code iB}).
    *
+   * @param text the size as written
+   * @return the size in bytes
    * @throws IllegalArgumentException naming the text when it is not a positive size
    */
   public static long parseSize(String text) {
@@ -202,7 +251,12 @@ public final class InputFiles {
     }
   }
 
-  /** The cap as people read it: {@code 16 MiB}, {@code 8 GiB}, {@code 512 bytes}. */
+  /**
+   * Formats a size as people read it: {@code 16 MiB}, {@code 8 GiB}, {@code 512 bytes}.
+   *
+   * @param bytes the size in bytes
+   * @return the size as text
+   */
   public static String describeSize(long bytes) {
     String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
     int unit = 0;
@@ -262,8 +316,13 @@ public final class InputFiles {
   public static final class InputTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** Names the input in the message. */
     private final String source;
+
+    /** The cap that was exceeded, in bytes. */
     private final long maxBytes;
+
+    /** How to raise the cap, or null. */
     private final String raiseHint;
 
     InputTooLargeException(String source, long maxBytes, String raiseHint) {
@@ -273,6 +332,7 @@ public final class InputFiles {
       this.raiseHint = raiseHint;
     }
 
+    /** {@return the user-facing error: the input, its cap and how to raise it} */
     public InvalidInputException toInvalidInput() {
       return tooLarge(source, maxBytes, raiseHint);
     }

@@ -9,10 +9,22 @@ import java.util.Objects;
 public final class InvalidSettingException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
 
+  /** The setting's key. */
   private final String key;
+
+  /** The value as it may be shown: quoted, or masked for a secret. */
   private final String shownValue;
+
+  /** What is expected. */
   private final String problem;
 
+  /**
+   * Creates an error whose message names the key, the value and what is expected.
+   *
+   * @param key the setting's key
+   * @param shownValue the value as it may be shown: quoted, or {@code ****} for a secret
+   * @param problem what is wrong or expected, e.g. "expected an integer"
+   */
   public InvalidSettingException(String key, String shownValue, String problem) {
     super("invalid value " + shownValue + " for setting '" + key + "': " + problem);
     this.key = Objects.requireNonNull(key, "key");
@@ -20,7 +32,12 @@ public final class InvalidSettingException extends ConfigurationException {
     this.problem = Objects.requireNonNull(problem, "problem");
   }
 
-  /** The same refusal with the key under {@code prefix}, for owners read with relative keys. */
+  /**
+   * The same refusal with the key under {@code prefix}, for owners read with relative keys.
+   *
+   * @param prefix the owner's prefix, e.g. {@code defillama}
+   * @return the refusal naming the full key, caused by this one
+   */
   public InvalidSettingException under(String prefix) {
     InvalidSettingException named =
         new InvalidSettingException(prefix + "." + key, shownValue, problem);
@@ -28,12 +45,12 @@ public final class InvalidSettingException extends ConfigurationException {
     return named;
   }
 
-  /** The full key, as given. */
+  /** {@return the full key, as given} */
   public String key() {
     return key;
   }
 
-  /** What is wrong, e.g. "expected an integer within [1, 100]". */
+  /** {@return what is wrong, e.g. "expected an integer within [1, 100]"} */
   public String problem() {
     return problem;
   }

@@ -49,7 +49,7 @@ public final class Json {
 
   private Json() {}
 
-  /** A mapper configured with cexsafe's conventions (a copy; configure it freely). */
+  /** {@return a mapper configured with cexsafe's conventions (a copy; configure it freely)} */
   public static ObjectMapper mapper() {
     return MAPPER.copy();
   }
@@ -58,7 +58,13 @@ public final class Json {
     return MAPPER;
   }
 
-  /** Serialises a value as compact JSON. */
+  /**
+   * Serialises a value as compact JSON.
+   *
+   * @param value the value
+   * @return its JSON
+   * @throws CexsafeException when the value cannot be serialised
+   */
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
@@ -67,7 +73,13 @@ public final class Json {
     }
   }
 
-  /** Serialises a value as indented JSON with a trailing newline. */
+  /**
+   * Serialises a value as indented JSON with a trailing newline.
+   *
+   * @param value the value
+   * @return its JSON
+   * @throws CexsafeException when the value cannot be serialised
+   */
   public static String writePretty(Object value) {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
@@ -77,14 +89,28 @@ public final class Json {
   }
 
   /**
-   * Reads a JSON file (a regular file of at most {@link InputFiles#MAX_DOCUMENT_BYTES}), failing
-   * with an {@link InvalidInputException} that names file and path.
+   * Reads a JSON file (a regular file of at most {@link InputFiles#MAX_DOCUMENT_BYTES}).
+   *
+   * @param <T> the type to read
+   * @param file the file
+   * @param type the type to read
+   * @return the value
+   * @throws InvalidInputException naming the file, the JSON path and the problem
    */
   public static <T> T read(Path file, Class<T> type) {
     return read(InputFiles.readString(file), file.toString(), type);
   }
 
-  /** Reads JSON from a stream; {@code sourceName} is used in error messages. */
+  /**
+   * Reads JSON from a stream, which stays open.
+   *
+   * @param <T> the type to read
+   * @param in the JSON bytes, in UTF-8
+   * @param sourceName names the input in error messages
+   * @param type the type to read
+   * @return the value
+   * @throws InvalidInputException naming the source, the JSON path and the problem
+   */
   public static <T> T read(InputStream in, String sourceName, Class<T> type) {
     try {
       return MAPPER.readValue(in, type);
@@ -99,7 +125,16 @@ public final class Json {
     }
   }
 
-  /** Reads JSON from a string; {@code sourceName} is used in error messages. */
+  /**
+   * Reads JSON from a string.
+   *
+   * @param <T> the type to read
+   * @param json the JSON text
+   * @param sourceName names the input in error messages
+   * @param type the type to read
+   * @return the value
+   * @throws InvalidInputException naming the source, the JSON path and the problem
+   */
   public static <T> T read(String json, String sourceName, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
@@ -110,6 +145,10 @@ public final class Json {
 
   /**
    * Translates a Jackson failure into an error naming the source, the JSON path and the problem.
+   *
+   * @param sourceName names the input
+   * @param e the Jackson failure
+   * @return the error to throw
    */
   public static InvalidInputException invalid(String sourceName, JsonProcessingException e) {
     String path = e instanceof JsonMappingException m ? jsonPath(m) : null;
@@ -171,7 +210,12 @@ public final class Json {
     return path.toString();
   }
 
-  /** Strict parsing of a JSON parser's current token position, for streaming readers. */
+  /**
+   * Describes a JSON parser's current position, for the errors of streaming readers.
+   *
+   * @param parser the parser
+   * @return its position as {@code line L, column C}
+   */
   public static String location(JsonParser parser) {
     var location = parser.currentLocation();
     return "line " + location.getLineNr() + ", column " + location.getColumnNr();

@@ -17,10 +17,15 @@ import java.time.LocalDate;
 public record LegalEntity(
     String name, String country, String lei, String role, String source, LocalDate sourcedOn) {
   /**
-   * Validates the entity.
+   * Validates the components.
    *
-   * @throws IllegalArgumentException when the name is blank, the country not an alpha-2 code, the
-   *     LEI not 20 upper-case letters or digits, or the source malformed
+   * @param name registered legal name
+   * @param country ISO 3166-1 alpha-2 country of incorporation
+   * @param lei Legal Entity Identifier, or null when not known
+   * @param role what the entity does for the brand (free text), or null
+   * @param source where the entity was read (a URL, {@code repo@commit:path} or {@code
+   *     carried:<commit>}), or null
+   * @param sourcedOn the day it was read there, or null
    */
   public LegalEntity {
     name = Strings.requireText(name, "name");

@@ -8,13 +8,21 @@ import java.util.Optional;
 
 /** The eight pillars an exchange is scored on, with their display names and default weights. */
 public enum Pillar {
+  /** How customer assets are held: cold storage, segregation, key management. */
   CUSTODY("custody", "Custody & Storage", 20),
+  /** Whether reserves are proven, how strongly and how recently. */
   PROOF_OF_RESERVES("proof-of-reserves", "Proof of Reserves", 15),
+  /** Insurance policies and funds that would cover losses. */
   INSURANCE("insurance", "Insurance", 15),
+  /** Licences, registrations and regulators' warnings. */
   REGULATION("regulation", "Regulation & Licensing", 10),
+  /** Account security controls offered and the apps' own security. */
   APP_SECURITY("app-security", "App Security & Account Controls", 10),
+  /** Incidents, how they were handled and what users got back. */
   TRACK_RECORD("track-record", "Incident Response & Track Record", 10),
+  /** App ratings and what users say about using the exchange. */
   USER_EXPERIENCE("user-experience", "User Experience & Interface", 10),
+  /** Support channels and complaint handling. */
   SUPPORT("support", "Support", 10);
 
   private final String id;
@@ -27,22 +35,28 @@ public enum Pillar {
     this.defaultWeight = defaultWeight;
   }
 
-  /** Stable kebab-case identifier used in JSON, configuration and methodology files. */
+  /** {@return the stable kebab-case id used in JSON, configuration and methodology files} */
   @JsonValue
   public String id() {
     return id;
   }
 
+  /** {@return the name shown to people, e.g. "Custody &amp; Storage"} */
   public String displayName() {
     return displayName;
   }
 
-  /** Weight in the default methodology; the eight weights sum to 100. */
+  /** {@return the weight in the default methodology; the eight weights sum to 100} */
   public int defaultWeight() {
     return defaultWeight;
   }
 
-  /** Finds a pillar by its id or enum name, ignoring case. */
+  /**
+   * Finds a pillar by its id or enum name, ignoring case.
+   *
+   * @param idOrName e.g. {@code proof-of-reserves} or {@code PROOF_OF_RESERVES}
+   * @return the pillar, or empty when none matches
+   */
   public static Optional<Pillar> find(String idOrName) {
     if (idOrName == null) {
       return Optional.empty();

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 /** Why a collector's outcome is not simply "ok". */
 public enum ReasonCode {
+  /** No reason: the outcome is ok. */
   NONE,
   /** The source does not list or track the exchange. */
   NOT_LISTED,
@@ -55,11 +56,19 @@ public enum ReasonCode {
   /** Evidence observed after the run's as-of instant was dropped: it was not knowable then. */
   AFTER_AS_OF;
 
+  /** {@return the stable kebab-case id used in JSON, e.g. {@code not-listed}} */
   @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /**
+   * Reads a reason from its id, ignoring case and accepting underscores for dashes.
+   *
+   * @param id the id, e.g. {@code not-listed}
+   * @return the reason
+   * @throws IllegalArgumentException when no reason has that id
+   */
   @JsonCreator
   public static ReasonCode fromId(String id) {
     String wanted = id == null ? "" : id.trim().toUpperCase(Locale.ROOT).replace('-', '_');

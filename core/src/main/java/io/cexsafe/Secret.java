@@ -13,6 +13,13 @@ public final class Secret {
     this.value = value;
   }
 
+  /**
+   * Wraps a credential so that it is never shown.
+   *
+   * @param value the credential
+   * @return the secret
+   * @throws IllegalArgumentException when the value is blank
+   */
   public static Secret of(String value) {
     Objects.requireNonNull(value, "value");
     if (value.isBlank()) {
@@ -21,7 +28,7 @@ public final class Secret {
     return new Secret(value);
   }
 
-  /** The secret value, for the one place that must send it. */
+  /** {@return the secret value, for the one place that must send it} */
   public String reveal() {
     return value;
   }

@@ -61,74 +61,177 @@ public final class SettingKey<T> {
     this.defaultValue = defaultValue;
   }
 
-  /** A setting of {@code type} without a default. */
+  /**
+   * Declares a setting of {@code type} without a default.
+   *
+   * @param <T> the type of the value
+   * @param key the key, dotted lower-case words with dashes; {@code *} for a segment the user names
+   * @param type how its text is parsed and shown
+   * @param doc what it does, in one line
+   * @return the declaration
+   * @throws IllegalArgumentException when the key is not a valid setting key
+   */
   public static <T> SettingKey<T> of(String key, SettingType<T> type, String doc) {
     return new SettingKey<>(key, type, null, doc, false, v -> true, type.expectation());
   }
 
+  /**
+   * Declares a text setting.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<String> string(String key, String doc) {
     return of(key, SettingType.STRING, doc);
   }
 
-  /** A credential: never shown, never logged, masked in error messages. */
+  /**
+   * Declares a credential: never shown, never logged, masked in error messages.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Secret> secret(String key, String doc) {
     return of(key, SettingType.SECRET, doc).asSecret();
   }
 
+  /**
+   * Declares a setting of {@code true} or {@code false}.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Boolean> bool(String key, String doc) {
     return of(key, SettingType.BOOLEAN, doc);
   }
 
+  /**
+   * Declares an {@code int} setting.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Integer> integer(String key, String doc) {
     return of(key, SettingType.INT, doc);
   }
 
+  /**
+   * Declares a {@code long} setting.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Long> longInteger(String key, String doc) {
     return of(key, SettingType.LONG, doc);
   }
 
+  /**
+   * Declares a decimal number setting.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Double> number(String key, String doc) {
     return of(key, SettingType.NUMBER, doc);
   }
 
+  /**
+   * Declares a duration setting, written as {@code 500ms}, {@code 10s}, {@code 2m} or {@code
+   * PT10S}.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Duration> duration(String key, String doc) {
     return of(key, SettingType.DURATION, doc);
   }
 
+  /**
+   * Declares an absolute http or https URL setting.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<URI> url(String key, String doc) {
     return of(key, SettingType.URL, doc);
   }
 
+  /**
+   * Declares a file path setting.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Path> path(String key, String doc) {
     return of(key, SettingType.PATH, doc);
   }
 
+  /**
+   * Declares a setting of comma-separated values.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<List<String>> list(String key, String doc) {
     return of(key, SettingType.LIST, doc);
   }
 
+  /**
+   * Declares an ISO date setting such as {@code 2023-04-01}.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<LocalDate> date(String key, String doc) {
     return of(key, SettingType.DATE, doc);
   }
 
+  /**
+   * Declares a size in bytes, written as {@code 1048576}, {@code 512M}, {@code 64G} or {@code 1T}.
+   *
+   * @param key the key
+   * @param doc what it does, in one line
+   * @return the declaration
+   */
   public static SettingKey<Long> size(String key, String doc) {
     return of(key, SettingType.SIZE, doc);
   }
 
-  /** This setting with a default, used when no layer gives a value. */
+  /**
+   * This setting with a default, used when no layer gives a value.
+   *
+   * @param value the default
+   * @return a new declaration
+   * @throws IllegalArgumentException when the default is not a valid value of this setting
+   */
   public SettingKey<T> withDefault(T value) {
     return new SettingKey<>(
         key, type, Objects.requireNonNull(value, "value"), doc, secret, valid, expectation);
   }
 
-  /** This setting marked as a credential. */
+  /** {@return this setting marked as a credential: never shown, never logged} */
   public SettingKey<T> asSecret() {
     return new SettingKey<>(key, type, defaultValue, doc, true, valid, expectation);
   }
 
   /**
-   * This setting accepting only values that pass {@code test}; {@code expectation} says what they
-   * look like (e.g. "an integer within [1, 100]") in the error for one that does not.
+   * This setting accepting only values that pass {@code test} as well as the checks it had.
+   *
+   * @param test the check a valid value passes
+   * @param expectation what valid values look like (e.g. "an integer within [1, 100]"), for the
+   *     error about one that does not
+   * @return a new declaration
    */
   public SettingKey<T> check(Predicate<? super T> test, String expectation) {
     Predicate<? super T> before = valid;
@@ -136,7 +239,13 @@ public final class SettingKey<T> {
         key, type, defaultValue, doc, secret, v -> before.test(v) && test.test(v), expectation);
   }
 
-  /** This setting accepting only values within {@code [min, max]}. */
+  /**
+   * This setting accepting only values within {@code [min, max]}.
+   *
+   * @param min the smallest valid value
+   * @param max the largest valid value
+   * @return a new declaration
+   */
   @SuppressWarnings("unchecked")
   public SettingKey<T> within(T min, T max) {
     Objects.requireNonNull(min, "min");
@@ -146,13 +255,24 @@ public final class SettingKey<T> {
         type.expectation() + " within [" + type.format(min) + ", " + type.format(max) + "]");
   }
 
-  /** This declaration under {@code prefix} (e.g. {@code defillama}). */
+  /**
+   * This declaration under {@code prefix}, as a collector provider's settings are under its id.
+   *
+   * @param prefix the prefix, e.g. {@code defillama}
+   * @return a new declaration whose key is {@code prefix.key}
+   */
   public SettingKey<T> under(String prefix) {
     return new SettingKey<>(
         prefix + "." + key, type, defaultValue, doc, secret, valid, expectation);
   }
 
-  /** This setting with its {@code *} segments filled in order, e.g. {@code proof.okx}. */
+  /**
+   * This setting with its {@code *} segments filled in order, e.g. {@code proof.okx}.
+   *
+   * @param names one name per {@code *} segment
+   * @return a new declaration with a concrete key
+   * @throws IllegalArgumentException when the number of names differs from the number of segments
+   */
   public SettingKey<T> at(String... names) {
     String[] segments = key.split("\\.");
     int next = 0;
@@ -171,47 +291,63 @@ public final class SettingKey<T> {
         String.join(".", segments), type, defaultValue, doc, secret, valid, expectation);
   }
 
+  /** {@return the key, relative to its owner's prefix until {@link #under} is applied} */
   public String key() {
     return key;
   }
 
+  /** {@return how the setting's text is parsed and shown} */
   public SettingType<T> type() {
     return type;
   }
 
+  /** {@return the default, or empty when there is none} */
   public Optional<T> defaultValue() {
     return Optional.ofNullable(defaultValue);
   }
 
-  /** The default as text, or empty when there is none. */
+  /** {@return the default as text, or empty when there is none} */
   public Optional<String> defaultText() {
     return defaultValue().map(type::format);
   }
 
+  /** {@return what the setting does, in one line} */
   public String doc() {
     return doc;
   }
 
+  /** {@return whether the value is a credential, never to be shown} */
   public boolean secret() {
     return secret;
   }
 
-  /** What a valid value looks like. */
+  /** {@return what a valid value looks like, e.g. "an integer within [1, 100]"} */
   public String expectation() {
     return expectation;
   }
 
-  /** True when the key has {@code *} segments. */
+  /** {@return true when the key has {@code *} segments} */
   public boolean isPattern() {
     return key.contains("*");
   }
 
-  /** True when {@code fullKey} is this setting ({@code *} matching any one segment). */
+  /**
+   * Tells whether a full key is this setting, {@code *} matching any one segment.
+   *
+   * @param fullKey a key as given by the user
+   * @return true when it is this setting
+   */
   public boolean matches(String fullKey) {
     return wildcards(fullKey).isPresent();
   }
 
-  /** The names {@code fullKey} gives the {@code *} segments, if it is this setting. */
+  /**
+   * The names a full key gives the {@code *} segments, if it is this setting.
+   *
+   * @param fullKey a key as given by the user
+   * @return the names in segment order (empty for a key without {@code *}), or empty when it is not
+   *     this setting
+   */
   public Optional<List<String>> wildcards(String fullKey) {
     String[] pattern = key.split("\\.");
     String[] given = fullKey.split("\\.");
@@ -230,8 +366,11 @@ public final class SettingKey<T> {
   }
 
   /**
-   * The value of {@code text} for this setting, named {@code shownKey} in the error.
+   * Parses and checks a value of this setting.
    *
+   * @param shownKey the key as the user gave it, named in the error
+   * @param text the value's text
+   * @return the value
    * @throws InvalidSettingException naming the key, the value (masked for a secret) and what is
    *     expected
    */

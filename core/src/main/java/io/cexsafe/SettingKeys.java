@@ -32,7 +32,7 @@ public final class SettingKeys {
 
   private SettingKeys() {}
 
-  /** The settings core itself reads: {@link HttpSettings#SETTINGS} and the assessor's. */
+  /** {@return the settings core itself reads: {@link HttpSettings#SETTINGS} and the assessor's} */
   public static List<SettingKey<?>> core() {
     List<SettingKey<?>> keys = new ArrayList<>(HttpSettings.SETTINGS);
     keys.add(ASSESSOR_COLLECTOR_TIMEOUT);
@@ -45,6 +45,9 @@ public final class SettingKeys {
    * settings; a {@code *} segment takes the variable's words joined with dashes ({@code
    * CEXSAFE_PROOF_OF_RESERVES_PROOF_CRYPTO_COM} is {@code proof-of-reserves.proof.crypto-com}).
    *
+   * @param variable the environment variable's name
+   * @param declared the declared settings, with absolute keys
+   * @return the key the variable names
    * @throws ConfigurationException when no declared setting has that variable, naming the closest
    */
   public static String keyOf(String variable, Collection<? extends SettingKey<?>> declared) {
@@ -87,8 +90,10 @@ public final class SettingKeys {
   }
 
   /**
-   * Checks that every key in {@code given} (key to where it came from, e.g. "--set") is declared.
+   * Checks that every key in {@code given} is declared.
    *
+   * @param given each key given, mapped to where it came from (e.g. "--set")
+   * @param declared the declared settings, with absolute keys
    * @throws ConfigurationException naming the first unknown key, where it came from and the closest
    *     declared key
    */
@@ -108,7 +113,13 @@ public final class SettingKeys {
     }
   }
 
-  /** The declared key nearest to {@code key} by edit distance, if one is near enough. */
+  /**
+   * The declared key nearest to {@code key} by edit distance, if one is near enough.
+   *
+   * @param key a key that matches no declaration
+   * @param declared the declared settings, with absolute keys
+   * @return the nearest declared key, or empty when none is near enough
+   */
   public static Optional<String> closest(String key, Collection<? extends SettingKey<?>> declared) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

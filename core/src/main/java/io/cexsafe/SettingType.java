@@ -24,33 +24,56 @@ import java.util.regex.Pattern;
 public final class SettingType<T> {
   private static final Pattern DURATION_TEXT = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)");
 
+  /** Any text. */
   public static final SettingType<String> STRING =
       new SettingType<>("string", "a text", text -> text, value -> value);
+
+  /** A credential: parsed into a {@link Secret} and always shown as {@code ****}. */
   public static final SettingType<Secret> SECRET =
       new SettingType<>("secret", "a credential", Secret::of, value -> "****");
+
+  /** {@code true} or {@code false}. */
   public static final SettingType<Boolean> BOOLEAN =
       new SettingType<>("boolean", "true or false", SettingType::parseBoolean, String::valueOf);
+
+  /** An {@code int}. */
   public static final SettingType<Integer> INT =
       new SettingType<>("int", "an integer", Integer::valueOf, String::valueOf);
+
+  /** A {@code long}. */
   public static final SettingType<Long> LONG =
       new SettingType<>("long", "an integer", Long::valueOf, String::valueOf);
+
+  /** A decimal number. */
   public static final SettingType<Double> NUMBER =
       new SettingType<>("number", "a number", SettingType::parseNumber, String::valueOf);
+
+  /** A duration such as {@code 500ms}, {@code 10s}, {@code 2m} or {@code PT10S}. */
   public static final SettingType<Duration> DURATION =
       new SettingType<>(
           "duration",
           "a duration such as 500ms, 10s, 2m or PT10S",
           SettingType::parseDuration,
           SettingType::formatDuration);
+
+  /** An absolute http or https URL. */
   public static final SettingType<URI> URL =
       new SettingType<>("uri", "an absolute http(s) URL", SettingType::parseUrl, URI::toString);
+
+  /** A file path. */
   public static final SettingType<Path> PATH =
       new SettingType<>("path", "a file path", SettingType::parsePath, Path::toString);
+
+  /** Comma-separated values. */
   public static final SettingType<List<String>> LIST =
       new SettingType<>(
           "list", "comma-separated values", SettingType::parseList, v -> String.join(",", v));
+
+  /** An ISO date such as {@code 2023-04-01}. */
   public static final SettingType<LocalDate> DATE =
       new SettingType<>("date", "a date such as 2023-04-01", LocalDate::parse, LocalDate::toString);
+
+  /** A size in bytes such as {@code 1048576}, {@code 512M}, {@code 64G} or {@code 1T}. */
   public static final SettingType<Long> SIZE =
       new SettingType<>(
           "size",
@@ -86,6 +109,13 @@ public final class SettingType<T> {
   /**
    * A type of its own: {@code parser} throws any {@link RuntimeException} for text it refuses, and
    * {@code expectation} (e.g. "a country code") says what it accepts.
+   *
+   * @param <T> the Java type of the value
+   * @param name the type's name in the settings table
+   * @param expectation what a valid text looks like
+   * @param parser turns trimmed, non-empty text into a value
+   * @param formatter turns a value into text a user could give back
+   * @return the type
    */
   public static <T> SettingType<T> of(
       String name, String expectation, Function<String, T> parser, Function<T, String> formatter) {
@@ -96,7 +126,13 @@ public final class SettingType<T> {
         Objects.requireNonNull(formatter, "formatter"));
   }
 
-  /** One of an enum's constants, written in lower case with dashes. */
+  /**
+   * One of an enum's constants, written in lower case with dashes.
+   *
+   * @param <E> the enum
+   * @param type the enum's class
+   * @return the type
+   */
   public static <E extends Enum<E>> SettingType<E> oneOf(Class<E> type) {
     List<String> names =
         java.util.Arrays.stream(type.getEnumConstants()).map(SettingType::enumName).toList();
@@ -114,18 +150,21 @@ public final class SettingType<T> {
         SettingType::enumName);
   }
 
+  /** {@return the type's name in the settings table, e.g. {@code duration}} */
   public String name() {
     return name;
   }
 
-  /** What a valid value looks like, e.g. "an integer". */
+  /** {@return what a valid value looks like, e.g. "an integer"} */
   public String expectation() {
     return expectation;
   }
 
   /**
-   * The value of {@code text} (already trimmed, never empty).
+   * Parses a value.
    *
+   * @param text the text, already trimmed, never empty
+   * @return the value
    * @throws IllegalArgumentException when the text is not a value of this type, with what is
    *     expected (or the parser's own explanation, for types whose parser gives one) as message
    */
@@ -144,7 +183,12 @@ public final class SettingType<T> {
     return value;
   }
 
-  /** The value as text a user could give back. */
+  /**
+   * Formats a value.
+   *
+   * @param value the value
+   * @return the value as text a user could give back
+   */
   public String format(T value) {
     return formatter.apply(value);
   }

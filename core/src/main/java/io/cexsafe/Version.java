@@ -10,6 +10,7 @@ public final class Version {
 
   private Version() {}
 
+  /** {@return cexsafe's version, as the build recorded it, e.g. {@code 0.2.0}} */
   public static String current() {
     return VERSION;
   }

@@ -51,6 +51,27 @@ public record AccountSettings(
     Email email,
     LastReviews lastReviews) {
 
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param programmeId the protection programme to check readiness against, e.g. {@code
+   *     crypto-com-app}
+   * @param evaluatedOn the date of the audit
+   * @param country ISO 3166-1 alpha-2 code of the country of residence, or null
+   * @param kycCompleted whether KYC is complete, or null
+   * @param accountInGoodStanding whether the account is in good standing, or null
+   * @param twoFactor the account's second factor
+   * @param passkeys registered passkeys, hardware keys included
+   * @param antiPhishingCode the anti-phishing code
+   * @param withdrawalLockEnabled whether the 24-hour withdrawal lock is on, or null
+   * @param whitelist the withdrawal address whitelist
+   * @param devices devices signed in to the account
+   * @param apiKeys API keys
+   * @param subAccounts names of sub-accounts
+   * @param password the account password
+   * @param email the account's email address
+   * @param lastReviews when the maintenance checks were last done
+   */
   public AccountSettings {
     Objects.requireNonNull(programmeId, "programmeId");
     Objects.requireNonNull(evaluatedOn, "evaluatedOn");
@@ -71,7 +92,11 @@ public record AccountSettings(
    * Parses account settings in the documented JSON format; without {@code evaluatedOn} the audit
    * date is today in UTC according to {@code clock}.
    *
-   * @throws InvalidInputException naming the source and the JSON path of the first problem
+   * @param json the settings document
+   * @param source names the document in error messages, e.g. its file name
+   * @param clock gives today's date when the document has none
+   * @return the settings
+   * @throws InvalidInputException naming the source, the JSON path and the problem
    */
   public static AccountSettings fromJson(String json, String source, Clock clock) {
     Objects.requireNonNull(source, "source");
@@ -106,10 +131,19 @@ public record AccountSettings(
    */
   public record TwoFactor(
       TwoFactorMethod method, LocalDate enabledOn, Boolean allTransactionTypes) {
+    /**
+     * Validates the components.
+     *
+     * @param method the second factor
+     * @param enabledOn when it was enabled, or null when not known (ignored for {@code NONE})
+     * @param allTransactionTypes whether it is required for every transaction type that offers it,
+     *     or null
+     */
     public TwoFactor {
       Objects.requireNonNull(method, "method");
     }
 
+    /** {@return whether any second factor is on} */
     public boolean enabled() {
       return method != TwoFactorMethod.NONE;
     }
@@ -134,6 +168,12 @@ public record AccountSettings(
    * @param addresses the whitelisted addresses
    */
   public record Whitelist(boolean enabled, List<WhitelistedAddress> addresses) {
+    /**
+     * Normalises the components, copying its lists.
+     *
+     * @param enabled whether withdrawals are limited to whitelisted addresses
+     * @param addresses the whitelisted addresses
+     */
     public Whitelist {
       addresses = List.copyOf(addresses);
     }
@@ -158,10 +198,13 @@ public record AccountSettings(
 
   /** What an API key may do. */
   public enum ApiPermission {
+    /** Reading balances and history. */
     READ,
+    /** Placing and cancelling orders. */
     TRADE,
     /** Moving funds between the account's own sub-accounts. */
     TRANSFER,
+    /** Sending funds out of the account. */
     WITHDRAW
   }
 
@@ -182,17 +225,29 @@ public record AccountSettings(
       LocalDate lastRotatedOn,
       LocalDate lastUsedOn,
       String subAccount) {
+    /**
+     * Validates the components, copying its lists.
+     *
+     * @param label a label
+     * @param permissions what it may do
+     * @param ipAllowList IP addresses or ranges it is restricted to; empty when unrestricted
+     * @param createdOn when it was created
+     * @param lastRotatedOn when it was last replaced, or null
+     * @param lastUsedOn when it was last used, or null when never or not known
+     * @param subAccount the sub-account it belongs to, or null for the main account
+     */
     public ApiKey {
       permissions = Set.copyOf(permissions);
       ipAllowList = List.copyOf(ipAllowList);
       Objects.requireNonNull(createdOn, "createdOn");
     }
 
+    /** {@return whether the key may only read} */
     public boolean readOnly() {
       return permissions.equals(Set.of(ApiPermission.READ));
     }
 
-    /** When the key was last replaced, or created when never rotated. */
+    /** {@return when the key was last replaced, or created when never rotated} */
     public LocalDate ageFrom() {
       return lastRotatedOn != null ? lastRotatedOn : createdOn;
     }

@@ -40,6 +40,23 @@ public record ClaimAssessment(
     ClaimDeadline deadline,
     RecoveryEstimate recovery) {
 
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param programmeId the programme judged against
+   * @param programmeVersion the version of its description
+   * @param evaluatedOn the date the claim was judged on
+   * @param outcome the verdict
+   * @param summary one line explaining the verdict
+   * @param discretionNote that relief stays at the exchange's discretion (null when it does not)
+   * @param termsPrevail the policy's note on which text prevails (its terms and conditions)
+   * @param notCovered why the claim, or individual transactions, fall outside the programme
+   * @param transactions how each transaction was classified, in input order
+   * @param conditions each minimum condition's result (empty when the claim is not covered)
+   * @param informationNeeded JSON paths of the facts still needed, and why
+   * @param deadline the deadline for contacting support, or null when not applicable
+   * @param recovery the recovery estimate, or null when none can be made
+   */
   public ClaimAssessment {
     Objects.requireNonNull(programmeId, "programmeId");
     Objects.requireNonNull(programmeVersion, "programmeVersion");
@@ -52,7 +69,13 @@ public record ClaimAssessment(
     informationNeeded = List.copyOf(informationNeeded);
   }
 
-  /** The result of a condition by its number in the policy. */
+  /**
+   * The result of a condition by its number in the policy.
+   *
+   * @param number the condition's number
+   * @return its result
+   * @throws IllegalArgumentException when the policy has no condition with that number
+   */
   public ConditionResult condition(int number) {
     return conditions.stream()
         .filter(c -> c.number() == number)
@@ -60,6 +83,7 @@ public record ClaimAssessment(
         .orElseThrow(() -> new IllegalArgumentException("no condition number " + number));
   }
 
+  /** What the evaluation concludes about the claim as a whole. */
   public enum Outcome {
     /** All minimum conditions are met; relief stays at the exchange's discretion. */
     MEETS_MINIMUM_CONDITIONS,
@@ -123,7 +147,9 @@ public record ClaimAssessment(
       String coveredEventId,
       String exclusionId) {}
 
+  /** Where one minimum condition stands. */
   public enum ConditionStatus {
+    /** Met. */
     MET,
     /** Not met and can no longer be met for the transactions concerned. */
     NOT_MET,
@@ -153,6 +179,18 @@ public record ClaimAssessment(
       List<String> details,
       List<Integer> failingTransactions,
       List<String> missing) {
+    /**
+     * Normalises the components, copying its lists.
+     *
+     * @param number its number in the policy
+     * @param id its id
+     * @param text the policy's wording
+     * @param status the result
+     * @param details explanation lines with the dates involved
+     * @param failingTransactions indexes of the transactions it fails for; empty when it fails (or
+     *     holds) for the claim as a whole
+     * @param missing JSON paths of what is needed to decide it
+     */
     public ConditionResult {
       details = List.copyOf(details);
       failingTransactions = List.copyOf(failingTransactions);
@@ -201,11 +239,24 @@ public record ClaimAssessment(
       boolean capReached,
       List<MissingInformation> missingPrices,
       String basis) {
+    /**
+     * Normalises the components, copying its lists.
+     *
+     * @param paymentDate the date the valuation is for
+     * @param capUsd the programme's cap in USD
+     * @param transactions per-transaction figures, in time order
+     * @param lossUsd the eligible loss in USD, or null when a price is missing
+     * @param recoverableUsd the estimate in USD after the cap, or null when a price is missing
+     * @param capReached whether the cap limits the estimate
+     * @param missingPrices prices or rates still needed
+     * @param basis one line on how the estimate was made
+     */
     public RecoveryEstimate {
       transactions = List.copyOf(transactions);
       missingPrices = List.copyOf(missingPrices);
     }
 
+    /** {@return whether every transaction could be valued} */
     public boolean complete() {
       return missingPrices.isEmpty();
     }

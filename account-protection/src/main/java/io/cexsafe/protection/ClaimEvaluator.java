@@ -36,17 +36,26 @@ public final class ClaimEvaluator {
     this.recovery = RecoveryEstimator.withCapUsd(programme.capUsd());
   }
 
+  /**
+   * An evaluator of claims under one programme.
+   *
+   * @param programme the programme's description
+   * @return the evaluator
+   */
   public static ClaimEvaluator forProgramme(ProtectionProgramme programme) {
     return new ClaimEvaluator(programme);
   }
 
+  /** {@return the programme claims are evaluated under} */
   public ProtectionProgramme programme() {
     return programme;
   }
 
   /**
-   * Evaluates a claim.
+   * Evaluates a claim against the programme's covered events, exclusions and minimum conditions.
    *
+   * @param claim the claim
+   * @return the assessment
    * @throws InvalidInputException when the claim names another programme
    */
   public ClaimAssessment evaluate(Claim claim) {

@@ -36,10 +36,12 @@ public enum ConditionCheck {
     this.needsWorkingDays = needsWorkingDays;
   }
 
+  /** {@return whether the check needs a number of days before each transaction} */
   public boolean needsDays() {
     return needsDays;
   }
 
+  /** {@return whether the check needs a number of working days after each transaction} */
   public boolean needsWorkingDays() {
     return needsWorkingDays;
   }

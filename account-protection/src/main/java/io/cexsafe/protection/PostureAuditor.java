@@ -24,7 +24,12 @@ public final class PostureAuditor {
     this.programme = Objects.requireNonNull(programme, "programme");
   }
 
-  /** An auditor that checks readiness for {@code programme}. */
+  /**
+   * An auditor that checks readiness for {@code programme}.
+   *
+   * @param programme the programme's description
+   * @return the auditor
+   */
   public static PostureAuditor forProgramme(ProtectionProgramme programme) {
     return new PostureAuditor(programme);
   }
@@ -32,6 +37,8 @@ public final class PostureAuditor {
   /**
    * Audits the settings.
    *
+   * @param account the account's security settings
+   * @return the findings, readiness and maintenance tasks
    * @throws InvalidInputException when the settings name another programme
    */
   public PostureReport audit(AccountSettings account) {

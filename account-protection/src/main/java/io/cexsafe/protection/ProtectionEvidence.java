@@ -24,7 +24,12 @@ public final class ProtectionEvidence {
 
   private ProtectionEvidence() {}
 
-  /** The programme as evidence produced by {@value #COLLECTOR_ID}. */
+  /**
+   * The programme as evidence produced by {@value #COLLECTOR_ID}.
+   *
+   * @param programme the programme's description
+   * @return the evidence
+   */
   public static Evidence toEvidence(ProtectionProgramme programme) {
     return toEvidence(programme, COLLECTOR_ID);
   }
@@ -32,8 +37,11 @@ public final class ProtectionEvidence {
   /**
    * The programme as evidence, for a collector with its own id. {@code observedAt} is the policy's
    * stated publication date, or the date the description was transcribed when the policy states
-   * none; {@code retrievedAt} is the transcription date. Both are taken at the start of the day in
-   * UTC.
+   * none.
+   *
+   * @param programme the programme's description
+   * @param collectorId the collector the evidence is attributed to
+   * @return the evidence
    */
   public static Evidence toEvidence(ProtectionProgramme programme, String collectorId) {
     Objects.requireNonNull(programme, "programme");

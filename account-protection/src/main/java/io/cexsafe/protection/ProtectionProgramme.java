@@ -56,6 +56,31 @@ public record ProtectionProgramme(
     List<String> reliefTerms,
     String howToClaim) {
 
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param id stable id, e.g. {@code crypto-com-app}
+   * @param version version of this description (not of the exchange's policy)
+   * @param exchangeId the exchange's id in the cexsafe catalogue, e.g. {@code crypto-com}
+   * @param name the programme's name as the exchange gives it
+   * @param source the document the description was transcribed from
+   * @param issuers the legal entities that issue the policy
+   * @param termsPrevail the policy's own statement of which text prevails (its terms and
+   *     conditions)
+   * @param discretionary whether relief is at the exchange's discretion even when all conditions
+   *     are met
+   * @param discretionNote the policy's words on that discretion
+   * @param kycRequired whether the programme is only for users who completed KYC
+   * @param countries countries where the programme is available; empty means not limited by country
+   * @param capUsd the most the programme pays one user, in USD, valued on the payment date
+   * @param coveredEvents the events the programme covers
+   * @param exclusions the events it does not cover
+   * @param minimumConditions the conditions a claimant must meet at a minimum, in the policy's
+   *     order
+   * @param recoveryRules how recovery is calculated, per kind of asset
+   * @param reliefTerms what accepting relief entails (set-off, waiver, rescission, amendment)
+   * @param howToClaim how a claim is started
+   */
   public ProtectionProgramme {
     id = requireText(id, "id");
     version = requireText(version, "version");
@@ -128,29 +153,56 @@ public record ProtectionProgramme(
     }
   }
 
-  /** The covered event that matches this cause and transaction type, if any. */
+  /**
+   * The covered event that matches this cause and transaction type, if any.
+   *
+   * @param cause what led to the loss
+   * @param type the kind of transaction
+   * @return the covered event, or empty
+   */
   public Optional<CoveredEvent> coveredEventFor(IncidentCause cause, TransactionType type) {
     return coveredEvents.stream()
         .filter(e -> e.causes().contains(cause) && e.transactionTypes().contains(type))
         .findFirst();
   }
 
-  /** The exclusion that names this cause, if any. */
+  /**
+   * The exclusion that names this cause, if any.
+   *
+   * @param cause what led to the loss
+   * @return the exclusion, or empty
+   */
   public Optional<Exclusion> exclusionFor(IncidentCause cause) {
     return exclusions.stream().filter(e -> e.causes().contains(cause)).findFirst();
   }
 
-  /** The exclusion that names this transaction type, if any. */
+  /**
+   * The exclusion that names this transaction type, if any.
+   *
+   * @param type the kind of transaction
+   * @return the exclusion, or empty
+   */
   public Optional<Exclusion> exclusionFor(TransactionType type) {
     return exclusions.stream().filter(e -> e.transactionTypes().contains(type)).findFirst();
   }
 
-  /** Whether the programme is offered in the country with this ISO 3166-1 alpha-2 code. */
+  /**
+   * Tells whether the programme is offered in a country.
+   *
+   * @param countryCode an ISO 3166-1 alpha-2 code
+   * @return true when it is offered there
+   */
   public boolean availableIn(String countryCode) {
     return countries.isEmpty()
         || countries.stream().anyMatch(c -> c.code().equals(countryCode.toUpperCase(Locale.ROOT)));
   }
 
+  /**
+   * How recovery is calculated for one kind of asset.
+   *
+   * @param kind digital assets or fiat
+   * @return the rule, or empty when the policy says nothing about it
+   */
   public Optional<RecoveryRule> recoveryRuleFor(AssetKind kind) {
     return recoveryRules.stream().filter(r -> r.assetKind() == kind).findFirst();
   }
@@ -171,6 +223,17 @@ public record ProtectionProgramme(
       LocalDate publishedOn,
       String statedDateText,
       LocalDate transcribedOn) {
+    /**
+     * Validates the components.
+     *
+     * @param title the document's title
+     * @param url where it is published
+     * @param publishedOn the effective or publication date the document states, or null when it
+     *     states none
+     * @param statedDateText the document's own wording about its date, e.g. "Updated over a week
+     *     ago"
+     * @param transcribedOn when this description was transcribed from the document
+     */
     public Source {
       title = requireText(title, "source.title");
       url = requireText(url, "source.url");
@@ -185,8 +248,8 @@ public record ProtectionProgramme(
     }
 
     /**
-     * The date the description speaks for: the stated publication date, or the transcription date
-     * when the document states none.
+     * {@return the date the description speaks for: the stated publication date, or the
+     * transcription date when the document states none}
      */
     public LocalDate asOf() {
       return publishedOn != null ? publishedOn : transcribedOn;
@@ -195,6 +258,13 @@ public record ProtectionProgramme(
 
   /** A country where the programme is offered; {@code note} carries the policy's remark, if any. */
   public record Country(String code, String name, String note) {
+    /**
+     * Validates the country and upper-cases its code.
+     *
+     * @param code the ISO 3166-1 alpha-2 code
+     * @param name the country's name
+     * @param note the policy's remark, or null
+     */
     public Country {
       code = requireText(code, "country.code").toUpperCase(Locale.ROOT);
       if (!Set.of(Locale.getISOCountries()).contains(code)) {
@@ -219,6 +289,15 @@ public record ProtectionProgramme(
       String description,
       Set<IncidentCause> causes,
       Set<TransactionType> transactionTypes) {
+    /**
+     * Validates the components, copying lists and turning null ones empty.
+     *
+     * @param id stable id
+     * @param title the policy's heading
+     * @param description the policy's description
+     * @param causes causes that fall under this event
+     * @param transactionTypes transaction types that fall under this event
+     */
     public CoveredEvent {
       id = requireText(id, "coveredEvent.id");
       title = requireText(title, "coveredEvent.title");
@@ -247,6 +326,15 @@ public record ProtectionProgramme(
       List<String> examples,
       Set<IncidentCause> causes,
       Set<TransactionType> transactionTypes) {
+    /**
+     * Validates the components, copying lists and turning null ones empty.
+     *
+     * @param id stable id
+     * @param title the policy's wording
+     * @param examples the policy's examples
+     * @param causes causes that fall under this exclusion
+     * @param transactionTypes transaction types that fall under this exclusion
+     */
     public Exclusion {
       id = requireText(id, "exclusion.id");
       title = requireText(title, "exclusion.title");
@@ -272,6 +360,16 @@ public record ProtectionProgramme(
    */
   public record MinimumCondition(
       int number, String id, String text, ConditionCheck check, Integer days, Integer workingDays) {
+    /**
+     * Validates the components.
+     *
+     * @param number its number in the policy
+     * @param id stable id
+     * @param text the policy's wording
+     * @param check what the evaluator checks
+     * @param days for checks that need it: days before each transaction
+     * @param workingDays for checks that need it: working days after each transaction
+     */
     public MinimumCondition {
       if (number <= 0) {
         throw new IllegalArgumentException("condition number must be positive, was " + number);
@@ -301,6 +399,13 @@ public record ProtectionProgramme(
    * @param limit how the limit is applied
    */
   public record RecoveryRule(AssetKind assetKind, String method, String limit) {
+    /**
+     * Validates the components.
+     *
+     * @param assetKind digital assets or fiat
+     * @param method what the exchange gives back
+     * @param limit how the limit is applied
+     */
     public RecoveryRule {
       Objects.requireNonNull(assetKind, "recoveryRule.assetKind");
       method = requireText(method, "recoveryRule.method");

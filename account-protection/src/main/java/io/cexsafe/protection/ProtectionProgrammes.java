@@ -20,17 +20,22 @@ public final class ProtectionProgrammes {
 
   private ProtectionProgrammes() {}
 
-  /** Crypto.com's Account Protection Programme, as described in the bundled data. */
+  /** {@return crypto.com's Account Protection Programme, as described in the bundled data} */
   public static ProtectionProgramme cryptoComApp() {
     return Holder.CRYPTO_COM_APP;
   }
 
-  /** Every bundled programme, sorted by id. */
+  /** {@return every bundled programme, sorted by id} */
   public static List<ProtectionProgramme> bundled() {
     return Holder.ALL;
   }
 
-  /** The bundled programme with this id, if there is one. */
+  /**
+   * The bundled programme with this id, if there is one.
+   *
+   * @param id the programme's id
+   * @return the programme, or empty
+   */
   public static Optional<ProtectionProgramme> bundled(String id) {
     return Holder.ALL.stream().filter(p -> p.id().equals(id)).findFirst();
   }
@@ -40,7 +45,8 @@ public final class ProtectionProgrammes {
    *
    * @param json the document
    * @param source what to call the document in error messages, e.g. its file name
-   * @throws InvalidInputException naming the source and the JSON path of the first problem
+   * @return the programme
+   * @throws InvalidInputException naming the source, the JSON path and the problem
    */
   public static ProtectionProgramme parse(String json, String source) {
     try {
@@ -50,7 +56,15 @@ public final class ProtectionProgrammes {
     }
   }
 
-  /** Reads a UTF-8 programme description from a stream (not closed). */
+  /**
+   * Reads a UTF-8 programme description from a stream (not closed).
+   *
+   * @param in the document's bytes
+   * @param source what to call the document in error messages
+   * @return the programme
+   * @throws IOException when the stream fails
+   * @throws InvalidInputException naming the source, the JSON path and the problem
+   */
   public static ProtectionProgramme read(InputStream in, String source) throws IOException {
     return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
   }

@@ -17,17 +17,32 @@ import java.util.Locale;
 public final class ProtectionReports {
   private ProtectionReports() {}
 
-  /** The assessment as indented JSON (cexsafe's JSON conventions), ending with a newline. */
+  /**
+   * The assessment as indented JSON (cexsafe's JSON conventions), ending with a newline.
+   *
+   * @param assessment the claim's assessment
+   * @return the JSON
+   */
   public static String json(ClaimAssessment assessment) {
     return Json.writePretty(assessment);
   }
 
-  /** The report as indented JSON (cexsafe's JSON conventions), ending with a newline. */
+  /**
+   * The report as indented JSON (cexsafe's JSON conventions), ending with a newline.
+   *
+   * @param report the posture report
+   * @return the JSON
+   */
   public static String json(PostureReport report) {
     return Json.writePretty(report);
   }
 
-  /** The assessment as text for a terminal. */
+  /**
+   * The assessment as text for a terminal.
+   *
+   * @param a the claim's assessment
+   * @return the text
+   */
   public static String text(ClaimAssessment a) {
     StringBuilder out = new StringBuilder();
     out.append("Programme: ")
@@ -155,7 +170,12 @@ public final class ProtectionReports {
     return out.toString();
   }
 
-  /** The report as text for a terminal. */
+  /**
+   * The report as text for a terminal.
+   *
+   * @param report the posture report
+   * @return the text
+   */
   public static String text(PostureReport report) {
     StringBuilder out = new StringBuilder();
     out.append("Account security posture on ").append(report.evaluatedOn()).append('\n');

@@ -20,11 +20,12 @@ public enum TransactionType {
     this.assetKind = assetKind;
   }
 
-  /** The kind of asset the claimant lost, or null when nothing left the account. */
+  /** {@return the kind of asset the claimant lost, or null when nothing left the account} */
   public AssetKind assetKind() {
     return assetKind;
   }
 
+  /** {@return whether the transaction moved something out of the account} */
   public boolean leavesAccount() {
     return assetKind != null;
   }

@@ -29,36 +29,61 @@ public final class WorkingDayCalendar {
     this.holidays = new TreeSet<>(holidays);
   }
 
-  /** Saturday and Sunday off, no holidays. */
+  /** {@return saturday and Sunday off, no holidays} */
   public static WorkingDayCalendar weekendsOnly() {
     return new WorkingDayCalendar(SATURDAY_SUNDAY, Set.of());
   }
 
-  /** Saturday and Sunday off, plus these holidays. */
+  /**
+   * Saturday and Sunday off, plus these holidays.
+   *
+   * @param holidays the holidays
+   * @return the calendar
+   */
   public static WorkingDayCalendar withHolidays(Collection<LocalDate> holidays) {
     return new WorkingDayCalendar(SATURDAY_SUNDAY, holidays);
   }
 
-  /** Custom weekend days (e.g. Friday and Saturday) plus these holidays. */
+  /**
+   * Custom weekend days (e.g. Friday and Saturday) plus these holidays.
+   *
+   * @param weekend the days off every week
+   * @param holidays the holidays
+   * @return the calendar
+   */
   public static WorkingDayCalendar of(Set<DayOfWeek> weekend, Collection<LocalDate> holidays) {
     Objects.requireNonNull(weekend, "weekend");
     Objects.requireNonNull(holidays, "holidays");
     return new WorkingDayCalendar(weekend, holidays);
   }
 
+  /** {@return the days off every week} */
   public Set<DayOfWeek> weekend() {
     return weekend;
   }
 
+  /** {@return the holidays} */
   public Set<LocalDate> holidays() {
     return Set.copyOf(holidays);
   }
 
+  /**
+   * Tells whether a date is a working day.
+   *
+   * @param date the date
+   * @return false on a weekend day or holiday
+   */
   public boolean isWorkingDay(LocalDate date) {
     return !weekend.contains(date.getDayOfWeek()) && !holidays.contains(date);
   }
 
-  /** The date of working day {@code n} counted from the day after {@code start}. */
+  /**
+   * The date of working day {@code n} counted from the day after {@code start}.
+   *
+   * @param start the day counting starts after
+   * @param n the number of working days
+   * @return the date of the {@code n}th working day
+   */
   public LocalDate addWorkingDays(LocalDate start, int n) {
     if (n <= 0) {
       throw new IllegalArgumentException("working days must be positive, was " + n);
@@ -77,6 +102,10 @@ public final class WorkingDayCalendar {
   /**
    * How many working days lie after {@code start} up to and including {@code end}: the working-day
    * number of {@code end} (zero when {@code end} is not after {@code start}).
+   *
+   * @param start the day counting starts after
+   * @param end the last day counted
+   * @return the number of working days
    */
   public int workingDaysAfter(LocalDate start, LocalDate end) {
     int count = 0;

@@ -43,6 +43,8 @@ public final class CommonOptions {
   /**
    * Settings from the config file, the process (CEXSAFE_* and -Dcexsafe.*) and --set, checked
    * against every declared setting: an unknown key or a refused value in any layer is an error.
+   *
+   * @return the settings
    */
   public Config config() {
     applyVerbosity();
@@ -84,7 +86,7 @@ public final class CommonOptions {
     return declared;
   }
 
-  /** The bundled catalogue, extended by {@code --catalog}. */
+  /** {@return the bundled catalogue, extended by {@code --catalog}} */
   public ExchangeCatalog catalog() {
     ExchangeCatalog bundled = ExchangeCatalog.bundled();
     return catalogFile == null ? bundled : bundled.extendedWith(ExchangeCatalog.load(catalogFile));

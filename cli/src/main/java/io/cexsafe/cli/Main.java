@@ -106,6 +106,11 @@ public final class Main implements Runnable {
     return spec.root().userObject() instanceof Main main ? main.runId : RunId.generate();
   }
 
+  /**
+   * Runs the {@code cexsafe} command and exits with its code (docs/limits.md lists them).
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     // straight to the file descriptors: System.out is a PrintStream, which hides write errors
     PrintWriter out =
@@ -127,6 +132,11 @@ public final class Main implements Runnable {
   /**
    * Runs the command line with the given output streams and returns the exit code. Output that
    * could not be written (disk full, closed pipe) turns success into {@link #FAILURE}.
+   *
+   * @param out where results go
+   * @param err where errors and progress go
+   * @param args the command line
+   * @return the exit code
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     int code;

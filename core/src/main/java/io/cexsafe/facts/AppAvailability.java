@@ -8,6 +8,14 @@ import java.util.Set;
 @JsonTypeName("app-availability")
 public record AppAvailability(AppStore store, String storefront, String appId, boolean available)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param store the app store
+   * @param storefront the storefront's ISO alpha-2 country code
+   * @param appId the app's id in that store
+   * @param available whether the app is offered there
+   */
   public AppAvailability {
     Checks.required(store, "store");
     storefront = Checks.country(storefront, "storefront");

@@ -33,6 +33,18 @@ public record AppRating(
     implements Fact {
   private static final BigDecimal FIVE = BigDecimal.valueOf(5);
 
+  /**
+   * Validates the components.
+   *
+   * @param store which store
+   * @param storefront ISO alpha-2 storefront, or {@code GLOBAL}
+   * @param appId the store's id of the app
+   * @param rating average stars (0 to 5)
+   * @param ratingCount number of ratings behind the average
+   * @param version current version, or null
+   * @param currentVersionRating average for the current version, or null
+   * @param currentVersionRatingCount ratings for the current version, or null
+   */
   public AppRating {
     Checks.required(store, "store");
     storefront = Checks.country(storefront, "storefront");

@@ -19,6 +19,14 @@ import java.util.Set;
 public record AssetSegregation(
     Boolean oneToOneBacking, Boolean segregated, Boolean bankruptcyRemote, String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param oneToOneBacking customer assets are backed 1:1
+   * @param segregated customer assets are held apart from the exchange's own
+   * @param bankruptcyRemote customer assets sit in a bankruptcy-remote entity or trust
+   * @param detail what the exchange says about it, or null
+   */
   public AssetSegregation {
     if (oneToOneBacking == null && segregated == null && bankruptcyRemote == null) {
       throw new IllegalArgumentException("asset segregation must state at least one flag");

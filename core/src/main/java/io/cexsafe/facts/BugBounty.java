@@ -11,6 +11,13 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("bug-bounty")
 public record BugBounty(String platform, BigDecimal maxRewardUsd, URI url) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param platform where the programme runs, e.g. HackerOne, or the exchange's own site
+   * @param maxRewardUsd the largest reward offered in USD, or null when undisclosed
+   * @param url the programme's page, or null
+   */
   public BugBounty {
     platform = Checks.text(platform, "platform");
     Checks.nonNegative(maxRewardUsd, "maxRewardUsd");

@@ -17,6 +17,16 @@ public record Certification(
     LocalDate validUntil,
     String certifier)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param standard the standard certified against
+   * @param level the level or type within the standard, or null
+   * @param scope what the certificate covers, or null
+   * @param issuedOn when it was issued, or null
+   * @param validUntil when it expires, or null; not before {@code issuedOn}
+   * @param certifier who certified, or null
+   */
   public Certification {
     Checks.required(standard, "standard");
     level = Checks.optionalText(level);

@@ -14,6 +14,12 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("cold-storage")
 public record ColdStorage(Double coldShare, String claim) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param coldShare disclosed share of customer assets in cold storage, or null when undisclosed
+   * @param claim the claim in the source's words (e.g. "the majority of assets in cold storage")
+   */
   public ColdStorage {
     Checks.share(coldShare, "coldShare");
     claim = Checks.text(claim, "claim");

@@ -17,6 +17,14 @@ import java.util.Set;
 public record ComplaintHandling(
     Integer resolutionWorkingDays, Boolean escalationPath, Boolean emergencyPath, String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param resolutionWorkingDays committed time to a final answer, or null when none is published
+   * @param escalationPath a documented path beyond first-line support (e.g. an ombudsman)
+   * @param emergencyPath a documented urgent path for compromised accounts (e.g. lock and report)
+   * @param detail what the exchange says about it, or null
+   */
   public ComplaintHandling {
     Checks.nonNegative(resolutionWorkingDays, "resolutionWorkingDays");
     detail = Checks.optionalText(detail);

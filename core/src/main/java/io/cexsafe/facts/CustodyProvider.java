@@ -16,6 +16,14 @@ import java.util.Set;
 @JsonTypeName("custody-provider")
 public record CustodyProvider(
     String name, CustodyRole role, boolean availableToCustomers, String detail) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param name provider name
+   * @param role what it does
+   * @param availableToCustomers customers can choose to hold assets with it
+   * @param detail what the exchange says about it, or null
+   */
   public CustodyProvider {
     name = Checks.text(name, "name");
     Checks.required(role, "role");

@@ -39,6 +39,16 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
   private static final Pattern KIND =
       Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
 
+  /**
+   * Validates the components.
+   *
+   * @param kind namespaced kind: at least two dot-separated lower-case segments of letters, digits
+   *     and hyphens, the first naming the plugin's owner ({@code cexsafe.} is reserved)
+   * @param pillars the pillars the fact informs; empty for context only
+   * @param payload the fact's data, a JSON object of at most {@link #MAX_PAYLOAD_CHARS} characters
+   *     as compact JSON
+   * @param summary one human-readable line
+   */
   public ExtensionFact {
     kind = requireKind(kind);
     pillars = Checks.enums(pillars, Pillar.class);
@@ -53,24 +63,38 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
     }
   }
 
-  /** A fact of {@code kind} informing {@code pillars}, with a payload built by the caller. */
+  /**
+   * A fact of {@code kind} informing {@code pillars}, with a payload built by the caller.
+   *
+   * @param kind the extension kind, as methodology files name it
+   * @param pillars the pillars it informs; empty for context only
+   * @param payload the fact's data, copied
+   * @param summary a one-line summary for reports
+   * @return the fact
+   * @throws IllegalArgumentException when the kind breaks its naming rule or the summary is blank
+   */
   public static ExtensionFact of(
       String kind, Collection<Pillar> pillars, ObjectNode payload, String summary) {
     return new ExtensionFact(kind, pillars == null ? null : Set.copyOf(pillars), payload, summary);
   }
 
-  /** An empty payload to fill in, for {@link #of}. */
+  /** {@return an empty payload to fill in, for {@link #of}} */
   public static ObjectNode newPayload() {
     return Json.mapper().createObjectNode();
   }
 
-  /** A copy of the payload: the fact stays immutable whatever the caller does with it. */
+  /** {@return A copy of the payload: the fact stays immutable whatever the caller does with it} */
   @Override
   public JsonNode payload() {
     return payload.deepCopy();
   }
 
-  /** The payload value at a JSON Pointer ({@code /coverage/share}); missing node when absent. */
+  /**
+   * Reads a payload value.
+   *
+   * @param jsonPointer a JSON Pointer, e.g. {@code /coverage/share}
+   * @return the value there, or a missing node when absent
+   */
   public JsonNode at(String jsonPointer) {
     return payload.at(jsonPointer);
   }
@@ -78,6 +102,7 @@ public record ExtensionFact(String kind, Set<Pillar> pillars, JsonNode payload, 
   /**
    * Checks an extension kind as facts and methodology files use it.
    *
+   * @param kind the kind to check
    * @return the kind, trimmed
    * @throws IllegalArgumentException naming the rule the kind breaks
    */

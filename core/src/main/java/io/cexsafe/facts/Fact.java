@@ -51,13 +51,13 @@ public sealed interface Fact
         Governance,
         ExtensionFact {
 
-  /** The pillars this kind of fact informs. Empty for context-only facts. */
+  /** {@return the pillars this kind of fact informs} Empty for context-only facts. */
   Set<Pillar> pillars();
 
-  /** One human-readable line describing the fact. */
+  /** {@return one human-readable line describing the fact} */
   String summary();
 
-  /** The stable type name used in JSON (the {@code type} property). */
+  /** {@return the stable type name used in JSON (the {@code type} property)} */
   default String typeName() {
     return FactTypes.nameOf(getClass());
   }

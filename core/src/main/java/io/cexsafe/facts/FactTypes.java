@@ -21,15 +21,28 @@ public final class FactTypes {
 
   private FactTypes() {}
 
-  /** Every fact type name, in vocabulary order (the order of {@code permits}). */
+  /** {@return every fact type name, in vocabulary order (the order of {@code permits})} */
   public static Map<String, Class<? extends Fact>> all() {
     return BY_NAME;
   }
 
+  /**
+   * Finds a fact type by the name it has in JSON.
+   *
+   * @param name the type name, e.g. {@code reserve-snapshot}
+   * @return the fact class, or empty when no fact type has that name
+   */
   public static Optional<Class<? extends Fact>> find(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
   }
 
+  /**
+   * The name a fact type has in JSON.
+   *
+   * @param factClass a registered fact class
+   * @return its type name, e.g. {@code reserve-snapshot}
+   * @throws IllegalArgumentException when the class is not a registered fact type
+   */
   public static String nameOf(Class<?> factClass) {
     String name = NAMES.get(factClass);
     if (name == null) {

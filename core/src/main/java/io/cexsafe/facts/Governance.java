@@ -29,6 +29,19 @@ public record Governance(
     Boolean customerAssetsUsedByAffiliate,
     String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param auditedFinancialStatements audited financial statements of the operating group are
+   *     published (a public company's regulator-required filings count)
+   * @param operatingEntity the legal entity that holds customer assets for the market in question,
+   *     or null when not named
+   * @param affiliatedTradingFirm an affiliated trading firm or market maker exists (true) or does
+   *     not (false); either statement is a disclosure
+   * @param customerAssetsUsedByAffiliate customer assets are lent to, held by, borrowed or traded
+   *     by an affiliate
+   * @param detail the statement in a few words, or null
+   */
   public Governance {
     operatingEntity = Checks.optionalText(operatingEntity);
     detail = Checks.optionalText(detail);

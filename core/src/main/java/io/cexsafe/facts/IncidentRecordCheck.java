@@ -18,6 +18,13 @@ import java.util.Set;
 @JsonTypeName("incident-record-check")
 public record IncidentRecordCheck(String database, int incidentsFound, String scope)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param database the database searched (e.g. "DeFiLlama hacks")
+   * @param incidentsFound how many of its entries concern the exchange
+   * @param scope what the database covers, or null
+   */
   public IncidentRecordCheck {
     database = Checks.text(database, "database");
     if (incidentsFound < 0) {

@@ -28,6 +28,17 @@ public record InsurancePolicy(
     Boolean termsPublished,
     String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param coverUsd limit of cover in USD, or null when undisclosed
+   * @param underwriter lead underwriter or syndicate, or null when unnamed
+   * @param broker placing broker, or null
+   * @param scope what is covered
+   * @param insuredEntity which entity holds the policy, or null
+   * @param termsPublished the policy terms and exclusions are published; null when unknown
+   * @param detail what the exchange says about it, or null
+   */
   public InsurancePolicy {
     Checks.nonNegative(coverUsd, "coverUsd");
     underwriter = Checks.optionalText(underwriter);

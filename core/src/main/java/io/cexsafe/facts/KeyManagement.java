@@ -10,6 +10,12 @@ import java.util.TreeSet;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("key-management")
 public record KeyManagement(Set<KeyProtection> protections, String detail) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param protections how keys are protected; at least one
+   * @param detail what the exchange says about it, or null
+   */
   public KeyManagement {
     protections = Checks.enums(protections, KeyProtection.class);
     if (protections.isEmpty()) {

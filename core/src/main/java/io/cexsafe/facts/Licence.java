@@ -36,6 +36,20 @@ public record Licence(
     URI registerUrl,
     MatchBasis matchBasis)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param jurisdiction ISO alpha-2 code, or {@code EU}
+   * @param regulator e.g. {@code FCA}
+   * @param register the register's name, e.g. {@code FCA Financial Services Register}
+   * @param entityName the entity as the register (or claim) names it
+   * @param identifier the register identifier, or null
+   * @param status normalised status
+   * @param activities activities or permissions covered; empty when unknown
+   * @param authorisedSince start date, or null
+   * @param registerUrl link to the register entry, or null
+   * @param matchBasis how the entry was tied to the exchange
+   */
   public Licence {
     jurisdiction = Checks.country(jurisdiction, "jurisdiction");
     regulator = Checks.text(regulator, "regulator");
@@ -68,7 +82,16 @@ public record Licence(
         + (matchBasis == MatchBasis.NAME ? " (matched by name)" : "");
   }
 
-  /** Starts a Licence with its required parts; the others default to unknown. */
+  /**
+   * Starts a licence with its required parts; the others default to unknown.
+   *
+   * @param jurisdiction ISO alpha-2 code, or {@code EU}
+   * @param regulator e.g. {@code FCA}
+   * @param entityName the entity as the register (or claim) names it
+   * @param status normalised status
+   * @param matchBasis how the entry was tied to the exchange
+   * @return the builder
+   */
   public static Builder builder(
       String jurisdiction,
       String regulator,
@@ -104,31 +127,67 @@ public record Licence(
       this.matchBasis = matchBasis;
     }
 
+    /**
+     * Sets the register's name.
+     *
+     * @param register e.g. {@code FCA Financial Services Register}
+     * @return this builder
+     */
     public Builder register(String register) {
       this.register = register;
       return this;
     }
 
+    /**
+     * Sets the register identifier.
+     *
+     * @param identifier the identifier, or null
+     * @return this builder
+     */
     public Builder identifier(String identifier) {
       this.identifier = identifier;
       return this;
     }
 
+    /**
+     * Sets the activities or permissions covered.
+     *
+     * @param activities the activities; empty when unknown
+     * @return this builder
+     */
     public Builder activities(List<String> activities) {
       this.activities = activities;
       return this;
     }
 
+    /**
+     * Sets when the authorisation started.
+     *
+     * @param authorisedSince the start date, or null
+     * @return this builder
+     */
     public Builder authorisedSince(LocalDate authorisedSince) {
       this.authorisedSince = authorisedSince;
       return this;
     }
 
+    /**
+     * Sets the link to the register entry.
+     *
+     * @param registerUrl the link, or null
+     * @return this builder
+     */
     public Builder registerUrl(URI registerUrl) {
       this.registerUrl = registerUrl;
       return this;
     }
 
+    /**
+     * Builds the licence.
+     *
+     * @return the licence
+     * @throws IllegalArgumentException when a part is invalid
+     */
     public Licence build() {
       return new Licence(
           jurisdiction,

@@ -17,6 +17,13 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("net-flow")
 public record NetFlow(int windowHours, BigDecimal netUsd, Double shareOfReserves) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param windowHours the window's length (24, 168, 720)
+   * @param netUsd signed net flow in USD
+   * @param shareOfReserves net flow divided by reserves at the start, or null when unknown
+   */
   public NetFlow {
     if (windowHours <= 0) {
       throw new IllegalArgumentException("windowHours must be positive: " + windowHours);

@@ -33,6 +33,20 @@ public record PorAttestation(
     boolean attestorWithdrawn,
     String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param reportDate the snapshot date the report covers
+   * @param attestor who produced or vouched for it (an accounting firm, or the exchange itself)
+   * @param method what it proves
+   * @param independence who vouches
+   * @param assets per-asset reserve ratios; empty when the report gives none
+   * @param cadence how often such reports are published
+   * @param userVerifiable users can verify their own inclusion
+   * @param attestorWithdrawn the attestor has since withdrawn from proof-of-reserves work or the
+   *     report
+   * @param detail what the report says beyond the figures, or null
+   */
   public PorAttestation {
     Checks.required(reportDate, "reportDate");
     attestor = Checks.text(attestor, "attestor");
@@ -59,7 +73,16 @@ public record PorAttestation(
         + (attestorWithdrawn ? " (attestor since withdrawn)" : "");
   }
 
-  /** Starts a PorAttestation with its required parts; the others default to unknown. */
+  /**
+   * Starts an attestation with its required parts; the others default to unknown.
+   *
+   * @param reportDate the snapshot date the report covers
+   * @param attestor who produced or vouched for it (an accounting firm, or the exchange itself)
+   * @param method what it proves
+   * @param independence who vouches
+   * @param cadence how often such reports are published
+   * @return the builder
+   */
   public static Builder builder(
       LocalDate reportDate,
       String attestor,
@@ -94,26 +117,56 @@ public record PorAttestation(
       this.cadence = cadence;
     }
 
+    /**
+     * Sets the per-asset reserve ratios.
+     *
+     * @param assets the ratios; empty when the report gives none
+     * @return this builder
+     */
     public Builder assets(List<AssetReserveRatio> assets) {
       this.assets = assets;
       return this;
     }
 
+    /**
+     * Sets whether users can verify their own inclusion.
+     *
+     * @param userVerifiable true when they can
+     * @return this builder
+     */
     public Builder userVerifiable(boolean userVerifiable) {
       this.userVerifiable = userVerifiable;
       return this;
     }
 
+    /**
+     * Sets whether the attestor has since withdrawn from proof-of-reserves work.
+     *
+     * @param attestorWithdrawn true when it has
+     * @return this builder
+     */
     public Builder attestorWithdrawn(boolean attestorWithdrawn) {
       this.attestorWithdrawn = attestorWithdrawn;
       return this;
     }
 
+    /**
+     * Sets what the report says beyond the figures.
+     *
+     * @param detail the text, or null
+     * @return this builder
+     */
     public Builder detail(String detail) {
       this.detail = detail;
       return this;
     }
 
+    /**
+     * Builds the attestation.
+     *
+     * @return the attestation
+     * @throws IllegalArgumentException when a part is invalid
+     */
     public PorAttestation build() {
       return new PorAttestation(
           reportDate,

@@ -15,6 +15,13 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("por-dashboard")
 public record PorDashboard(URI url, boolean liveOnChain, String detail) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param url where it is
+   * @param liveOnChain it shows balances read from chain continuously
+   * @param detail what the dashboard shows beyond balances, or null
+   */
   public PorDashboard {
     Checks.required(url, "url");
     detail = Checks.optionalText(detail);

@@ -11,6 +11,12 @@ public enum ProofStrength {
   /** A zero-knowledge proof of correct, non-negative sums. */
   ZK_PROOF_OF_SUMS;
 
+  /**
+   * Compares strengths.
+   *
+   * @param other the strength to compare with
+   * @return true when this strength is {@code other} or stronger
+   */
   public boolean atLeast(ProofStrength other) {
     return ordinal() >= other.ordinal();
   }

@@ -31,6 +31,17 @@ public record ProofVerification(
     Map<String, BigDecimal> rootTotals,
     String failure)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param format the proof scheme id (e.g. {@code okx-v2})
+   * @param strength what the scheme can show
+   * @param included the user's leaf was found under the published root
+   * @param rootHash the root the proof leads to
+   * @param snapshotDate the date of the snapshot, when the proof says
+   * @param rootTotals per-asset totals carried by the root, for sum trees
+   * @param failure why verification failed, or null
+   */
   public ProofVerification {
     format = Checks.text(format, "format");
     Checks.required(strength, "strength");

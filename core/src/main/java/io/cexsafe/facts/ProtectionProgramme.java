@@ -28,6 +28,16 @@ public record ProtectionProgramme(
     boolean discretionary,
     URI termsUrl)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param name the programme's name
+   * @param capPerUserUsd maximum relief per user in USD, or null when uncapped or unknown
+   * @param prerequisites conditions a user must meet, in the programme's words
+   * @param countries ISO alpha-2 codes where it applies; empty when not restricted or unknown
+   * @param discretionary relief remains at the exchange's discretion
+   * @param termsUrl where the terms are published, or null
+   */
   public ProtectionProgramme {
     name = Checks.text(name, "name");
     Checks.nonNegative(capPerUserUsd, "capPerUserUsd");

@@ -19,6 +19,17 @@ public record RegulatoryWarning(
     URI url,
     boolean resolved)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param jurisdiction the regulator's ISO alpha-2 country code, or {@code EU}
+   * @param regulator the regulator, e.g. {@code FCA}
+   * @param entityName the entity the warning names
+   * @param reason what the warning says, in a few words
+   * @param date when it was issued, or null
+   * @param url the warning's page, or null
+   * @param resolved whether the matter has since been settled
+   */
   public RegulatoryWarning {
     jurisdiction = Checks.country(jurisdiction, "jurisdiction");
     regulator = Checks.text(regulator, "regulator");

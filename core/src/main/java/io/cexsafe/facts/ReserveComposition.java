@@ -28,6 +28,17 @@ public record ReserveComposition(
     Double chainHhi,
     List<TokenHolding> topHoldings)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param ownTokenShare share held in the exchange's own tokens
+   * @param stablecoinShare share held in stablecoins
+   * @param majorAssetShare share in BTC, ETH and stablecoins together
+   * @param longTailShare share in everything else
+   * @param tokenHhi Herfindahl-Hirschman index of token concentration, in [0, 1]
+   * @param chainHhi Herfindahl-Hirschman index of chain concentration, in [0, 1]
+   * @param topHoldings the largest holdings, largest first
+   */
   public ReserveComposition {
     Checks.share(ownTokenShare, "ownTokenShare");
     Checks.share(stablecoinShare, "stablecoinShare");

@@ -19,6 +19,14 @@ import java.util.Set;
 public record ReserveSnapshot(
     BigDecimal totalUsd, BigDecimal cleanAssetsUsd, BigDecimal ownTokenUsd, boolean trackedOnChain)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param totalUsd all tracked assets
+   * @param cleanAssetsUsd assets excluding the exchange's own tokens, or null when unknown
+   * @param ownTokenUsd value held in the exchange's own tokens, or null when unknown
+   * @param trackedOnChain true when the figure comes from on-chain tracking of known wallets
+   */
   public ReserveSnapshot {
     Checks.nonNegative(Checks.required(totalUsd, "totalUsd"), "totalUsd");
     Checks.nonNegative(cleanAssetsUsd, "cleanAssetsUsd");

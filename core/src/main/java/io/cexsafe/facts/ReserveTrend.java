@@ -14,6 +14,13 @@ import java.util.Set;
  */
 @JsonTypeName("reserve-trend")
 public record ReserveTrend(int windowDays, double change, double maxDrawdown) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param windowDays length of the window
+   * @param change relative change from start to end (-0.1 is a 10 % fall)
+   * @param maxDrawdown largest peak-to-trough fall within the window, in [0, 1]
+   */
   public ReserveTrend {
     if (windowDays <= 0) {
       throw new IllegalArgumentException("windowDays must be positive: " + windowDays);

@@ -28,6 +28,17 @@ public record ReviewThemes(
     Double recentRating,
     Double olderRating)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param store the store, or null when reviews from several stores were pooled
+   * @param storefront ISO alpha-2 storefront, or {@code GLOBAL}
+   * @param reviewsAnalysed how many reviews were read
+   * @param negativeReviews how many of them were negative (1-2 stars)
+   * @param themes theme shares
+   * @param recentRating mean stars of the last 90 days' reviews, or null
+   * @param olderRating mean stars of older reviews, or null
+   */
   public ReviewThemes {
     storefront = Checks.country(storefront, "storefront");
     if (reviewsAnalysed < 0 || negativeReviews < 0 || negativeReviews > reviewsAnalysed) {
@@ -42,7 +53,12 @@ public record ReviewThemes(
     Checks.finite(olderRating, "olderRating");
   }
 
-  /** The share entry for one theme, or null when the theme was not measured. */
+  /**
+   * Finds the share entry for one theme.
+   *
+   * @param theme the theme
+   * @return its share entry, or null when the theme was not measured
+   */
   public ThemeShare theme(ReviewTheme theme) {
     return themes.stream().filter(t -> t.theme() == theme).findFirst().orElse(null);
   }

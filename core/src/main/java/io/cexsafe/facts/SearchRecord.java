@@ -28,6 +28,16 @@ public record SearchRecord(
     int found,
     String scope)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param topic what was looked for
+   * @param source where (e.g. "DeFiLlama CEX list", "FCA Financial Services Register")
+   * @param jurisdiction ISO alpha-2 code or {@code EU} for register searches, or null
+   * @param lookbackMonths how many months back the search covered, or null when it covers all time
+   * @param found how many matching items were found (0: checked absent)
+   * @param scope what the source covers, or null
+   */
   public SearchRecord {
     Checks.required(topic, "topic");
     source = Checks.text(source, "source");
@@ -41,12 +51,19 @@ public record SearchRecord(
     scope = Checks.optionalText(scope);
   }
 
-  /** A search that found nothing. */
+  /**
+   * A search that found nothing: the fact is checked absent.
+   *
+   * @param topic what was searched for
+   * @param source where it was searched
+   * @param jurisdiction the jurisdiction searched, or null
+   * @return the record
+   */
   public static SearchRecord absent(SearchTopic topic, String source, String jurisdiction) {
     return new SearchRecord(topic, source, jurisdiction, null, 0, null);
   }
 
-  /** True when the search found nothing: the fact is checked absent. */
+  /** {@return true when the search found nothing: the fact is checked absent} */
   public boolean checkedAbsent() {
     return found == 0;
   }

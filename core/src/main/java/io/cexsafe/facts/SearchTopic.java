@@ -28,6 +28,7 @@ public enum SearchTopic {
     this.pillar = pillar;
   }
 
+  /** {@return the pillar a search on this topic informs} */
   public Set<Pillar> pillars() {
     return Set.of(pillar);
   }

@@ -22,6 +22,15 @@ public record SecurityControl(
     Boolean visibleInApp,
     String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param control which control
+   * @param availability mandatory, on by default, optional or not offered
+   * @param lockPeriodHours for address whitelists and locks: the waiting period, or null
+   * @param visibleInApp the control is reachable in the mobile app's settings; null when unknown
+   * @param detail what the exchange says about it, or null
+   */
   public SecurityControl {
     Checks.required(control, "control");
     Checks.required(availability, "availability");
@@ -29,6 +38,12 @@ public record SecurityControl(
     detail = Checks.optionalText(detail);
   }
 
+  /**
+   * A control with nothing known beyond its availability.
+   *
+   * @param control which control
+   * @param availability mandatory, on by default, optional or not offered
+   */
   public SecurityControl(AccountControl control, ControlAvailability availability) {
     this(control, availability, null, null, null);
   }

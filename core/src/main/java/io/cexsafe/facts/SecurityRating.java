@@ -11,6 +11,14 @@ import java.util.Set;
 @JsonTypeName("security-rating")
 public record SecurityRating(String provider, BigDecimal score, BigDecimal maxScore, String grade)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param provider who rates, e.g. CER.live
+   * @param score the score, or null when only a grade is given
+   * @param maxScore the best possible score, or null
+   * @param grade the grade, or null when only a score is given
+   */
   public SecurityRating {
     provider = Checks.text(provider, "provider");
     Checks.nonNegative(score, "score");

@@ -10,6 +10,13 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("self-insurance-fund")
 public record SelfInsuranceFund(String name, BigDecimal sizeUsd, String detail) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param name the fund's name, e.g. SAFU
+   * @param sizeUsd its size in USD, or null when undisclosed
+   * @param detail what the exchange says about it, or null
+   */
   public SelfInsuranceFund {
     name = Checks.text(name, "name");
     Checks.nonNegative(sizeUsd, "sizeUsd");

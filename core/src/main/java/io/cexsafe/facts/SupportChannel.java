@@ -17,6 +17,14 @@ import java.util.Set;
 public record SupportChannel(
     SupportChannelType channel, Boolean around24x7, Boolean humanAgents, String detail)
     implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param channel the kind of channel
+   * @param around24x7 staffed around the clock; null when unknown
+   * @param humanAgents users reach people, not only a bot; null when unknown
+   * @param detail what the exchange says about it, or null
+   */
   public SupportChannel {
     Checks.required(channel, "channel");
     detail = Checks.optionalText(detail);

@@ -15,6 +15,15 @@ public record ThemeShare(
     double shareOfAll,
     double shareOfNegative,
     java.util.List<ReviewQuote> examples) {
+  /**
+   * Validates the components.
+   *
+   * @param theme the theme
+   * @param count reviews mentioning it
+   * @param shareOfAll count divided by all reviews analysed
+   * @param shareOfNegative share among negative (1-2 star) reviews
+   * @param examples a few example quotes
+   */
   public ThemeShare {
     Checks.required(theme, "theme");
     if (count < 0) {

@@ -10,6 +10,12 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeName("user-base")
 public record UserBase(long users, String scope) implements Fact {
+  /**
+   * Validates the components.
+   *
+   * @param users the number of users reported
+   * @param scope what the number counts (e.g. "registered users worldwide"), or null
+   */
   public UserBase {
     if (users < 0) {
       throw new IllegalArgumentException("users must not be negative: " + users);

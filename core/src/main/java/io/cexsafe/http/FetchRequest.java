@@ -94,19 +94,27 @@ public final class FetchRequest {
   /**
    * True when the request carries a credential (in a header, the query or the path). Keyed requests
    * are never redirected to another origin and never cached.
+   *
+   * @return whether the request is keyed
    */
   public boolean isKeyed() {
     return !secretHeaders.isEmpty() || !urlSecrets.isEmpty();
   }
 
-  /** True when the URL itself holds a credential, so it must never be shown or stored as is. */
+  /**
+   * {@return true when the URL itself holds a credential, so it must never be shown or stored as
+   * is}
+   */
   public boolean hasUrlCredential() {
     return !urlSecrets.isEmpty();
   }
 
   /**
-   * {@code text} with every credential of this request (header, query or path; as is or
-   * percent-encoded) replaced by {@code ****}: for messages that quote a server or a library.
+   * Masks this request's credentials in a text, for messages that quote a server or a library.
+   *
+   * @param text the text to mask, or null
+   * @return {@code text} with every credential (header, query or path; as is or percent-encoded)
+   *     replaced by {@code ****}, or null for null
    */
   public String redact(String text) {
     if (text == null) {
@@ -123,50 +131,72 @@ public final class FetchRequest {
     return result;
   }
 
+  /**
+   * Creates a plain GET request.
+   *
+   * @param uri an http or https URL
+   * @return the request
+   * @throws IllegalArgumentException when the URL is neither http nor https
+   */
   public static FetchRequest get(URI uri) {
     return builder(uri).build();
   }
 
+  /**
+   * Starts a request, a GET unless {@link Builder#post} says otherwise.
+   *
+   * @param uri an http or https URL
+   * @return the builder
+   * @throws IllegalArgumentException when the URL is neither http nor https
+   */
   public static Builder builder(URI uri) {
     return new Builder(uri);
   }
 
+  /** {@return the HTTP method: {@code GET} or {@code POST}} */
   public String method() {
     return method;
   }
 
+  /** {@return the URL to fetch, credentials in the query or path included} */
   public URI uri() {
     return uri;
   }
 
+  /** {@return the headers that hold no credential, by name} */
   public Map<String, String> headers() {
     return headers;
   }
 
+  /** {@return the headers that hold credentials, by name; never shown} */
   public Map<String, Secret> secretHeaders() {
     return secretHeaders;
   }
 
-  /** The request body, or null for requests without one. */
+  /** {@return a copy of the request body, or null for requests without one} */
   public byte[] body() {
     return body == null ? null : body.clone();
   }
 
+  /** {@return the media type of the body, or null for requests without one} */
   public String contentType() {
     return contentType;
   }
 
-  /** Non-2xx statuses the caller wants returned as responses instead of failures (e.g. 404). */
+  /**
+   * {@return the non-2xx statuses the caller wants returned as responses instead of failures (e.g.
+   * 404)}
+   */
   public Set<Integer> acceptedStatuses() {
     return acceptedStatuses;
   }
 
-  /** A per-request body limit overriding the client's, or null. */
+  /** {@return a per-request body limit in bytes overriding the client's, or null} */
   public Long maxBodyBytes() {
     return maxBodyBytes;
   }
 
-  /** The URL as it may be shown in logs and messages, with credentials masked. */
+  /** {@return the URL as it may be shown in logs and messages, with credentials masked} */
   public String displayUri() {
     return displayUri;
   }
@@ -198,18 +228,38 @@ public final class FetchRequest {
       }
     }
 
+    /**
+     * Adds a header that holds no credential.
+     *
+     * @param name the header name
+     * @param value its value
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
       return this;
     }
 
-    /** A header holding a credential: sent only to the request's own origin, never shown. */
+    /**
+     * Adds a header holding a credential: sent only to the request's own origin, never shown.
+     *
+     * @param name the header name, e.g. {@code Authorization}
+     * @param value the credential
+     * @return this builder
+     */
     public Builder secretHeader(String name, Secret value) {
       secretHeaders.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
       return this;
     }
 
-    /** A query parameter holding a credential, appended to the URL; masked wherever shown. */
+    /**
+     * Appends a query parameter holding a credential to the URL; it is masked wherever shown.
+     *
+     * @param name the parameter name
+     * @param value the credential
+     * @return this builder
+     * @throws IllegalArgumentException when the name is blank
+     */
     public Builder secretQuery(String name, Secret value) {
       if (Objects.requireNonNull(name, "name").isBlank()) {
         throw new IllegalArgumentException("a query parameter needs a name");
@@ -222,6 +272,8 @@ public final class FetchRequest {
      * Declares that the URL already holds {@code value} (e.g. an API key in the path), so the
      * request is keyed and the value is masked in every URL and message shown.
      *
+     * @param value the credential the URL holds
+     * @return this builder
      * @throws IllegalArgumentException at {@link #build()} when the URL does not contain it
      */
     public Builder credential(Secret value) {
@@ -229,6 +281,13 @@ public final class FetchRequest {
       return this;
     }
 
+    /**
+     * Makes the request a POST with a body.
+     *
+     * @param contentType the media type of the body
+     * @param body the body bytes, copied
+     * @return this builder
+     */
     public Builder post(String contentType, byte[] body) {
       this.method = "POST";
       this.contentType = Objects.requireNonNull(contentType);
@@ -236,10 +295,23 @@ public final class FetchRequest {
       return this;
     }
 
+    /**
+     * Makes the request a POST with a text body, encoded in UTF-8.
+     *
+     * @param contentType the media type of the body
+     * @param body the body text
+     * @return this builder
+     */
     public Builder post(String contentType, String body) {
       return post(contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Accepts statuses outside 2xx as responses (e.g. 404 for "not listed") instead of failures.
+     *
+     * @param statuses the statuses to return to the caller
+     * @return this builder
+     */
     public Builder accept(int... statuses) {
       for (int status : statuses) {
         acceptedStatuses.add(status);
@@ -247,6 +319,13 @@ public final class FetchRequest {
       return this;
     }
 
+    /**
+     * Limits this request's body below or above the client's limit.
+     *
+     * @param maxBodyBytes the largest body accepted, in bytes
+     * @return this builder
+     * @throws IllegalArgumentException when it is not positive
+     */
     public Builder maxBodyBytes(long maxBodyBytes) {
       if (maxBodyBytes <= 0) {
         throw new IllegalArgumentException("maxBodyBytes must be positive");
@@ -255,12 +334,23 @@ public final class FetchRequest {
       return this;
     }
 
-    /** How to show the URL in logs and errors when it contains a credential in its path. */
+    /**
+     * Sets how to show the URL in logs and errors when it contains a credential in its path.
+     *
+     * @param displayUri the URL as shown, with the credential left out
+     * @return this builder
+     */
     public Builder displayAs(String displayUri) {
       this.displayUri = displayUri;
       return this;
     }
 
+    /**
+     * Builds the request.
+     *
+     * @return the request
+     * @throws IllegalArgumentException when a declared {@link #credential} is not in the URL
+     */
     public FetchRequest build() {
       return new FetchRequest(this);
     }

@@ -35,7 +35,12 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** A client with these settings that reports to no listener. */
+  /**
+   * Creates a client; nothing is built until the first request.
+   *
+   * @param settings timeouts, retries, limits and cache
+   * @return the client, to close when done
+   */
   public static HttpSupport create(HttpSettings settings) {
     return new HttpSupport(settings, FetchListener.NONE);
   }
@@ -45,6 +50,7 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
     return new HttpSupport(settings, listener);
   }
 
+  /** {@return the settings the client was created with} */
   public HttpSettings settings() {
     return settings;
   }
@@ -151,12 +157,16 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
   /**
    * A view whose calls end by {@code deadline} and can all be cancelled at once; used for one
    * collector run.
+   *
+   * @param deadline when every call of the view must have ended
+   * @param clock the clock the deadline is read against
+   * @return the scoped view
    */
   public ScopedFetcher scoped(Instant deadline, Clock clock) {
     return new ScopedFetcher(this, new CallScope(deadline, clock));
   }
 
-  /** A fetcher that refuses every request: for offline runs. */
+  /** {@return a fetcher that refuses every request: for offline runs} */
   public static HttpFetcher offline() {
     return new HttpFetcher() {
       @Override

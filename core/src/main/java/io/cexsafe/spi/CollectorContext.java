@@ -10,30 +10,30 @@ import java.util.List;
 
 /** What a collector gets to do its work for one exchange. */
 public interface CollectorContext {
-  /** HTTP bound to this run's deadline; refuses every request in offline runs. */
+  /** {@return HTTP bound to this run's deadline; refuses every request in offline runs} */
   HttpFetcher http();
 
-  /** The clock for {@code retrievedAt} and any "now". */
+  /** {@return the clock for {@code retrievedAt} and any "now"} */
   Clock clock();
 
-  /** The evaluation instant of the run (the {@code --as-of} date, or now). */
+  /** {@return the evaluation instant of the run (the {@code --as-of} date, or now)} */
   Instant asOf();
 
   /**
-   * True when {@link #asOf()} lies before the run started (a replay of the past): the collector
-   * must give what its source said at as-of, dated by the source's own timestamps, and leave out
-   * what the source cannot date. False for a run evaluated now (as-of is then the run's start, a
-   * little before the clock's current instant). Contexts made outside the {@link
+   * {@return true when {@link #asOf()} lies before the run started (a replay of the past): the
+   * collector must give what its source said at as-of, dated by the source's own timestamps, and
+   * leave out what the source cannot date} False for a run evaluated now (as-of is then the run's
+   * start, a little before the clock's current instant). Contexts made outside the {@link
    * io.cexsafe.Assessor} that do not say are taken as runs evaluated now.
    */
   default boolean asOfInPast() {
     return false;
   }
 
-  /** When this collector run must be done; calls are cut off after it. */
+  /** {@return when this collector run must be done; calls are cut off after it} */
   Instant deadline();
 
-  /** True when the run must not use the network. */
+  /** {@return true when the run must not use the network} */
   boolean offline();
 
   /**
@@ -42,21 +42,26 @@ public interface CollectorContext {
    * the run costs one call rather than one per exchange. Empty when the caller does not say
    * (contexts made outside the {@link io.cexsafe.Assessor}); collectors then ask for their own
    * exchange alone.
+   *
+   * @return the run's exchanges, or an empty list
    */
   default List<Exchange> runExchanges() {
     return List.of();
   }
 
-  /** The catalogue in use, to match names and identifiers across exchanges. */
+  /** {@return the catalogue in use, to match names and identifiers across exchanges} */
   ExchangeCatalog catalog();
 
   /**
    * A dataset shared across the exchanges of the run, loaded at most once.
    *
+   * @param <T> the parsed dataset
+   * @param dataset the dataset, identified by its key
+   * @return the loaded dataset
    * @throws SourceException the load's failure, the same for every caller
    */
   <T> T shared(SharedDataset<T> dataset) throws SourceException;
 
-  /** True once the run has been cancelled or the deadline has passed. */
+  /** {@return true once the run has been cancelled or the deadline has passed} */
   boolean isCancelled();
 }

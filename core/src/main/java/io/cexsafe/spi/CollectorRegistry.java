@@ -37,11 +37,12 @@ public final class CollectorRegistry {
     this.problems = List.copyOf(problems);
   }
 
+  /** {@return a builder for a registry of explicitly registered and discovered collectors} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The collectors, sorted by id. */
+  /** {@return the collectors, sorted by id} */
   public List<EvidenceCollector> collectors() {
     return collectors;
   }
@@ -54,6 +55,9 @@ public final class CollectorRegistry {
    * Every setting declared by core and by the providers {@link ServiceLoader} finds with {@code
    * loader}, with each provider's keys under its id, plus {@code <id>.enabled} for each. Providers
    * that fail to load are left out (the registry reports them).
+   *
+   * @param loader the class loader to discover providers with
+   * @return the declared settings, with absolute keys
    */
   public static List<SettingKey<?>> declaredSettings(ClassLoader loader) {
     List<SettingKey<?>> declared = new ArrayList<>();
@@ -64,6 +68,9 @@ public final class CollectorRegistry {
   /**
    * As {@link #declaredSettings}, grouped by owner: {@code core} first, then each collector id in
    * order, each with its full keys.
+   *
+   * @param loader the class loader to discover providers with
+   * @return the settings by owner
    */
   public static Map<String, List<SettingKey<?>>> settingsByOwner(ClassLoader loader) {
     Map<String, List<SettingKey<?>>> byOwner = new LinkedHashMap<>();
@@ -85,7 +92,7 @@ public final class CollectorRegistry {
     return Collections.unmodifiableMap(byOwner);
   }
 
-  /** Providers that could not be loaded or created, as messages. */
+  /** {@return providers that could not be loaded or created, as messages} */
   public List<String> problems() {
     return problems;
   }
@@ -100,7 +107,12 @@ public final class CollectorRegistry {
 
     private Builder() {}
 
-    /** Registers a ready collector. */
+    /**
+     * Registers a ready collector.
+     *
+     * @param collector the collector
+     * @return this builder
+     */
     public Builder register(EvidenceCollector collector) {
       String id = requireId(collector.id());
       if (explicit.putIfAbsent(id, collector) != null) {
@@ -109,30 +121,51 @@ public final class CollectorRegistry {
       return this;
     }
 
-    /** Registers a provider, created with the registry's settings at {@link #build()}. */
+    /**
+     * Registers a provider, created with the registry's settings at {@link #build()}.
+     *
+     * @param provider the provider
+     * @return this builder
+     */
     public Builder register(EvidenceCollectorProvider provider) {
       explicitProviders.add(provider);
       return this;
     }
 
-    /** Settings handed to providers (scoped to each collector's id). */
+    /**
+     * Sets the settings handed to providers (scoped to each collector's id).
+     *
+     * @param config the settings
+     * @return this builder
+     */
     public Builder config(Config config) {
       this.config = config;
       return this;
     }
 
-    /** Also discovers providers on the thread's context class loader. */
+    /** {@return also discovers providers on the thread's context class loader} */
     public Builder discover() {
       return discover(Thread.currentThread().getContextClassLoader());
     }
 
-    /** Also discovers providers with the given class loader. */
+    /**
+     * Also discovers providers with the given class loader.
+     *
+     * @param loader the class loader to search
+     * @return this builder
+     */
     public Builder discover(ClassLoader loader) {
       this.discover = true;
       this.discoveryLoader = loader;
       return this;
     }
 
+    /**
+     * Creates the providers' collectors and builds the registry; a provider that cannot be created
+     * is reported in {@link CollectorRegistry#problems()} rather than thrown.
+     *
+     * @return the registry
+     */
     public CollectorRegistry build() {
       Map<String, EvidenceCollector> byId = new TreeMap<>(explicit);
       List<String> problems = new ArrayList<>();

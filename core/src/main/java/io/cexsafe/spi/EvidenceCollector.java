@@ -27,23 +27,25 @@ import java.util.Set;
  * </ul>
  */
 public interface EvidenceCollector {
-  /** Stable kebab-case id, e.g. {@code defillama}. Also the prefix of its settings. */
+  /** {@return stable kebab-case id, e.g. {@code defillama}} Also the prefix of its settings. */
   String id();
 
-  /** The pillars this collector's evidence informs. */
+  /** {@return the pillars this collector's evidence informs} */
   Set<Pillar> pillars();
 
-  /** One line saying what the collector reads. */
+  /** {@return one line saying what the collector reads} */
   default String description() {
     return id();
   }
 
-  /** False for collectors that only read bundled or local data; those still run offline. */
+  /**
+   * {@return false for collectors that only read bundled or local data; those still run offline}
+   */
   default boolean requiresNetwork() {
     return true;
   }
 
-  /** Limits for the hosts this collector calls, e.g. a source's documented rate limit. */
+  /** {@return limits for the hosts this collector calls, e.g. a source's documented rate limit} */
   default Map<String, HostPolicy> hostPolicies() {
     return Map.of();
   }
@@ -54,6 +56,7 @@ public interface EvidenceCollector {
    * per exchange, paged sources at their configured page limit. The run estimate divides these by
    * the hosts' limits ({@link #hostPolicies()}) before the run starts.
    *
+   * @param exchanges the exchanges of the run
    * @return the count per host (an empty map for a collector that would call nothing); empty when
    *     the collector cannot tell, which the estimate then names as not estimated
    */
@@ -62,16 +65,23 @@ public interface EvidenceCollector {
   }
 
   /**
-   * False for sources that show only their current state (a register's current entry, a store's
-   * current rating): a run whose as-of lies in the past then skips the collector with {@link
-   * io.cexsafe.ReasonCode#NO_HISTORY} instead of presenting today's state as past evidence. True
-   * (the default) for collectors that read their source as of {@link CollectorContext#asOf()}, or
-   * date every fact by the source's own timestamps.
+   * {@return false for sources that show only their current state (a register's current entry, a
+   * store's current rating): a run whose as-of lies in the past then skips the collector with
+   * {@link io.cexsafe.ReasonCode#NO_HISTORY} instead of presenting today's state as past evidence}
+   * True (the default) for collectors that read their source as of {@link CollectorContext#asOf()},
+   * or date every fact by the source's own timestamps.
    */
   default boolean keepsHistory() {
     return true;
   }
 
-  /** Collects evidence about {@code exchange}. */
+  /**
+   * Collects evidence about {@code exchange}. Expected failures are returned as problems, never
+   * thrown.
+   *
+   * @param exchange the exchange
+   * @param context HTTP, clock, as-of, deadline and shared datasets for this run
+   * @return the evidence and problems
+   */
   CollectionResult collect(Exchange exchange, CollectorContext context);
 }

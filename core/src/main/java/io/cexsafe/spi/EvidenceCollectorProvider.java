@@ -10,7 +10,7 @@ import java.util.List;
  * {@code META-INF/services/io.cexsafe.spi.EvidenceCollectorProvider}.
  */
 public interface EvidenceCollectorProvider {
-  /** The id of the collector this provider creates. */
+  /** {@return the id of the collector this provider creates} */
   String id();
 
   /**
@@ -18,15 +18,16 @@ public interface EvidenceCollectorProvider {
    *
    * @param settings the settings under the collector's id, with the prefix removed (e.g. {@code
    *     base-url} for {@code defillama.base-url})
+   * @return the collector
    * @throws io.cexsafe.ConfigurationException for invalid settings
    */
   EvidenceCollector create(Config settings);
 
   /**
-   * The settings {@link #create} reads, relative to the collector's id ({@code base-url} for {@code
-   * defillama.base-url}), read in {@link #create} with {@code settings.get(KEY)}; {@code enabled}
-   * is common to every collector and need not be declared. A key a user gives that no owner
-   * declares is an error, so declare every key read.
+   * {@return the settings {@link #create} reads, relative to the collector's id ({@code base-url}
+   * for {@code defillama.base-url}), read in {@link #create} with {@code settings.get(KEY)}; {@code
+   * enabled} is common to every collector and need not be declared} A key a user gives that no
+   * owner declares is an error, so declare every key read.
    */
   default List<SettingKey<?>> settings() {
     return List.of();

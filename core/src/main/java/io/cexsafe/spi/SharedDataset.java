@@ -11,13 +11,26 @@ import java.util.Objects;
  * @param <T> the parsed dataset
  */
 public interface SharedDataset<T> {
-  /** Key unique within the run, e.g. {@code defillama:/cexs}. */
+  /** {@return key unique within the run, e.g. {@code defillama:/cexs}} */
   String key();
 
-  /** Loads the dataset; called once per run. */
+  /**
+   * Loads the dataset; called once per run.
+   *
+   * @param context the context of the collector run that needs it first
+   * @return the dataset
+   * @throws SourceException when it cannot be loaded
+   */
   T load(CollectorContext context) throws SourceException;
 
-  /** A dataset from a key and a loader. */
+  /**
+   * A dataset from a key and a loader.
+   *
+   * @param <T> the parsed dataset
+   * @param key unique within the run, e.g. {@code defillama:/cexs}
+   * @param loader loads the dataset
+   * @return the dataset
+   */
   static <T> SharedDataset<T> of(String key, Loader<T> loader) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(loader, "loader");
@@ -37,6 +50,13 @@ public interface SharedDataset<T> {
   /** The loading function of a dataset. */
   @FunctionalInterface
   interface Loader<T> {
+    /**
+     * Loads the dataset.
+     *
+     * @param context the context of the collector run that needs it first
+     * @return the dataset
+     * @throws SourceException when it cannot be loaded
+     */
     T load(CollectorContext context) throws SourceException;
   }
 }

@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
 public abstract class SimpleCollector implements EvidenceCollectorProvider {
   private final Source source;
 
+  /**
+   * Declares the collector's source.
+   *
+   * @param source the document, its id and trust, as {@link #source} starts it
+   */
   protected SimpleCollector(Source source) {
     this.source = Objects.requireNonNull(source, "source");
   }
@@ -48,11 +53,22 @@ public abstract class SimpleCollector implements EvidenceCollectorProvider {
    * The facts about {@code exchange} in {@code document}; an empty list when the exchange is not in
    * it. Check the document's shape first (its header, its fields): a page that is not the document
    * must fail, never read as "not listed".
+   *
+   * @param exchange the exchange
+   * @param document the whole document, as text
+   * @return the facts about the exchange
+   * @throws IOException when reading fails
+   * @throws SourceException when the document is not what it should be, e.g. {@link #malformed}
    */
   protected abstract List<Fact> read(Exchange exchange, String document)
       throws IOException, SourceException;
 
-  /** A document that is not what {@link #read} expects, for {@code throw malformed("...")}. */
+  /**
+   * A document that is not what {@link #read} expects, for {@code throw malformed("...")}.
+   *
+   * @param message what is wrong with it
+   * @return a failure for {@link ReasonCode#MALFORMED_RESPONSE}
+   */
   protected static SourceException malformed(String message) {
     return new SourceException(ReasonCode.MALFORMED_RESPONSE, message);
   }
@@ -63,6 +79,7 @@ public abstract class SimpleCollector implements EvidenceCollectorProvider {
    * @param id the collector's kebab-case id, also its settings prefix
    * @param defaultUrl where the document lives unless {@code <id>.base-url} says otherwise
    * @param title the document's title, shown with every fact as its source
+   * @return the source, with no pillars, trusted as a third-party report, never stale
    */
   public static Source source(String id, String defaultUrl, String title) {
     return new Source(
@@ -102,6 +119,16 @@ public abstract class SimpleCollector implements EvidenceCollectorProvider {
       Duration staleAfter) {
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+    /**
+     * Validates the components and copies the pillars.
+     *
+     * @param id the collector's kebab-case id
+     * @param defaultUrl the absolute URL of the document
+     * @param title the document's title
+     * @param pillars the pillars the facts feed
+     * @param evidenceClass how far the document is trusted
+     * @param staleAfter how long after retrieval the facts stay fresh, or null for always
+     */
     public Source {
       Objects.requireNonNull(id, "id");
       if (!KEBAB.matcher(id).matches()) {
@@ -122,17 +149,33 @@ public abstract class SimpleCollector implements EvidenceCollectorProvider {
       }
     }
 
-    /** The pillars the facts feed. */
+    /**
+     * Sets the pillars the facts feed.
+     *
+     * @param first a pillar
+     * @param more any others
+     * @return the source with those pillars
+     */
     public Source pillars(Pillar first, Pillar... more) {
       return new Source(id, defaultUrl, title, EnumSet.of(first, more), evidenceClass, staleAfter);
     }
 
-    /** How far the document is trusted (third-party report unless said otherwise). */
+    /**
+     * Sets how far the document is trusted (third-party report unless said otherwise).
+     *
+     * @param trust its evidence class
+     * @return the source with that trust
+     */
     public Source evidenceClass(EvidenceClass trust) {
       return new Source(id, defaultUrl, title, pillars, trust, staleAfter);
     }
 
-    /** How long after retrieval its facts count as stale; never, unless said. */
+    /**
+     * Sets how long after retrieval its facts count as stale; never, unless said.
+     *
+     * @param age a positive duration
+     * @return the source with that freshness
+     */
     public Source staleAfter(Duration age) {
       return new Source(id, defaultUrl, title, pillars, evidenceClass, age);
     }

@@ -53,11 +53,17 @@ public final class ProofCollector implements EvidenceCollector {
     this.proofs = Map.copyOf(proofs);
   }
 
+  /** {@return a builder with no proofs, the standard schemes and the default tree cap} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The verdict on the proof given for an exchange, if one was given. */
+  /**
+   * The verdict on the proof given for an exchange, if one was given.
+   *
+   * @param exchangeId the exchange's catalogue id
+   * @return the verdict, or empty when no proof was given for it
+   */
   public Optional<Verdict> verdict(String exchangeId) {
     return Optional.ofNullable(proofs.get(exchangeId)).map(CheckedProof::verdict);
   }
@@ -160,7 +166,12 @@ public final class ProofCollector implements EvidenceCollector {
 
     private Builder() {}
 
-    /** Cap on a tree file's size; {@link ProofInput#DEFAULT_MAX_TREE_BYTES} by default. */
+    /**
+     * Sets the cap on a tree file's size; {@link ProofInput#DEFAULT_MAX_TREE_BYTES} by default.
+     *
+     * @param maxTreeBytes the largest tree file accepted, in bytes
+     * @return this builder
+     */
     public Builder maxTreeBytes(long maxTreeBytes) {
       if (maxTreeBytes <= 0) {
         throw new IllegalArgumentException("maxTreeBytes must be positive: " + maxTreeBytes);
@@ -169,34 +180,61 @@ public final class ProofCollector implements EvidenceCollector {
       return this;
     }
 
-    /** The schemes to verify with; {@link ProofVerifier#standard()} by default. */
+    /**
+     * Sets the schemes to verify with; {@link ProofVerifier#standard()} by default.
+     *
+     * @param verifier the schemes
+     * @return this builder
+     */
     public Builder verifier(ProofVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
       return this;
     }
 
-    /** The user's proof file for an exchange (its catalogue id). */
+    /**
+     * Gives the user's proof file for an exchange.
+     *
+     * @param exchangeId the exchange's catalogue id
+     * @param proofFile the inclusion proof file
+     * @return this builder
+     */
     public Builder proof(String exchangeId, Path proofFile) {
       proofFiles.put(requireId(exchangeId), Objects.requireNonNull(proofFile, "proofFile"));
       return this;
     }
 
     /**
-     * The published tree that goes with the exchange's proof, for a format whose scheme {@link
-     * ProofScheme#takesTree() takes one}.
+     * Gives the published tree that goes with the exchange's proof, for a format whose scheme
+     * {@link ProofScheme#takesTree() takes one}.
+     *
+     * @param exchangeId the exchange's catalogue id
+     * @param treeFile the published tree file
+     * @return this builder
      */
     public Builder tree(String exchangeId, Path treeFile) {
       treeFiles.put(requireId(exchangeId), Objects.requireNonNull(treeFile, "treeFile"));
       return this;
     }
 
-    /** The proof's format, when detection is not enough (see {@link ProofVerifier#schemes()}). */
+    /**
+     * Names the proof's format, when detection is not enough (see {@link ProofVerifier#schemes()}).
+     *
+     * @param exchangeId the exchange's catalogue id
+     * @param formatId the scheme's id, e.g. {@code okx-v2}
+     * @return this builder
+     */
     public Builder format(String exchangeId, String formatId) {
       formats.put(requireId(exchangeId), Objects.requireNonNull(formatId, "formatId"));
       return this;
     }
 
-    /** The date of the snapshot the proof belongs to. */
+    /**
+     * Gives the date of the snapshot the proof belongs to.
+     *
+     * @param exchangeId the exchange's catalogue id
+     * @param date the snapshot date
+     * @return this builder
+     */
     public Builder snapshotDate(String exchangeId, LocalDate date) {
       snapshots.put(requireId(exchangeId), Objects.requireNonNull(date, "date"));
       return this;
@@ -205,6 +243,7 @@ public final class ProofCollector implements EvidenceCollector {
     /**
      * Reads and verifies every proof.
      *
+     * @return the collector, holding each exchange's verdict
      * @throws InvalidInputException for a tree, format or date given without a proof, an unknown
      *     format, an unreadable file, or a proof that is malformed rather than merely not included
      */

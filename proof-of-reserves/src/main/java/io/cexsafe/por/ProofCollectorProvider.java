@@ -29,14 +29,23 @@ import java.util.List;
  * Every proof is verified here, so a bad one stops the run before it starts.
  */
 public final class ProofCollectorProvider implements EvidenceCollectorProvider {
+  /** {@code proof.<exchange-id>}: the user's inclusion proof file for an exchange. */
   public static final SettingKey<Path> PROOF =
       SettingKey.path("proof.*", "the user's inclusion proof file for an exchange (its id)");
+
+  /** {@code tree.<exchange-id>}: the published tree that goes with that proof. */
   public static final SettingKey<Path> TREE =
       SettingKey.path("tree.*", "the published tree that goes with that proof");
+
+  /** {@code format.<exchange-id>}: the proof's format, when detection is not enough. */
   public static final SettingKey<String> FORMAT =
       SettingKey.string("format.*", "the proof's format, when detection is not enough");
+
+  /** {@code snapshot.<exchange-id>}: the proof's snapshot date. */
   public static final SettingKey<LocalDate> SNAPSHOT =
       SettingKey.date("snapshot.*", "the proof's snapshot date");
+
+  /** {@code max-tree-size}: the cap on a tree file's size. */
   public static final SettingKey<Long> MAX_TREE_SIZE =
       SettingKey.size("max-tree-size", "cap on a tree file's size")
           .withDefault(ProofInput.DEFAULT_MAX_TREE_BYTES);
@@ -58,6 +67,9 @@ public final class ProofCollectorProvider implements EvidenceCollectorProvider {
    * Adds the proofs and limits {@code settings} (the keys under {@code proof-of-reserves.}) give to
    * {@code builder}.
    *
+   * @param builder the builder to configure
+   * @param settings the settings under {@code proof-of-reserves.}, with the prefix removed
+   * @return the builder
    * @throws InvalidInputException naming the key, for a key this collector does not read or a value
    *     it refuses
    */

@@ -44,14 +44,40 @@ public final class ProofInput {
     this.tree = tree;
   }
 
+  /**
+   * A proof without a tree.
+   *
+   * @param proofName names the proof in messages, e.g. its file name
+   * @param proof the proof file's bytes
+   * @return the input
+   * @throws IllegalArgumentException when the proof is larger than proofs may be
+   */
   public static ProofInput of(String proofName, byte[] proof) {
     return new ProofInput(proofName, proof, null, null);
   }
 
+  /**
+   * A proof without a tree, from its text.
+   *
+   * @param proofName names the proof in messages
+   * @param proofText the proof file's text, encoded as UTF-8
+   * @return the input
+   * @throws IllegalArgumentException when the proof is larger than proofs may be
+   */
   public static ProofInput of(String proofName, String proofText) {
     return of(proofName, proofText.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A proof with the published tree it goes with.
+   *
+   * @param proofName names the proof in messages
+   * @param proof the proof file's bytes
+   * @param treeName names the tree in messages
+   * @param tree opens the tree when a scheme streams it
+   * @return the input
+   * @throws IllegalArgumentException when the proof is larger than proofs may be
+   */
   public static ProofInput of(String proofName, byte[] proof, String treeName, TreeSource tree) {
     return new ProofInput(
         proofName,
@@ -64,6 +90,10 @@ public final class ProofInput {
    * Reads the proof file now; the tree file, if any, is opened only when a scheme streams it. Both
    * must be regular files; the tree may be at most {@link #DEFAULT_MAX_TREE_BYTES}.
    *
+   * @param proofFile the proof file
+   * @param treeFileOrNull the tree file, or null
+   * @return the input
+   * @throws IOException when the tree file is not readable
    * @throws io.cexsafe.InvalidInputException for a missing, non-regular or oversized file
    */
   public static ProofInput fromFiles(Path proofFile, Path treeFileOrNull) throws IOException {
@@ -73,6 +103,11 @@ public final class ProofInput {
   /**
    * As {@link #fromFiles(Path, Path)}, with the cap on the tree file's size.
    *
+   * @param proofFile the proof file
+   * @param treeFileOrNull the tree file, or null
+   * @param maxTreeBytes the largest tree file accepted, in bytes
+   * @return the input
+   * @throws IOException when the tree file is not readable
    * @throws io.cexsafe.InvalidInputException for a missing, non-regular or oversized file
    */
   public static ProofInput fromFiles(Path proofFile, Path treeFileOrNull, long maxTreeBytes)
@@ -93,22 +128,27 @@ public final class ProofInput {
         TreeSource.of(treeFileOrNull, maxTreeBytes));
   }
 
+  /** {@return the name of the proof in messages} */
   public String proofName() {
     return proofName;
   }
 
+  /** {@return a copy of the proof file's bytes} */
   public byte[] proof() {
     return proof.clone();
   }
 
+  /** {@return the proof file's text, decoded as UTF-8} */
   public String proofText() {
     return new String(proof, StandardCharsets.UTF_8);
   }
 
+  /** {@return the published tree, or empty when none was given} */
   public Optional<TreeSource> tree() {
     return Optional.ofNullable(tree);
   }
 
+  /** {@return the name of the tree in messages, or empty when none was given} */
   public Optional<String> treeName() {
     return Optional.ofNullable(treeName);
   }

@@ -35,32 +35,54 @@ public final class ProofVerifier {
     this.schemes = Collections.unmodifiableMap(byId);
   }
 
-  /** Every scheme this library implements, in detection order. */
+  /** {@return every scheme this library implements, in detection order} */
   public static ProofVerifier standard() {
     return STANDARD;
   }
 
-  /** A registry of the given schemes; detection tries them in this order. */
+  /**
+   * A registry of the given schemes; detection tries them in this order.
+   *
+   * @param schemes the schemes, with distinct ids
+   * @return the registry
+   */
   public static ProofVerifier of(List<? extends ProofScheme> schemes) {
     return new ProofVerifier(new ArrayList<>(schemes));
   }
 
-  /** This registry plus more schemes, tried after the existing ones. */
+  /**
+   * This registry plus more schemes, tried after the existing ones.
+   *
+   * @param more the schemes to add
+   * @return a new registry
+   */
   public ProofVerifier with(ProofScheme... more) {
     List<ProofScheme> all = new ArrayList<>(schemes.values());
     all.addAll(List.of(more));
     return new ProofVerifier(all);
   }
 
+  /** {@return the schemes, in detection order} */
   public List<ProofScheme> schemes() {
     return List.copyOf(schemes.values());
   }
 
+  /**
+   * Finds a scheme by id.
+   *
+   * @param id the scheme's id, e.g. {@code okx-v2}
+   * @return the scheme, or empty when none has that id
+   */
   public Optional<ProofScheme> scheme(String id) {
     return Optional.ofNullable(schemes.get(id));
   }
 
-  /** The first scheme that recognises the proof file. */
+  /**
+   * The first scheme that recognises the proof file.
+   *
+   * @param input the proof
+   * @return the scheme, or empty when none recognises it
+   */
   public Optional<ProofScheme> detect(ProofInput input) {
     Objects.requireNonNull(input, "input");
     return schemes.values().stream().filter(scheme -> scheme.detects(input)).findFirst();
@@ -69,6 +91,8 @@ public final class ProofVerifier {
   /**
    * Verifies with the detected scheme.
    *
+   * @param input the proof, and its tree if given
+   * @return the scheme's verdict
    * @throws InvalidInputException when no scheme recognises the proof file
    */
   public Verdict verify(ProofInput input) {
@@ -107,6 +131,9 @@ public final class ProofVerifier {
   /**
    * Verifies with the named scheme.
    *
+   * @param schemeId the scheme's id
+   * @param input the proof, and its tree if given
+   * @return the scheme's verdict
    * @throws InvalidInputException when no scheme has this id
    */
   public Verdict verify(String schemeId, ProofInput input) {

@@ -16,9 +16,20 @@ import java.util.Objects;
 @FunctionalInterface
 public interface TreeSource {
 
+  /**
+   * Opens the tree from its start.
+   *
+   * @return a stream for the caller to close
+   * @throws IOException when the tree cannot be opened
+   */
   InputStream open() throws IOException;
 
-  /** A tree file of at most {@link ProofInput#DEFAULT_MAX_TREE_BYTES}. */
+  /**
+   * A tree file of at most {@link ProofInput#DEFAULT_MAX_TREE_BYTES}.
+   *
+   * @param file the tree file
+   * @return the source
+   */
   static TreeSource of(Path file) {
     return of(file, ProofInput.DEFAULT_MAX_TREE_BYTES);
   }
@@ -26,6 +37,10 @@ public interface TreeSource {
   /**
    * A tree file, checked on every open to be a regular file (never a pipe or device, which would
    * hang or never end) of at most {@code maxBytes}.
+   *
+   * @param file the tree file
+   * @param maxBytes the largest size accepted
+   * @return the source
    */
   static TreeSource of(Path file, long maxBytes) {
     Objects.requireNonNull(file, "file");
@@ -36,6 +51,12 @@ public interface TreeSource {
     };
   }
 
+  /**
+   * A tree held in memory.
+   *
+   * @param content the tree's bytes, copied
+   * @return the source
+   */
   static TreeSource of(byte[] content) {
     byte[] copy = Objects.requireNonNull(content, "content").clone();
     return () -> new ByteArrayInputStream(copy);

@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
  */
 public record ComparisonReport(
     List<ExchangeAssessment> assessments, Comparison comparison, SensitivityReport sensitivity) {
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param assessments one per compared exchange
+   * @param comparison the comparison of their scorecards
+   * @param sensitivity the sensitivity analysis, or null
+   */
   public ComparisonReport {
     assessments = List.copyOf(assessments);
     Objects.requireNonNull(comparison, "comparison");

@@ -17,6 +17,14 @@ import java.util.Objects;
  */
 public record ExchangeAssessment(
     Exchange exchange, EvidenceBundle bundle, Scorecard scorecard, PersonaVerdict verdict) {
+  /**
+   * Validates the components.
+   *
+   * @param exchange the exchange, for its display name
+   * @param bundle the evidence and one outcome per collector
+   * @param scorecard the scorecard of that bundle
+   * @param verdict the persona's verdict, or null
+   */
   public ExchangeAssessment {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(bundle, "bundle");

@@ -30,12 +30,12 @@ public enum ReportFormat {
     this.id = id;
   }
 
-  /** The name used on the command line, e.g. {@code jsonl}. */
+  /** {@return the name used on the command line, e.g. {@code jsonl}} */
   public String id() {
     return id;
   }
 
-  /** The renderer behind this format. */
+  /** {@return the renderer behind this format} */
   public ReportRenderer renderer() {
     return BuiltInRenderers.all().stream()
         .filter(renderer -> renderer.id().equals(id))

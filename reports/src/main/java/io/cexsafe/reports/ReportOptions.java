@@ -18,7 +18,7 @@ public final class ReportOptions {
     this.runId = runId;
   }
 
-  /** Nothing beyond what the format always carries. */
+  /** {@return options asking nothing beyond what the format always carries} */
   public static ReportOptions defaults() {
     return DEFAULTS;
   }
@@ -44,7 +44,7 @@ public final class ReportOptions {
     return runId;
   }
 
-  /** Whether every piece of evidence should be listed. */
+  /** {@return whether every piece of evidence should be listed} */
   public boolean listsEvidence() {
     return listEvidence;
   }

@@ -21,21 +21,21 @@ import java.util.Set;
 public interface ReportRenderer {
 
   /**
-   * The name users pick it by, e.g. {@code jsonl}: lower-case letters and digits in words joined by
-   * hyphens, unique among the renderers of a run.
+   * {@return the name users pick it by, e.g. {@code jsonl}: lower-case letters and digits in words
+   * joined by hyphens, unique among the renderers of a run}
    */
   String id();
 
-  /** One line saying what the format is, for help texts. */
+  /** {@return one line saying what the format is, for help texts} */
   String description();
 
-  /** The IANA media type of the output, e.g. {@code text/csv}. */
+  /** {@return the IANA media type of the output, e.g. {@code text/csv}} */
   String mediaType();
 
-  /** The usual file name extension, without the dot, e.g. {@code csv}. */
+  /** {@return the usual file name extension, without the dot, e.g. {@code csv}} */
   String fileExtension();
 
-  /** What it can render; never empty. */
+  /** {@return what it can render; never empty} */
   Set<ReportKind> kinds();
 
   /**

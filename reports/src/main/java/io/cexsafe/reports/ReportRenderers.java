@@ -31,12 +31,12 @@ public final class ReportRenderers {
     this.byId = byId;
   }
 
-  /** The six built-in formats: table, json, jsonl, csv, md and html. */
+  /** {@return the six built-in formats: table, json, jsonl, csv, md and html} */
   public static ReportRenderers builtIn() {
     return builder().build();
   }
 
-  /** The built-in formats and those discovered with the thread's context class loader. */
+  /** {@return the built-in formats and those discovered with the thread's context class loader} */
   public static ReportRenderers discover() {
     return builder().discover().build();
   }
@@ -46,17 +46,17 @@ public final class ReportRenderers {
     return builder().discover(loader).build();
   }
 
-  /** A builder that starts with the built-in formats. */
+  /** {@return A builder that starts with the built-in formats} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Every renderer: the built-in ones first, then the others by id. */
+  /** {@return every renderer: the built-in ones first, then the others by id} */
   public List<ReportRenderer> all() {
     return List.copyOf(byId.values());
   }
 
-  /** Every id, in the order of {@link #all()}. */
+  /** {@return every id, in the order of {@link #all()}} */
   public List<String> ids() {
     return List.copyOf(byId.keySet());
   }
@@ -106,7 +106,7 @@ public final class ReportRenderers {
       return this;
     }
 
-    /** Also discovers renderers with the thread's context class loader. */
+    /** {@return also discovers renderers with the thread's context class loader} */
     public Builder discover() {
       return discover(Thread.currentThread().getContextClassLoader());
     }

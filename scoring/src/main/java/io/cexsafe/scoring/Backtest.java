@@ -28,6 +28,12 @@ public final class Backtest {
     this.scorer = Objects.requireNonNull(scorer, "scorer");
   }
 
+  /**
+   * A backtest that scores its cases with {@code scorer}.
+   *
+   * @param scorer the scorer, with the methodology under test
+   * @return the backtest
+   */
   public static Backtest of(Scorer scorer) {
     return new Backtest(scorer);
   }
@@ -45,11 +51,18 @@ public final class Backtest {
     /** A comparison point without a story of its own. */
     REFERENCE;
 
+    /** {@return the stable kebab-case id used in backtest files, e.g. {@code pre-collapse}} */
     public String id() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Reads {@code pre-collapse}, {@code failed}, ... */
+    /**
+     * Reads a role from its id: {@code pre-collapse}, {@code failed}, ...
+     *
+     * @param id the role's id
+     * @return the role
+     * @throws IllegalArgumentException when no role has that id, listing the known ones
+     */
     public static Role fromId(String id) {
       for (Role role : values()) {
         if (role.id().equals(id)) {
@@ -72,6 +85,15 @@ public final class Backtest {
    */
   public record Case(
       String id, EvidenceBundle bundle, Role role, LocalDate eventDate, String description) {
+    /**
+     * Validates the components.
+     *
+     * @param id kebab-case id, e.g. {@code ftx-2022-11-01}
+     * @param bundle the evidence public on the case's date; its {@code asOf} is that date
+     * @param role what the case stands for
+     * @param eventDate when the collapse (or failure, hack, scare) happened, or null
+     * @param description one line on what happened
+     */
     public Case {
       Objects.requireNonNull(id, "id");
       if (!ID.matcher(id).matches()) {
@@ -106,10 +128,18 @@ public final class Backtest {
       this.id = id;
     }
 
+    /** {@return the stable kebab-case id used in backtest files, e.g. {@code at-most}} */
     public String id() {
       return id;
     }
 
+    /**
+     * Reads a kind from its id.
+     *
+     * @param id the kind's id, e.g. {@code at-most}
+     * @return the kind
+     * @throws IllegalArgumentException when no kind has that id
+     */
     public static Kind fromId(String id) {
       for (Kind kind : values()) {
         if (kind.id.equals(id)) {
@@ -133,6 +163,15 @@ public final class Backtest {
    * @param why why it should hold, or null
    */
   public record Expectation(String caseId, Kind kind, String other, Grade grade, String why) {
+    /**
+     * Validates the components.
+     *
+     * @param caseId the case it is about
+     * @param kind what it asserts
+     * @param other for {@link Kind#BELOW}: the case that must grade higher; otherwise null
+     * @param grade for {@link Kind#AT_MOST} and {@link Kind#AT_LEAST}: the bound; otherwise null
+     * @param why why it should hold, or null
+     */
     public Expectation {
       Objects.requireNonNull(caseId, "caseId");
       Objects.requireNonNull(kind, "kind");
@@ -149,23 +188,53 @@ public final class Backtest {
       why = why == null || why.isBlank() ? null : why.strip();
     }
 
+    /**
+     * Expects one case below another: by grade (NR lowest), then by conservative estimate.
+     *
+     * @param caseId the case expected lower
+     * @param other the case expected higher
+     * @return the expectation
+     */
     public static Expectation below(String caseId, String other) {
       return new Expectation(caseId, Kind.BELOW, other, null, null);
     }
 
+    /**
+     * Expects a case rated at most a grade (NR counts as lowest).
+     *
+     * @param caseId the case
+     * @param grade the best grade it may have
+     * @return the expectation
+     */
     public static Expectation atMost(String caseId, Grade grade) {
       return new Expectation(caseId, Kind.AT_MOST, null, grade, null);
     }
 
+    /**
+     * Expects a case rated, at least a grade.
+     *
+     * @param caseId the case
+     * @param grade the worst grade it may have
+     * @return the expectation
+     */
     public static Expectation atLeast(String caseId, Grade grade) {
       return new Expectation(caseId, Kind.AT_LEAST, null, grade, null);
     }
 
+    /**
+     * Expects a case to be not rated, flagged or not flagged.
+     *
+     * @param caseId the case
+     * @param kind a kind that needs neither another case nor a grade
+     * @return the expectation
+     */
     public static Expectation of(String caseId, Kind kind) {
       return new Expectation(caseId, kind, null, null, null);
     }
 
-    /** The expectation as one line, e.g. {@code ftx-2022-11-01 below coinbase-2022-11-01}. */
+    /**
+     * {@return the expectation as one line, e.g. {@code ftx-2022-11-01 below coinbase-2022-11-01}}
+     */
     public String describe() {
       return caseId
           + " "
@@ -193,6 +262,17 @@ public final class Backtest {
       double conservativeEstimate,
       List<String> flags,
       Scorecard scorecard) {
+    /**
+     * Validates the components, copying its lists.
+     *
+     * @param caseId the case
+     * @param role its role
+     * @param grade its letter grade, or null when not rated (NR)
+     * @param conservativeEstimate what the evidence supports: the estimate, or the low end when
+     *     there is no estimate
+     * @param flags the red flags, one line each (empty when none)
+     * @param scorecard the full scorecard
+     */
     public Verdict {
       Objects.requireNonNull(caseId, "caseId");
       Objects.requireNonNull(role, "role");
@@ -200,15 +280,20 @@ public final class Backtest {
       Objects.requireNonNull(scorecard, "scorecard");
     }
 
+    /** {@return whether the case has a letter grade} */
     public boolean rated() {
       return grade != null;
     }
 
+    /** {@return whether the case has a red flag} */
     public boolean flagged() {
       return !flags.isEmpty();
     }
 
-    /** e.g. {@code BB 52.3}, {@code NR 18.0}, with {@code , flagged} when it has a red flag. */
+    /**
+     * {@return the verdict as a short label, e.g. {@code BB 52.3} or {@code NR 18.0}, with {@code ,
+     * flagged} when it has a red flag}
+     */
     public String label() {
       return (grade == null ? "NR" : grade.name())
           + " "
@@ -225,6 +310,13 @@ public final class Backtest {
    * @param detail what was found, e.g. {@code CCC 31.0 vs BBB 62.5}
    */
   public record Check(Expectation expectation, boolean passed, String detail) {
+    /**
+     * Validates the components.
+     *
+     * @param expectation what was expected
+     * @param passed whether it held
+     * @param detail what was found, e.g. {@code CCC 31.0 vs BBB 62.5}
+     */
     public Check {
       Objects.requireNonNull(expectation, "expectation");
       Objects.requireNonNull(detail, "detail");
@@ -265,11 +357,12 @@ public final class Backtest {
       int survivorsNotFlagged,
       int thin,
       int thinNotRated) {
+    /** {@return the number of expectations that did not hold} */
     public int failed() {
       return expectations - passed;
     }
 
-    /** The summary as short lines, e.g. {@code pairs ordered right: 3 of 3}. */
+    /** {@return the summary as short lines, e.g. {@code pairs ordered right: 3 of 3}} */
     public List<String> lines() {
       return List.of(
           "expectations passed: " + passed + " of " + expectations + " (" + cases + " cases)",
@@ -297,13 +390,20 @@ public final class Backtest {
    * @param summary the figures
    */
   public record Result(List<Verdict> verdicts, List<Check> checks, Summary summary) {
+    /**
+     * Validates the components, copying its lists.
+     *
+     * @param verdicts one per case, in case order
+     * @param checks one per expectation, in expectation order
+     * @param summary the figures
+     */
     public Result {
       verdicts = List.copyOf(verdicts);
       checks = List.copyOf(checks);
       Objects.requireNonNull(summary, "summary");
     }
 
-    /** True when every expectation held. */
+    /** {@return true when every expectation held} */
     public boolean passed() {
       return checks.stream().allMatch(Check::passed);
     }
@@ -312,6 +412,9 @@ public final class Backtest {
   /**
    * Scores every case and checks every expectation.
    *
+   * @param cases the cases, each with its own id
+   * @param expectations what the cases' grades should show
+   * @return the verdicts, checks and summary
    * @throws IllegalArgumentException when two cases share an id or an expectation names a case that
    *     is not there
    */
@@ -338,7 +441,13 @@ public final class Backtest {
     return new Result(List.copyOf(verdicts.values()), checks, summarise(verdicts.values(), checks));
   }
 
-  /** The verdict on one scorecard: grade, conservative estimate and red flags. */
+  /**
+   * The verdict on one scorecard: grade, conservative estimate and red flags.
+   *
+   * @param c the case scored
+   * @param scorecard its scorecard
+   * @return the verdict
+   */
   public static Verdict verdict(Case c, Scorecard scorecard) {
     double conservative = scorecard.estimate() != null ? scorecard.estimate() : scorecard.low();
     return new Verdict(

@@ -47,6 +47,17 @@ public record Comparison(
           "track-record.losses",
           "user-experience.store-rating");
 
+  /**
+   * Normalises the components, copying its lists.
+   *
+   * @param methodology the methodology's id
+   * @param methodologyVersion its version
+   * @param rulesVersion the version of the scoring methodology in code (rules, priors, floors,
+   *     caps)
+   * @param entries one entry per exchange: rated ones by low end (highest first), then not-rated
+   * @param controls the control-by-control matrix, one row per rule
+   * @param statements human lines on what can and cannot be ranked
+   */
   public Comparison {
     entries = List.copyOf(entries);
     controls = List.copyOf(controls);
@@ -83,11 +94,30 @@ public record Comparison(
       String rank,
       List<RedFlag> redFlags,
       List<PillarCell> pillars) {
+    /**
+     * Normalises the components, copying its lists.
+     *
+     * @param exchangeId the exchange
+     * @param estimate overall estimate, or null
+     * @param low overall low end
+     * @param high overall high end
+     * @param confidence confidence in [0, 1]
+     * @param grade grade label, e.g. "A (provisional)" or "NR (evidence covers 12 % of the weight)"
+     * @param rated true when the exchange has a letter grade
+     * @param bestRank the best rank the ranges allow among rated exchanges (not-rated ones rank
+     *     after every rated one)
+     * @param worstRank the worst rank the ranges allow
+     * @param rank "2" when the ranges settle it, "2-4 (tied)" otherwise, "not rated" without a
+     *     grade
+     * @param redFlags the red flags capping the grade
+     * @param pillars pillar estimates with their ranges, in pillar order
+     */
     public Entry {
       redFlags = List.copyOf(redFlags);
       pillars = List.copyOf(pillars);
     }
 
+    /** {@return whether the exchange's rank is certain: its best and worst possible ranks agree} */
     public boolean rankClaimed() {
       return bestRank == worstRank;
     }
@@ -99,6 +129,14 @@ public record Comparison(
 
   /** One rule across exchanges. */
   public record ControlRow(String ruleId, String title, double maxPoints, List<Cell> cells) {
+    /**
+     * Copies the cells.
+     *
+     * @param ruleId the rule's id
+     * @param title the rule's title
+     * @param maxPoints the most points the rule gives
+     * @param cells one cell per exchange, in the comparison's order
+     */
     public ControlRow {
       cells = List.copyOf(cells);
     }
@@ -114,7 +152,13 @@ public record Comparison(
    */
   public record Cell(String exchangeId, RuleStatus status, double points, String value) {}
 
-  /** Compares scorecards with the default control rows. */
+  /**
+   * Compares scorecards with the default control rows.
+   *
+   * @param scorecards scorecards of different exchanges under one methodology
+   * @return the comparison
+   * @throws IllegalArgumentException when they mix methodologies or repeat an exchange
+   */
   public static Comparison of(List<Scorecard> scorecards) {
     return of(scorecards, DEFAULT_CONTROLS);
   }
@@ -122,6 +166,11 @@ public record Comparison(
   /**
    * Compares scorecards, showing the given rules in the matrix. The scorecards must come from the
    * same methodology and be about different exchanges.
+   *
+   * @param scorecards scorecards of different exchanges under one methodology
+   * @param controlRuleIds the rules shown as rows of the control matrix
+   * @return the comparison
+   * @throws IllegalArgumentException when they mix methodologies or repeat an exchange
    */
   public static Comparison of(List<Scorecard> scorecards, List<String> controlRuleIds) {
     Objects.requireNonNull(scorecards, "scorecards");
@@ -273,6 +322,7 @@ public record Comparison(
     return String.format(Locale.ROOT, "%.1f", value);
   }
 
+  /** {@return the comparison as indented JSON, in core's JSON conventions} */
   public String toJson() {
     return Json.writePretty(this);
   }

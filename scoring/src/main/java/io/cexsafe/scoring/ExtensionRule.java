@@ -30,6 +30,18 @@ public record ExtensionRule(
     boolean higherIsBetter,
     double zeroAt,
     double fullAt) {
+  /**
+   * Validates the components.
+   *
+   * @param kind the extension kind it reads, e.g. {@code acme.cold-wallet-audit}
+   * @param pillar the pillar it scores in
+   * @param title a short title
+   * @param maxPoints the most it awards, in (0, 100]
+   * @param field a JSON Pointer into the payload, e.g. {@code /coldShare}
+   * @param higherIsBetter true when a higher value earns more
+   * @param zeroAt the value at and beyond which the rule awards nothing
+   * @param fullAt the value at and beyond which the rule awards its maximum
+   */
   public ExtensionRule {
     kind = ExtensionFact.requireKind(kind);
     Objects.requireNonNull(pillar, "pillar");
@@ -70,7 +82,7 @@ public record ExtensionRule(
     }
   }
 
-  /** The rule's id: its pillar, then its kind ({@code custody.acme.cold-wallet-audit}). */
+  /** {@return the rule's id: its pillar, then its kind ({@code custody.acme.cold-wallet-audit})} */
   public String id() {
     return pillar.id() + "." + kind;
   }

@@ -17,11 +17,19 @@ public enum FindingKind {
   /** A red flag that caps the grade. */
   RED_FLAG;
 
+  /** {@return the stable kebab-case id used in JSON} */
   @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /**
+   * Reads a kind from its id, ignoring case.
+   *
+   * @param id the kind's id
+   * @return the kind
+   * @throws IllegalArgumentException when no kind has that id
+   */
   @JsonCreator
   public static FindingKind fromId(String id) {
     return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

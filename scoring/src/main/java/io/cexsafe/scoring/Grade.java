@@ -5,15 +5,25 @@ package io.cexsafe.scoring;
  * grade covers the estimates from its {@link #floor()} (inclusive) up to the next grade's floor.
  */
 public enum Grade {
+  /** Estimates from 90: the strongest. */
   AAA(90),
+  /** Estimates from 80. */
   AA(80),
+  /** Estimates from 70. */
   A(70),
+  /** Estimates from 60: the lowest investment-grade letter. */
   BBB(60),
+  /** Estimates from 50: speculative. */
   BB(50),
+  /** Estimates from 40. */
   B(40),
+  /** Estimates from 30: substantial risk. */
   CCC(30),
+  /** Estimates from 20. */
   CC(20),
+  /** Estimates from 10. */
   C(10),
+  /** Estimates below 10: the weakest. */
   D(0);
 
   private final int floor;
@@ -22,12 +32,17 @@ public enum Grade {
     this.floor = floor;
   }
 
-  /** The lowest overall estimate (out of 100) that earns this grade. */
+  /** {@return the lowest overall estimate (out of 100) that earns this grade} */
   public int floor() {
     return floor;
   }
 
-  /** The grade of an overall estimate in [0, 100]. */
+  /**
+   * The grade of an overall estimate.
+   *
+   * @param estimate an estimate in [0, 100]
+   * @return the grade whose range holds it
+   */
   public static Grade of(double estimate) {
     if (Double.isNaN(estimate) || estimate < 0 || estimate > 100) {
       throw new IllegalArgumentException("estimate must be within [0, 100]: " + estimate);
@@ -40,12 +55,22 @@ public enum Grade {
     return D;
   }
 
-  /** This grade, or {@code cap} when the cap is worse. */
+  /**
+   * Caps this grade.
+   *
+   * @param cap the best grade allowed
+   * @return this grade, or {@code cap} when the cap is worse
+   */
   public Grade atMost(Grade cap) {
     return cap == null || cap.ordinal() <= ordinal() ? this : cap;
   }
 
-  /** True when this grade is worse than {@code other}. */
+  /**
+   * Compares grades.
+   *
+   * @param other the grade to compare with
+   * @return true when this grade is worse than {@code other}
+   */
   public boolean worseThan(Grade other) {
     return ordinal() > other.ordinal();
   }

@@ -54,6 +54,16 @@ public record Methodology(
 
   private static final String DEFAULT_RESOURCE = "methodology-default.json";
 
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param id stable id, e.g. {@code cexsafe-default}
+   * @param version the version of these weights
+   * @param title a human title
+   * @param weights one weight per pillar, in pillar order
+   * @param extensionRules rules for plugins' extension facts, declared in the file's {@code
+   *     extensions} array (see {@link ExtensionRule}); empty for most methodologies
+   */
   public Methodology {
     id = requireText(id, "id");
     version = requireText(version, "version");
@@ -118,17 +128,39 @@ public record Methodology(
     }
   }
 
-  /** A methodology of weights only, without extension rules. */
+  /**
+   * A methodology of weights only, without extension rules.
+   *
+   * @param id the methodology's id
+   * @param version its version
+   * @param title its title
+   * @param weights one weight per pillar
+   * @throws io.cexsafe.ConfigurationException when the weights are invalid
+   */
   public Methodology(String id, String version, String title, Map<Pillar, Double> weights) {
     this(id, version, title, weights, List.of());
   }
 
-  /** The extension rules of one pillar, in declaration order. */
+  /**
+   * The extension rules of one pillar, in declaration order.
+   *
+   * @param pillar the pillar
+   * @return its extension rules; empty when it has none
+   */
   public List<ExtensionRule> extensionRules(Pillar pillar) {
     return extensionRules.stream().filter(r -> r.pillar() == pillar).toList();
   }
 
-  /** Creates a methodology from integer weights. */
+  /**
+   * Creates a methodology from integer weights.
+   *
+   * @param id the methodology's id
+   * @param version its version
+   * @param title its title
+   * @param weights one weight per pillar
+   * @return the methodology
+   * @throws io.cexsafe.ConfigurationException when the weights are invalid
+   */
   public static Methodology of(
       String id, String version, String title, Map<Pillar, ? extends Number> weights) {
     Map<Pillar, Double> doubles = new EnumMap<>(Pillar.class);
@@ -137,34 +169,57 @@ public record Methodology(
     return new Methodology(id, version, title, doubles);
   }
 
-  /** The embedded default methodology (the weights of the product's brief). */
+  /** {@return the embedded default methodology (the weights of the product's brief)} */
   public static Methodology defaultMethodology() {
     return Holder.DEFAULT;
   }
 
-  /** The weight of one pillar. */
+  /**
+   * The weight of one pillar.
+   *
+   * @param pillar the pillar
+   * @return its weight
+   */
   public double weight(Pillar pillar) {
     return weights.get(pillar);
   }
 
   /**
-   * Reads and validates a methodology file; errors name the file, the JSON path and the problem.
+   * Reads and validates a methodology file.
+   *
+   * @param file the methodology file
+   * @return the methodology
+   * @throws io.cexsafe.InvalidInputException naming the file, the JSON path and the problem
    */
   public static Methodology fromJson(Path file) {
     return MethodologyReader.read(file);
   }
 
-  /** Reads and validates a methodology; {@code sourceName} is used in error messages. */
+  /**
+   * Reads and validates a methodology.
+   *
+   * @param json the methodology's JSON
+   * @param sourceName names the input in error messages
+   * @return the methodology
+   * @throws io.cexsafe.InvalidInputException naming the source, the JSON path and the problem
+   */
   public static Methodology fromJson(String json, String sourceName) {
     return MethodologyReader.read(json, sourceName);
   }
 
-  /** Reads and validates a methodology; {@code sourceName} is used in error messages. */
+  /**
+   * Reads and validates a methodology from a stream, which stays open.
+   *
+   * @param in the methodology's JSON, in UTF-8
+   * @param sourceName names the input in error messages
+   * @return the methodology
+   * @throws io.cexsafe.InvalidInputException naming the source, the JSON path and the problem
+   */
   public static Methodology fromJson(InputStream in, String sourceName) {
     return MethodologyReader.read(in, sourceName);
   }
 
-  /** The methodology as JSON in the shape {@link #fromJson(Path)} reads. */
+  /** {@return the methodology as JSON in the shape {@link #fromJson(Path)} reads} */
   public String toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", id);
@@ -192,7 +247,7 @@ public record Methodology(
     return Json.writePretty(json);
   }
 
-  /** A one-line description, e.g. {@code cexsafe-default 1.0 (custody 20, ...)}. */
+  /** {@return A one-line description, e.g. {@code cexsafe-default 1.0 (custody 20, ...)}} */
   public String describe() {
     return id
         + " "

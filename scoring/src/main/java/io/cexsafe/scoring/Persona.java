@@ -16,6 +16,15 @@ import java.util.Objects;
  */
 public record Persona(
     String id, String name, String rationale, Methodology methodology, List<String> highlights) {
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param id stable id, e.g. {@code long-term-holder}
+   * @param name display name
+   * @param rationale one line on why these weights
+   * @param methodology the persona's weights as a methodology
+   * @param highlights the rules that matter most to this user, most important first
+   */
   public Persona {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
@@ -30,6 +39,10 @@ public record Persona(
   /**
    * The verdict for this user: the scorecard (which must have been scored under this persona's
    * methodology) and how the exchange does on what matters most.
+   *
+   * @param scorecard a scorecard under this persona's methodology
+   * @return the verdict
+   * @throws IllegalArgumentException when it was scored under another methodology
    */
   public PersonaVerdict verdict(Scorecard scorecard) {
     if (!scorecard.methodology().equals(methodology.id())) {

@@ -24,12 +24,18 @@ public final class Personas {
 
   private Personas() {}
 
-  /** Every persona, in a fixed order. */
+  /** {@return every persona, in a fixed order} */
   public static List<Persona> all() {
     return ALL;
   }
 
-  /** Finds a persona by id or display name, ignoring case, spaces and punctuation. */
+  /**
+   * Finds a persona by id or display name, ignoring case, spaces and punctuation.
+   *
+   * @param name the id or name
+   * @return the persona
+   * @throws IllegalArgumentException when none matches, listing the personas
+   */
   public static Persona find(String name) {
     String wanted = normalise(name);
     return ALL.stream()

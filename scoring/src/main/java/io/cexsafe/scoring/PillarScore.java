@@ -25,6 +25,19 @@ public record PillarScore(
     double high,
     double coverage,
     List<RuleResult> rules) {
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param pillar the pillar
+   * @param weight its weight in the methodology used
+   * @param estimate points of the known and checked-absent rules plus each unknown rule's maximum
+   *     times the prior ({@link Scorer#UNKNOWN_PRIOR}); never null in methodology 2.0 (the type
+   *     stays nullable for scorecards written by 1.0)
+   * @param low the estimate if every unknown rule earned nothing
+   * @param high the estimate if every unknown rule earned its maximum
+   * @param coverage share of the rule maxima that are known or checked absent, in [0, 1]
+   * @param rules every rule's result, in rule order
+   */
   public PillarScore {
     Objects.requireNonNull(pillar, "pillar");
     if (!(weight >= 0)) {
@@ -46,7 +59,12 @@ public record PillarScore(
     rules = rules == null ? List.of() : List.copyOf(rules);
   }
 
-  /** The result of one rule, or null. */
+  /**
+   * The result of one rule.
+   *
+   * @param ruleId the rule's id
+   * @return its result, or null when this pillar has no such rule
+   */
   public RuleResult rule(String ruleId) {
     return rules.stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElse(null);
   }

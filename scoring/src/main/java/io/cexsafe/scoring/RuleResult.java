@@ -27,6 +27,20 @@ public record RuleResult(
     String explanation,
     List<String> evidenceIds,
     boolean stale) {
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param ruleId stable id, e.g. {@code por.attestation-age}
+   * @param title a short human title
+   * @param maxPoints the most the rule can award (the rules of a pillar sum to 100)
+   * @param points points awarded; 0 when unknown
+   * @param status known, checked absent or unknown
+   * @param value the observed value in a few words (e.g. "mandatory", "ZK proof, 41 days old"), or
+   *     null when unknown
+   * @param explanation one line saying why these points
+   * @param evidenceIds the evidence the rule used
+   * @param stale some of that evidence has passed its stale-after date
+   */
   public RuleResult {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(title, "title");
@@ -45,12 +59,12 @@ public record RuleResult(
     evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
   }
 
-  /** True when the rule's facts were there. */
+  /** {@return true when the rule's facts were there} */
   public boolean known() {
     return status == RuleStatus.KNOWN;
   }
 
-  /** True when the rule is backed by evidence: known or checked absent. */
+  /** {@return true when the rule is backed by evidence: known or checked absent} */
   public boolean covered() {
     return status.covered();
   }

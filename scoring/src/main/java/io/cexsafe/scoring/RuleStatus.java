@@ -16,16 +16,24 @@ public enum RuleStatus {
   /** Nobody looked: no points, the range widens and the estimate counts the rule at the prior. */
   UNKNOWN;
 
+  /** {@return the stable kebab-case id used in JSON, e.g. {@code checked-absent}} */
   @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** True for the states that are evidence (known or checked absent). */
+  /** {@return true for the states that are evidence (known or checked absent)} */
   public boolean covered() {
     return this != UNKNOWN;
   }
 
+  /**
+   * Reads a status from its id, ignoring case.
+   *
+   * @param id the status's id
+   * @return the status
+   * @throws IllegalArgumentException when no status has that id
+   */
   @JsonCreator
   public static RuleStatus fromId(String id) {
     return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -54,6 +54,33 @@ public record Scorecard(
     List<Finding> findings,
     List<String> staleEvidenceIds,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnscoredFact> unscoredFacts) {
+  /**
+   * Validates the components, copying its lists.
+   *
+   * @param exchangeId the exchange
+   * @param methodology the methodology's id
+   * @param methodologyVersion the methodology's version
+   * @param rulesVersion the version of the scoring methodology in code (rules, priors, floors,
+   *     caps)
+   * @param asOf the evaluation instant (the bundle's)
+   * @param estimate overall point estimate out of 100: the weighted sum over all pillars of their
+   *     estimates, unknown rules counted at the prior
+   * @param low overall low end: every pillar at its low
+   * @param high overall high end: every pillar at its high
+   * @param confidence weighted coverage in [0, 1] (rules backed only by stale evidence count half)
+   * @param grade the letter grade: the grade of the estimate, capped by red flags; null when not
+   *     rated
+   * @param uncappedGrade the grade of the estimate before red-flag caps; null when not rated
+   * @param notRatedReason why there is no letter grade (evidence too thin), or null when rated
+   * @param provisional true when rated with confidence below {@link Scorer#PROVISIONAL_BELOW}
+   * @param redFlags the red flags that cap the grade, most severe cap first
+   * @param pillars one score per pillar, in pillar order
+   * @param findings conflicts, warnings, red flags, stale evidence and unverified claims, most
+   *     severe first
+   * @param staleEvidenceIds evidence used by some rule that has passed its stale-after date
+   * @param unscoredFacts facts that inform a pillar but that no rule read ("collected but not
+   *     scored"), in evidence-id order; absent from the JSON when empty
+   */
   public Scorecard {
     Objects.requireNonNull(exchangeId, "exchangeId");
     Objects.requireNonNull(methodology, "methodology");
@@ -98,7 +125,31 @@ public record Scorecard(
     unscoredFacts = unscoredFacts == null ? List.of() : List.copyOf(unscoredFacts);
   }
 
-  /** A scorecard in which every collected fact was scored. */
+  /**
+   * A scorecard in which every collected fact was scored: no unscored facts.
+   *
+   * @param exchangeId the exchange
+   * @param methodology the methodology's id
+   * @param methodologyVersion the methodology's version
+   * @param rulesVersion the version of the scoring methodology in code (rules, priors, floors,
+   *     caps)
+   * @param asOf the evaluation instant (the bundle's)
+   * @param estimate overall point estimate out of 100: the weighted sum over all pillars of their
+   *     estimates, unknown rules counted at the prior
+   * @param low overall low end: every pillar at its low
+   * @param high overall high end: every pillar at its high
+   * @param confidence weighted coverage in [0, 1] (rules backed only by stale evidence count half)
+   * @param grade the letter grade: the grade of the estimate, capped by red flags; null when not
+   *     rated
+   * @param uncappedGrade the grade of the estimate before red-flag caps; null when not rated
+   * @param notRatedReason why there is no letter grade (evidence too thin), or null when rated
+   * @param provisional true when rated with confidence below {@link Scorer#PROVISIONAL_BELOW}
+   * @param redFlags the red flags that cap the grade, most severe cap first
+   * @param pillars one score per pillar, in pillar order
+   * @param findings conflicts, warnings, red flags, stale evidence and unverified claims, most
+   *     severe first
+   * @param staleEvidenceIds evidence used by some rule that has passed its stale-after date
+   */
   public Scorecard(
       String exchangeId,
       String methodology,
@@ -138,7 +189,12 @@ public record Scorecard(
         List.of());
   }
 
-  /** The score of one pillar. */
+  /**
+   * The score of one pillar.
+   *
+   * @param pillar the pillar
+   * @return its score
+   */
   public PillarScore pillar(Pillar pillar) {
     return pillars.stream()
         .filter(p -> p.pillar() == pillar)
@@ -146,7 +202,12 @@ public record Scorecard(
         .orElseThrow(() -> new IllegalArgumentException("no score for pillar " + pillar.id()));
   }
 
-  /** The result of one rule, or null when no pillar has it. */
+  /**
+   * The result of one rule.
+   *
+   * @param ruleId the rule's id
+   * @return its result, or null when no pillar has it
+   */
   public RuleResult rule(String ruleId) {
     for (PillarScore pillar : pillars) {
       RuleResult result = pillar.rule(ruleId);
@@ -157,24 +218,24 @@ public record Scorecard(
     return null;
   }
 
-  /** True when the evidence supports a letter grade. */
+  /** {@return true when the evidence supports a letter grade} */
   public boolean rated() {
     return grade != null;
   }
 
-  /** True when a red flag lowered the grade. */
+  /** {@return true when a red flag lowered the grade} */
   public boolean capped() {
     return grade != null && grade != uncappedGrade;
   }
 
-  /** The tightest red-flag cap, or null without red flags. */
+  /** {@return the tightest red-flag cap, or null without red flags} */
   public Grade cap() {
     return redFlags.stream().map(RedFlag::cap).max(Enum::compareTo).orElse(null);
   }
 
   /**
-   * The grade with its qualifiers, e.g. {@code "A (provisional)"}, {@code "CCC (capped by red
-   * flag)"} or {@code "NR (evidence covers 12 % of the weight)"}.
+   * {@return the grade with its qualifiers, e.g. {@code "A (provisional)"}, {@code "CCC (capped by
+   * red flag)"} or {@code "NR (evidence covers 12 % of the weight)"}}
    */
   public String gradeLabel() {
     if (grade == null) {
@@ -187,16 +248,28 @@ public record Scorecard(
     return provisional ? label + " (provisional)" : label;
   }
 
-  /** "12 %": the confidence as a whole percentage of the weight. */
+  /**
+   * Formats a confidence as a whole percentage of the weight, e.g. "12 %".
+   *
+   * @param confidence a confidence in [0, 1]
+   * @return the percentage as text
+   */
   public static String coverageText(double confidence) {
     return String.format(Locale.ROOT, "%d %%", Math.round(confidence * 100));
   }
 
-  /** Indented JSON with a trailing newline, in core's JSON conventions. */
+  /** {@return indented JSON with a trailing newline, in core's JSON conventions} */
   public String toJson() {
     return Json.writePretty(this);
   }
 
+  /**
+   * Reads a scorecard from the JSON {@link #toJson()} writes.
+   *
+   * @param json the scorecard's JSON
+   * @return the scorecard
+   * @throws io.cexsafe.InvalidInputException when the text is not a valid scorecard
+   */
   public static Scorecard fromJson(String json) {
     return Json.read(json, "scorecard", Scorecard.class);
   }

@@ -53,39 +53,63 @@ public final class Scorer {
     this.incidentSources = Set.copyOf(incidentSources);
   }
 
+  /**
+   * A scorer under a methodology, with the default incident sources.
+   *
+   * @param methodology the weights and extension rules
+   * @return the scorer
+   */
   public static Scorer of(Methodology methodology) {
     return new Scorer(methodology, DEFAULT_INCIDENT_SOURCES);
   }
 
-  /** The default methodology. */
+  /** {@return a scorer under the default methodology} */
   public static Scorer standard() {
     return of(Methodology.defaultMethodology());
   }
 
+  /**
+   * Starts a scorer under a methodology.
+   *
+   * @param methodology the weights and extension rules
+   * @return the builder
+   */
   public static Builder builder(Methodology methodology) {
     return new Builder(methodology);
   }
 
+  /**
+   * Scores a bundle. Scoring does no I/O and gives the same scorecard for the same bundle.
+   *
+   * @param bundle an exchange's evidence
+   * @return its scorecard
+   */
   public Scorecard score(EvidenceBundle bundle) {
     Objects.requireNonNull(bundle, "bundle");
     return Engine.score(methodology, bundle, incidentSources, THRESHOLDS);
   }
 
+  /** {@return the methodology the scorer scores under} */
   public Methodology methodology() {
     return methodology;
   }
 
-  /** The collector ids whose ok or partial outcome counts as an incident-source check. */
+  /** {@return the collector ids whose ok or partial outcome counts as an incident-source check} */
   public Set<String> incidentSources() {
     return new TreeSet<>(incidentSources);
   }
 
-  /** A scorer with the same settings under another methodology. */
+  /**
+   * A scorer with the same settings under another methodology.
+   *
+   * @param other the methodology
+   * @return the new scorer
+   */
   public Scorer with(Methodology other) {
     return new Scorer(other, incidentSources);
   }
 
-  /** Every rule with its documentation, in pillar then rule order. */
+  /** {@return every rule with its documentation, in pillar then rule order} */
   public static List<RuleInfo> rules() {
     return RuleBook.all().stream()
         .map(
@@ -95,7 +119,7 @@ public final class Scorer {
         .toList();
   }
 
-  /** The version of the rule book. */
+  /** {@return the version of the rule book} */
   public static String rulesVersion() {
     return RuleBook.VERSION;
   }
@@ -110,14 +134,18 @@ public final class Scorer {
     }
 
     /**
-     * The collectors that check incident sources (those feeding the track-record pillar): their ok
-     * or partial outcome makes the track record known even when no incident was found.
+     * Sets the collectors that check incident sources (those feeding the track-record pillar):
+     * their ok or partial outcome makes the track record known even when no incident was found.
+     *
+     * @param collectorIds the collectors' ids
+     * @return this builder
      */
     public Builder incidentSources(Collection<String> collectorIds) {
       this.incidentSources = Set.copyOf(collectorIds);
       return this;
     }
 
+    /** {@return the scorer} */
     public Scorer build() {
       return new Scorer(methodology, incidentSources);
     }

@@ -18,8 +18,15 @@ import java.util.Objects;
  * 100 exchanges and 10,000 draws takes milliseconds. The run is deterministic given the seed.
  */
 public final class Sensitivity {
+  /** The number of weight draws by default. */
   public static final int DEFAULT_DRAWS = 10_000;
+
+  /**
+   * The Dirichlet concentration by default: higher draws stay closer to the methodology's weights.
+   */
   public static final double DEFAULT_CONCENTRATION = 100;
+
+  /** The random seed by default, so that a run is reproducible. */
   public static final long DEFAULT_SEED = 20_261_121L;
 
   private final Methodology methodology;
@@ -40,19 +47,42 @@ public final class Sensitivity {
     this.seed = seed;
   }
 
-  /** Sensitivity around {@code methodology} with the default draws, concentration and seed. */
+  /**
+   * Sensitivity around {@code methodology} with the default draws, concentration and seed.
+   *
+   * @param methodology the methodology whose weights are varied
+   * @return the analysis, ready to run
+   */
   public static Sensitivity around(Methodology methodology) {
     return new Sensitivity(methodology, DEFAULT_DRAWS, DEFAULT_CONCENTRATION, DEFAULT_SEED);
   }
 
+  /**
+   * Sets the number of weight draws.
+   *
+   * @param draws the number of draws
+   * @return a new analysis with that number
+   */
   public Sensitivity draws(int draws) {
     return new Sensitivity(methodology, draws, concentration, seed);
   }
 
+  /**
+   * Sets how close the drawn weights stay to the methodology's.
+   *
+   * @param concentration the Dirichlet concentration
+   * @return a new analysis with that concentration
+   */
   public Sensitivity concentration(double concentration) {
     return new Sensitivity(methodology, draws, concentration, seed);
   }
 
+  /**
+   * Sets the random seed.
+   *
+   * @param seed the seed
+   * @return a new analysis with that seed
+   */
   public Sensitivity seed(long seed) {
     return new Sensitivity(methodology, draws, concentration, seed);
   }
@@ -60,6 +90,9 @@ public final class Sensitivity {
   /**
    * Runs the draws over the scorecards. Exchanges that are not rated (too little evidence for a
    * grade) cannot be ranked and are listed as unrated.
+   *
+   * @param scorecards the scorecards to rank
+   * @return how often each exchange takes each rank, and how stable its grade is
    */
   public SensitivityReport run(List<Scorecard> scorecards) {
     Pillar[] pillars = Pillar.values();

@@ -22,6 +22,17 @@ public record SensitivityReport(
     long seed,
     List<ExchangeStability> exchanges,
     List<String> unrated) {
+  /**
+   * Normalises the components, copying its lists.
+   *
+   * @param methodology id of the methodology the weights were drawn around
+   * @param methodologyVersion its version
+   * @param draws number of weight vectors drawn
+   * @param concentration the Dirichlet concentration (higher keeps draws closer to the weights)
+   * @param seed the random seed (same seed, same report)
+   * @param exchanges one row per ranked exchange, by rank under the unperturbed weights
+   * @param unrated exchanges without any pillar coverage, which cannot be ranked
+   */
   public SensitivityReport {
     exchanges = List.copyOf(exchanges);
     unrated = List.copyOf(unrated);
@@ -52,6 +63,7 @@ public record SensitivityReport(
       int rankP95,
       int worstRank) {}
 
+  /** {@return the report as indented JSON, in core's JSON conventions} */
   public String toJson() {
     return Json.writePretty(this);
   }

@@ -15,11 +15,24 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UnscoredFact(String evidenceId, String type, String kind) {
+  /**
+   * Validates the components.
+   *
+   * @param evidenceId the evidence carrying the fact
+   * @param type the fact's JSON type name
+   * @param kind the namespaced kind of an extension fact; null for the built-in types
+   */
   public UnscoredFact {
     Objects.requireNonNull(evidenceId, "evidenceId");
     Objects.requireNonNull(type, "type");
   }
 
+  /**
+   * The unscored fact of a piece of evidence.
+   *
+   * @param evidence evidence that no rule read
+   * @return its id, type and summary
+   */
   public static UnscoredFact of(Evidence evidence) {
     return new UnscoredFact(
         evidence.id(),
@@ -27,7 +40,10 @@ public record UnscoredFact(String evidenceId, String type, String kind) {
         evidence.fact() instanceof ExtensionFact extension ? extension.kind() : null);
   }
 
-  /** The type, with the kind of an extension fact: {@code extension acme.cold-wallet-audit}. */
+  /**
+   * {@return the type, with the kind of an extension fact: {@code extension
+   * acme.cold-wallet-audit}}
+   */
   public String label() {
     return kind == null ? type : type + " " + kind;
   }

@@ -56,28 +56,41 @@ public abstract class CollectorContractTest {
   /** The fixed instant of the injected clock. */
   protected static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
+  /** The mock server the collector is pointed at, started afresh for each test. */
   protected MockWebServer server;
 
-  /** The provider under test. */
+  /** {@return the provider under test} */
   protected abstract EvidenceCollectorProvider provider();
 
   /**
    * The collector's own settings (without its id prefix) that point it at {@code server}, e.g.
    * {@code base-url}.
+   *
+   * @param server the test's mock server
+   * @return the settings by key
    */
   protected abstract Map<String, String> settings(MockWebServer server);
 
-  /** Makes {@code server} answer a complete, successful collection for {@link #exchange()}. */
+  /**
+   * Makes {@code server} answer a complete, successful collection for {@link #exchange()}.
+   *
+   * @param server the test's mock server
+   */
   protected abstract void serveHappyPath(MockWebServer server);
 
-  /** The exchange to collect for; crypto-com by default. */
+  /** {@return the exchange to collect for; crypto-com by default} */
   protected Exchange exchange() {
     return ExchangeCatalog.bundled().get("crypto-com");
   }
 
-  /** Extra checks of the requests the happy path sent. */
+  /**
+   * Extra checks of the requests the happy path sent; none by default.
+   *
+   * @param requests the requests the server received, in order
+   */
   protected void verifyHappyPathRequests(List<RecordedRequest> requests) {}
 
+  /** {@return the clock the collector reads: fixed at {@link #NOW} by default} */
   protected Clock clock() {
     return Clock.fixed(NOW, ZoneOffset.UTC);
   }
@@ -93,7 +106,10 @@ public abstract class CollectorContractTest {
     server.close();
   }
 
-  /** Runs the collector once for {@link #exchange()} against the server, as an assessment would. */
+  /**
+   * {@return the bundle of one run of the collector for {@link #exchange()} against the server, as
+   * an assessment would run it}
+   */
   protected EvidenceBundle collect() {
     Config.Builder config =
         Config.builder()
@@ -121,6 +137,7 @@ public abstract class CollectorContractTest {
     }
   }
 
+  /** {@return a collector created by the provider with {@link #settings} under its id} */
   protected EvidenceCollector collector() {
     String id = provider().id();
     Config.Builder config = Config.builder();
@@ -295,8 +312,11 @@ public abstract class CollectorContractTest {
   /**
    * Whether a fact from a run with one failed request stands for {@code happy}, a fact of the happy
    * path. Equality by default; a collector whose facts aggregate several requests (a pooled review
-   * sample, a rating over storefronts) may accept the same subject computed from fewer inputs, but
-   * must never accept a new kind of statement such as an absence.
+   * sample, a rating over storefronts) may accept the same subject with other figures.
+   *
+   * @param fromFaultyRun a fact from the run with one failed request
+   * @param happy a fact from the happy path
+   * @return true when the first may stand for the second
    */
   protected boolean sameSubject(Fact fromFaultyRun, Fact happy) {
     return fromFaultyRun.equals(happy);
@@ -310,6 +330,10 @@ public abstract class CollectorContractTest {
    * The checks of {@link #everyFaultIsReportedNeverThrownNorInvented}: the fault is a reported
    * reason, no evidence is invented, and an answer with no source content (a {@linkplain
    * Faults#neverNotListed() never "not listed"} fault) is a failure, not an absence.
+   *
+   * @param fault the fault the server answered with
+   * @param outcome the collector's outcome
+   * @param bundle the bundle of the run
    */
   protected static void assertFaultReported(
       Faults fault, CollectorOutcome outcome, EvidenceBundle bundle) {
@@ -337,7 +361,12 @@ public abstract class CollectorContractTest {
     }
   }
 
-  /** Serves responses by path, for subclasses' happy paths. 404 for anything else. */
+  /**
+   * Serves responses by path, for subclasses' happy paths. 404 for anything else.
+   *
+   * @param responses the response for each path, query included
+   * @return the dispatcher to give the server
+   */
   protected static Dispatcher byPath(Map<String, MockResponse> responses) {
     Map<String, MockResponse> copy = new LinkedHashMap<>(responses);
     return new Dispatcher() {

@@ -20,11 +20,17 @@ import okio.Buffer;
  * evidence of absence; the contract kit fails it.
  */
 public enum Faults {
+  /** 400 with a JSON error. */
   BAD_REQUEST(status(400, "application/json", "{\"error\":\"bad request\"}")),
+  /** 404 with a JSON error. */
   NOT_FOUND(status(404, "application/json", "{\"error\":\"not found\"}")),
+  /** 401: a missing or refused credential. */
   UNAUTHORIZED(status(401, "text/plain", "unauthorized")),
+  /** 500 with a plain-text body. */
   SERVER_ERROR(status(500, "text/plain", "internal error")),
+  /** 503 with a plain-text body. */
   SERVICE_UNAVAILABLE(status(503, "text/plain", "unavailable")),
+  /** 429 with a {@code Retry-After} of one second. */
   RATE_LIMITED(
       new MockResponse.Builder()
           .code(429)
@@ -32,6 +38,7 @@ public enum Faults {
           .setHeader("Content-Type", "application/json")
           .body("{\"error\":\"too many requests\"}")
           .build()),
+  /** 403 with a CDN's browser-check page instead of the data. */
   CDN_CHALLENGE(
       status(
           403,
@@ -43,6 +50,7 @@ public enum Faults {
   /** A plain-text error body with a server error status. */
   PLAIN_TEXT_SERVER_ERROR(
       status(502, "text/plain; charset=utf-8", "Bad Gateway: upstream connect error"), true),
+  /** 200 with a short HTML page instead of the data. */
   HTML_INSTEAD_OF_DATA(
       status(200, "text/html", "<html><body><h1>Maintenance</h1></body></html>"), true),
   /** A whole maintenance page answered with 200, as a CMS shows during an upgrade. */
@@ -55,12 +63,17 @@ public enum Faults {
               + "<h1>We&rsquo;ll be back soon</h1><p>Our register is undergoing scheduled"
               + " maintenance. Please try again later.</p></main></body></html>\n"),
       true),
+  /** 200 with truncated JSON. */
   MALFORMED_JSON(status(200, "application/json", "{\"data\": [1, 2, {\"broken\": ")),
+  /** 200 with an empty JSON body. */
   EMPTY_BODY(status(200, "application/json", ""), true),
   /** 200 with no body and no content type at all. */
   EMPTY_200(new MockResponse.Builder().code(200).body("").build(), true),
+  /** 200 with {@code {}}: valid JSON with none of the expected fields. */
   EMPTY_JSON_OBJECT(status(200, "application/json", "{}")),
+  /** 200 with the JSON {@code null}. */
   JSON_NULL(status(200, "application/json", "null")),
+  /** Headers that take three seconds, past a test's read timeout. */
   SLOW_HEADERS(
       new MockResponse.Builder()
           .code(200)
@@ -68,8 +81,10 @@ public enum Faults {
           .setHeader("Content-Type", "application/json")
           .body("{}")
           .build()),
+  /** The connection closed before any response. */
   DISCONNECT_AT_START(
       new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build()),
+  /** The connection closed in the middle of a large body. */
   DISCONNECT_MID_BODY(
       new MockResponse.Builder()
           .code(200)
@@ -122,6 +137,7 @@ public enum Faults {
   /**
    * The response for this fault.
    *
+   * @return the response to enqueue
    * @throws IllegalStateException for {@link #REDIRECT_TO_OTHER_HOST}, which needs a target: use
    *     {@link #response(URI)}
    */
@@ -135,7 +151,12 @@ public enum Faults {
     return response;
   }
 
-  /** The response, with {@code elsewhere} as the target of a redirect to another host. */
+  /**
+   * The response, with {@code elsewhere} as the target of a redirect to another host.
+   *
+   * @param elsewhere a URL on another host
+   * @return the response to enqueue
+   */
   public MockResponse response(URI elsewhere) {
     if (this != REDIRECT_TO_OTHER_HOST) {
       return response();
@@ -149,14 +170,15 @@ public enum Faults {
   }
 
   /**
-   * True when the answer holds no content of the source at all, so a collector must report it as a
-   * failure (failed or partial, with a reason code), never as "not listed" or a clean empty run.
+   * {@return true when the answer holds no content of the source at all, so a collector must report
+   * it as a failure (failed or partial, with a reason code), never as "not listed" or a clean empty
+   * run}
    */
   public boolean neverNotListed() {
     return neverNotListed;
   }
 
-  /** Every fault. */
+  /** {@return every fault} */
   public static List<Faults> all() {
     return List.of(values());
   }

@@ -20,11 +20,22 @@ public final class Fixtures {
   /**
    * Reads a classpath fixture as UTF-8, e.g. {@code fixture("defillama/cexs.json")} reads {@code
    * /fixtures/defillama/cexs.json}.
+   *
+   * @param path the path under {@code /fixtures/}
+   * @return the fixture's text
+   * @throws IllegalArgumentException when there is no such fixture
    */
   public static String fixture(String path) {
     return new String(fixtureBytes(path), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Reads a classpath fixture's bytes.
+   *
+   * @param path the path under {@code /fixtures/}
+   * @return the fixture's bytes
+   * @throws IllegalArgumentException when there is no such fixture
+   */
   public static byte[] fixtureBytes(String path) {
     String resource = "/fixtures/" + path;
     try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
@@ -37,7 +48,12 @@ public final class Fixtures {
     }
   }
 
-  /** A 200 response with a JSON body. */
+  /**
+   * A 200 response with a JSON body.
+   *
+   * @param body the JSON text
+   * @return the response
+   */
   public static MockResponse json(String body) {
     return new MockResponse.Builder()
         .code(200)
@@ -46,7 +62,12 @@ public final class Fixtures {
         .build();
   }
 
-  /** A 200 response with the given fixture as JSON body. */
+  /**
+   * A 200 response with the given fixture as JSON body.
+   *
+   * @param path the path under {@code /fixtures/}
+   * @return the response
+   */
   public static MockResponse jsonFixture(String path) {
     return json(fixture(path));
   }
@@ -55,6 +76,8 @@ public final class Fixtures {
    * The reference-samples directory from {@code -Dcexsafe.reference}, if set and present. Tests
    * that read third-party samples call {@link #requireReferenceSamples()} to skip cleanly
    * otherwise.
+   *
+   * @return the directory, or empty
    */
   public static Optional<Path> referenceSamples() {
     String dir = System.getProperty(REFERENCE_PROPERTY);
@@ -65,7 +88,10 @@ public final class Fixtures {
     return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
   }
 
-  /** The reference-samples directory, or a skipped test (JUnit assumption) saying why. */
+  /**
+   * {@return the reference-samples directory; a test without it is skipped (JUnit assumption)
+   * saying why}
+   */
   public static Path requireReferenceSamples() {
     Optional<Path> dir = referenceSamples();
     Assumptions.assumeTrue(

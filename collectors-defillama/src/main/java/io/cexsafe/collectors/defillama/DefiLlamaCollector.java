@@ -36,14 +36,22 @@ public final class DefiLlamaCollector implements EvidenceCollector {
     this.engine = new DefiLlamaEngine(settings);
   }
 
+  /**
+   * Creates the collector.
+   *
+   * @param settings URLs, key, switches and limits
+   * @return the collector
+   */
   public static DefiLlamaCollector create(DefiLlamaSettings settings) {
     return new DefiLlamaCollector(settings);
   }
 
+  /** {@return a collector with the default settings: the free API, every endpoint on} */
   public static DefiLlamaCollector create() {
     return create(DefiLlamaSettings.defaults());
   }
 
+  /** {@return the settings the collector was created with} */
   public DefiLlamaSettings settings() {
     return engine.settings();
   }

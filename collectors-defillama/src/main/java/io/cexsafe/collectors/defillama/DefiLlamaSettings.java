@@ -33,32 +33,59 @@ import java.util.Optional;
 public final class DefiLlamaSettings {
   private static final String HTTP_URL = "an absolute http(s) URL without query or fragment";
 
+  /** {@code base-url}: the free API's base URL (default {@code https://api.llama.fi}). */
   public static final SettingKey<URI> BASE_URL =
       url("base-url", "free API base URL", "https://api.llama.fi");
+
+  /** {@code pro-base-url}: the Pro API's base URL, used with an API key. */
   public static final SettingKey<URI> PRO_BASE_URL =
       url("pro-base-url", "Pro API base URL, used with an api-key", "https://pro-api.llama.fi");
+
+  /** {@code stablecoins-url}: the stablecoins API's base URL. */
   public static final SettingKey<URI> STABLECOINS_URL =
       url("stablecoins-url", "stablecoins API base URL", "https://stablecoins.llama.fi");
+
+  /** {@code web-url}: the site the evidence links to (default {@code https://defillama.com}). */
   public static final SettingKey<URI> WEB_URL =
       url("web-url", "site the evidence links to", "https://defillama.com");
+
+  /** {@code api-key}: a DeFiLlama Pro API key; API calls then go to the Pro host. */
   public static final SettingKey<Secret> API_KEY =
       SettingKey.secret("api-key", "DeFiLlama Pro API key; API calls then go to the Pro host");
+
+  /** {@code cexs.enabled}: whether to read the {@code /cexs} list. */
   public static final SettingKey<Boolean> CEXS_ENABLED = flag("cexs", "read the /cexs list");
+
+  /** {@code protocol.enabled}: whether to read each {@code /protocol} document. */
   public static final SettingKey<Boolean> PROTOCOL_ENABLED =
       flag("protocol", "read each /protocol document");
+
+  /** {@code inflows.enabled}: whether to read net flows. */
   public static final SettingKey<Boolean> INFLOWS_ENABLED = flag("inflows", "read net flows");
+
+  /** {@code hacks.enabled}: whether to read the hacks list. */
   public static final SettingKey<Boolean> HACKS_ENABLED = flag("hacks", "read the hacks list");
+
+  /** {@code stablecoins.enabled}: whether to read stablecoin data. */
   public static final SettingKey<Boolean> STABLECOINS_ENABLED =
       flag("stablecoins", "read stablecoin data");
+
+  /**
+   * {@code protocol.max-body-bytes}: the largest {@code /protocol} body, streamed (default 1 GiB).
+   */
   public static final SettingKey<Long> PROTOCOL_MAX_BODY_BYTES =
       SettingKey.longInteger(
               "protocol.max-body-bytes", "largest /protocol body, streamed, in bytes")
           .withDefault(1L << 30)
           .check(n -> n >= 1, "a positive integer");
+
+  /** {@code trend.window-days}: the days of reserve trend (1 to 365, default 30). */
   public static final SettingKey<Integer> TREND_WINDOW_DAYS =
       SettingKey.integer("trend.window-days", "days of reserve trend")
           .withDefault(30)
           .within(1, 365);
+
+  /** {@code top-holdings}: the token holdings kept per exchange (1 to 100, default 10). */
   public static final SettingKey<Integer> TOP_HOLDINGS =
       SettingKey.integer("top-holdings", "token holdings kept per exchange")
           .withDefault(10)
@@ -111,15 +138,23 @@ public final class DefiLlamaSettings {
     this.topHoldings = b.topHoldings;
   }
 
+  /** {@return the settings every key has by default} */
   public static DefiLlamaSettings defaults() {
     return builder().build();
   }
 
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Reads the collector's settings (keys without the {@code defillama.} prefix). */
+  /**
+   * Reads the collector's settings.
+   *
+   * @param settings the settings under {@code defillama.}, with the prefix removed
+   * @return the settings
+   * @throws io.cexsafe.ConfigurationException when a value is invalid
+   */
   public static DefiLlamaSettings fromConfig(Config settings) {
     try {
       return read(settings);
@@ -166,54 +201,67 @@ public final class DefiLlamaSettings {
         && value.getRawFragment() == null;
   }
 
+  /** {@return the free API's base URL} */
   public URI baseUrl() {
     return baseUrl;
   }
 
+  /** {@return the Pro API's base URL, used with an API key} */
   public URI proBaseUrl() {
     return proBaseUrl;
   }
 
+  /** {@return the stablecoins API's base URL} */
   public URI stablecoinsUrl() {
     return stablecoinsUrl;
   }
 
+  /** {@return the site the evidence links to} */
   public URI webUrl() {
     return webUrl;
   }
 
+  /** {@return the Pro API key, or empty for the free API} */
   public Optional<Secret> apiKey() {
     return Optional.ofNullable(apiKey);
   }
 
+  /** {@return whether the {@code /cexs} list is read} */
   public boolean cexsEnabled() {
     return cexsEnabled;
   }
 
+  /** {@return whether each {@code /protocol} document is read} */
   public boolean protocolEnabled() {
     return protocolEnabled;
   }
 
+  /** {@return whether net flows are read} */
   public boolean inflowsEnabled() {
     return inflowsEnabled;
   }
 
+  /** {@return whether the hacks list is read} */
   public boolean hacksEnabled() {
     return hacksEnabled;
   }
 
+  /** {@return whether stablecoin data is read} */
   public boolean stablecoinsEnabled() {
     return stablecoinsEnabled;
   }
 
+  /** {@return the largest {@code /protocol} body accepted, in bytes} */
   public long protocolMaxBodyBytes() {
     return protocolMaxBodyBytes;
   }
 
+  /** {@return the span of the reserve trend} */
   public Duration trendWindow() {
     return trendWindow;
   }
 
+  /** {@return the number of token holdings kept per exchange} */
   public int topHoldings() {
     return topHoldings;
   }
@@ -248,56 +296,123 @@ public final class DefiLlamaSettings {
 
     private Builder() {}
 
+    /**
+     * Sets the free API's base URL.
+     *
+     * @param value an absolute http(s) URL without query or fragment
+     * @return this builder
+     */
     public Builder baseUrl(URI value) {
       this.baseUrl = httpUrl(value, "base-url");
       return this;
     }
 
+    /**
+     * Sets the Pro API's base URL.
+     *
+     * @param value an absolute http(s) URL without query or fragment
+     * @return this builder
+     */
     public Builder proBaseUrl(URI value) {
       this.proBaseUrl = httpUrl(value, "pro-base-url");
       return this;
     }
 
+    /**
+     * Sets the stablecoins API's base URL.
+     *
+     * @param value an absolute http(s) URL without query or fragment
+     * @return this builder
+     */
     public Builder stablecoinsUrl(URI value) {
       this.stablecoinsUrl = httpUrl(value, "stablecoins-url");
       return this;
     }
 
+    /**
+     * Sets the site the evidence links to.
+     *
+     * @param value an absolute http(s) URL without query or fragment
+     * @return this builder
+     */
     public Builder webUrl(URI value) {
       this.webUrl = httpUrl(value, "web-url");
       return this;
     }
 
+    /**
+     * Sets a Pro API key; API calls then go to the Pro host.
+     *
+     * @param value the key, or null for the free API
+     * @return this builder
+     */
     public Builder apiKey(Secret value) {
       this.apiKey = value;
       return this;
     }
 
+    /**
+     * Sets whether to read the {@code /cexs} list.
+     *
+     * @param value false to skip it
+     * @return this builder
+     */
     public Builder cexsEnabled(boolean value) {
       this.cexsEnabled = value;
       return this;
     }
 
+    /**
+     * Sets whether to read each {@code /protocol} document.
+     *
+     * @param value false to skip them
+     * @return this builder
+     */
     public Builder protocolEnabled(boolean value) {
       this.protocolEnabled = value;
       return this;
     }
 
+    /**
+     * Sets whether to read net flows.
+     *
+     * @param value false to skip them
+     * @return this builder
+     */
     public Builder inflowsEnabled(boolean value) {
       this.inflowsEnabled = value;
       return this;
     }
 
+    /**
+     * Sets whether to read the hacks list.
+     *
+     * @param value false to skip it
+     * @return this builder
+     */
     public Builder hacksEnabled(boolean value) {
       this.hacksEnabled = value;
       return this;
     }
 
+    /**
+     * Sets whether to read stablecoin data.
+     *
+     * @param value false to skip it
+     * @return this builder
+     */
     public Builder stablecoinsEnabled(boolean value) {
       this.stablecoinsEnabled = value;
       return this;
     }
 
+    /**
+     * Sets the largest {@code /protocol} body accepted.
+     *
+     * @param value a positive number of bytes
+     * @return this builder
+     * @throws io.cexsafe.ConfigurationException when it is below 1
+     */
     public Builder protocolMaxBodyBytes(long value) {
       if (value < 1) {
         throw new ConfigurationException(
@@ -307,6 +422,13 @@ public final class DefiLlamaSettings {
       return this;
     }
 
+    /**
+     * Sets the span of the reserve trend.
+     *
+     * @param value 1 to 365 days
+     * @return this builder
+     * @throws io.cexsafe.ConfigurationException when it is outside [1, 365] days
+     */
     public Builder trendWindow(Duration value) {
       Objects.requireNonNull(value, "trendWindow");
       if (value.toDays() < 1 || value.toDays() > 365) {
@@ -317,6 +439,13 @@ public final class DefiLlamaSettings {
       return this;
     }
 
+    /**
+     * Sets the number of token holdings kept per exchange.
+     *
+     * @param value 1 to 100
+     * @return this builder
+     * @throws io.cexsafe.ConfigurationException when it is outside [1, 100]
+     */
     public Builder topHoldings(int value) {
       if (value < 1 || value > 100) {
         throw new ConfigurationException(
@@ -326,6 +455,7 @@ public final class DefiLlamaSettings {
       return this;
     }
 
+    /** {@return the settings} */
     public DefiLlamaSettings build() {
       return new DefiLlamaSettings(this);
     }

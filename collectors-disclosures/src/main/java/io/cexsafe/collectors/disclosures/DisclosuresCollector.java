@@ -49,11 +49,12 @@ public final class DisclosuresCollector implements EvidenceCollector {
     this.library = library;
   }
 
-  /** The bundled dataset alone. */
+  /** {@return a collector of the bundled dataset alone} */
   public static DisclosuresCollector bundled() {
     return builder().build();
   }
 
+  /** {@return a builder starting from the bundled dataset and the system clock} */
   public static Builder builder() {
     return new Builder();
   }
@@ -78,7 +79,7 @@ public final class DisclosuresCollector implements EvidenceCollector {
     return false;
   }
 
-  /** The exchanges with at least one disclosure file, sorted. */
+  /** {@return the exchanges with at least one disclosure file, sorted} */
   public Set<String> exchanges() {
     return library.exchanges();
   }
@@ -111,7 +112,13 @@ public final class DisclosuresCollector implements EvidenceCollector {
     return result.build();
   }
 
-  /** Every fact the collector holds for an exchange, ignoring the evaluation date. */
+  /**
+   * Every fact the collector holds for an exchange, ignoring the evaluation date.
+   *
+   * @param exchangeId the exchange
+   * @return its evidence; empty when it has no disclosure file
+   * @throws io.cexsafe.InvalidInputException when its bundled file is invalid
+   */
   public List<Evidence> evidence(String exchangeId) {
     return library
         .find(exchangeId)
@@ -127,19 +134,35 @@ public final class DisclosuresCollector implements EvidenceCollector {
 
     private Builder() {}
 
-    /** Whether to start from the bundled dataset (default true). */
+    /**
+     * Sets whether to start from the bundled dataset (default true).
+     *
+     * @param includeBundled false to use the user's files alone
+     * @return this builder
+     */
     public Builder includeBundled(boolean includeBundled) {
       this.includeBundled = includeBundled;
       return this;
     }
 
-    /** A directory of {@code <exchange-id>.json} files that override or extend the bundled ones. */
+    /**
+     * Adds a directory of {@code <exchange-id>.json} files that override or extend the bundled
+     * ones.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
     public Builder userDirectory(Path directory) {
       this.userDirectory = directory;
       return this;
     }
 
-    /** The clock that decides which dates lie in the future (default: the system clock, UTC). */
+    /**
+     * Sets the clock that decides which dates lie in the future (default: the system clock, UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -150,6 +173,7 @@ public final class DisclosuresCollector implements EvidenceCollector {
      * collected (the build checks every bundled file), so a run about one exchange does not pay for
      * the others.
      *
+     * @return the collector
      * @throws io.cexsafe.InvalidInputException naming the file, JSON path and problem of the first
      *     invalid user file
      */

@@ -67,6 +67,24 @@ public final class LicenceView {
       List<String> activities,
       URI registerUrl,
       String note) {
+    /**
+     * Normalises the components, copying lists and turning null ones empty.
+     *
+     * @param exchangeId the exchange
+     * @param jurisdiction ISO alpha-2 code (a MiCA passport appears under the host state)
+     * @param regulator e.g. {@code FCA}, {@code MFSA}
+     * @param register the register and file it was read from
+     * @param entity the entity as the register names it
+     * @param identifier FRN, LEI, ABN, reference or registration number; null when matched by name
+     * @param status normalised status
+     * @param matchBasis identifier, or name only (counts for less)
+     * @param passport true for a MiCA passport into a host state
+     * @param contradictsClaim true when the register contradicts the catalogue's claim
+     * @param authorisedSince start date, or null
+     * @param activities activities or services covered
+     * @param registerUrl the register entry or page
+     * @param note what the register showed, in words
+     */
     public Row {
       activities = List.copyOf(activities);
     }
@@ -79,7 +97,12 @@ public final class LicenceView {
           .thenComparing(Row::entity)
           .thenComparing(r -> r.identifier() == null ? "" : r.identifier());
 
-  /** The licences in a bundle, by jurisdiction. */
+  /**
+   * The licences in a bundle, by jurisdiction.
+   *
+   * @param bundle an exchange's evidence
+   * @return one row per licence, registration or warning listing
+   */
   public static List<Row> rows(EvidenceBundle bundle) {
     List<Row> rows = new ArrayList<>();
     for (Evidence evidence : bundle.evidenceOf(Licence.class)) {
@@ -106,7 +129,13 @@ public final class LicenceView {
     return rows;
   }
 
-  /** Every licence in {@code country} across the bundles, MiCA passports included. */
+  /**
+   * Every licence in {@code country} across the bundles, MiCA passports included.
+   *
+   * @param country an ISO 3166-1 alpha-2 code
+   * @param bundles the exchanges' evidence
+   * @return the rows for that country, across exchanges
+   */
   public static List<Row> licensedIn(String country, List<EvidenceBundle> bundles) {
     String code = country(country);
     List<Row> rows = new ArrayList<>();
@@ -124,6 +153,8 @@ public final class LicenceView {
   /**
    * A country as ISO 3166-1 alpha-2, accepting {@code UK} and {@code EL}.
    *
+   * @param text the country as the user wrote it
+   * @return the alpha-2 code, upper case
    * @throws IllegalArgumentException for anything else
    */
   public static String country(String text) {
@@ -153,6 +184,7 @@ public final class LicenceView {
     /** It was not asked: switched off, no credentials, cancelled, or not readable as of then. */
     NOT_CHECKED;
 
+    /** {@return the state in lower-case words, for tables} */
     public String word() {
       return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
@@ -193,6 +225,9 @@ public final class LicenceView {
    * Which registers were checked, failed or not asked for the exchange of {@code bundle}: so that
    * "no licence" is never printed when nothing was checked. Registers that did not apply to the
    * exchange (nothing to look up) are left out.
+   *
+   * @param bundle an exchange's evidence
+   * @return one entry per register that applied
    */
   public static List<RegisterCoverage> coverage(EvidenceBundle bundle) {
     Set<String> searched = new LinkedHashSet<>();
@@ -269,7 +304,12 @@ public final class LicenceView {
           ReasonCode.CANCELLED,
           ReasonCode.OFFLINE);
 
-  /** A short status word for tables. */
+  /**
+   * A short status word for tables.
+   *
+   * @param row a licence row
+   * @return its status in a word or two
+   */
   public static String statusWord(Row row) {
     return row.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }

@@ -56,7 +56,12 @@ public final class RegulatorsCollectorProvider implements EvidenceCollectorProvi
           "mas", MasSource.DEFAULT_BASE,
           "fintrac", FintracSource.DEFAULT_BASE);
 
-  /** The base URL of a register source ({@code fca}, {@code esma}, ...). */
+  /**
+   * The base URL setting of a register source.
+   *
+   * @param source the source's id ({@code fca}, {@code esma}, ...)
+   * @return its {@code <source>.base-url} setting
+   */
   public static SettingKey<URI> baseUrl(String source) {
     URI base = DEFAULT_BASES.get(source);
     if (base == null) {
@@ -66,7 +71,12 @@ public final class RegulatorsCollectorProvider implements EvidenceCollectorProvi
         .withDefault(base);
   }
 
-  /** The switch of a register source. */
+  /**
+   * The switch of a register source.
+   *
+   * @param source the source's id ({@code fca}, {@code esma}, ...)
+   * @return its {@code <source>.enabled} setting
+   */
   public static SettingKey<Boolean> enabled(String source) {
     baseUrl(source);
     return SettingKey.bool(source + ".enabled", "read the " + source + " register")

@@ -41,8 +41,10 @@ public final class ReviewsCollector implements EvidenceCollector {
   }
 
   /**
-   * A collector from settings under {@code reviews.} with the prefix removed.
+   * A collector from its settings.
    *
+   * @param settings the settings under {@code reviews.}, with the prefix removed
+   * @return the collector
    * @throws ConfigurationException for an invalid setting, naming it
    */
   public static ReviewsCollector create(Config settings) {
@@ -50,7 +52,7 @@ public final class ReviewsCollector implements EvidenceCollector {
     return new ReviewsCollector(parsed);
   }
 
-  /** A collector with the default settings. */
+  /** {@return a collector with the default settings} */
   public static ReviewsCollector withDefaults() {
     return create(Config.empty());
   }
