@@ -88,11 +88,20 @@ public final class IdentityMatcher {
   /** The best relation between {@code query} and any of the candidate's names, if any. */
   public static Optional<IdentityMatch> match(String query, IdentityCandidate candidate) {
     IdentityMatch best = null;
-    for (NameField field : candidate.names()) {
-      Optional<MatchKind> kind = NameForms.compare(query, field.value());
-      if (kind.isPresent()
-          && (best == null || kind.get().confidence() > best.kind().confidence())) {
-        best = new IdentityMatch(candidate, kind.get(), field, query.strip());
+    for (NameField name : candidate.names()) {
+      List<NameField> forms = new ArrayList<>();
+      forms.add(name);
+      String title = NameForms.title(name.value());
+      if (!title.isEmpty() && !title.equals(name.value())) {
+        // an app title or register name often goes on: "Binance: Buy Bitcoin & Crypto"
+        forms.add(new NameField(name.field() + " (title)", title));
+      }
+      for (NameField form : forms) {
+        Optional<MatchKind> kind = NameForms.compare(query, form.value());
+        if (kind.isPresent()
+            && (best == null || kind.get().confidence() > best.kind().confidence())) {
+          best = new IdentityMatch(candidate, kind.get(), form, query.strip());
+        }
       }
     }
     return Optional.ofNullable(best);

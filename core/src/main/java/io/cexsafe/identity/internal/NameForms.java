@@ -59,16 +59,7 @@ public final class NameForms {
     if (query.strip().equals(value.strip())) {
       return Optional.of(MatchKind.IDENTICAL);
     }
-    Optional<MatchKind> best = relate(query, value);
-    String title = title(value);
-    if (!title.equals(value.strip())) {
-      Optional<MatchKind> ofTitle = relate(query, title);
-      if (ofTitle.isPresent()
-          && (best.isEmpty() || ofTitle.get().confidence() > best.get().confidence())) {
-        best = ofTitle;
-      }
-    }
-    return best;
+    return relate(query, value);
   }
 
   /** The leading part of a name that goes on with a colon, a dash or a bracket, else the name. */
