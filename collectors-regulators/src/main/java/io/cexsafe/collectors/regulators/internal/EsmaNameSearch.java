@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class EsmaNameSearch implements IdentityLookup {
   private static final Pattern LEI = Pattern.compile("[A-Z0-9]{20}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern BRANDS = Pattern.compile("\\s*[,;|]\\s*");
   private static final long MAX_BYTES = 50L * 1024 * 1024;
 
   private final URI caspsUrl;
@@ -60,8 +61,13 @@ public final class EsmaNameSearch implements IdentityLookup {
         continue;
       }
       List<NameField> names = new ArrayList<>();
-      if (casp.commercialName() != null && !casp.commercialName().isBlank()) {
-        names.add(new NameField("ae_commercial_name", casp.commercialName()));
+      if (casp.commercialName() != null) {
+        // one row may name several brands: "Kraken, Kraken Digital Asset Exchange"
+        for (String brand : BRANDS.split(casp.commercialName())) {
+          if (!brand.isBlank()) {
+            names.add(new NameField("ae_commercial_name", brand));
+          }
+        }
       }
       if (casp.legalName() != null && !casp.legalName().isBlank()) {
         names.add(new NameField("ae_lei_name", casp.legalName()));
