@@ -85,7 +85,10 @@ public final class IdentityMatcher {
     return new Resolution(query, sources(), matches, failures);
   }
 
-  /** The best relation between {@code query} and any of the candidate's names, if any. */
+  /**
+   * The most telling relation ({@link MatchKind} order) between {@code query} and any of the
+   * candidate's names or their leading titles, if any.
+   */
   public static Optional<IdentityMatch> match(String query, IdentityCandidate candidate) {
     IdentityMatch best = null;
     for (NameField name : candidate.names()) {
@@ -98,8 +101,8 @@ public final class IdentityMatcher {
       }
       for (NameField form : forms) {
         Optional<MatchKind> kind = NameForms.compare(query, form.value());
-        if (kind.isPresent()
-            && (best == null || kind.get().confidence() > best.kind().confidence())) {
+        // kinds are declared most telling first: a regional arm says more than a partial match
+        if (kind.isPresent() && (best == null || kind.get().ordinal() < best.kind().ordinal())) {
           best = new IdentityMatch(candidate, kind.get(), form, query.strip());
         }
       }

@@ -1,7 +1,8 @@
 package io.cexsafe.identity;
 
 /**
- * How a source's name relates to the name asked for, from certain to merely related. Only kinds
+ * How a source's name relates to the name asked for, most telling first (the matcher keeps the
+ * first kind any of an entry's names shows). Only kinds
  * that {@link #sameEntity() name the same entity} are ever merged into a proposal; the others are
  * shown for review and never merged.
  */
