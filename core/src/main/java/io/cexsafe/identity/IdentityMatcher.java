@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves an exchange name across sources: asks every {@link IdentityLookup} and judges each entry
  * it returns against the name ({@link MatchKind}). One implementation serves {@code catalog
- * discover} and {@code assess --name}.
+ * discover} and {@code assess --name}. A lookup that {@linkplain IdentityLookup#listsEverything()
+ * lists everything} is read once per matcher, its answer (or failure) reused for every name.
  *
  * <p>A source that fails is reported in {@link Resolution#failures()}, never taken as "not
  * listed". Entries that are a separate entity (a regional arm) or only partly alike are kept for
@@ -27,6 +29,10 @@ public final class IdentityMatcher {
   public static final int MAX_NAME_CHARS = 120;
 
   private final List<IdentityLookup> lookups;
+  // whole lists (and their failures) read once per matcher: every name gets the same answer
+  private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+
+  private record Listing(List<IdentityCandidate> candidates, SourceException failure) {}
 
   private IdentityMatcher(List<IdentityLookup> lookups) {
     this.lookups = lookups;
@@ -67,7 +73,7 @@ public final class IdentityMatcher {
     for (IdentityLookup lookup : lookups) {
       List<IdentityCandidate> candidates;
       try {
-        candidates = lookup.search(query, http);
+        candidates = search(lookup, query, http);
       } catch (SourceException e) {
         failures.add(new LookupFailure(lookup.source(), e.reason(), e.getMessage()));
         continue;
@@ -83,6 +89,27 @@ public final class IdentityMatcher {
       }
     }
     return new Resolution(query, sources(), matches, failures);
+  }
+
+  private List<IdentityCandidate> search(IdentityLookup lookup, String query, HttpFetcher http)
+      throws SourceException {
+    if (!lookup.listsEverything()) {
+      return lookup.search(query, http);
+    }
+    Listing listing =
+        listings.computeIfAbsent(
+            lookup.source(),
+            source -> {
+              try {
+                return new Listing(List.copyOf(lookup.search(query, http)), null);
+              } catch (SourceException e) {
+                return new Listing(List.of(), e);
+              }
+            });
+    if (listing.failure() != null) {
+      throw listing.failure();
+    }
+    return listing.candidates();
   }
 
   /**

@@ -1,8 +1,14 @@
 package io.cexsafe.identity;
 
+import io.cexsafe.Evidence;
+import io.cexsafe.EvidenceClass;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeIdentifier;
 import io.cexsafe.LegalEntity;
+import io.cexsafe.Provenance;
+import io.cexsafe.facts.IdentityResolution;
+import java.net.URI;
+import java.time.Instant;
 import io.cexsafe.identity.internal.NameForms;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,6 +165,57 @@ public record Resolution(
     String name = displayName();
     List<String> aliases = name.equals(query) ? List.of() : List.of(query);
     return new Exchange(id, name, null, aliases, List.of(), entities(), identifiers());
+  }
+
+  /**
+   * The evidence that the exchange's identity was resolved at run time, not reviewed: an {@link
+   * IdentityResolution} fact listing the accepted matches and the sources that failed or found
+   * nothing, attributed to the collector id {@value #COLLECTOR_ID}.
+   *
+   * @param exchangeId the id the resolved exchange was given
+   * @param retrievedAt when the sources were read
+   */
+  public Evidence toEvidence(String exchangeId, Instant retrievedAt) {
+    List<String> unresolved = new ArrayList<>();
+    for (LookupFailure failure : failures) {
+      unresolved.add(failure.source() + ": " + failure.message());
+    }
+    List<String> matched = accepted().stream().map(IdentityMatch::source).toList();
+    for (String source : searched) {
+      if (!matched.contains(source)
+          && failures.stream().noneMatch(f -> f.source().equals(source))) {
+        unresolved.add(source + ": no entry matched");
+      }
+    }
+    URI source =
+        accepted().stream()
+            .map(m -> absolute(m.candidate().sourceUrl()))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(URI.create("urn:cexsafe:identity-resolution"));
+    return Evidence.of(
+        exchangeId,
+        new IdentityResolution(
+            query, accepted().stream().map(IdentityMatch::evidence).toList(), unresolved),
+        Provenance.builder(COLLECTOR_ID)
+            .source(source, "identity resolution by name across " + String.join(", ", searched))
+            .observedAt(retrievedAt)
+            .retrievedAt(retrievedAt)
+            .evidenceClass(EvidenceClass.THIRD_PARTY_REPORT)
+            .note("unreviewed: matched by name at run time, not a reviewed catalogue entry")
+            .build());
+  }
+
+  /** The collector id the identity evidence is attributed to. */
+  public static final String COLLECTOR_ID = "identity";
+
+  private static URI absolute(String url) {
+    try {
+      URI uri = new URI(url);
+      return uri.isAbsolute() ? uri : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   private Map<String, List<IdentityMatch>> topBySource() {

@@ -28,4 +28,12 @@ public interface IdentityLookup {
    * @throws SourceException when the source could not be read
    */
   List<IdentityCandidate> search(String name, HttpFetcher http) throws SourceException;
+
+  /**
+   * True when {@link #search} returns the source's whole list whatever the name (a file or list
+   * endpoint without a query): the matcher then reads it once and reuses it for every name.
+   */
+  default boolean listsEverything() {
+    return false;
+  }
 }

@@ -19,7 +19,7 @@ class IdentityMatcherTest {
   private static final HttpFetcher NO_HTTP = HttpSupport.offline();
 
   /** A lookup that lists fixed entries, or fails, and records what it was asked. */
-  static final class FixedLookup implements IdentityLookup {
+  static class FixedLookup implements IdentityLookup {
     final String source;
     final List<IdentityCandidate> entries;
     final SourceException failure;
@@ -193,6 +193,50 @@ class IdentityMatcherTest {
     assertThat(resolution.failures()).singleElement().extracting(LookupFailure::reason).isEqualTo(ReasonCode.INTERNAL_ERROR);
     assertThat(resolution.found()).isFalse();
     assertThat(resolution.displayName()).isEqualTo("Kraken");
+  }
+
+  @Test
+  void aWholeListIsReadOncePerMatcherWithItsFailure() {
+    FixedLookup listing =
+        new FixedLookup("defillama", defillama().entries, null) {
+          @Override
+          public boolean listsEverything() {
+            return true;
+          }
+        };
+    IdentityMatcher matcher = IdentityMatcher.of(List.of(listing));
+    assertThat(matcher.resolve("Binance", NO_HTTP).found()).isTrue();
+    assertThat(matcher.resolve("Kraken", NO_HTTP).found()).isTrue();
+    assertThat(listing.asked).containsExactly("Binance");
+
+    FixedLookup failing =
+        new FixedLookup(
+            "esma", List.of(), new SourceException(ReasonCode.TIMEOUT, "timed out", null)) {
+          @Override
+          public boolean listsEverything() {
+            return true;
+          }
+        };
+    IdentityMatcher broken = IdentityMatcher.of(List.of(failing));
+    assertThat(broken.resolve("Binance", NO_HTTP).failures()).hasSize(1);
+    assertThat(broken.resolve("Kraken", NO_HTTP).failures()).hasSize(1);
+    assertThat(failing.asked).containsExactly("Binance");
+  }
+
+  @Test
+  void theEvidenceOfAResolutionSaysItIsUnreviewed() {
+    Resolution resolution = IdentityMatcher.of(List.of(defillama())).resolve("Kraken", NO_HTTP);
+    io.cexsafe.Evidence evidence =
+        resolution.toEvidence("kraken", java.time.Instant.parse("2026-11-21T12:00:00Z"));
+    io.cexsafe.facts.IdentityResolution fact =
+        (io.cexsafe.facts.IdentityResolution) evidence.fact();
+    assertThat(fact.query()).isEqualTo("Kraken");
+    assertThat(fact.matches()).containsExactly(
+        "defillama name 'Kraken' is identical to 'Kraken' (confidence 1.00)");
+    assertThat(fact.summary()).startsWith("unreviewed identity: 'Kraken' was matched at run time");
+    assertThat(fact.pillars()).isEmpty();
+    assertThat(evidence.provenance().collectorId()).isEqualTo("identity");
+    assertThat(evidence.provenance().sourceUrl().toString()).isEqualTo("https://defillama.example/kraken");
   }
 
   @Test

@@ -29,6 +29,11 @@ public final class CexNameSearch implements IdentityLookup {
   }
 
   @Override
+  public boolean listsEverything() {
+    return true;
+  }
+
+  @Override
   public List<IdentityCandidate> search(String name, HttpFetcher http) throws SourceException {
     CexList list = CexList.parse(http.fetch(endpoints.cexs()));
     List<IdentityCandidate> candidates = new ArrayList<>();

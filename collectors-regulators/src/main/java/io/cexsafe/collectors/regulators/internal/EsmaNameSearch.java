@@ -39,6 +39,11 @@ public final class EsmaNameSearch implements IdentityLookup {
   }
 
   @Override
+  public boolean listsEverything() {
+    return true;
+  }
+
+  @Override
   public List<IdentityCandidate> search(String name, HttpFetcher http) throws SourceException {
     EsmaRegister.Snapshot<EsmaRegister.Casp> snapshot =
         http.fetch(
