@@ -41,10 +41,22 @@ final class AssessCommand implements Callable<Integer> {
   @Mixin ProofOptions proofs;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "<exchange>",
-      description = "Exchange ids, names or aliases (see 'cexsafe exchanges').")
-  List<String> exchanges;
+      description = {
+        "Exchange ids, names or aliases (see 'cexsafe exchanges'), or, online, the DeFiLlama slug",
+        "of an exchange outside the catalogue."
+      })
+  List<String> exchanges = new ArrayList<>();
+
+  @Option(
+      names = "--name",
+      paramLabel = "<name>",
+      description = {
+        "An exchange outside the catalogue, resolved by name across DeFiLlama, ESMA, the FCA and",
+        "Apple at run time (online; repeatable). Reports flag it as an unreviewed identity."
+      })
+  List<String> names = new ArrayList<>();
 
   @Mixin ReportOutput report;
 
@@ -79,8 +91,13 @@ final class AssessCommand implements Callable<Integer> {
     Methodology methodology = scoring.methodology();
     Instant evaluation = parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
+    if (exchanges.isEmpty() && names.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required parameter: '<exchange>' (or --name <name>)");
+    }
     AssessmentRun run =
-        AssessmentRun.run(common, proofs, exchanges, offline, evaluation, progress, err);
+        AssessmentRun.run(
+            common, proofs, exchanges, names, true, offline, evaluation, progress, err);
     Scorer scorer = scoring.scorer().with(methodology);
     List<ExchangeAssessment> assessments = new ArrayList<>();
     for (int i = 0; i < run.bundles.size(); i++) {

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       LicencesCommand.class,
       LicensedInCommand.class,
       BacktestCommand.class,
+      CatalogCommand.class,
       SettingsCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -120,7 +121,8 @@ public final class Main implements Runnable {
           if (isBadInput(ex)) {
             errors.println("cexsafe: error: " + ex.getMessage());
             code = BAD_INPUT;
-          } else if (ex instanceof OutputFailedException) {
+          } else if (ex instanceof OutputFailedException
+              || ex instanceof SourceUnavailableException) {
             errors.println("cexsafe: error: " + ex.getMessage());
             code = FAILURE;
           } else if (ioFailure(ex) != null) {

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The exchange's identity was resolved at run time by matching its name across sources, not taken
  * from a reviewed catalogue entry: every other fact about it rests on that match, which nobody has
- * checked. Context only (it informs no pillar); scorecards and reports flag it as an
- * <em>unreviewed identity</em>.
+ * checked. Context only (it informs no pillar); scorecards and reports flag it as an <em>unreviewed
+ * identity</em>.
  *
  * @param query the name or slug asked for
  * @param matches the evidence of each accepted match (source, field, what matched, confidence)

@@ -10,8 +10,7 @@ import java.util.Objects;
  * identifiers it would give the exchange and where a person can check it. Unjudged: whether it is
  * the exchange asked for is the {@link IdentityMatcher}'s call.
  *
- * @param source the source's short id ({@code defillama}, {@code esma}, {@code fca}, {@code
- *     apple})
+ * @param source the source's short id ({@code defillama}, {@code esma}, {@code fca}, {@code apple})
  * @param sourceUrl where the entry was read, for a reviewer to check
  * @param names the entry's names, most telling first (at least one)
  * @param identifiers the identifiers the entry carries, e.g. {@code esma.lei} (may be empty)

@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * discover} and {@code assess --name}. A lookup that {@linkplain IdentityLookup#listsEverything()
  * lists everything} is read once per matcher, its answer (or failure) reused for every name.
  *
- * <p>A source that fails is reported in {@link Resolution#failures()}, never taken as "not
- * listed". Entries that are a separate entity (a regional arm) or only partly alike are kept for
- * review and never merged.
+ * <p>A source that fails is reported in {@link Resolution#failures()}, never taken as "not listed".
+ * Entries that are a separate entity (a regional arm) or only partly alike are kept for review and
+ * never merged.
  */
 public final class IdentityMatcher {
   /** The longest name the matcher accepts, in characters. */
@@ -89,6 +89,25 @@ public final class IdentityMatcher {
       }
     }
     return new Resolution(query, sources(), matches, failures);
+  }
+
+  /**
+   * The whole list of a source that {@linkplain IdentityLookup#listsEverything() lists everything}
+   * (DeFiLlama's CEX list, say), read once per matcher like the searches.
+   *
+   * @throws IllegalArgumentException when no such source is wired, or it has no whole list
+   * @throws SourceException when the list cannot be read
+   */
+  public List<IdentityCandidate> listing(String source, HttpFetcher http) throws SourceException {
+    IdentityLookup lookup =
+        lookups.stream()
+            .filter(l -> l.source().equals(source))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no identity lookup for " + source));
+    if (!lookup.listsEverything()) {
+      throw new IllegalArgumentException(source + " has no whole list, only a search");
+    }
+    return search(lookup, "", http);
   }
 
   private List<IdentityCandidate> search(IdentityLookup lookup, String query, HttpFetcher http)

@@ -2,14 +2,15 @@ package io.cexsafe.identity;
 
 /**
  * How a source's name relates to the name asked for, most telling first (the matcher keeps the
- * first kind any of an entry's names shows). Only kinds
- * that {@link #sameEntity() name the same entity} are ever merged into a proposal; the others are
- * shown for review and never merged.
+ * first kind any of an entry's names shows). Only kinds that {@link #sameEntity() name the same
+ * entity} are ever merged into a proposal; the others are shown for review and never merged.
  */
 public enum MatchKind {
   /** The same text. */
   IDENTICAL(1.0, true, "is identical to"),
-  /** The same once case, accents, spacing and punctuation are ignored ("Crypto.com", "crypto-com"). */
+  /**
+   * The same once case, accents, spacing and punctuation are ignored ("Crypto.com", "crypto-com").
+   */
   SAME_IGNORING_PUNCTUATION(0.95, true, "equals, ignoring case and punctuation,"),
   /** The same once legal-form suffixes (Ltd, GmbH, S.A., Pte. Ltd.) are dropped. */
   SAME_WITHOUT_LEGAL_FORM(0.9, true, "equals, without its legal form,"),

@@ -7,9 +7,9 @@ import io.cexsafe.ExchangeIdentifier;
 import io.cexsafe.LegalEntity;
 import io.cexsafe.Provenance;
 import io.cexsafe.facts.IdentityResolution;
+import io.cexsafe.identity.internal.NameForms;
 import java.net.URI;
 import java.time.Instant;
-import io.cexsafe.identity.internal.NameForms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -106,8 +106,9 @@ public record Resolution(
   }
 
   /**
-   * The display name a proposal takes: the accepted DeFiLlama name (the list most users know),
-   * else the most confident accepted name, else the name asked for.
+   * The display name a proposal takes: the accepted DeFiLlama entry's name (the list most users
+   * know), else the most confident accepted entry's first name (up to a colon or dash, for app
+   * titles), else the name asked for.
    */
   public String displayName() {
     List<IdentityMatch> accepted = accepted();
@@ -115,7 +116,7 @@ public record Resolution(
         .filter(m -> m.source().equals("defillama"))
         .findFirst()
         .or(() -> accepted.stream().findFirst())
-        .map(m -> NameForms.title(m.field().value()))
+        .map(m -> NameForms.title(m.candidate().name()))
         .orElse(query);
   }
 
@@ -234,7 +235,12 @@ public record Resolution(
 
   private static long distinctIdentities(List<IdentityMatch> tied) {
     return tied.stream()
-        .map(m -> Set.copyOf(m.candidate().identifiers().stream().map(i -> i.scheme() + "=" + i.value()).toList()))
+        .map(
+            m ->
+                Set.copyOf(
+                    m.candidate().identifiers().stream()
+                        .map(i -> i.scheme() + "=" + i.value())
+                        .toList()))
         .distinct()
         .count();
   }

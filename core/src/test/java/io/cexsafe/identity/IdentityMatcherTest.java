@@ -69,34 +69,42 @@ class IdentityMatcherTest {
 
   @Test
   void anExchangeAndItsUsArmAreNeverMerged() {
-    Resolution binance =
-        IdentityMatcher.of(List.of(defillama())).resolve("Binance", NO_HTTP);
+    Resolution binance = IdentityMatcher.of(List.of(defillama())).resolve("Binance", NO_HTTP);
     assertThat(binance.accepted()).extracting(m -> m.candidate().name()).containsExactly("Binance");
     assertThat(binance.identifiers())
         .extracting(ExchangeIdentifier::value)
         .containsExactly("binance-cex");
-    assertThat(binance.related()).singleElement().satisfies(m -> {
-      assertThat(m.candidate().name()).isEqualTo("Binance US");
-      assertThat(m.kind()).isEqualTo(MatchKind.REGIONAL_ARM);
-      assertThat(m.evidence()).contains("is a regional arm (a separate entity) of 'Binance'");
-    });
+    assertThat(binance.related())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.candidate().name()).isEqualTo("Binance US");
+              assertThat(m.kind()).isEqualTo(MatchKind.REGIONAL_ARM);
+              assertThat(m.evidence())
+                  .contains("is a regional arm (a separate entity) of 'Binance'");
+            });
 
     Resolution us = IdentityMatcher.of(List.of(defillama())).resolve("Binance.US", NO_HTTP);
     assertThat(us.accepted()).extracting(m -> m.candidate().name()).containsExactly("Binance US");
-    assertThat(us.identifiers()).extracting(ExchangeIdentifier::value).containsExactly("binance-us");
+    assertThat(us.identifiers())
+        .extracting(ExchangeIdentifier::value)
+        .containsExactly("binance-us");
     assertThat(us.related()).extracting(m -> m.candidate().name()).containsExactly("Binance");
   }
 
   @Test
   void gateAndGateIoAreTheSameBrandWithItsEvidence() {
     Resolution gate = IdentityMatcher.of(List.of(defillama())).resolve("Gate", NO_HTTP);
-    assertThat(gate.accepted()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo(MatchKind.SAME_BRAND_WITH_DOMAIN);
-      assertThat(m.evidence())
-          .isEqualTo(
-              "defillama name 'Gate.io' is the same brand, written with a web domain, as 'Gate'"
-                  + " (confidence 0.80)");
-    });
+    assertThat(gate.accepted())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MatchKind.SAME_BRAND_WITH_DOMAIN);
+              assertThat(m.evidence())
+                  .isEqualTo(
+                      "defillama name 'Gate.io' is the same brand, written with a web domain, as 'Gate'"
+                          + " (confidence 0.80)");
+            });
     Exchange proposal = gate.toExchange(gate.proposedId());
     assertThat(proposal.id()).isEqualTo("gate-io");
     assertThat(proposal.name()).isEqualTo("Gate.io");
@@ -145,14 +153,19 @@ class IdentityMatcherTest {
                 entry("esma", "Bybit Ltd", "esma.lei", "529900AAAAAAAAAAAA00")),
             null);
     Resolution resolution = IdentityMatcher.of(List.of(esma)).resolve("Bybit", NO_HTTP);
-    assertThat(resolution.accepted()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
-      assertThat(m.field().field()).isEqualTo("ae_commercial_name");
-    });
+    assertThat(resolution.accepted())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
+              assertThat(m.field().field()).isEqualTo("ae_commercial_name");
+            });
     assertThat(resolution.alternatives())
         .extracting(m -> m.candidate().name())
         .containsExactly("Bybit Ltd");
-    assertThat(resolution.entities()).extracting(LegalEntity::lei).containsExactly("5299005V5GBSN2A4C303");
+    assertThat(resolution.entities())
+        .extracting(LegalEntity::lei)
+        .containsExactly("5299005V5GBSN2A4C303");
   }
 
   @Test
@@ -168,10 +181,13 @@ class IdentityMatcherTest {
     assertThat(defillama.asked).containsExactly("Kraken");
     assertThat(resolution.searched()).containsExactly("apple", "defillama");
     assertThat(resolution.complete()).isFalse();
-    assertThat(resolution.failures()).singleElement().satisfies(f -> {
-      assertThat(f.source()).isEqualTo("apple");
-      assertThat(f.reason()).isEqualTo(ReasonCode.RATE_LIMITED);
-    });
+    assertThat(resolution.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.source()).isEqualTo("apple");
+              assertThat(f.reason()).isEqualTo(ReasonCode.RATE_LIMITED);
+            });
     assertThat(resolution.found()).isTrue();
   }
 
@@ -190,7 +206,10 @@ class IdentityMatcherTest {
           }
         };
     Resolution resolution = IdentityMatcher.of(List.of(broken)).resolve("Kraken", NO_HTTP);
-    assertThat(resolution.failures()).singleElement().extracting(LookupFailure::reason).isEqualTo(ReasonCode.INTERNAL_ERROR);
+    assertThat(resolution.failures())
+        .singleElement()
+        .extracting(LookupFailure::reason)
+        .isEqualTo(ReasonCode.INTERNAL_ERROR);
     assertThat(resolution.found()).isFalse();
     assertThat(resolution.displayName()).isEqualTo("Kraken");
   }
@@ -231,12 +250,13 @@ class IdentityMatcherTest {
     io.cexsafe.facts.IdentityResolution fact =
         (io.cexsafe.facts.IdentityResolution) evidence.fact();
     assertThat(fact.query()).isEqualTo("Kraken");
-    assertThat(fact.matches()).containsExactly(
-        "defillama name 'Kraken' is identical to 'Kraken' (confidence 1.00)");
+    assertThat(fact.matches())
+        .containsExactly("defillama name 'Kraken' is identical to 'Kraken' (confidence 1.00)");
     assertThat(fact.summary()).startsWith("unreviewed identity: 'Kraken' was matched at run time");
     assertThat(fact.pillars()).isEmpty();
     assertThat(evidence.provenance().collectorId()).isEqualTo("identity");
-    assertThat(evidence.provenance().sourceUrl().toString()).isEqualTo("https://defillama.example/kraken");
+    assertThat(evidence.provenance().sourceUrl().toString())
+        .isEqualTo("https://defillama.example/kraken");
   }
 
   @Test

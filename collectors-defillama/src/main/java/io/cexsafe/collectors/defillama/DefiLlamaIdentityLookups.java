@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * DeFiLlama's search by name, for identity resolution: its CEX list ({@code /cexs}), source id
- * {@code defillama}, giving each exchange's name and slug. It reads the same settings as the
- * {@code defillama} collector ({@code defillama.base-url}, {@code defillama.api-key}, ...), and is
- * left out when {@code defillama.cexs.enabled} is false.
+ * {@code defillama}, giving each exchange's name and slug. It reads the same settings as the {@code
+ * defillama} collector ({@code defillama.base-url}, {@code defillama.api-key}, ...), and is left
+ * out when {@code defillama.cexs.enabled} is false.
  */
 public final class DefiLlamaIdentityLookups {
   private DefiLlamaIdentityLookups() {}

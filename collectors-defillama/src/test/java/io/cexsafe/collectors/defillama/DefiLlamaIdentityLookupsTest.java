@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DefiLlamaIdentityLookupsTest {
-  /** Our own /cexs rows in the real shape: a brand, its US arm, a domain-named brand, an untracked one. */
+  /**
+   * Our own /cexs rows in the real shape: a brand, its US arm, a domain-named brand, an untracked
+   * one.
+   */
   private static final String CEXS =
       """
       {"cexs": [
@@ -79,7 +82,8 @@ class DefiLlamaIdentityLookupsTest {
 
     List<IdentityCandidate> candidates = lookup().search("Binance", http);
 
-    assertThat(candidates).extracting(IdentityCandidate::name)
+    assertThat(candidates)
+        .extracting(IdentityCandidate::name)
         .containsExactly("Binance", "Binance US", "Gate.io", "Kraken");
     assertThat(candidates.get(0).identifiers())
         .containsExactly(new ExchangeIdentifier("defillama.slug", "binance-cex"));
@@ -99,18 +103,26 @@ class DefiLlamaIdentityLookupsTest {
     Resolution gate = matcher.resolve("Gate", http);
     // the slug "Gate" says it outright; the name "Gate.io" is the same brand with its domain
     assertThat(gate.matches()).extracting(m -> m.field().value()).first().isEqualTo("Gate");
-    assertThat(gate.accepted()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
-      assertThat(m.field().field()).isEqualTo("slug");
-      assertThat(m.candidate().identifiers().get(0).value()).isEqualTo("gate");
-    });
+    assertThat(gate.accepted())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
+              assertThat(m.field().field()).isEqualTo("slug");
+              assertThat(m.candidate().identifiers().get(0).value()).isEqualTo("gate");
+            });
 
     Resolution binance = matcher.resolve("binance-cex", http);
-    assertThat(binance.accepted()).singleElement().satisfies(m -> {
-      assertThat(m.field().field()).isEqualTo("slug");
-      assertThat(m.kind()).isEqualTo(MatchKind.SAME_IGNORING_PUNCTUATION);
-    });
-    assertThat(binance.identifiers()).extracting(ExchangeIdentifier::value).containsExactly("binance-cex");
+    assertThat(binance.accepted())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.field().field()).isEqualTo("slug");
+              assertThat(m.kind()).isEqualTo(MatchKind.SAME_IGNORING_PUNCTUATION);
+            });
+    assertThat(binance.identifiers())
+        .extracting(ExchangeIdentifier::value)
+        .containsExactly("binance-cex");
   }
 
   @Test

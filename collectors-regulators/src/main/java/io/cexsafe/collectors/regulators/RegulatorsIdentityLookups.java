@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The regulator registers' searches by name, for identity resolution: ESMA's MiCA CASP file
- * ({@code esma}) and the FCA register's firm search ({@code fca}). They read the same settings as
- * the {@code regulators} collector ({@code regulators.esma.base-url}, {@code
- * regulators.fca.api-key}, ...); a source switched off there is left out here too.
+ * The regulator registers' searches by name, for identity resolution: ESMA's MiCA CASP file ({@code
+ * esma}) and the FCA register's firm search ({@code fca}). They read the same settings as the
+ * {@code regulators} collector ({@code regulators.esma.base-url}, {@code regulators.fca.api-key},
+ * ...); a source switched off there is left out here too.
  */
 public final class RegulatorsIdentityLookups {
   private RegulatorsIdentityLookups() {}

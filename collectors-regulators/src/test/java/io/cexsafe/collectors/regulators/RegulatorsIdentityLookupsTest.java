@@ -87,7 +87,12 @@ class RegulatorsIdentityLookupsTest {
 
     IdentityCandidate bybit =
         candidates.stream()
-            .filter(c -> c.identifiers().contains(new ExchangeIdentifier("esma.lei", "5299005V5GBSN2A4C303", "Bybit EU GmbH", null)))
+            .filter(
+                c ->
+                    c.identifiers()
+                        .contains(
+                            new ExchangeIdentifier(
+                                "esma.lei", "5299005V5GBSN2A4C303", "Bybit EU GmbH", null)))
             .findFirst()
             .orElseThrow();
     assertThat(bybit.names())
@@ -107,12 +112,16 @@ class RegulatorsIdentityLookupsTest {
   void kraken_sTwoBrandsInOneCellAreSplitAndItsOtherEntityIsOnlyRelated() {
     server.enqueue(csv("CASPS.csv"));
 
-    Resolution resolution = IdentityMatcher.of(List.of(lookup("esma", false))).resolve("Kraken", http);
+    Resolution resolution =
+        IdentityMatcher.of(List.of(lookup("esma", false))).resolve("Kraken", http);
 
-    assertThat(resolution.accepted()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
-      assertThat(m.field()).isEqualTo(new NameField("ae_commercial_name", "Kraken"));
-    });
+    assertThat(resolution.accepted())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
+              assertThat(m.field()).isEqualTo(new NameField("ae_commercial_name", "Kraken"));
+            });
     assertThat(resolution.identifiers())
         .extracting(ExchangeIdentifier::value)
         .containsExactly("9845003D98SCC2851458");
@@ -130,10 +139,7 @@ class RegulatorsIdentityLookupsTest {
         .isEqualTo(ReasonCode.HTTP_SERVER_ERROR);
 
     server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .body("<html><body>maintenance</body></html>")
-            .build());
+        new MockResponse.Builder().code(200).body("<html><body>maintenance</body></html>").build());
     assertThatThrownBy(() -> lookup("esma", false).search("Bybit", http))
         .isInstanceOf(SourceException.class);
   }
@@ -149,14 +155,18 @@ class RegulatorsIdentityLookupsTest {
 
     List<IdentityCandidate> candidates = lookup("fca", true).search("Exampleton Digital", http);
 
-    assertThat(candidates).singleElement().satisfies(c -> {
-      assertThat(c.names()).containsExactly(new NameField("Name", "Exampleton Digital Ltd"));
-      assertThat(c.identifiers())
-          .containsExactly(
-              new ExchangeIdentifier("fca.frn", "955001", "Exampleton Digital Ltd", null));
-      assertThat(c.status()).isEqualTo("Registered");
-      assertThat(c.sourceUrl()).endsWith("/fca/V0.1/Firm/955001");
-    });
+    assertThat(candidates)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.names())
+                  .containsExactly(new NameField("Name", "Exampleton Digital Ltd"));
+              assertThat(c.identifiers())
+                  .containsExactly(
+                      new ExchangeIdentifier("fca.frn", "955001", "Exampleton Digital Ltd", null));
+              assertThat(c.status()).isEqualTo("Registered");
+              assertThat(c.sourceUrl()).endsWith("/fca/V0.1/Firm/955001");
+            });
     RecordedRequest request = server.takeRequest();
     assertThat(request.getTarget()).isEqualTo("/fca/V0.1/Search?q=Exampleton+Digital&type=firm");
     assertThat(request.getHeaders().get("X-Auth-Key")).isEqualTo("fixture-key");

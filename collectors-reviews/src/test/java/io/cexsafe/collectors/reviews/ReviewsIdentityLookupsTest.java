@@ -67,8 +67,10 @@ class ReviewsIdentityLookupsTest {
     return ReviewsIdentityLookups.fromConfig(
             Config.of(
                 Map.of(
-                    "apple-lookup.base-url", server.url("/apple").toString(),
-                    "apple.storefronts", "gb,us")))
+                    "apple-lookup.base-url",
+                    server.url("/apple").toString(),
+                    "apple.storefronts",
+                    "gb,us")))
         .get(0);
   }
 
@@ -107,17 +109,23 @@ class ReviewsIdentityLookupsTest {
 
     Resolution resolution = IdentityMatcher.of(List.of(lookup())).resolve("Binance", http);
 
-    assertThat(resolution.accepted()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
-      assertThat(m.field()).isEqualTo(new NameField("trackName (title)", "Binance"));
-    });
+    assertThat(resolution.accepted())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MatchKind.IDENTICAL);
+              assertThat(m.field()).isEqualTo(new NameField("trackName (title)", "Binance"));
+            });
     assertThat(resolution.identifiers())
         .extracting(ExchangeIdentifier::value)
         .containsExactly("1436799971", "com.example.binance");
-    assertThat(resolution.related()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo(MatchKind.REGIONAL_ARM);
-      assertThat(m.candidate().identifiers().get(0).value()).isEqualTo("1492670702");
-    });
+    assertThat(resolution.related())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MatchKind.REGIONAL_ARM);
+              assertThat(m.candidate().identifiers().get(0).value()).isEqualTo("1492670702");
+            });
   }
 
   @Test
@@ -142,7 +150,8 @@ class ReviewsIdentityLookupsTest {
 
   @Test
   void aSwitchedOffLookupIsLeftOut() {
-    assertThat(ReviewsIdentityLookups.fromConfig(Config.of(Map.of("apple-lookup.enabled", "false"))))
+    assertThat(
+            ReviewsIdentityLookups.fromConfig(Config.of(Map.of("apple-lookup.enabled", "false"))))
         .isEmpty();
   }
 }

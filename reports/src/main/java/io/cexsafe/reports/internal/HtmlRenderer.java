@@ -75,9 +75,7 @@ public final class HtmlRenderer {
         assessments.size() == 1
             ? "cexsafe report: " + assessments.get(0).displayName()
             : "cexsafe report: "
-                + assessments.stream()
-                    .map(a -> a.displayName())
-                    .collect(Collectors.joining(", "));
+                + assessments.stream().map(a -> a.displayName()).collect(Collectors.joining(", "));
     head(html, title);
     for (ExchangeAssessment assessment : assessments) {
       exchange(html, assessment);

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every CASP of ESMA's interim MiCA register ({@code CASPS.csv}) as an identity candidate: its
- * commercial name and legal name, and its LEI. The file has no query API, so the whole file is
- * read and the matcher judges each row.
+ * commercial name and legal name, and its LEI. The file has no query API, so the whole file is read
+ * and the matcher judges each row.
  */
 public final class EsmaNameSearch implements IdentityLookup {
   private static final Pattern LEI = Pattern.compile("[A-Z0-9]{20}");
@@ -86,7 +86,8 @@ public final class EsmaNameSearch implements IdentityLookup {
                   && !legalName.isEmpty()
                   && casp.homeState() != null
                   && COUNTRY.matcher(casp.homeState()).matches()
-              ? new LegalEntity(legalName, casp.homeState(), lei, "MiCA CASP (" + authority(casp) + ")")
+              ? new LegalEntity(
+                  legalName, casp.homeState(), lei, "MiCA CASP (" + authority(casp) + ")")
               : null;
       byLei.put(
           lei,
