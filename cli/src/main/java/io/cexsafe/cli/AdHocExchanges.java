@@ -12,6 +12,7 @@ import io.cexsafe.identity.LookupFailure;
 import io.cexsafe.identity.Resolution;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -73,9 +74,15 @@ final class AdHocExchanges implements AutoCloseable {
    */
   Resolved bySlug(String slug, UnknownExchangeException unknown) {
     Resolution bySlug = matcher().resolve(slug, http());
+    String wanted = slug.strip().toLowerCase(Locale.ROOT);
     Optional<IdentityMatch> listed =
         bySlug.accepted().stream()
-            .filter(m -> m.source().equals("defillama") && m.field().field().equals("slug"))
+            .filter(m -> m.source().equals("defillama"))
+            .filter(
+                m ->
+                    m.candidate().identifiers().stream()
+                        .anyMatch(
+                            i -> i.scheme().equals("defillama.slug") && i.value().equals(wanted)))
             .findFirst();
     if (listed.isEmpty()) {
       String failed =
@@ -89,10 +96,9 @@ final class AdHocExchanges implements AutoCloseable {
     }
     String listedName = listed.get().candidate().name();
     Resolution byName = matcher().resolve(listedName, http());
-    String slugValue = listed.get().candidate().identifiers().get(0).value();
     boolean sameSlug =
         byName.identifiers().stream()
-            .anyMatch(i -> i.scheme().equals("defillama.slug") && i.value().equals(slugValue));
+            .anyMatch(i -> i.scheme().equals("defillama.slug") && i.value().equals(wanted));
     return resolved(sameSlug ? byName : bySlug);
   }
 
