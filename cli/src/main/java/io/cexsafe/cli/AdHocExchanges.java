@@ -73,6 +73,13 @@ final class AdHocExchanges implements AutoCloseable {
    *     slug either
    */
   Resolved bySlug(String slug, UnknownExchangeException unknown) {
+    if (matcher == null) {
+      matcher = IdentitySources.matcher(config);
+    }
+    if (!matcher.sources().contains("defillama")) {
+      // no DeFiLlama to ask: the catalogue's own answer is all there is
+      throw unknown;
+    }
     Resolution bySlug = matcher().resolve(slug, http());
     String wanted = slug.strip().toLowerCase(Locale.ROOT);
     Optional<IdentityMatch> listed =
