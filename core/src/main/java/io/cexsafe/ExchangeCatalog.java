@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * source and date (docs/catalogue.md); users load their own file or extend the bundled one.
  *
  * <p>File format: {@code {"exchanges": [ {"id": "crypto-com", "name": "Crypto.com", ...} ]}}, see
- * {@link Exchange}.
+ * {@link Exchange}; an optional {@code "review"} member (written by {@code catalog discover}) is
+ * ignored.
  */
 public final class ExchangeCatalog {
   private static final String BUNDLED = "exchanges.json";
@@ -197,5 +198,11 @@ public final class ExchangeCatalog {
     return new ExchangeCatalog(map);
   }
 
-  private record CatalogFile(@JsonProperty("exchanges") List<Exchange> exchanges) {}
+  /**
+   * The file's shape. {@code review} is the section {@code cexsafe catalog discover} writes for the
+   * person who reviews its proposals; it is read past, so that a reviewed file loads as it is.
+   */
+  private record CatalogFile(
+      @JsonProperty("exchanges") List<Exchange> exchanges,
+      @JsonProperty("review") com.fasterxml.jackson.databind.JsonNode review) {}
 }

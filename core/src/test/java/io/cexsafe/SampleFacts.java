@@ -105,6 +105,11 @@ final class SampleFacts {
             12,
             0,
             "PoR and auditor fields"),
+        new IdentityResolution(
+            "Zeta Exchange",
+            List.of(
+                "defillama name 'Zeta Exchange' is identical to 'Zeta Exchange' (confidence 1.00)"),
+            List.of("fca: no entry matched")),
         new AppRating(
             AppStore.APPLE,
             "us",

@@ -2,6 +2,7 @@ package io.cexsafe.cli;
 
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.RunId;
+import io.cexsafe.identity.Resolution;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.reports.ExchangeAssessment;
@@ -57,9 +58,20 @@ final class AssessCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "<exchange>",
-      description =
-          "Exchange ids, names or aliases (see 'cexsafe exchanges'); or --all; none with --resume.")
-  List<String> exchanges;
+      description = {
+        "Exchange ids, names or aliases (see 'cexsafe exchanges'), or, online, the DeFiLlama slug",
+        "of an exchange outside the catalogue; none with --all, --top or --resume."
+      })
+  List<String> exchanges = new ArrayList<>();
+
+  @Option(
+      names = "--name",
+      paramLabel = "<name>",
+      description = {
+        "An exchange outside the catalogue, resolved by name across DeFiLlama, ESMA, the FCA and",
+        "Apple at run time (online; repeatable). Reports flag it as an unreviewed identity."
+      })
+  List<String> byName = new ArrayList<>();
 
   @Mixin ExchangeSelection selection;
 
@@ -120,9 +132,11 @@ final class AssessCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (store == null && resume == null) {
       Instant evaluation = parseAsOf(asOf);
+      AssessmentRun.Selection chosen =
+          AssessmentRun.choose(common, selection, names, byName, 1, true, offline, err);
       AssessmentRun run =
           AssessmentRun.run(
-              runId, common, proofs, selection, names, 1, offline, evaluation, progress, err);
+              runId, common, proofs, chosen, offline, evaluation, progress, err, b -> {});
       Scorer scorer = scoring.scorer().with(methodology);
       List<ExchangeAssessment> assessments = new ArrayList<>();
       for (int i = 0; i < run.bundles.size(); i++) {
@@ -148,10 +162,11 @@ final class AssessCommand implements Callable<Integer> {
       PrintWriter err) {
     ExchangeCatalog catalog = common.catalog();
     List<Exchange> selected;
+    Map<String, Resolution> resolutions = Map.of();
     Map<String, Snapshot> stored = new HashMap<>();
     String asOfText = asOf;
     if (resume != null) {
-      if (!names.isEmpty() || selection.chosen()) {
+      if (!names.isEmpty() || !byName.isEmpty() || selection.chosen()) {
         throw new BadInputException("--resume takes the exchanges from the stored run; name none");
       }
       if (asOf != null) {
@@ -178,7 +193,11 @@ final class AssessCommand implements Callable<Integer> {
       }
       session.resume(run, err);
     } else {
-      selected = selection.resolve(catalog, names, 1, offline, common::config, err);
+      AssessmentRun.Selection chosen =
+          AssessmentRun.choose(common, selection, names, byName, 1, true, offline, err);
+      catalog = chosen.catalog();
+      selected = chosen.exchanges();
+      resolutions = chosen.resolutions();
     }
     Instant evaluation = parseAsOf(asOfText);
     if (resume == null) {
@@ -204,8 +223,7 @@ final class AssessCommand implements Callable<Integer> {
                 runId,
                 common,
                 proofs,
-                catalog,
-                toAssess,
+                new AssessmentRun.Selection(catalog, toAssess, resolutions),
                 offline,
                 evaluation,
                 progress,

@@ -4,19 +4,25 @@ import io.cexsafe.AssessmentListener;
 import io.cexsafe.Assessor;
 import io.cexsafe.CollectorOutcome;
 import io.cexsafe.Config;
+import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
-import io.cexsafe.RunId;
 import io.cexsafe.RunEstimate;
+import io.cexsafe.RunId;
+import io.cexsafe.UnknownExchangeException;
+import io.cexsafe.identity.Resolution;
 import io.cexsafe.por.ProofCollector;
 import io.cexsafe.spi.CollectorRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -34,34 +40,19 @@ final class AssessmentRun {
   }
 
   /**
-   * Runs the collectors for {@code selection}'s exchanges (or {@code names}), at least {@code
-   * minimum} of them.
+   * The exchanges a run covers, in order, the catalogue that knows them all, and the identities
+   * resolved at run time (by exchange id) for exchanges outside the catalogue.
    */
-  static AssessmentRun run(
-      RunId runId,
-      CommonOptions common,
-      ProofOptions proofs,
-      ExchangeSelection selection,
-      List<String> names,
-      int minimum,
-      boolean offline,
-      Instant asOf,
-      Boolean progress,
-      PrintWriter err) {
-    ExchangeCatalog catalog = common.catalog();
-    List<Exchange> selected =
-        selection.resolve(catalog, names, minimum, offline, common::config, err);
-    return run(
-        runId,
-        common,
-        proofs,
-        catalog,
-        selected,
-        offline,
-        asOf,
-        progress,
-        err,
-        b -> {});
+  record Selection(
+      ExchangeCatalog catalog, List<Exchange> exchanges, Map<String, Resolution> resolutions) {
+    Selection {
+      exchanges = List.copyOf(exchanges);
+      resolutions = Map.copyOf(resolutions);
+    }
+
+    static Selection of(ExchangeCatalog catalog, List<Exchange> exchanges) {
+      return new Selection(catalog, exchanges, Map.of());
+    }
   }
 
   /** The exchanges the names, ids or aliases name, in order, each once. */
@@ -74,6 +65,117 @@ final class AssessmentRun {
       }
     }
     return selected;
+  }
+
+  /**
+   * Runs the collectors for {@code selection}'s exchanges (or {@code names}), at least {@code
+   * minimum} of them; all of them from the catalogue.
+   */
+  static AssessmentRun run(
+      RunId runId,
+      CommonOptions common,
+      ProofOptions proofs,
+      ExchangeSelection selection,
+      List<String> names,
+      int minimum,
+      boolean offline,
+      Instant asOf,
+      Boolean progress,
+      PrintWriter err) {
+    Selection chosen =
+        choose(common, selection, names, List.of(), minimum, false, offline, err);
+    return run(runId, common, proofs, chosen, offline, asOf, progress, err, b -> {});
+  }
+
+  /**
+   * The exchanges to assess: {@code --all} or {@code --top} when given; otherwise the named ones
+   * and, when {@code adHoc}, exchanges outside the catalogue: uncatalogued {@code names} taken as
+   * DeFiLlama slugs, and {@code byName} resolved across sources at run time. Those carry an
+   * unreviewed identity into their bundles.
+   */
+  static Selection choose(
+      CommonOptions common,
+      ExchangeSelection selection,
+      List<String> names,
+      List<String> byName,
+      int minimum,
+      boolean adHoc,
+      boolean offline,
+      PrintWriter err) {
+    ExchangeCatalog catalog = common.catalog();
+    if (selection.chosen() && !byName.isEmpty()) {
+      throw new BadInputException("give --name or --all/--top, not both");
+    }
+    if (selection.chosen() || names.size() + byName.size() < minimum) {
+      // resolve() also says what is missing when too few exchanges are named
+      return Selection.of(
+          catalog, selection.resolve(catalog, names, minimum, offline, common::config, err));
+    }
+    List<Exchange> selected = new ArrayList<>();
+    Map<String, Resolution> resolutions = new LinkedHashMap<>();
+    AdHocExchanges resolver = null;
+    try {
+      for (String name : new LinkedHashSet<>(names)) {
+        Exchange exchange;
+        try {
+          exchange = catalog.get(name);
+        } catch (UnknownExchangeException unknown) {
+          if (!adHoc) {
+            throw unknown;
+          }
+          if (offline) {
+            throw new BadInputException(
+                unknown.getMessage()
+                    + "; an exchange outside the catalogue (a DeFiLlama slug, or --name) needs the"
+                    + " network, or a catalogue entry (--catalog <file>)");
+          }
+          resolver =
+              resolver != null ? resolver : new AdHocExchanges(common.config(), catalog, err);
+          AdHocExchanges.Resolved resolved = resolver.bySlug(name, unknown);
+          exchange = resolved.exchange();
+          resolutions.put(exchange.id(), resolved.resolution());
+        }
+        if (!selected.contains(exchange)) {
+          selected.add(exchange);
+        }
+      }
+      for (String name : new LinkedHashSet<>(byName)) {
+        Optional<Exchange> known = catalog.find(name);
+        if (known.isPresent()) {
+          err.println(
+              "cexsafe: note: '"
+                  + name
+                  + "' is in the catalogue as "
+                  + known.get().id()
+                  + "; assessing the reviewed entry");
+          if (!selected.contains(known.get())) {
+            selected.add(known.get());
+          }
+          continue;
+        }
+        if (offline) {
+          throw new BadInputException(AdHocExchanges.offlineMessage(name));
+        }
+        resolver = resolver != null ? resolver : new AdHocExchanges(common.config(), catalog, err);
+        AdHocExchanges.Resolved resolved = resolver.byName(name);
+        if (resolutions.containsKey(resolved.exchange().id())) {
+          continue; // the same name twice, or a slug and its name
+        }
+        selected.add(resolved.exchange());
+        resolutions.put(resolved.exchange().id(), resolved.resolution());
+      }
+    } finally {
+      if (resolver != null) {
+        resolver.close();
+      }
+    }
+    if (!resolutions.isEmpty()) {
+      catalog =
+          catalog.extendedWith(
+              ExchangeCatalog.of(
+                  selected.stream().filter(e -> resolutions.containsKey(e.id())).toList()));
+    }
+    return new Selection(catalog, selected, resolutions);
   }
 
   /**
@@ -91,6 +193,34 @@ final class AssessmentRun {
       Boolean progress,
       PrintWriter err,
       Consumer<EvidenceBundle> onExchange) {
+    return run(
+        runId,
+        common,
+        proofs,
+        Selection.of(catalog, selected),
+        offline,
+        asOf,
+        progress,
+        err,
+        onExchange);
+  }
+
+  /**
+   * Runs the collectors for the selection; {@code onExchange} hears of each bundle as soon as it is
+   * complete, in order, with the evidence of an identity resolved at run time already added.
+   */
+  static AssessmentRun run(
+      RunId runId,
+      CommonOptions common,
+      ProofOptions proofs,
+      Selection selection,
+      boolean offline,
+      Instant asOf,
+      Boolean progress,
+      PrintWriter err,
+      Consumer<EvidenceBundle> onExchange) {
+    ExchangeCatalog catalog = selection.catalog();
+    List<Exchange> selected = selection.exchanges();
     Function<Config, ProofCollector> proofCollector = proofs.collector(catalog, selected, asOf);
     Config config = common.config();
     ProofOptions.checkSettings(config, catalog, selected);
@@ -106,7 +236,15 @@ final class AssessmentRun {
       err.println("cexsafe: warning: no collectors are installed; the report will be empty");
     }
     boolean showProgress = progress != null ? progress : ProgressDisplay.stderrIsTerminal();
-    ExchangeListener listener = new ExchangeListener(onExchange);
+    Map<String, Resolution> resolutions = selection.resolutions();
+    Instant resolvedAt = Instant.now();
+    Function<EvidenceBundle, EvidenceBundle> identified =
+        bundle -> {
+          Resolution resolution = resolutions.get(bundle.exchangeId());
+          return resolution == null ? bundle : withIdentity(bundle, resolution, resolvedAt);
+        };
+    ExchangeListener listener =
+        new ExchangeListener(bundle -> onExchange.accept(identified.apply(bundle)));
     try (Assessor assessor =
         Assessor.builder()
             .catalog(catalog)
@@ -129,13 +267,23 @@ final class AssessmentRun {
               ? ProgressDisplay.onTerminal(err, selected.size() * registry.collectors().size())
               : null) {
         listener.progress = display;
-        return new AssessmentRun(selected, registry, assessor.assessAll(selected));
+        List<EvidenceBundle> bundles =
+            assessor.assessAll(selected).stream().map(identified).toList();
+        return new AssessmentRun(selected, registry, bundles);
       }
     }
   }
 
   /** The time the printed estimate assumes for one request. */
   static final Duration ASSUMED_LATENCY = Duration.ofMillis(250);
+
+  /** The bundle with the evidence that its exchange's identity is unreviewed, last. */
+  private static EvidenceBundle withIdentity(
+      EvidenceBundle bundle, Resolution resolution, Instant resolvedAt) {
+    List<Evidence> evidence = new ArrayList<>(bundle.evidence());
+    evidence.add(resolution.toEvidence(bundle.exchangeId(), resolvedAt));
+    return new EvidenceBundle(bundle.exchangeId(), bundle.asOf(), evidence, bundle.outcomes());
+  }
 
   /**
    * Progress (once the display exists) plus the hand-over of each complete bundle; the display is

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
           "licences",
           "licensed-in",
           "backtest",
+          "catalog",
           "history",
           "diff",
           "watch",
@@ -66,6 +67,7 @@ public final class Main implements Runnable {
       case "licences" -> new LicencesCommand();
       case "licensed-in" -> new LicensedInCommand();
       case "backtest" -> new BacktestCommand();
+      case "catalog" -> new CatalogCommand();
       case "history" -> new HistoryCommand();
       case "diff" -> new DiffCommand();
       case "watch" -> new WatchCommand();
@@ -206,7 +208,8 @@ public final class Main implements Runnable {
             errors.println("cexsafe: error: " + ex.getMessage());
             code = BAD_INPUT;
           } else if (ex instanceof OutputFailedException
-              || ex instanceof SelectionFailedException) {
+              || ex instanceof SelectionFailedException
+              || ex instanceof SourceUnavailableException) {
             errors.println("cexsafe: error: " + ex.getMessage());
             code = FAILURE;
           } else if (ioFailure(ex) != null) {

@@ -42,6 +42,7 @@ public sealed interface Fact
         Incident,
         IncidentRecordCheck,
         SearchRecord,
+        IdentityResolution,
         AppRating,
         AppAvailability,
         ReviewThemes,

@@ -41,6 +41,7 @@ class FactTypesTest {
           "incident",
           "incident-record-check",
           "search-record",
+          "identity-resolution",
           "app-rating",
           "app-availability",
           "review-themes",

@@ -2,6 +2,7 @@ package io.cexsafe.reports;
 
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
+import io.cexsafe.facts.IdentityResolution;
 import io.cexsafe.scoring.PersonaVerdict;
 import io.cexsafe.scoring.Scorecard;
 import java.util.Objects;
@@ -40,6 +41,26 @@ public record ExchangeAssessment(
               + scorecard.exchangeId()
               + " must be about the same exchange");
     }
+  }
+
+  /**
+   * True when the exchange's identity was resolved at run time by name ({@code assess --name}, an
+   * uncatalogued slug) rather than taken from a reviewed catalogue entry: the bundle then holds an
+   * {@link IdentityResolution} fact.
+   */
+  public boolean unreviewedIdentity() {
+    return !bundle.facts(IdentityResolution.class).isEmpty();
+  }
+
+  /**
+   * The exchange's name as reports show it: with {@code (unreviewed identity)} after it when the
+   * identity is {@linkplain #unreviewedIdentity() unreviewed}, so that no reader takes it for a
+   * reviewed catalogue entry.
+   */
+  public String displayName() {
+    return unreviewedIdentity()
+        ? exchange.name() + " (" + IdentityResolution.FLAG + ")"
+        : exchange.name();
   }
 
   /** An assessment without a persona. */

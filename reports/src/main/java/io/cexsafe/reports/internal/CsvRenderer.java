@@ -71,7 +71,7 @@ public final class CsvRenderer {
         }
         printer.printRecord(
             text(card.exchangeId()),
-            text(assessment.exchange().name()),
+            text(assessment.displayName()),
             card.asOf().toString(),
             text(card.methodology()),
             text(card.methodologyVersion()),

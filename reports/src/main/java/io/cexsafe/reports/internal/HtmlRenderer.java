@@ -73,11 +73,9 @@ public final class HtmlRenderer {
     Html html = new Html();
     String title =
         assessments.size() == 1
-            ? "cexsafe report: " + assessments.get(0).exchange().name()
+            ? "cexsafe report: " + assessments.get(0).displayName()
             : "cexsafe report: "
-                + assessments.stream()
-                    .map(a -> a.exchange().name())
-                    .collect(Collectors.joining(", "));
+                + assessments.stream().map(a -> a.displayName()).collect(Collectors.joining(", "));
     head(html, title);
     for (ExchangeAssessment assessment : assessments) {
       exchange(html, assessment);
@@ -119,7 +117,7 @@ public final class HtmlRenderer {
     for (Comparison.Entry entry : comparison.entries()) {
       html.raw("<tr>");
       html.element("td", entry.rank());
-      html.element("td", report.assessment(entry.exchangeId()).exchange().name());
+      html.element("td", report.assessment(entry.exchangeId()).displayName());
       html.element("td", Fmt.num(entry.estimate()), "class", "num");
       html.element("td", Fmt.range(entry.low(), entry.high()), "class", "num");
       html.element("td", entry.grade());
@@ -139,7 +137,7 @@ public final class HtmlRenderer {
     for (Comparison.Entry entry : comparison.entries()) {
       ExchangeAssessment assessment = report.assessment(entry.exchangeId());
       html.open("div", "class", "card", "data-exchange", entry.exchangeId());
-      html.element("h3", assessment.exchange().name());
+      html.element("h3", assessment.displayName());
       html.element(
           "p",
           Fmt.num(entry.estimate())
@@ -153,7 +151,7 @@ public final class HtmlRenderer {
           "meta");
       PillarChart.write(
           html,
-          "Pillar scores of " + assessment.exchange().name(),
+          "Pillar scores of " + assessment.displayName(),
           entry.pillars().stream()
               .map(
                   c ->
@@ -187,7 +185,7 @@ public final class HtmlRenderer {
     }
     html.element("h2", "Collectors and stale evidence");
     for (ExchangeAssessment assessment : JsonRenderer.inRankOrder(report)) {
-      html.element("h3", assessment.exchange().name());
+      html.element("h3", assessment.displayName());
       collectors(html, assessment.bundle());
       stale(html, assessment);
       unscored(html, assessment);
@@ -223,7 +221,7 @@ public final class HtmlRenderer {
     EvidenceBundle bundle = assessment.bundle();
     String prefix = Html.slug(card.exchangeId());
     html.open("article", "id", "exchange-" + prefix, "data-exchange", card.exchangeId());
-    html.element("h1", assessment.exchange().name() + " (" + assessment.exchange().id() + ")");
+    html.element("h1", assessment.displayName() + " (" + assessment.exchange().id() + ")");
     html.element(
         "p",
         "Methodology " + Fmt.methodology(card) + " · evaluated " + card.asOf(),
@@ -262,7 +260,7 @@ public final class HtmlRenderer {
     html.element("h2", "Pillars");
     PillarChart.write(
         html,
-        "Pillar scores of " + assessment.exchange().name(),
+        "Pillar scores of " + assessment.displayName(),
         card.pillars().stream()
             .map(
                 p -> new PillarChart.Bar(p.pillar(), p.estimate(), p.low(), p.high(), p.coverage()))

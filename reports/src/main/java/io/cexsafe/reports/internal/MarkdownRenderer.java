@@ -42,7 +42,7 @@ public final class MarkdownRenderer {
               .map(
                   a ->
                       List.of(
-                          "[" + text(a.exchange().name()) + "](#" + anchor(a) + ")",
+                          "[" + text(a.displayName()) + "](#" + anchor(a) + ")",
                           Fmt.num(a.scorecard().estimate()),
                           Fmt.range(a.scorecard().low(), a.scorecard().high()),
                           text(a.scorecard().gradeLabel()),
@@ -148,7 +148,7 @@ public final class MarkdownRenderer {
     }
     md.append("\n## Collectors and stale evidence\n");
     for (ExchangeAssessment assessment : JsonRenderer.inRankOrder(report)) {
-      md.append("\n### ").append(text(assessment.exchange().name())).append("\n\n");
+      md.append("\n### ").append(text(assessment.displayName())).append("\n\n");
       collectors(md, assessment.bundle());
       stale(md, assessment);
       unscored(md, assessment);
@@ -164,7 +164,7 @@ public final class MarkdownRenderer {
         .append("<a id=\"")
         .append(anchor(assessment))
         .append("\"></a>")
-        .append(text(assessment.exchange().name()))
+        .append(text(assessment.displayName()))
         .append(" (")
         .append(text(assessment.exchange().id()))
         .append(")\n\n");

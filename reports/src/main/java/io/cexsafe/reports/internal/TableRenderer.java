@@ -37,7 +37,12 @@ public final class TableRenderer {
         out.println("=".repeat(78));
         out.println();
       }
-      scorecard(out, assessment.exchange(), assessment.scorecard(), assessment.verdict());
+      scorecard(
+          out,
+          assessment.displayName(),
+          assessment.exchange(),
+          assessment.scorecard(),
+          assessment.verdict());
       out.println();
       outcomes(out, assessment.bundle(), "Collectors:");
       stale(out, assessment);
@@ -134,9 +139,13 @@ public final class TableRenderer {
   }
 
   private static void scorecard(
-      PrintWriter out, Exchange exchange, Scorecard card, PersonaVerdict verdict) {
+      PrintWriter out,
+      String displayName,
+      Exchange exchange,
+      Scorecard card,
+      PersonaVerdict verdict) {
     out.println(
-        exchange.name()
+        displayName
             + " ("
             + exchange.id()
             + "), scored as of "

@@ -3,6 +3,7 @@ package io.cexsafe.scoring.internal;
 import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Pillar;
+import io.cexsafe.facts.IdentityResolution;
 import io.cexsafe.facts.SearchRecord;
 import io.cexsafe.scoring.Finding;
 import io.cexsafe.scoring.FindingKind;
@@ -173,6 +174,16 @@ public final class Engine {
         rated
             ? null
             : "evidence covers " + Scorecard.coverageText(roundedConfidence) + " of the weight";
+    for (Evidence resolution : bundle.evidenceOf(IdentityResolution.class)) {
+      // every score below rests on a name match nobody reviewed: say so first
+      ruleFindings.add(
+          new Finding(
+              Severity.HIGH,
+              FindingKind.WARNING,
+              null,
+              resolution.fact().summary(),
+              List.of(resolution.id())));
+    }
     List<Finding> findings = new ArrayList<>(ctx.findings());
     for (Finding finding : ruleFindings) {
       if (!findings.contains(finding)) {
