@@ -191,7 +191,9 @@ public final class Assessor implements AutoCloseable {
     return catalog;
   }
 
-  /** {@return the id of this assessor's run, in the MDC of its collectors and in their log lines} */
+  /**
+   * {@return the id of this assessor's run, in the MDC of its collectors and in their log lines}
+   */
   public RunId runId() {
     return runId;
   }

@@ -1,10 +1,10 @@
 package io.cexsafe.cli;
 
 import io.cexsafe.EvidenceBundle;
-import io.cexsafe.RunId;
-import io.cexsafe.identity.Resolution;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.RunId;
+import io.cexsafe.identity.Resolution;
 import io.cexsafe.reports.ExchangeAssessment;
 import io.cexsafe.reports.ReportKind;
 import io.cexsafe.reports.ReportOptions;
@@ -209,10 +209,7 @@ final class AssessCommand implements Callable<Integer> {
           evaluation != null ? evaluation : Instant.now().truncatedTo(ChronoUnit.SECONDS);
       session.start(
           new RunPlan(
-              runId.value(),
-              planned,
-              selected.stream().map(Exchange::id).toList(),
-              settings),
+              runId.value(), planned, selected.stream().map(Exchange::id).toList(), settings),
           err);
     }
     List<Exchange> toAssess = selected.stream().filter(e -> !stored.containsKey(e.id())).toList();
@@ -253,8 +250,7 @@ final class AssessCommand implements Callable<Integer> {
     return new ExchangeAssessment(exchange, bundle, card, verdict);
   }
 
-  private void write(
-      ReportRenderer renderer, List<ExchangeAssessment> assessments, RunId runId) {
+  private void write(ReportRenderer renderer, List<ExchangeAssessment> assessments, RunId runId) {
     ReportWriter writer =
         ReportWriter.of(renderer)
             .withOptions(ReportOptions.defaults().withRunId(runId))

@@ -82,8 +82,7 @@ final class AssessmentRun {
       Instant asOf,
       Boolean progress,
       PrintWriter err) {
-    Selection chosen =
-        choose(common, selection, names, List.of(), minimum, false, offline, err);
+    Selection chosen = choose(common, selection, names, List.of(), minimum, false, offline, err);
     return run(runId, common, proofs, chosen, offline, asOf, progress, err, b -> {});
   }
 
