@@ -34,18 +34,28 @@ public interface AssessmentListener {
   /**
    * An HTTP request made by the assessor's own client finished. Not called when the assessor was
    * given a caller's {@code HttpSupport}: give that one the listener at creation instead.
+   *
+   * @param observation the finished request's host, status, size, duration and failure, if any
    */
   default void fetched(FetchObservation observation) {}
 
   /**
    * Whether this listener wants {@link #fetched} calls; the assessor measures requests only when
    * some listener does. The default says yes unless this is {@link #NONE}.
+   *
+   * @return true if the assessor should measure requests and report them to {@link #fetched}
    */
   default boolean hearsFetches() {
     return this != NONE;
   }
 
-  /** A listener that passes every call to each of {@code listeners}, in order. */
+  /**
+   * A listener that passes every call to each of {@code listeners}, in order.
+   *
+   * @param listeners the listeners to call, in the order they are called
+   * @return the one listener itself when exactly one is given, else a listener fanning out to all
+   *     of them that hears fetches when any of them does
+   */
   static AssessmentListener all(AssessmentListener... listeners) {
     List<AssessmentListener> each = List.of(listeners);
     if (each.size() == 1) {
@@ -83,6 +93,8 @@ public interface AssessmentListener {
    * Every collector is done with an exchange: its bundle is complete. Called in the order the
    * exchanges were given, as soon as each is complete, so that a caller can keep (e.g. store) each
    * result before the whole run ends.
+   *
+   * @param bundle the exchange's complete evidence, with every collector's outcome
    */
   default void exchangeAssessed(EvidenceBundle bundle) {}
 }

@@ -162,7 +162,10 @@ public final class Assessor implements AutoCloseable {
    * collector that would run plans per host and the limits the run applies to each host. An offline
    * run plans no requests. Asks nothing of the network.
    *
+   * @param exchanges the exchanges the run would assess
    * @param latency the time assumed for one request
+   * @return the requests planned per host, the collectors that could not say how many they would
+   *     make, and the expected duration
    */
   public RunEstimate estimate(List<Exchange> exchanges, Duration latency) {
     Map<String, Integer> perHost = new TreeMap<>();

@@ -35,7 +35,11 @@ public final class ExchangeCatalog {
     this.byId = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
   }
 
-  /** The catalogue shipped with cexsafe, read once per JVM (it is immutable). */
+  /**
+   * The catalogue shipped with cexsafe, read once per JVM (it is immutable).
+   *
+   * @return the bundled catalogue, the same instance on every later call
+   */
   public static ExchangeCatalog bundled() {
     ExchangeCatalog catalog = bundled;
     if (catalog == null) {

@@ -85,7 +85,7 @@ public record ExchangeIdentifier(
     return new ExchangeIdentifier(scheme, value, entity, note, source, sourcedOn);
   }
 
-  /** The register or service the scheme belongs to: the part before the first dot. */
+  /** {@return the register or service the scheme belongs to: the part before its first dot} */
   public String register() {
     return scheme.substring(0, scheme.indexOf('.'));
   }

@@ -24,6 +24,15 @@ import java.util.function.Function;
  */
 public record RunEstimate(
     int exchanges, Duration latency, List<HostLoad> hosts, List<String> notEstimated) {
+  /**
+   * Checks the estimate and keeps unmodifiable copies of its lists.
+   *
+   * @param exchanges the exchanges of the run
+   * @param latency the time assumed for one request
+   * @param hosts every host the run calls, the slowest first
+   * @param notEstimated ids of collectors that could not say what they would ask
+   * @throws IllegalArgumentException when {@code exchanges} or {@code latency} is negative
+   */
   public RunEstimate {
     if (exchanges < 0) {
       throw new IllegalArgumentException("exchanges must not be negative: " + exchanges);
@@ -46,6 +55,16 @@ public record RunEstimate(
    *     one latency, and the rounds of {@code maxConcurrency} requests one latency each
    */
   public record HostLoad(String host, int requests, HostPolicy policy, Duration time) {
+    /**
+     * Checks the load.
+     *
+     * @param host the host name
+     * @param requests requests planned
+     * @param policy the host's limits
+     * @param time the time for all of them: the later of the last start the rate limit allows plus
+     *     one latency, and the rounds of {@code maxConcurrency} requests one latency each
+     * @throws IllegalArgumentException when {@code host} is blank or {@code requests} is negative
+     */
     public HostLoad {
       Strings.requireText(host, "host");
       if (requests < 0) {
@@ -59,8 +78,12 @@ public record RunEstimate(
   /**
    * The estimate for planned requests per host.
    *
+   * @param exchanges the number of exchanges the run would assess
+   * @param requestsPerHost requests planned per host name; hosts with no requests are left out
    * @param policyOf the limits of a host
    * @param latency the time one request is assumed to take
+   * @param notEstimated ids of collectors that could not say what they would ask
+   * @return the estimate, its hosts sorted slowest first (then by name)
    */
   public static RunEstimate of(
       int exchanges,
@@ -95,12 +118,12 @@ public record RunEstimate(
     return byRate.compareTo(byConcurrency) > 0 ? byRate : byConcurrency;
   }
 
-  /** The expected wall time: that of the slowest host. */
+  /** {@return the expected wall time: that of the slowest host, zero when no host is called} */
   public Duration expected() {
     return hosts.isEmpty() ? Duration.ZERO : hosts.get(0).time();
   }
 
-  /** Requests planned on every host together. */
+  /** {@return the requests planned on every host together} */
   public int requests() {
     return hosts.stream().mapToInt(HostLoad::requests).sum();
   }
@@ -108,6 +131,9 @@ public record RunEstimate(
   /**
    * One line for people, e.g. {@code 150 exchanges: about 52 min, 1210 requests (itunes.apple.com
    * 1,006 at 20/min ≈ 50 min 16 s; ...)}.
+   *
+   * @return the exchange count, expected time, total requests, each host's requests, rate and time,
+   *     and the collectors not estimated, if any
    */
   public String summary() {
     StringBuilder line =

@@ -24,6 +24,8 @@ public record RunId(String value) {
   /**
    * Checks the id.
    *
+   * @param value the id as written everywhere: 1 to {@value #MAX_LENGTH} characters, letters,
+   *     digits and {@code . _ : + -}, starting with a letter or digit
    * @throws IllegalArgumentException when the id is empty, too long or has other characters
    */
   public RunId {
@@ -41,18 +43,25 @@ public record RunId(String value) {
   /**
    * A given id, e.g. the scheduler's.
    *
+   * @param value the id to use, in the shape {@link RunId} describes
+   * @return the run id carrying {@code value} unchanged
    * @throws IllegalArgumentException when it is not a valid id
    */
   public static RunId of(String value) {
     return new RunId(value);
   }
 
-  /** A fresh time-ordered id from the system clock. */
+  /** {@return a fresh time-ordered id (UUID version 7) from the system UTC clock} */
   public static RunId generate() {
     return generate(Clock.systemUTC());
   }
 
-  /** A fresh time-ordered id whose time part is the clock's current millisecond. */
+  /**
+   * A fresh time-ordered id whose time part is the clock's current millisecond.
+   *
+   * @param clock the clock whose current instant, in Unix milliseconds, leads the id
+   * @return a UUID version 7 id: ids from later milliseconds sort after earlier ones
+   */
   public static RunId generate(Clock clock) {
     long millis = clock.millis();
     ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -21,7 +21,13 @@ public record IdentityResolution(String query, List<String> matches, List<String
   /** The words every report shows beside an exchange whose identity is unreviewed. */
   public static final String FLAG = "unreviewed identity";
 
-  /** Checks the query is present and copies the lists. */
+  /**
+   * Checks the query is present and copies the lists.
+   *
+   * @param query the name or slug asked for
+   * @param matches the evidence of each accepted match (source, field, what matched, confidence)
+   * @param unresolved sources that could not be read or listed nothing for the name
+   */
   public IdentityResolution {
     query = Checks.text(query, "query");
     matches = Checks.list(matches);

@@ -10,6 +10,11 @@ public interface FetchListener {
   /** Hears nothing. */
   FetchListener NONE = observation -> {};
 
-  /** A request finished, successfully or not. */
+  /**
+   * A request finished, successfully or not.
+   *
+   * @param observation the request's host, final status, failure (null on success), body bytes and
+   *     elapsed time
+   */
   void fetched(FetchObservation observation);
 }

@@ -17,7 +17,17 @@ import java.util.Objects;
  */
 public record FetchObservation(
     String host, int status, ReasonCode failure, long bytes, Duration elapsed) {
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param host the request's host, lower case
+   * @param status the final HTTP status, or 0 when no response came (see {@code failure})
+   * @param failure why the request failed, or null when the caller got a response to read
+   * @param bytes body bytes read (for a streamed body, as many as the reader consumed)
+   * @param elapsed from the call to its end
+   * @throws IllegalArgumentException when {@code status}, {@code bytes} or {@code elapsed} is
+   *     negative
+   */
   public FetchObservation {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(elapsed, "elapsed");
@@ -27,7 +37,7 @@ public record FetchObservation(
     }
   }
 
-  /** Whether the request failed (no usable response). */
+  /** {@return whether the request failed, i.e. no usable response came ({@code failure} is set)} */
   public boolean failed() {
     return failure != null;
   }

@@ -45,7 +45,15 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
     return new HttpSupport(settings, FetchListener.NONE);
   }
 
-  /** A client with these settings that tells {@code listener} of every finished request. */
+  /**
+   * Creates a client that tells {@code listener} of every finished request; nothing is built until
+   * the first request.
+   *
+   * @param settings timeouts, retries, limits and cache
+   * @param listener hears each finished request on the fetching thread; {@link FetchListener#NONE}
+   *     to measure nothing
+   * @return the client, to close when done
+   */
   public static HttpSupport create(HttpSettings settings, FetchListener listener) {
     return new HttpSupport(settings, listener);
   }

@@ -24,7 +24,18 @@ public record IdentityCandidate(
     List<ExchangeIdentifier> identifiers,
     LegalEntity entity,
     String status) {
-  /** Checks the source and names are present and copies the lists. */
+  /**
+   * Checks the source and names are present and copies the lists.
+   *
+   * @param source the source's short id ({@code defillama}, {@code esma}, {@code fca}, {@code
+   *     apple})
+   * @param sourceUrl where the entry was read, for a reviewer to check
+   * @param names the entry's names, most telling first (at least one)
+   * @param identifiers the identifiers the entry carries, e.g. {@code esma.lei} (may be empty)
+   * @param entity the legal entity the entry names, or null
+   * @param status the source's status wording for the entry (e.g. {@code Authorised}), or null
+   * @throws IllegalArgumentException when {@code source} is blank or {@code names} is empty
+   */
   public IdentityCandidate {
     Objects.requireNonNull(source, "source");
     if (source.isBlank()) {
@@ -39,7 +50,7 @@ public record IdentityCandidate(
     status = status == null || status.isBlank() ? null : status.strip();
   }
 
-  /** The entry's first name. */
+  /** {@return the entry's first name, its most telling one} */
   public String name() {
     return names.get(0).value();
   }

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record IdentityMatch(
     IdentityCandidate candidate, MatchKind kind, NameField field, String query) {
-  /** Checks every part is present. */
+  /**
+   * Checks every part is present.
+   *
+   * @param candidate the source's entry
+   * @param kind how its name relates to the name asked for
+   * @param field the entry's name that matched best
+   * @param query the name asked for
+   */
   public IdentityMatch {
     Objects.requireNonNull(candidate, "candidate");
     Objects.requireNonNull(kind, "kind");
@@ -21,17 +28,17 @@ public record IdentityMatch(
     Objects.requireNonNull(query, "query");
   }
 
-  /** The source of the matched entry. */
+  /** {@return the short id of the source that listed the matched entry} */
   public String source() {
     return candidate.source();
   }
 
-  /** How sure the match is, in [0, 1]. */
+  /** {@return how sure the match is, in [0, 1], as its kind rates it} */
   public double confidence() {
     return kind.confidence();
   }
 
-  /** True when the entry is taken to be the exchange asked for (not a related entity). */
+  /** {@return true when the entry is taken to be the exchange asked for (not a related entity)} */
   public boolean sameEntity() {
     return kind.sameEntity();
   }
@@ -39,6 +46,8 @@ public record IdentityMatch(
   /**
    * The evidence in one line: source, field, what matched and how, e.g. {@code esma
    * ae_commercial_name 'Bybit' is identical to 'Bybit' (confidence 1.00)}.
+   *
+   * @return the line, numbers formatted the same in every locale
    */
   public String evidence() {
     return String.format(

@@ -41,6 +41,8 @@ public final class IdentityMatcher {
   /**
    * A matcher over the given lookups, asked in this order.
    *
+   * @param lookups the sources' lookups, each with its own source id, in the order to ask them
+   * @return the matcher, holding its own copy of the lookups
    * @throws IllegalArgumentException when two lookups share a source id
    */
   public static IdentityMatcher of(Collection<? extends IdentityLookup> lookups) {
@@ -54,7 +56,7 @@ public final class IdentityMatcher {
     return new IdentityMatcher(List.copyOf(bySource.values()));
   }
 
-  /** The sources asked, in order. */
+  /** {@return the short ids of the sources asked, in the order they are asked} */
   public List<String> sources() {
     return lookups.stream().map(IdentityLookup::source).toList();
   }
@@ -62,6 +64,10 @@ public final class IdentityMatcher {
   /**
    * Asks every source for {@code name} and judges what they list.
    *
+   * @param name the exchange name or slug asked for, as the user wrote it (trimmed here)
+   * @param http the client the lookups read through (an offline client makes every source fail)
+   * @return every matched entry, related or the same entity, and the sources that could not be
+   *     searched (a failing or broken lookup is reported there, never thrown)
    * @throws IllegalArgumentException when the name is blank, longer than {@value #MAX_NAME_CHARS}
    *     characters or spans lines
    */
@@ -95,6 +101,9 @@ public final class IdentityMatcher {
    * The whole list of a source that {@linkplain IdentityLookup#listsEverything() lists everything}
    * (DeFiLlama's CEX list, say), read once per matcher like the searches.
    *
+   * @param source the short id of the source whose list is wanted
+   * @param http the client to read the list through, on the first call only
+   * @return every entry the source lists, unjudged, in the source's order
    * @throws IllegalArgumentException when no such source is wired, or it has no whole list
    * @throws SourceException when the list cannot be read
    */
@@ -134,6 +143,10 @@ public final class IdentityMatcher {
   /**
    * The most telling relation ({@link MatchKind} order) between {@code query} and any of the
    * candidate's names or their leading titles, if any.
+   *
+   * @param query the name asked for; the match keeps it stripped of surrounding spaces
+   * @param candidate the source entry to judge
+   * @return the best match, with the name (or title) that gave it; empty when no name is alike
    */
   public static Optional<IdentityMatch> match(String query, IdentityCandidate candidate) {
     IdentityMatch best = null;
@@ -159,6 +172,9 @@ public final class IdentityMatcher {
   /**
    * The name trimmed, after checking it can be asked for.
    *
+   * @param name the exchange name as the user wrote it; may be null (then refused)
+   * @return the name without surrounding white space: one line of 1 to {@value #MAX_NAME_CHARS}
+   *     characters with at least one letter or digit
    * @throws IllegalArgumentException naming what is wrong with it
    */
   public static String checkName(String name) {

@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param message one line for a person
  */
 public record LookupFailure(String source, ReasonCode reason, String message) {
-  /** Checks every part is present. */
+  /**
+   * Checks every part is present.
+   *
+   * @param source the source's short id
+   * @param reason why, as a reason code
+   * @param message one line for a person
+   */
   public LookupFailure {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(reason, "reason");

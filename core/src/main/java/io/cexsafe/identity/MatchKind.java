@@ -34,17 +34,17 @@ public enum MatchKind {
     this.phrase = phrase;
   }
 
-  /** How sure this kind makes us that the names mean the same entity, in [0, 1]. */
+  /** {@return how sure this kind makes us that the names mean the same entity, in [0, 1]} */
   public double confidence() {
     return confidence;
   }
 
-  /** True when this kind names the same entity (and may be merged into a proposal). */
+  /** {@return true when this kind names the same entity (and may be merged into a proposal)} */
   public boolean sameEntity() {
     return sameEntity;
   }
 
-  /** The relation in words, between the source's name and the name asked for. */
+  /** {@return the relation in words, to stand between the source's name and the name asked for} */
   public String phrase() {
     return phrase;
   }

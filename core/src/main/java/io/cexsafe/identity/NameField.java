@@ -9,7 +9,13 @@ import java.util.Objects;
  * @param value the name as the source spells it
  */
 public record NameField(String field, String value) {
-  /** Checks both parts are present. */
+  /**
+   * Checks both parts are present.
+   *
+   * @param field the source's field, e.g. {@code ae_commercial_name} or {@code trackName}
+   * @param value the name as the source spells it
+   * @throws IllegalArgumentException when {@code field} or {@code value} is blank
+   */
   public NameField {
     Objects.requireNonNull(field, "field");
     if (field.isBlank()) {

@@ -47,7 +47,14 @@ public record Resolution(
           .thenComparing(IdentityMatch::source)
           .thenComparing(m -> m.candidate().name());
 
-  /** Sorts the matches and copies the lists. */
+  /**
+   * Sorts the matches and copies the lists.
+   *
+   * @param query the name asked for
+   * @param searched the sources asked, in order
+   * @param matches every match, most confident first
+   * @param failures the sources that could not be read
+   */
   public Resolution {
     Objects.requireNonNull(query, "query");
     searched = List.copyOf(searched);
@@ -55,7 +62,7 @@ public record Resolution(
     failures = List.copyOf(failures);
   }
 
-  /** The accepted matches: at most one per source, most confident first. */
+  /** {@return the accepted matches: at most one per source, most confident first} */
   public List<IdentityMatch> accepted() {
     List<IdentityMatch> accepted = new ArrayList<>();
     for (List<IdentityMatch> top : topBySource().values()) {
@@ -66,7 +73,10 @@ public record Resolution(
     return accepted.stream().sorted(ORDER).toList();
   }
 
-  /** Entries that tie for best at one source with different identifiers: none is accepted. */
+  /**
+   * {@return entries that tie for best at one source with different identifiers, so that none of
+   * them is accepted; most confident first}
+   */
   public List<IdentityMatch> ambiguous() {
     List<IdentityMatch> ambiguous = new ArrayList<>();
     for (List<IdentityMatch> top : topBySource().values()) {
@@ -77,7 +87,7 @@ public record Resolution(
     return ambiguous.stream().sorted(ORDER).toList();
   }
 
-  /** Regional arms and partial matches: related entities, never merged. */
+  /** {@return regional arms and partial matches: related entities, never merged} */
   public List<IdentityMatch> related() {
     return matches.stream().filter(m -> !m.sameEntity()).toList();
   }
@@ -85,6 +95,9 @@ public record Resolution(
   /**
    * Same-entity matches that were not accepted: below {@link #ACCEPT_AT}, or beaten by a more
    * confident entry of the same source.
+   *
+   * @return those matches, most confident first; empty when every same-entity match was accepted or
+   *     is ambiguous
    */
   public List<IdentityMatch> alternatives() {
     List<IdentityMatch> accepted = accepted();
@@ -95,12 +108,12 @@ public record Resolution(
         .toList();
   }
 
-  /** True when at least one source's entry was accepted. */
+  /** {@return true when at least one source's entry was accepted} */
   public boolean found() {
     return !accepted().isEmpty();
   }
 
-  /** True when every source asked was read (none failed). */
+  /** {@return true when every source asked was read (none failed)} */
   public boolean complete() {
     return failures.isEmpty();
   }
@@ -109,6 +122,8 @@ public record Resolution(
    * The display name a proposal takes: the accepted DeFiLlama entry's name (the list most users
    * know), else the most confident accepted entry's first name (up to a colon or dash, for app
    * titles), else the name asked for.
+   *
+   * @return the name to show for the proposed exchange, never empty
    */
   public String displayName() {
     List<IdentityMatch> accepted = accepted();
@@ -120,7 +135,7 @@ public record Resolution(
         .orElse(query);
   }
 
-  /** A kebab-case id for a proposal from {@link #displayName()}. */
+  /** {@return a kebab-case id for a proposal, made from {@link #displayName()}} */
   public String proposedId() {
     return NameForms.slug(displayName());
   }
@@ -128,6 +143,8 @@ public record Resolution(
   /**
    * The accepted matches' identifiers, each noted as unreviewed with its evidence; the first of
    * equal scheme and value wins.
+   *
+   * @return the identifiers in the order of the accepted matches; empty when none was accepted
    */
   public List<ExchangeIdentifier> identifiers() {
     Map<String, ExchangeIdentifier> byKey = new LinkedHashMap<>();
@@ -145,7 +162,7 @@ public record Resolution(
     return List.copyOf(byKey.values());
   }
 
-  /** The legal entities the accepted matches name, without repeats. */
+  /** {@return the legal entities the accepted matches name, without repeats, in their order} */
   public List<LegalEntity> entities() {
     Set<LegalEntity> entities = new LinkedHashSet<>();
     for (IdentityMatch match : accepted()) {
@@ -161,6 +178,7 @@ public record Resolution(
    * accepted identifiers and entities.
    *
    * @param id the id to give it (see {@link #proposedId()})
+   * @return the unreviewed exchange, ready to assess or to propose for the catalogue
    */
   public Exchange toExchange(String id) {
     String name = displayName();
@@ -175,6 +193,8 @@ public record Resolution(
    *
    * @param exchangeId the id the resolved exchange was given
    * @param retrievedAt when the sources were read
+   * @return the evidence, its source the first accepted entry's absolute URL (else a {@code urn:}
+   *     placeholder), classed as a third-party report
    */
   public Evidence toEvidence(String exchangeId, Instant retrievedAt) {
     List<String> unresolved = new ArrayList<>();

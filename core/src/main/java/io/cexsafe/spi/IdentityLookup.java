@@ -16,7 +16,10 @@ import java.util.List;
  * is an empty list.
  */
 public interface IdentityLookup {
-  /** The source's short id, as evidence names it: {@code defillama}, {@code esma}, ... */
+  /**
+   * {@return the source's short id, as evidence names it: {@code defillama}, {@code esma}, ...;
+   * unique among the lookups a matcher is given}
+   */
   String source();
 
   /**
@@ -32,6 +35,8 @@ public interface IdentityLookup {
   /**
    * True when {@link #search} returns the source's whole list whatever the name (a file or list
    * endpoint without a query): the matcher then reads it once and reuses it for every name.
+   *
+   * @return true for a whole list read once, false (the default) for a search per name
    */
   default boolean listsEverything() {
     return false;

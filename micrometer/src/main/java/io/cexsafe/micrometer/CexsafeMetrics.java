@@ -72,12 +72,19 @@ public final class CexsafeMetrics implements MeterBinder, AssessmentListener {
 
   private CexsafeMetrics() {}
 
-  /** Metrics bound to no registry yet. */
+  /**
+   * {@return new metrics bound to no registry yet, so measurements go nowhere until {@link
+   * #bindTo}}
+   */
   public static CexsafeMetrics create() {
     return new CexsafeMetrics();
   }
 
-  /** Adds a registry that receives every measurement from now on; may be called for several. */
+  /**
+   * Adds a registry that receives every measurement from now on; may be called for several.
+   *
+   * @param registry the registry to add; measurements taken before are not replayed to it
+   */
   @Override
   public void bindTo(MeterRegistry registry) {
     registries.add(Objects.requireNonNull(registry, "registry"));
@@ -120,18 +127,32 @@ public final class CexsafeMetrics implements MeterBinder, AssessmentListener {
         .record(observation.bytes());
   }
 
-  /** Says yes: requests are what {@link #FETCH_DURATION} and {@link #FETCH_BYTES} measure. */
+  /**
+   * Says yes: requests are what {@link #FETCH_DURATION} and {@link #FETCH_BYTES} measure.
+   *
+   * @return always true
+   */
   @Override
   public boolean hearsFetches() {
     return true;
   }
 
-  /** This class as a listener for an {@code HttpSupport} the caller creates. */
+  /**
+   * {@return this class as a listener for an {@code HttpSupport} the caller creates, recording
+   * under {@link #FETCH_DURATION} and {@link #FETCH_BYTES}}
+   */
   public FetchListener fetchListener() {
     return this::fetched;
   }
 
-  /** Scores a bundle with {@code scorer}, timing it under {@link #SCORING_DURATION}. */
+  /**
+   * Scores a bundle with {@code scorer}, timing it under {@link #SCORING_DURATION} (also when
+   * scoring throws).
+   *
+   * @param scorer the scorer to run; its methodology id tags the timer
+   * @param bundle the evidence to score
+   * @return the scorer's scorecard, unchanged
+   */
   public Scorecard score(Scorer scorer, EvidenceBundle bundle) {
     Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(bundle, "bundle");
@@ -143,7 +164,12 @@ public final class CexsafeMetrics implements MeterBinder, AssessmentListener {
     }
   }
 
-  /** Records a scoring time measured elsewhere, e.g. around a scorer called by other code. */
+  /**
+   * Records a scoring time measured elsewhere, e.g. around a scorer called by other code.
+   *
+   * @param methodologyId the id of the methodology that scored, the timer's {@code methodology} tag
+   * @param elapsed how long scoring took
+   */
   public void recordScoring(String methodologyId, Duration elapsed) {
     Timer.builder(SCORING_DURATION)
         .description("Time to score one evidence bundle")

@@ -49,23 +49,30 @@ public final class EvidenceStore implements AutoCloseable {
    * Opens the store at {@code location}, creating it (and an SQLite file's directories) when
    * missing and migrating an older schema.
    *
+   * @param location the SQLite file or PostgreSQL database to open
+   * @return the open store, which the caller closes
    * @throws StoreException when it cannot be opened
    */
   public static EvidenceStore open(StoreLocation location) {
     return builder(location).open();
   }
 
-  /** A builder for a store at {@code location}. */
+  /**
+   * A builder for a store at {@code location}, for options beyond {@link #open(StoreLocation)}.
+   *
+   * @param location the SQLite file or PostgreSQL database the store will open
+   * @return a builder with the system UTC clock
+   */
   public static Builder builder(StoreLocation location) {
     return new Builder(location);
   }
 
-  /** The newest store schema version this cexsafe reads and writes. */
+  /** {@return the newest store schema version this cexsafe reads and writes} */
   public static String schemaVersion() {
     return Database.SCHEMA_VERSION;
   }
 
-  /** Where this store lives. */
+  /** {@return where this store lives} */
   public StoreLocation location() {
     return store.location();
   }
@@ -73,6 +80,8 @@ public final class EvidenceStore implements AutoCloseable {
   /**
    * Records a new run before its first exchange.
    *
+   * @param plan the run's id, as-of instant, exchanges and settings
+   * @return the recorded run, started now by the store's clock and not yet finished
    * @throws IllegalStateException when the store already holds a run with the plan's id
    * @throws StoreException when the store cannot be written
    */
@@ -103,6 +112,8 @@ public final class EvidenceStore implements AutoCloseable {
   /**
    * Records that a run ended (a resumed run ends again; the latest end counts).
    *
+   * @param runId a run recorded by {@link #startRun(RunPlan)}
+   * @return the run with its finish time set to now by the store's clock
    * @throws IllegalArgumentException for an unknown run
    * @throws StoreException when the store cannot be written
    */
@@ -110,12 +121,17 @@ public final class EvidenceStore implements AutoCloseable {
     return store.finishRun(Objects.requireNonNull(runId, "runId"));
   }
 
-  /** The run with this id, if the store has it. */
+  /**
+   * Looks a run up by its id.
+   *
+   * @param runId the run's id
+   * @return the run, or empty when the store has no run with this id
+   */
   public Optional<StoredRun> run(String runId) {
     return store.run(Objects.requireNonNull(runId, "runId"));
   }
 
-  /** Every run, oldest first. */
+  /** {@return every run in the store, oldest first (empty for a new store)} */
   public List<StoredRun> runs() {
     return store.runs();
   }
@@ -123,13 +139,15 @@ public final class EvidenceStore implements AutoCloseable {
   /**
    * The exchanges already committed in a run, in the run's order: what a resumed run skips.
    *
+   * @param runId a run recorded by {@link #startRun(RunPlan)}
+   * @return the ids of the exchanges committed so far, in the run plan's order
    * @throws IllegalArgumentException for an unknown run
    */
   public List<String> exchangesDone(String runId) {
     return store.exchangesDone(Objects.requireNonNull(runId, "runId"));
   }
 
-  /** Reads the stored results back: scores over time and snapshots. */
+  /** {@return a reader of the stored results: scores over time and snapshots} */
   public RunHistory history() {
     return history;
   }
@@ -149,15 +167,21 @@ public final class EvidenceStore implements AutoCloseable {
       this.location = Objects.requireNonNull(location, "location");
     }
 
-    /** The clock that stamps when runs start and finish and exchanges are committed. */
+    /**
+     * Sets the clock that stamps when runs start and finish and exchanges are committed.
+     *
+     * @param clock the clock to use instead of the system UTC clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /**
-     * Opens the store.
+     * Opens the store, creating it when missing and migrating an older schema.
      *
+     * @return the open store, which the caller closes
      * @throws StoreException when it cannot be opened
      */
     public EvidenceStore open() {

@@ -19,7 +19,12 @@ public final class RunHistory {
     this.store = store;
   }
 
-  /** Every stored point of the exchange, oldest first (then by commit time). */
+  /**
+   * Every stored point of the exchange, oldest first (then by commit time).
+   *
+   * @param exchangeId the exchange id (as stored: catalogue ids, not names or aliases)
+   * @return the exchange's points, empty when nothing was stored for it
+   */
   public List<HistoryPoint> points(String exchangeId) {
     return points(exchangeId, null, null);
   }
@@ -30,6 +35,8 @@ public final class RunHistory {
    * @param exchangeId the exchange id (as stored: catalogue ids, not names or aliases)
    * @param from the earliest instant, or null for no lower bound
    * @param to the latest instant, or null for no upper bound
+   * @return the points in range, oldest first (then by commit time); empty when none
+   * @throws IllegalArgumentException when {@code from} is after {@code to}
    */
   public List<HistoryPoint> points(String exchangeId, Instant from, Instant to) {
     Objects.requireNonNull(exchangeId, "exchangeId");
@@ -39,12 +46,19 @@ public final class RunHistory {
     return store.history(exchangeId, from, to);
   }
 
-  /** The exchanges with at least one stored result, sorted by id. */
+  /** {@return the ids of the exchanges with at least one stored result, sorted} */
   public List<String> exchanges() {
     return store.exchanges();
   }
 
-  /** What a run stored for an exchange, if it committed one. */
+  /**
+   * What a run stored for an exchange.
+   *
+   * @param exchangeId the exchange id (as stored: catalogue ids, not names or aliases)
+   * @param runId the run's id
+   * @return the run's snapshot of the exchange, or empty when the run did not commit it (or the run
+   *     is unknown)
+   */
   public Optional<Snapshot> snapshot(String exchangeId, String runId) {
     return store.snapshot(
         Objects.requireNonNull(exchangeId, "exchangeId"), Objects.requireNonNull(runId, "runId"));
@@ -53,6 +67,10 @@ public final class RunHistory {
   /**
    * The latest snapshot of the exchange whose evaluation instant is at or before {@code instant}
    * (of two runs with the same instant, the one committed last), if any.
+   *
+   * @param exchangeId the exchange id (as stored: catalogue ids, not names or aliases)
+   * @param instant the latest evaluation instant to consider, inclusive
+   * @return that snapshot, or empty when no stored run evaluated the exchange at or before it
    */
   public Optional<Snapshot> latestAtOrBefore(String exchangeId, Instant instant) {
     return store.latestAtOrBefore(

@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param scorecard the scorecard
  */
 public record Snapshot(String runId, EvidenceBundle bundle, Scorecard scorecard) {
+  /**
+   * Checks that the bundle and the scorecard are of the same exchange.
+   *
+   * @param runId the run
+   * @param bundle the evidence and outcomes
+   * @param scorecard the scorecard
+   * @throws IllegalArgumentException when the scorecard is of another exchange than the bundle
+   */
   public Snapshot {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(bundle, "bundle");
@@ -23,7 +31,7 @@ public record Snapshot(String runId, EvidenceBundle bundle, Scorecard scorecard)
     }
   }
 
-  /** The exchange. */
+  /** {@return the id of the exchange the bundle and scorecard are of} */
   public String exchangeId() {
     return bundle.exchangeId();
   }

@@ -9,6 +9,7 @@ import io.cexsafe.CexsafeException;
 public class StoreException extends CexsafeException {
   private static final long serialVersionUID = 1L;
 
+  /** The store, as {@link StoreLocation#describe()} names it. */
   private final String location;
 
   /**
@@ -21,7 +22,7 @@ public class StoreException extends CexsafeException {
     this.location = location;
   }
 
-  /** The store, as {@link StoreLocation#describe()} names it (never with a password). */
+  /** {@return the store, as {@link StoreLocation#describe()} names it (never with a password)} */
   public String location() {
     return location;
   }

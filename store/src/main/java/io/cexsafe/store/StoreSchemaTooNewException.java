@@ -7,7 +7,10 @@ package io.cexsafe.store;
 public final class StoreSchemaTooNewException extends StoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The schema version the store has. */
   private final String storeVersion;
+
+  /** The newest schema version this cexsafe knows. */
   private final String knownVersion;
 
   /**
@@ -30,12 +33,12 @@ public final class StoreSchemaTooNewException extends StoreException {
     this.knownVersion = knownVersion;
   }
 
-  /** The schema version the store has. */
+  /** {@return the schema version the store has} */
   public String storeVersion() {
     return storeVersion;
   }
 
-  /** The newest schema version this cexsafe knows. */
+  /** {@return the newest schema version this cexsafe knows} */
   public String knownVersion() {
     return knownVersion;
   }

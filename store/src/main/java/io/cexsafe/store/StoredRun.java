@@ -14,6 +14,16 @@ import java.util.Objects;
  * @param exchangesDone how many of its exchanges are committed
  */
 public record StoredRun(RunPlan plan, Instant startedAt, Instant finishedAt, int exchangesDone) {
+  /**
+   * Validates the run.
+   *
+   * @param plan what the run set out to do
+   * @param startedAt when it was recorded
+   * @param finishedAt when it was finished, or null while it is running or after it was interrupted
+   * @param exchangesDone how many of its exchanges are committed
+   * @throws IllegalArgumentException when {@code exchangesDone} is negative or exceeds the plan's
+   *     exchange count
+   */
   public StoredRun {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(startedAt, "startedAt");
@@ -23,27 +33,27 @@ public record StoredRun(RunPlan plan, Instant startedAt, Instant finishedAt, int
     }
   }
 
-  /** The run's id. */
+  /** {@return the run's id, from its plan} */
   public String runId() {
     return plan.runId();
   }
 
-  /** The run's evaluation instant. */
+  /** {@return the run's evaluation instant, from its plan} */
   public Instant asOf() {
     return plan.asOf();
   }
 
-  /** The exchanges the run covers, in order. */
+  /** {@return the exchanges the run covers, in order} */
   public List<String> exchangeIds() {
     return plan.exchangeIds();
   }
 
-  /** What a resumed run must reuse. */
+  /** {@return the settings a resumed run must reuse, by name} */
   public Map<String, String> settings() {
     return plan.settings();
   }
 
-  /** True once {@link EvidenceStore#finishRun(String)} recorded its end. */
+  /** {@return true once {@link EvidenceStore#finishRun(String)} recorded its end} */
   public boolean finished() {
     return finishedAt != null;
   }

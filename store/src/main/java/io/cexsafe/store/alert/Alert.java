@@ -28,6 +28,20 @@ public record Alert(
     String key,
     String message,
     List<Evidence> evidence) {
+  /**
+   * Validates the alert and copies its evidence; a null {@code evidence} means none.
+   *
+   * @param rule the id of the rule that fired, as named in {@code alerts.json}
+   * @param type the rule's type, e.g. {@code grade-drop}
+   * @param exchange the exchange
+   * @param run the run in which it fired
+   * @param asOf the run's evaluation instant
+   * @param key what the alert is about, stable while the condition lasts (a later run raises the
+   *     same alert again only once the condition has ended and come back)
+   * @param message one human line saying what happened
+   * @param evidence the evidence behind it; empty when a score alone moved
+   * @throws IllegalArgumentException when the message is blank
+   */
   public Alert {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(type, "type");
@@ -41,7 +55,9 @@ public record Alert(
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 
-  /** The alert as one compact JSON line, without the line break: what {@code watch} prints. */
+  /**
+   * {@return the alert as one compact JSON line, without the line break: what {@code watch} prints}
+   */
   public String toJsonLine() {
     return Json.write(this);
   }

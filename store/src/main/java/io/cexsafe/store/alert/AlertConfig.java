@@ -41,6 +41,13 @@ public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
           "stale-proof-of-reserves",
           "red-flag");
 
+  /**
+   * Validates the configuration and copies its rules.
+   *
+   * @param rules the rules, in file order, with distinct ids; not empty
+   * @param webhook where to send alerts as well as stdout, or null
+   * @throws IllegalArgumentException when there is no rule or two rules share an id
+   */
   public AlertConfig {
     rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
     if (rules.isEmpty()) {
@@ -79,6 +86,16 @@ public record AlertConfig(List<AlertRule> rules, Webhook webhook) {
    * @param maxAttempts how many times a delivery is tried (on a network error, 429 or 5xx)
    */
   public record Webhook(URI url, Duration timeout, int maxAttempts) {
+    /**
+     * Validates the webhook.
+     *
+     * @param url the http or https endpoint
+     * @param timeout the longest one delivery may take, all attempts included
+     * @param maxAttempts how many times a delivery is tried (on a network error, 429 or 5xx)
+     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL with a host or
+     *     carries credentials, the timeout is not above 0 and at most 600 seconds, or {@code
+     *     maxAttempts} is outside [1, 10]
+     */
     public Webhook {
       Objects.requireNonNull(url, "url");
       String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);

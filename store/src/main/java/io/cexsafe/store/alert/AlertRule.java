@@ -44,10 +44,10 @@ import java.util.regex.Pattern;
  */
 public sealed interface AlertRule {
 
-  /** The rule's id as {@code alerts.json} names it (its type when not named). */
+  /** {@return the rule's id as {@code alerts.json} names it (its type when not named)} */
   String id();
 
-  /** The rule's type, as {@code alerts.json} spells it, e.g. {@code reserves-down}. */
+  /** {@return the rule's type, as {@code alerts.json} spells it, e.g. {@code reserves-down}} */
   String type();
 
   /**
@@ -164,6 +164,14 @@ public sealed interface AlertRule {
    * @param steps how many grades it must fall, at least 1
    */
   record GradeDrop(String id, int steps) implements AlertRule {
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @param steps how many grades it must fall, at least 1
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-' or {@code steps} is outside [1, 9]
+     */
     public GradeDrop {
       id = requireId(id);
       if (steps < 1 || steps > 9) {
@@ -210,6 +218,14 @@ public sealed interface AlertRule {
    * @param points the smallest fall that alerts, above 0
    */
   record ScoreDrop(String id, double points) implements AlertRule {
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @param points the smallest fall that alerts, above 0
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-' or {@code points} is not above 0 and at most 100
+     */
     public ScoreDrop {
       id = requireId(id);
       if (!(points > 0 && points <= 100)) {
@@ -262,6 +278,15 @@ public sealed interface AlertRule {
    * @param days the window in days, at least 1
    */
   record ReservesDown(String id, double percent, int days) implements AlertRule {
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @param percent the smallest fall that alerts, in (0, 100]
+     * @param days the window in days, at least 1
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-', {@code percent} is outside (0, 100] or {@code days} is outside [1, 3660]
+     */
     public ReservesDown {
       id = requireId(id);
       requirePercent(percent, "percent");
@@ -344,6 +369,16 @@ public sealed interface AlertRule {
    * @param windowHours the flow window to read (24, 168, 720), or null for every window
    */
   record NetOutflow(String id, double percent, Integer windowHours) implements AlertRule {
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @param percent the smallest outflow that alerts, as a percentage of reserves in (0, 100]
+     * @param windowHours the flow window to read (24, 168, 720), or null for every window
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-', {@code percent} is outside (0, 100] or {@code windowHours} is not
+     *     positive
+     */
     public NetOutflow {
       id = requireId(id);
       requirePercent(percent, "percent");
@@ -407,6 +442,13 @@ public sealed interface AlertRule {
    * @param id the rule's id
    */
   record LicenceStatusChange(String id) implements AlertRule {
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-'
+     */
     public LicenceStatusChange {
       id = requireId(id);
     }
@@ -463,6 +505,14 @@ public sealed interface AlertRule {
    * @param withinDays how recent an incident must be, in days, at least 1
    */
   record NewIncident(String id, int withinDays) implements AlertRule {
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @param withinDays how recent an incident must be, in days, at least 1
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-' or {@code withinDays} is outside [1, 3660]
+     */
     public NewIncident {
       id = requireId(id);
       if (withinDays < 1 || withinDays > 3660) {
@@ -502,6 +552,15 @@ public sealed interface AlertRule {
    *     stale-after date
    */
   record StaleProofOfReserves(String id, Integer maxAgeDays) implements AlertRule {
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @param maxAgeDays the oldest report date accepted, in days, or null to rely on each proof's
+     *     own stale-after date
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-' or {@code maxAgeDays} is outside [1, 3660]
+     */
     public StaleProofOfReserves {
       id = requireId(id);
       if (maxAgeDays != null && (maxAgeDays < 1 || maxAgeDays > 3660)) {
@@ -555,6 +614,14 @@ public sealed interface AlertRule {
    * @param kinds the red-flag kinds to alert on; empty for all
    */
   record RedFlagRaised(String id, Set<RedFlagKind> kinds) implements AlertRule {
+    /**
+     * Validates the rule and copies its kinds; a null {@code kinds} means all kinds.
+     *
+     * @param id the rule's id
+     * @param kinds the red-flag kinds to alert on; empty for all
+     * @throws IllegalArgumentException when {@code id} is not 1 to 64 lower-case letters, digits,
+     *     '.', '_' or '-'
+     */
     public RedFlagRaised {
       id = requireId(id);
       kinds = kinds == null ? Set.of() : Set.copyOf(kinds);

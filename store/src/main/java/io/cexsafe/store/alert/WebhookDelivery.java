@@ -11,6 +11,15 @@ import java.util.Objects;
  * @param problem why it was not delivered (never containing the secret), or null when delivered
  */
 public record WebhookDelivery(Alert alert, boolean delivered, Integer httpStatus, String problem) {
+  /**
+   * Checks that a problem is given exactly when the delivery failed.
+   *
+   * @param alert the alert
+   * @param delivered true when the webhook answered 2xx
+   * @param httpStatus the last HTTP status received, or null when none was (timeout, network error)
+   * @param problem why it was not delivered (never containing the secret), or null when delivered
+   * @throws IllegalArgumentException when a delivered alert has a problem or a failed one has none
+   */
   public WebhookDelivery {
     Objects.requireNonNull(alert, "alert");
     if (delivered != (problem == null)) {

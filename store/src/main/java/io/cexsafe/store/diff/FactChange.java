@@ -16,6 +16,17 @@ import java.util.Objects;
  */
 public record FactChange(
     ChangeKind kind, String identity, String factType, Evidence before, Evidence after) {
+  /**
+   * Checks that each side is present exactly when the kind of change says so.
+   *
+   * @param kind added, removed or changed
+   * @param identity the fact's {@link FactIdentity identity}, shared by both sides of a change
+   * @param factType the fact's JSON type name, e.g. {@code licence}
+   * @param before the evidence in the earlier snapshot; null when added
+   * @param after the evidence in the later snapshot; null when removed
+   * @throws IllegalArgumentException when {@code before} is null but the fact was not added, or
+   *     {@code after} is null but the fact was not removed (or the other way round)
+   */
   public FactChange {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(identity, "identity");
@@ -28,7 +39,7 @@ public record FactChange(
     }
   }
 
-  /** The one-line summary of the fact as it is now (or was, when removed). */
+  /** {@return the one-line summary of the fact as it is now (or was, when removed)} */
   public String summary() {
     return (after != null ? after : before).fact().summary();
   }

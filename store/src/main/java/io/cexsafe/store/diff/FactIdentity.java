@@ -45,7 +45,12 @@ import java.util.stream.Collectors;
 public final class FactIdentity {
   private FactIdentity() {}
 
-  /** The identity of a piece of evidence: {@code collector:type:subject}. */
+  /**
+   * The identity of a piece of evidence: {@code collector:type:subject}.
+   *
+   * @param evidence the evidence, whose collector id and fact are read
+   * @return the identity, e.g. {@code regulators:licence:FCA|928331}
+   */
   public static String of(Evidence evidence) {
     Objects.requireNonNull(evidence, "evidence");
     return evidence.provenance().collectorId()
@@ -58,6 +63,9 @@ public final class FactIdentity {
   /**
    * The subject of a fact: the fields that name what it is about, joined by {@code |}; empty for a
    * fact an exchange has once.
+   *
+   * @param fact the fact to name
+   * @return the subject fields joined by {@code |}, or the empty string
    */
   public static String subject(Fact fact) {
     Objects.requireNonNull(fact, "fact");

@@ -66,6 +66,27 @@ public record SnapshotDiff(
     List<RuleDelta> rules,
     List<RedFlagKind> redFlagsRaised,
     List<RedFlagKind> redFlagsCleared) {
+  /**
+   * Validates the difference and copies its lists; a null list means an empty one.
+   *
+   * @param exchangeId the exchange
+   * @param fromRunId the run of the earlier snapshot, or null when not known
+   * @param toRunId the run of the later snapshot, or null when not known
+   * @param fromAsOf the earlier snapshot's evaluation instant
+   * @param toAsOf the later snapshot's evaluation instant
+   * @param estimateBefore the earlier overall estimate (out of 100), or null when there was none
+   * @param estimateAfter the later overall estimate, or null
+   * @param gradeBefore the earlier grade, or null when not rated
+   * @param gradeAfter the later grade, or null when not rated
+   * @param confidenceBefore the earlier confidence in [0, 1]
+   * @param confidenceAfter the later confidence in [0, 1]
+   * @param facts the facts that differ: added, then removed, then changed, each by type and
+   *     identity
+   * @param rules the rules whose points or status moved, largest effect on the overall estimate
+   *     first
+   * @param redFlagsRaised the red-flag kinds in the later scorecard only
+   * @param redFlagsCleared the red-flag kinds in the earlier scorecard only
+   */
   public SnapshotDiff {
     Objects.requireNonNull(exchangeId, "exchangeId");
     Objects.requireNonNull(fromAsOf, "fromAsOf");
@@ -140,14 +161,17 @@ public record SnapshotDiff(
         from.runId(), from.bundle(), from.scorecard(), to.runId(), to.bundle(), to.scorecard());
   }
 
-  /** The change of the overall estimate, or null when either side has none. */
+  /**
+   * {@return the change of the overall estimate in points out of 100 (after minus before), or null
+   * when either side has none}
+   */
   public Double estimateDelta() {
     return estimateBefore == null || estimateAfter == null ? null : estimateAfter - estimateBefore;
   }
 
   /**
-   * How many grade steps the grade fell (negative when it rose), or null when either side is not
-   * rated.
+   * {@return how many grade steps the grade fell (negative when it rose), or null when either side
+   * is not rated}
    */
   public Integer gradeStepsDown() {
     return gradeBefore == null || gradeAfter == null
@@ -155,7 +179,7 @@ public record SnapshotDiff(
         : gradeAfter.ordinal() - gradeBefore.ordinal();
   }
 
-  /** True when nothing differs: no fact, rule, grade, estimate or red flag. */
+  /** {@return true when nothing differs: no fact, rule, grade, estimate or red flag} */
   public boolean isEmpty() {
     return facts.isEmpty()
         && rules.isEmpty()
@@ -165,12 +189,19 @@ public record SnapshotDiff(
         && Objects.equals(estimateBefore, estimateAfter);
   }
 
-  /** The facts of one kind of change. */
+  /**
+   * The facts of one kind of change.
+   *
+   * @param kind added, removed or changed
+   * @return those changes, in the order of {@link #facts()}
+   */
   public List<FactChange> facts(ChangeKind kind) {
     return facts.stream().filter(change -> change.kind() == kind).toList();
   }
 
-  /** Indented JSON with a trailing newline, in core's JSON conventions. */
+  /**
+   * {@return this difference as indented JSON with a trailing newline, in core's JSON conventions}
+   */
   public String toJson() {
     return Json.writePretty(this);
   }
