@@ -28,6 +28,8 @@ public final class GeneratedCatalog {
   /**
    * {@code size} generated exchanges.
    *
+   * @param size how many exchanges the catalogue holds, numbered 1 to {@code size}; 1 to 9,999
+   * @return a catalogue of exchanges 1 to {@code size}, each built as {@link #exchange(int)} does
    * @throws IllegalArgumentException when {@code size} is not between 1 and 9,999
    */
   public static ExchangeCatalog of(int size) {
@@ -44,6 +46,10 @@ public final class GeneratedCatalog {
   /**
    * The same catalogue as a catalogue file ({@code --catalog}), for tests of the command line.
    *
+   * @param size how many exchanges the file lists, as for {@link #of(int)}
+   * @param file where to write the JSON catalogue (UTF-8); an existing file is overwritten
+   * @return {@code file}, now holding the catalogue
+   * @throws IllegalArgumentException when {@code size} is not between 1 and 9,999
    * @throws UncheckedIOException when the file cannot be written
    */
   public static Path writeFile(int size, Path file) {
@@ -79,7 +85,13 @@ public final class GeneratedCatalog {
     }
   }
 
-  /** Exchange number {@code i} of a generated catalogue. */
+  /**
+   * Exchange number {@code i} of a generated catalogue.
+   *
+   * @param i the exchange's number, from 1; it sets the id, name, website and identifiers
+   * @return the exchange with id {@link #id(int)}, name {@code Generated Exchange i}, a DeFiLlama
+   *     slug, an Apple track id and a Play package derived from {@code i}
+   */
   public static Exchange exchange(int i) {
     String id = id(i);
     return new Exchange(
@@ -95,7 +107,12 @@ public final class GeneratedCatalog {
             new ExchangeIdentifier("play.package", "com.gen.exchange.n" + number(i))));
   }
 
-  /** The id of exchange {@code i}, e.g. {@code gen-007}. */
+  /**
+   * The id of exchange {@code i}, e.g. {@code gen-007}.
+   *
+   * @param i the exchange's number, from 1
+   * @return {@code gen-} followed by {@code i} padded with zeros to at least three digits
+   */
   public static String id(int i) {
     return "gen-" + number(i);
   }

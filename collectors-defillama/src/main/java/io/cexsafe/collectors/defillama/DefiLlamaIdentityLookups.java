@@ -17,6 +17,10 @@ public final class DefiLlamaIdentityLookups {
   /**
    * The lookups, from the settings under {@code defillama.} (given without the prefix, as {@link
    * Config#scoped(String)} gives them).
+   *
+   * @param settings the settings under {@code defillama.}, with the prefix removed
+   * @return the CEX-list name search, or an empty list when {@code defillama.cexs.enabled} is false
+   * @throws io.cexsafe.ConfigurationException when a setting is invalid
    */
   public static List<IdentityLookup> fromConfig(Config settings) {
     DefiLlamaSettings parsed = DefiLlamaSettings.fromConfig(settings);

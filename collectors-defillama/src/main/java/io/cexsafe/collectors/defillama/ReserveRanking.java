@@ -25,6 +25,14 @@ public final class ReserveRanking {
    * @param listedName the name DeFiLlama lists it under
    */
   public record Ranked(Exchange exchange, BigDecimal reservesUsd, String listedName) {
+    /**
+     * One catalogue exchange with the reserves DeFiLlama lists for it.
+     *
+     * @param exchange the catalogue entry
+     * @param reservesUsd DeFiLlama's {@code currentTvl} for it, in USD
+     * @param listedName the name DeFiLlama lists it under
+     * @throws NullPointerException when any component is null
+     */
     public Ranked {
       Objects.requireNonNull(exchange, "exchange");
       Objects.requireNonNull(reservesUsd, "reservesUsd");
@@ -40,6 +48,14 @@ public final class ReserveRanking {
    *     catalogue does not hold (so a reader knows the top is the catalogue's, not the world's)
    */
   public record Result(List<Ranked> top, List<String> notInCatalogue) {
+    /**
+     * The ranking and what it could not place; both lists are copied.
+     *
+     * @param top the {@code n} catalogue exchanges with the largest reserves, largest first
+     * @param notInCatalogue names of listed exchanges larger than the last of {@code top} that the
+     *     catalogue does not hold (so a reader knows the top is the catalogue's, not the world's)
+     * @throws NullPointerException when a list or any of its elements is null
+     */
     public Result {
       top = List.copyOf(top);
       notInCatalogue = List.copyOf(notInCatalogue);
@@ -49,7 +65,14 @@ public final class ReserveRanking {
   /**
    * Reads {@code /cexs} and ranks {@code catalog}'s exchanges by their listed reserves.
    *
+   * @param http the fetcher the request goes through
+   * @param settings DeFiLlama's settings, giving the base URL and API key of {@code /cexs}
+   * @param catalog the exchanges to rank, matched to listed rows by their {@code defillama.slug}
+   *     identifier or name; exchanges not listed, or listed without reserves, are left out
    * @param n how many to keep, at least 1
+   * @return the (up to) {@code n} largest catalogue exchanges, and the larger listed exchanges the
+   *     catalogue lacks
+   * @throws IllegalArgumentException when {@code n} is less than 1
    * @throws SourceException when the list cannot be read or is malformed
    */
   public static Result largest(

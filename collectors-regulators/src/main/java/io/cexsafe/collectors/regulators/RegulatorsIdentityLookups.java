@@ -19,6 +19,10 @@ public final class RegulatorsIdentityLookups {
   /**
    * The lookups, from the settings under {@code regulators.} (given without the prefix, as {@link
    * Config#scoped(String)} gives them).
+   *
+   * @param settings the settings under {@code regulators.}, with the prefix removed
+   * @return the ESMA and FCA name searches, each only when its source is enabled; possibly empty
+   * @throws io.cexsafe.ConfigurationException when a setting is invalid
    */
   public static List<IdentityLookup> fromConfig(Config settings) {
     List<IdentityLookup> lookups = new ArrayList<>();

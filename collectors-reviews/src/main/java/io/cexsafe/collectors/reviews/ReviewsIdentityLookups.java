@@ -19,6 +19,11 @@ public final class ReviewsIdentityLookups {
   /**
    * The lookups, from the settings under {@code reviews.} (given without the prefix, as {@link
    * Config#scoped(String)} gives them).
+   *
+   * @param settings the settings under {@code reviews.}, with the prefix removed
+   * @return the Apple name search, or an empty list when {@code reviews.apple-lookup.enabled} is
+   *     false
+   * @throws io.cexsafe.ConfigurationException when a setting is invalid
    */
   public static List<IdentityLookup> fromConfig(Config settings) {
     ReviewsSettings parsed = ReviewsSettings.from(settings);
