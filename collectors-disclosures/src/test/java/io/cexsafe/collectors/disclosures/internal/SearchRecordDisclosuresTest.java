@@ -127,7 +127,8 @@ class SearchRecordDisclosuresTest {
             .map(Map.Entry::getKey)
             .collect(Collectors.toSet());
     assertThat(withPorSearch)
-        .containsExactlyInAnyOrder("crypto-com", "coinbase", "binance", "kraken", "okx", "bybit");
+        .containsExactlyInAnyOrder(
+            "crypto-com", "coinbase", "binance", "kraken", "okx", "bybit", "gate", "htx");
     Set<SearchTopic> curated =
         EnumSet.of(
             SearchTopic.PROOF_OF_RESERVES, SearchTopic.INSURANCE, SearchTopic.PROTECTION_PROGRAMME);
