@@ -52,8 +52,7 @@ class ReadmeHistoryExampleTest {
     PrintStream original = System.out;
     try (URLClassLoader loader =
         new URLClassLoader(
-            new URL[] {classes.toUri().toURL()},
-            ReadmeHistoryExampleTest.class.getClassLoader())) {
+            new URL[] {classes.toUri().toURL()}, ReadmeHistoryExampleTest.class.getClassLoader())) {
       Method main = loader.loadClass("HistoryExample").getMethod("main", String[].class);
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
       main.invoke(null, (Object) new String[] {dir.resolve("history.db").toString()});
