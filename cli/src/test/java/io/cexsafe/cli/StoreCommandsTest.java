@@ -99,7 +99,7 @@ class StoreCommandsTest {
         json(ok("history", "Kraken", "--store", store.toString(), "--format", "json").out());
     assertThat(history.get("exchangeId").asText()).isEqualTo("kraken");
     assertThat(history.get("points")).hasSize(2);
-    JsonNode scorecard = json(plain.out()).get(0).get("scorecard");
+    JsonNode scorecard = json(plain.out()).get("assessments").get(0).get("scorecard");
     JsonNode point = history.get("points").get(0);
     assertThat(point.get("estimate").asDouble()).isEqualTo(scorecard.get("estimate").asDouble());
     assertThat(point.get("confidence").asDouble())

@@ -249,11 +249,11 @@ class IdentityResolutionIT {
                   withMirrors(
                       "assess", "--name", "Zeta Exchange", "--no-progress", "--format", format));
       assertThat(run.exitCode()).as(run.describe()).isZero();
+      // a JSON report holds its assessments under the envelope; a JSON line is one assessment
       JsonNode document =
-          JSON.readTree(
-              format.equals("json")
-                  ? run.stdout()
-                  : run.stdout().lines().findFirst().orElseThrow());
+          format.equals("json")
+              ? JSON.readTree(run.stdout()).at("/assessments/0")
+              : JSON.readTree(run.stdout().lines().findFirst().orElseThrow());
       assertThat(document.at("/bundle/exchangeId").asText()).isEqualTo("zeta-exchange");
       assertThat(document.at("/bundle/evidence").findValuesAsText("type"))
           .contains("identity-resolution");
@@ -268,7 +268,7 @@ class IdentityResolutionIT {
         jar("assess-slug")
             .run(withMirrors("assess", "zeta-exchange", "--no-progress", "--format", "json"));
     assertThat(slug.exitCode()).as(slug.describe()).isZero();
-    JsonNode document = JSON.readTree(slug.stdout());
+    JsonNode document = JSON.readTree(slug.stdout()).at("/assessments/0");
     assertThat(document.at("/scorecard/findings").findValuesAsText("message"))
         .anySatisfy(m -> assertThat(m).startsWith("unreviewed identity"));
 

@@ -61,7 +61,13 @@ class StoreJarIT {
             "--format",
             "json");
     assertThat(second.stderr()).contains("recording run");
-    double latest = JSON.readTree(second.stdout()).get("scorecard").get("estimate").asDouble();
+    double latest =
+        JSON.readTree(second.stdout())
+            .get("assessments")
+            .get(0)
+            .get("scorecard")
+            .get("estimate")
+            .asDouble();
 
     JsonNode json =
         JSON.readTree(
