@@ -174,7 +174,7 @@ final class AssessCommand implements Callable<Integer> {
       }
       if (session.store() == null) {
         // nothing to resume from: the failure is all there is to report
-        return session.report(err, Main.OK);
+        return session.report(err, Main.OK, "nothing was resumed");
       }
       EvidenceStore open = session.store();
       StoredRun run =

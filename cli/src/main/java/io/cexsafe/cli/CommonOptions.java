@@ -5,8 +5,6 @@ import io.cexsafe.Assessor;
 import io.cexsafe.Config;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.SettingKey;
-import io.cexsafe.spi.CollectorRegistry;
-import io.cexsafe.store.alert.WebhookSender;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,11 +76,12 @@ public final class CommonOptions {
     return builder.build();
   }
 
-  /** The settings of core and the collectors, and the webhook secret of {@code watch}. */
+  /** The settings of core, the collectors and the alerts (the webhook secret of {@code watch}). */
   static List<SettingKey<?>> declaredSettings() {
-    List<SettingKey<?>> declared =
-        new ArrayList<>(CollectorRegistry.declaredSettings(CommonOptions.class.getClassLoader()));
-    declared.add(WebhookSender.SECRET_SETTING);
+    List<SettingKey<?>> declared = new ArrayList<>();
+    SettingsTable.declaredByOwner(CommonOptions.class.getClassLoader())
+        .values()
+        .forEach(declared::addAll);
     return declared;
   }
 

@@ -89,7 +89,8 @@ final class DiffCommand implements Callable<Integer> {
       return Main.STORE_FAILED;
     }
     SnapshotDiff done = diff;
-    report.write(spec.commandLine().getOut(), out -> DiffReport.write(format, done, out));
+    report.write(
+        spec.commandLine().getOut(), out -> DiffReport.write(format, done, Main.runId(spec), out));
     return Main.OK;
   }
 

@@ -1,6 +1,7 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.Json;
+import io.cexsafe.RunId;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.reports.TextTable;
 import io.cexsafe.scoring.Grade;
 import io.cexsafe.scoring.RedFlagKind;
@@ -15,10 +16,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link SnapshotDiff} in the built-in report formats: json and jsonl are the diff's own
- * JSON (indented, or on one line); table, csv, md and html list the same rows: score, grade and
- * confidence, red flags raised or cleared, facts added, removed and changed, and the rules that
- * moved the score. See docs/alerts.md.
+ * Writes a {@link SnapshotDiff} in the built-in report formats: json and jsonl are the envelope
+ * (kind {@code diff}, a null {@code asOf}: the diff's own instants are {@code fromAsOf} and {@code
+ * toAsOf}) followed by the diff's own JSON (indented, or on one line); table, csv, md and html list
+ * the same rows: score, grade and confidence, red flags raised or cleared, facts added, removed and
+ * changed, and the rules that moved the score. See docs/alerts.md.
  */
 final class DiffReport {
   /** The formats a diff renders in. */
@@ -49,11 +51,12 @@ final class DiffReport {
       String after,
       String delta) {}
 
-  static void write(String format, SnapshotDiff diff, Writer out) {
+  static void write(String format, SnapshotDiff diff, RunId runId, Writer out) {
     PrintWriter print = new PrintWriter(out);
+    ReportEnvelope envelope = ReportEnvelope.of("diff", runId, null);
     switch (format) {
-      case "json" -> print.print(diff.toJson());
-      case "jsonl" -> print.println(Json.write(diff));
+      case "json" -> print.print(envelope.pretty(diff));
+      case "jsonl" -> print.println(envelope.line(diff));
       case "csv" -> csv(diff, print);
       case "md" -> markdown(diff, print);
       case "html" -> html(diff, print);

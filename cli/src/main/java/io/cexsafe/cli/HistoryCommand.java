@@ -105,7 +105,7 @@ final class HistoryCommand implements Callable<Integer> {
     sink.output = output;
     sink.write(
         spec.commandLine().getOut(),
-        out -> HistoryReport.write(chosen, chosenExchange, points, out));
+        out -> HistoryReport.write(chosen, chosenExchange, points, Main.runId(spec), out));
     return Main.OK;
   }
 }

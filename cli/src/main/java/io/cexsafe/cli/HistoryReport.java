@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cexsafe.Exchange;
 import io.cexsafe.Json;
 import io.cexsafe.Pillar;
+import io.cexsafe.RunId;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.reports.TextTable;
 import io.cexsafe.store.HistoryPoint;
 import io.cexsafe.store.PillarPoint;
@@ -65,20 +67,26 @@ final class HistoryReport {
     }
   }
 
-  static void write(Format format, Exchange exchange, List<HistoryPoint> points, Writer out) {
+  /**
+   * Writes the history. JSON is one document (kind {@code history}); JSON lines are one line per
+   * point (kind {@code history-point}) with the point under {@code point}, since its own run id and
+   * as-of are a stored run's, not this invocation's. Both carry the envelope with a null {@code
+   * asOf}: history is read from the store, not evaluated at one date.
+   */
+  static void write(
+      Format format, Exchange exchange, List<HistoryPoint> points, RunId runId, Writer out) {
     try {
       switch (format) {
         case TABLE -> table(exchange, points, out);
-        case JSON -> {
-          out.write(
-              JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document(exchange, points)));
-          out.write("\n");
-        }
+        case JSON ->
+            out.write(ReportEnvelope.of("history", runId, null).pretty(document(exchange, points)));
         case JSONL -> {
+          ReportEnvelope envelope = ReportEnvelope.of("history-point", runId, null);
           for (HistoryPoint point : points) {
-            ObjectNode line = point(point);
+            ObjectNode line = JSON.createObjectNode();
             line.put("exchangeId", exchange.id());
-            out.write(JSON.writeValueAsString(line));
+            line.set("point", point(point));
+            out.write(envelope.line(line));
             out.write("\n");
           }
         }

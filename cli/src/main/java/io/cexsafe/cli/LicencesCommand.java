@@ -5,6 +5,7 @@ import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.ExchangeIdentifier;
+import io.cexsafe.RunId;
 import io.cexsafe.collectors.regulators.LicenceView;
 import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.reports.TextTable;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check an exchange's licences and registrations in the public registers, by country.",
       "Identifier matches (FRN, LEI, ABN, licence number) come first; name-only matches are labelled.",
-      "Exit 1 when nothing could be verified (offline, or every register failed)."
+      "Exit 1 when nothing could be verified (offline, or every register failed); with --strict,",
+      "exit 3 when a register failed or answered in part."
     })
 final class LicencesCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -46,10 +48,13 @@ final class LicencesCommand implements Callable<Integer> {
       description = "Do not contact the registers (nothing can be verified).")
   boolean offline;
 
+  @Mixin PipelineOptions pipeline;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    RunId runId = pipeline.start(spec);
     Config config = common.config();
     ExchangeCatalog catalog = common.catalog();
     Exchange selected = catalog.get(exchange);
@@ -57,10 +62,10 @@ final class LicencesCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (offline) {
       err.println("cexsafe: " + RegisterCheck.OFFLINE_MESSAGE);
-      printClaims(out, selected);
+      printClaims(out, selected, runId);
       return Main.FAILURE;
     }
-    EvidenceBundle bundle = RegisterCheck.run(config, catalog, List.of(selected)).get(0);
+    EvidenceBundle bundle = RegisterCheck.run(runId, config, catalog, List.of(selected)).get(0);
     List<LicenceView.Row> rows = LicenceView.rows(bundle);
     List<LicenceView.RegisterCoverage> coverage = LicenceView.coverage(bundle);
     boolean anyChecked = RegisterCheck.anyChecked(coverage);
@@ -70,7 +75,7 @@ final class LicencesCommand implements Callable<Integer> {
       json.put("licences", rows);
       json.put("registers", coverage);
       json.put("outcomes", bundle.outcomes());
-      out.println(ReportEnvelope.of("licences", Main.runId(spec), bundle.asOf()).pretty(json));
+      out.println(ReportEnvelope.of("licences", runId, bundle.asOf()).pretty(json));
     } else {
       out.println(
           selected.name()
@@ -94,11 +99,14 @@ final class LicencesCommand implements Callable<Integer> {
         RegisterCheck.printOutcomes(out, List.of(bundle));
       }
     }
+    out.flush();
+    int sources = pipeline.finish(List.of(bundle), spec.commandLine().getErr());
+    // nothing verified (1) outranks --strict's source failure (3): docs/limits.md
     boolean verifiedNothing = rows.isEmpty() && !anyChecked;
-    return verifiedNothing ? Main.FAILURE : Main.OK;
+    return verifiedNothing ? Main.FAILURE : sources;
   }
 
-  private void printClaims(PrintWriter out, Exchange selected) {
+  private void printClaims(PrintWriter out, Exchange selected, RunId runId) {
     List<ExchangeIdentifier> claims =
         selected.identifiers().stream()
             .filter(
@@ -112,7 +120,7 @@ final class LicencesCommand implements Callable<Integer> {
       json.put("verified", false);
       json.put("message", RegisterCheck.OFFLINE_MESSAGE);
       json.put("claims", claims);
-      out.println(ReportEnvelope.of("licence-claims", Main.runId(spec), null).pretty(json));
+      out.println(ReportEnvelope.of("licence-claims", runId, null).pretty(json));
       return;
     }
     TextTable table = new TextTable("SCHEME", "IDENTIFIER", "ENTITY", "STATUS");

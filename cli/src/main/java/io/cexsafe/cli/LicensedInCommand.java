@@ -3,6 +3,7 @@ package io.cexsafe.cli;
 import io.cexsafe.Config;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.RunId;
 import io.cexsafe.collectors.regulators.LicenceView;
 import io.cexsafe.reports.ReportEnvelope;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Which exchanges hold a licence or registration in a country, as the registers show it.",
       "MiCA authorisations count in every EU/EEA state they are passported to.",
-      "Exit 1 when nothing could be verified (offline, or every register failed)."
+      "Exit 1 when nothing could be verified (offline, or every register failed); with --strict,",
+      "exit 3 when a register failed or answered in part for some exchange."
     })
 final class LicensedInCommand implements Callable<Integer> {
   private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
@@ -46,10 +48,13 @@ final class LicensedInCommand implements Callable<Integer> {
       description = "Do not contact the registers (nothing can be verified).")
   boolean offline;
 
+  @Mixin PipelineOptions pipeline;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    RunId runId = pipeline.start(spec);
     String code;
     try {
       code = LicenceView.country(country);
@@ -73,7 +78,7 @@ final class LicensedInCommand implements Callable<Integer> {
                       "; below are the catalogue's unverified claims", ""));
       return Main.FAILURE;
     }
-    List<EvidenceBundle> bundles = RegisterCheck.run(config, catalog, catalog.all());
+    List<EvidenceBundle> bundles = RegisterCheck.run(runId, config, catalog, catalog.all());
     List<LicenceView.Row> rows = LicenceView.licensedIn(code, bundles);
     boolean anyChecked =
         bundles.stream().anyMatch(b -> RegisterCheck.anyChecked(LicenceView.coverage(b)));
@@ -88,8 +93,7 @@ final class LicensedInCommand implements Callable<Integer> {
       bundles.forEach(b -> outcomes.put(b.exchangeId(), b.outcomes()));
       json.put("outcomes", outcomes);
       out.println(
-          ReportEnvelope.of(
-                  "licensed-in", Main.runId(spec), bundles.isEmpty() ? null : bundles.get(0).asOf())
+          ReportEnvelope.of("licensed-in", runId, bundles.isEmpty() ? null : bundles.get(0).asOf())
               .pretty(json));
     } else {
       out.println(
@@ -113,7 +117,10 @@ final class LicensedInCommand implements Callable<Integer> {
         RegisterCheck.printOutcomes(out, bundles);
       }
     }
+    out.flush();
+    int sources = pipeline.finish(bundles, spec.commandLine().getErr());
+    // nothing verified (1) outranks --strict's source failure (3): docs/limits.md
     boolean verifiedNothing = rows.isEmpty() && !anyChecked;
-    return verifiedNothing ? Main.FAILURE : Main.OK;
+    return verifiedNothing ? Main.FAILURE : sources;
   }
 }

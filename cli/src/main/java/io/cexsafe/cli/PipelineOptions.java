@@ -14,10 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * What a scheduler needs from the commands that run collectors (assess, compare): --strict for an
- * exit code that says a source failed, --run-id to carry the scheduler's own id, and --log-format
- * json for log lines a log pipeline can parse. Without them, stdout is what it always was; a run
- * with failed or partial sources adds one summary line on stderr either way.
+ * What a scheduler needs from every command that runs collectors ({@code assess}, {@code compare},
+ * {@code watch}, {@code licences}, {@code licensed-in}): --strict for an exit code that says a
+ * source failed, --run-id to carry the scheduler's own id, and --log-format json for log lines a
+ * log pipeline can parse. One mixin, so the options mean the same everywhere. Without them, stdout
+ * is what it always was; a run with failed or partial sources adds one summary line on stderr
+ * either way.
  */
 public final class PipelineOptions {
   /** How many failed or partial runs the stderr summary names before it says "and N more". */
@@ -58,7 +60,8 @@ public final class PipelineOptions {
 
   /**
    * The run id of this invocation: --run-id when given, otherwise the one {@link Main} generated.
-   * Also switches logging to JSON when asked and puts the run id in the logging context.
+   * Also switches logging to JSON when asked and puts the run id in the logging context. Call it
+   * before reading the settings, which set the log levels for the chosen log format.
    */
   RunId start(CommandSpec spec) {
     RunId id = runId != null ? runId : Main.runId(spec);

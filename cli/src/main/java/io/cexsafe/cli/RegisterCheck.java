@@ -7,6 +7,7 @@ import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.OutcomeStatus;
+import io.cexsafe.RunId;
 import io.cexsafe.collectors.regulators.LicenceView;
 import io.cexsafe.collectors.regulators.RegulatorsCollectorProvider;
 import io.cexsafe.reports.TextTable;
@@ -26,7 +27,7 @@ final class RegisterCheck {
   private RegisterCheck() {}
 
   static List<EvidenceBundle> run(
-      Config config, ExchangeCatalog catalog, List<Exchange> exchanges) {
+      RunId runId, Config config, ExchangeCatalog catalog, List<Exchange> exchanges) {
     EvidenceCollector collector =
         CollectorRegistry.builder()
             .config(config)
@@ -35,7 +36,12 @@ final class RegisterCheck {
             .collectors()
             .get(0);
     try (Assessor assessor =
-        Assessor.builder().catalog(catalog).collector(collector).config(config).build()) {
+        Assessor.builder()
+            .runId(runId)
+            .catalog(catalog)
+            .collector(collector)
+            .config(config)
+            .build()) {
       return assessor.assessAll(exchanges);
     }
   }

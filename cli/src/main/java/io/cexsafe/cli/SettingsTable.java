@@ -2,6 +2,7 @@ package io.cexsafe.cli;
 
 import io.cexsafe.SettingKey;
 import io.cexsafe.spi.CollectorRegistry;
+import io.cexsafe.store.alert.WebhookSender;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,24 @@ final class SettingsTable {
     this.rows = List.copyOf(rows);
   }
 
-  /** The settings of core and of every collector {@code loader} finds. */
+  /** The settings of core, of every collector {@code loader} finds, and of the alerts. */
   static SettingsTable discover(ClassLoader loader) {
-    return of(CollectorRegistry.settingsByOwner(loader));
+    return of(declaredByOwner(loader));
+  }
+
+  /** The owner of the settings {@code watch} reads, such as the webhook's signing secret. */
+  static final String ALERTS_OWNER = "alerts";
+
+  /**
+   * Every setting the command line accepts, by owner: core, each collector {@code loader} finds,
+   * then the alerts. The one list that {@code --set}, {@code --config}, the environment and {@code
+   * cexsafe settings} all use.
+   */
+  static Map<String, List<SettingKey<?>>> declaredByOwner(ClassLoader loader) {
+    Map<String, List<SettingKey<?>>> byOwner =
+        new LinkedHashMap<>(CollectorRegistry.settingsByOwner(loader));
+    byOwner.put(ALERTS_OWNER, WebhookSender.declaredSettings());
+    return byOwner;
   }
 
   static SettingsTable of(Map<String, List<SettingKey<?>>> byOwner) {

@@ -136,17 +136,30 @@ final class StoreSession implements AutoCloseable {
     }
   }
 
-  /** Reports the kept failure on stderr and returns the exit code it calls for. */
+  /**
+   * Reports the kept failure on stderr, saying the report was printed, and returns the exit code it
+   * calls for.
+   */
   int report(PrintWriter err, int code) {
+    return report(err, code, "the report was printed");
+  }
+
+  /**
+   * Reports the kept failure on stderr and returns the exit code it calls for.
+   *
+   * @param done what the command did in spite of the failure, e.g. "the report was printed"
+   */
+  int report(PrintWriter err, int code, String done) {
     if (failure == null) {
       return code;
     }
     err.println(
         "cexsafe: error: "
             + failure.getMessage()
-            + " (the report was printed; run "
-            + runId
-            + " is not completely stored)");
+            + " ("
+            + done
+            + (runId == null ? "" : "; run " + runId + " is not completely stored")
+            + ")");
     // the store failure outranks --strict's source failure (docs/limits.md)
     return code == Main.OK || code == Main.SOURCE_FAILED ? Main.STORE_FAILED : code;
   }

@@ -1,9 +1,12 @@
 package io.cexsafe.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.Json;
 import io.cexsafe.RunId;
 import io.cexsafe.Secret;
+import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.scoring.Scorer;
 import io.cexsafe.store.HistoryPoint;
 import io.cexsafe.store.RunHistory;
@@ -37,8 +40,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Assess exchanges, record the run in the store, then evaluate the alert rules of --alerts",
       "against each exchange's stored history. Alerts that fire are printed to stdout, one JSON",
-      "object per line, and posted to the webhook of alerts.json when it has one (HMAC-SHA256",
-      "signed). Exit codes: 0 no alert, 5 at least one alert fired, 6 an alert could not be",
+      "object per line (kind \"alert\", with the envelope fields), and posted to the webhook of",
+      "alerts.json when it has one (HMAC-SHA256 signed). Exit codes: 0 no alert, 5 at least one",
+      "alert fired, 3 with --strict a source failed or was partial, 6 an alert could not be",
       "delivered to the webhook, 4 the store failed, 2 bad input. See docs/alerts.md."
     })
 final class WatchCommand implements Callable<Integer> {
@@ -87,12 +91,15 @@ final class WatchCommand implements Callable<Integer> {
 
   @Mixin ScoringOptions scoring;
 
+  @Mixin PipelineOptions pipeline;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    RunId runId = pipeline.start(spec);
     AlertConfig config = AlertConfig.load(alertsFile);
     Secret secret = webhookSecret(config);
     List<String> names = names();
@@ -103,9 +110,10 @@ final class WatchCommand implements Callable<Integer> {
     List<Exchange> selected = AssessmentRun.select(catalog, names);
     List<String> ids = selected.stream().map(Exchange::id).toList();
     List<Alert> alerts = new ArrayList<>();
+    AssessmentRun run;
     try (StoreSession session = StoreSession.open(storeAccess.store)) {
       if (session.failed()) {
-        return session.report(err, Main.OK);
+        return session.report(err, Main.OK, NOTHING_ASSESSED);
       }
       Map<String, String> settings = new TreeMap<>();
       if (asOf != null) {
@@ -113,24 +121,24 @@ final class WatchCommand implements Callable<Integer> {
       }
       Instant planned =
           evaluation != null ? evaluation : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      RunId runId = Main.runId(spec);
       RunPlan plan = new RunPlan(runId.value(), planned, ids, settings);
       session.start(plan, err);
-      AssessmentRun.run(
-          runId,
-          common,
-          proofs,
-          catalog,
-          selected,
-          offline,
-          evaluation,
-          progress,
-          err,
-          bundle -> session.commit(bundle, scorer));
+      run =
+          AssessmentRun.run(
+              runId,
+              common,
+              proofs,
+              catalog,
+              selected,
+              offline,
+              evaluation,
+              progress,
+              err,
+              bundle -> session.commit(bundle, scorer));
       session.finish();
       if (session.failed()) {
         // without the stored history there is nothing to evaluate the rules against
-        return session.report(err, Main.OK);
+        return session.report(err, pipeline.finish(run.bundles, err), NOT_EVALUATED);
       }
       try {
         for (String id : ids) {
@@ -145,7 +153,7 @@ final class WatchCommand implements Callable<Integer> {
       }
     }
     for (Alert alert : alerts) {
-      out.println(alert.toJsonLine());
+      out.println(alertLine(alert, runId));
     }
     out.flush();
     boolean undelivered = false;
@@ -166,10 +174,33 @@ final class WatchCommand implements Callable<Integer> {
         }
       }
     }
+    int sources = pipeline.finish(run.bundles, err);
+    // docs/limits.md: an undelivered alert (6) outranks --strict's failed source (3), which
+    // outranks alerts that fired (5)
     if (undelivered) {
       return DELIVERY_FAILED;
     }
+    if (sources != Main.OK) {
+      return sources;
+    }
     return alerts.isEmpty() ? Main.OK : ALERTS_FIRED;
+  }
+
+  /** What a store that could not be opened left undone. */
+  static final String NOTHING_ASSESSED = "nothing was assessed and no alert rule was evaluated";
+
+  /** What a store that failed during the run left undone. */
+  static final String NOT_EVALUATED =
+      "the exchanges were assessed but, without their stored history, no alert rule was evaluated";
+
+  /**
+   * One alert as a JSON line: the envelope (kind {@code alert}, the alert's evaluation instant as
+   * its {@code asOf}) followed by the alert's other fields.
+   */
+  static String alertLine(Alert alert, RunId runId) {
+    ObjectNode fields = Json.mapper().valueToTree(alert);
+    fields.remove("asOf");
+    return ReportEnvelope.of("alert", runId, alert.asOf()).line(fields);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,6 +36,17 @@ public final class WebhookSender implements AutoCloseable {
    */
   public static final SettingKey<Secret> SECRET_SETTING =
       SettingKey.secret("alerts.webhook-secret", "HMAC-SHA256 key that signs webhook alerts");
+
+  /**
+   * The settings the alerts declare, with absolute keys: a command line checks its settings against
+   * these as it does against the collectors' settings, and lists them under the owner {@code
+   * alerts}.
+   *
+   * @return {@link #SECRET_SETTING}
+   */
+  public static List<SettingKey<?>> declaredSettings() {
+    return List.of(SECRET_SETTING);
+  }
 
   /** The header carrying the body's signature. */
   public static final String SIGNATURE_HEADER = "X-Cexsafe-Signature";
