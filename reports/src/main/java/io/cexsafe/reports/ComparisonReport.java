@@ -38,7 +38,13 @@ public record ComparisonReport(
     }
   }
 
-  /** The assessment of one compared exchange. */
+  /**
+   * The assessment of one compared exchange.
+   *
+   * @param exchangeId the exchange's catalogue id
+   * @return its assessment
+   * @throws IllegalArgumentException when the exchange was not compared
+   */
   public ExchangeAssessment assessment(String exchangeId) {
     return assessments.stream()
         .filter(a -> a.exchange().id().equals(exchangeId))

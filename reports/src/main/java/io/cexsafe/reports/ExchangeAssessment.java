@@ -47,6 +47,8 @@ public record ExchangeAssessment(
    * True when the exchange's identity was resolved at run time by name ({@code assess --name}, an
    * uncatalogued slug) rather than taken from a reviewed catalogue entry: the bundle then holds an
    * {@link IdentityResolution} fact.
+   *
+   * @return whether the identity is unreviewed
    */
   public boolean unreviewedIdentity() {
     return !bundle.facts(IdentityResolution.class).isEmpty();
@@ -56,6 +58,8 @@ public record ExchangeAssessment(
    * The exchange's name as reports show it: with {@code (unreviewed identity)} after it when the
    * identity is {@linkplain #unreviewedIdentity() unreviewed}, so that no reader takes it for a
    * reviewed catalogue entry.
+   *
+   * @return the name to show
    */
   public String displayName() {
     return unreviewedIdentity()
@@ -63,7 +67,14 @@ public record ExchangeAssessment(
         : exchange.name();
   }
 
-  /** An assessment without a persona. */
+  /**
+   * An assessment without a persona.
+   *
+   * @param exchange the exchange assessed
+   * @param bundle the evidence collected about it
+   * @param scorecard the bundle's scorecard
+   * @return the assessment
+   */
   public static ExchangeAssessment of(
       Exchange exchange, EvidenceBundle bundle, Scorecard scorecard) {
     return new ExchangeAssessment(exchange, bundle, scorecard, null);

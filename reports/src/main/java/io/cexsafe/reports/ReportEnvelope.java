@@ -33,6 +33,9 @@ public record ReportEnvelope(String kind, RunId runId, Instant asOf) {
   /**
    * Checks the kind and the run id.
    *
+   * @param kind what the document holds: lower-case words joined by hyphens
+   * @param runId the run that wrote it
+   * @param asOf the evaluation instant, or null
    * @throws IllegalArgumentException when the kind is not lower-case words joined by hyphens
    */
   public ReportEnvelope {
@@ -44,7 +47,15 @@ public record ReportEnvelope(String kind, RunId runId, Instant asOf) {
     }
   }
 
-  /** An envelope of the given kind for a run, with its evaluation instant (or null). */
+  /**
+   * An envelope of the given kind for a run, with its evaluation instant (or null).
+   *
+   * @param kind what the document holds, e.g. {@code assessments}
+   * @param runId the run that writes it
+   * @param asOf the evaluation instant, or null for output not evaluated at a date
+   * @return the envelope
+   * @throws IllegalArgumentException when the kind is not lower-case words joined by hyphens
+   */
   public static ReportEnvelope of(String kind, RunId runId, Instant asOf) {
     return new ReportEnvelope(kind, runId, asOf);
   }
@@ -53,6 +64,8 @@ public record ReportEnvelope(String kind, RunId runId, Instant asOf) {
    * The envelope's fields followed by the fields of {@code body}, which must serialise to a JSON
    * object (a map, a record, a bean) without fields of the envelope's names.
    *
+   * @param body the document's own fields
+   * @return a new JSON object: the envelope's fields, then the body's
    * @throws IllegalArgumentException when the body is not an object or repeats an envelope field
    */
   public ObjectNode wrap(Object body) {
@@ -84,12 +97,24 @@ public record ReportEnvelope(String kind, RunId runId, Instant asOf) {
     return document;
   }
 
-  /** {@link #wrap} as indented JSON ending with a newline. */
+  /**
+   * {@link #wrap} as indented JSON ending with a newline: a JSON document.
+   *
+   * @param body the document's own fields
+   * @return the document's text
+   * @throws IllegalArgumentException as {@link #wrap} does
+   */
   public String pretty(Object body) {
     return Json.writePretty(wrap(body));
   }
 
-  /** {@link #wrap} as one line of compact JSON, without the line break. */
+  /**
+   * {@link #wrap} as one line of compact JSON, without the line break: one line of JSON lines.
+   *
+   * @param body the line's own fields
+   * @return the line's text
+   * @throws IllegalArgumentException as {@link #wrap} does
+   */
   public String line(Object body) {
     return Json.write(wrap(body));
   }

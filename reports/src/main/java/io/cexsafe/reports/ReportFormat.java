@@ -43,7 +43,13 @@ public enum ReportFormat {
         .orElseThrow();
   }
 
-  /** Finds a built-in format by its id, ignoring case. */
+  /**
+   * Finds a built-in format by its id, ignoring case.
+   *
+   * @param id the format's id, e.g. {@code json}
+   * @return the format
+   * @throws IllegalArgumentException when no built-in format has that id
+   */
   public static ReportFormat fromId(String id) {
     String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values())

@@ -26,6 +26,9 @@ public final class ReportOptions {
   /**
    * A copy asking formats that summarise evidence (the text table) to list every piece of it too;
    * formats that always carry the evidence ignore this.
+   *
+   * @param list whether to list every piece of evidence
+   * @return the copy, or these options when they already say so
    */
   public ReportOptions listingEvidence(boolean list) {
     return list == listEvidence ? this : new ReportOptions(list, runId);
@@ -34,12 +37,15 @@ public final class ReportOptions {
   /**
    * A copy naming the run the report belongs to, for the envelope of JSON output (see {@link
    * ReportEnvelope}); without it, each JSON report gets a freshly generated id.
+   *
+   * @param runId the run, the same id its logs and stored run carry
+   * @return the copy
    */
   public ReportOptions withRunId(RunId runId) {
     return new ReportOptions(listEvidence, Objects.requireNonNull(runId, "runId"));
   }
 
-  /** The run the report belongs to, or null when none was named. */
+  /** {@return the run the report belongs to, or null when none was named} */
   public RunId runId() {
     return runId;
   }

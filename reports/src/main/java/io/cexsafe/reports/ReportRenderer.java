@@ -41,6 +41,11 @@ public interface ReportRenderer {
   /**
    * Writes a report on one or more exchanges (never an empty list). Called only when {@link
    * #kinds()} holds {@link ReportKind#ASSESSMENTS}.
+   *
+   * @param assessments the assessments, in the order to report them
+   * @param options the reader's choices; use those that make sense for the format
+   * @param out where the report goes; the caller flushes and closes it
+   * @throws IOException when {@code out} cannot be written
    */
   default void renderAssessments(
       List<ExchangeAssessment> assessments, ReportOptions options, Writer out) throws IOException {
@@ -50,6 +55,11 @@ public interface ReportRenderer {
   /**
    * Writes a comparison report. Called only when {@link #kinds()} holds {@link
    * ReportKind#COMPARISON}.
+   *
+   * @param report the comparison and the assessments it ranks
+   * @param options the reader's choices; use those that make sense for the format
+   * @param out where the report goes; the caller flushes and closes it
+   * @throws IOException when {@code out} cannot be written
    */
   default void renderComparison(ComparisonReport report, ReportOptions options, Writer out)
       throws IOException {

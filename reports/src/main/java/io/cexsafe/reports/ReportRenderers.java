@@ -41,7 +41,14 @@ public final class ReportRenderers {
     return builder().discover().build();
   }
 
-  /** The built-in formats and those discovered with the given class loader. */
+  /**
+   * The built-in formats and those discovered with the given class loader.
+   *
+   * @param loader the class loader to discover {@link ReportRenderer} providers with (null: the
+   *     system class loader)
+   * @return the registry
+   * @throws ConfigurationException as {@link Builder#build()} does
+   */
   public static ReportRenderers discover(ClassLoader loader) {
     return builder().discover(loader).build();
   }
@@ -64,6 +71,8 @@ public final class ReportRenderers {
   /**
    * The renderer with this id, ignoring case and surrounding spaces.
    *
+   * @param id the format's id, e.g. {@code csv}
+   * @return the renderer
    * @throws ConfigurationException for an unknown id, listing the known ones
    */
   public ReportRenderer find(String id) {
@@ -76,7 +85,12 @@ public final class ReportRenderers {
     return renderer;
   }
 
-  /** The ids of the renderers that can render {@code kind}, in the order of {@link #all()}. */
+  /**
+   * The ids of the renderers that can render {@code kind}, in the order of {@link #all()}.
+   *
+   * @param kind what is to be rendered
+   * @return the ids, possibly none
+   */
   public List<String> idsRendering(ReportKind kind) {
     return byId.values().stream()
         .filter(renderer -> renderer.kinds().contains(kind))
@@ -97,7 +111,14 @@ public final class ReportRenderers {
 
     private Builder() {}
 
-    /** Registers a renderer. */
+    /**
+     * Registers a renderer; registered ones come before discovered ones with the same id, and two
+     * with one id fail {@link #build()}.
+     *
+     * @param renderer the renderer
+     * @return this builder
+     * @throws ConfigurationException when {@code renderer} is null
+     */
     public Builder register(ReportRenderer renderer) {
       if (renderer == null) {
         throw new ConfigurationException("cannot register a null report renderer");
@@ -106,12 +127,21 @@ public final class ReportRenderers {
       return this;
     }
 
-    /** {@return also discovers renderers with the thread's context class loader} */
+    /**
+     * Also discovers renderers with the thread's context class loader.
+     *
+     * @return this builder
+     */
     public Builder discover() {
       return discover(Thread.currentThread().getContextClassLoader());
     }
 
-    /** Also discovers renderers with the given class loader (null: the system class loader). */
+    /**
+     * Also discovers renderers with the given class loader.
+     *
+     * @param loader the class loader to discover with (null: the system class loader)
+     * @return this builder
+     */
     public Builder discover(ClassLoader loader) {
       this.discover = true;
       this.discoveryLoader = loader;
@@ -121,6 +151,7 @@ public final class ReportRenderers {
     /**
      * The registry.
      *
+     * @return the built-in renderers, then the registered and discovered ones by id
      * @throws ConfigurationException when two renderers share an id, a discovered one fails to
      *     load, or one has an invalid id, description, media type, extension or kinds
      */

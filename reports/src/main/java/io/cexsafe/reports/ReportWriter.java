@@ -27,12 +27,22 @@ public final class ReportWriter {
     this.options = options;
   }
 
-  /** A writer for the given built-in format. */
+  /**
+   * A writer for the given built-in format, with the default options.
+   *
+   * @param format the format
+   * @return the writer
+   */
   public static ReportWriter of(ReportFormat format) {
     return of(Objects.requireNonNull(format, "format").renderer());
   }
 
-  /** A writer for the given renderer. */
+  /**
+   * A writer for the given renderer, built-in or a plugin's, with the default options.
+   *
+   * @param renderer the renderer
+   * @return the writer
+   */
   public static ReportWriter of(ReportRenderer renderer) {
     return new ReportWriter(Objects.requireNonNull(renderer, "renderer"), ReportOptions.defaults());
   }
@@ -40,12 +50,20 @@ public final class ReportWriter {
   /**
    * A copy that also lists every piece of evidence in the text table (the other formats always
    * carry it).
+   *
+   * @param list whether to list every piece of evidence
+   * @return the copy
    */
   public ReportWriter listingEvidence(boolean list) {
     return new ReportWriter(renderer, options.listingEvidence(list));
   }
 
-  /** A copy that hands these options to the renderer. */
+  /**
+   * A copy that hands these options to the renderer.
+   *
+   * @param options the options, in place of this writer's
+   * @return the copy
+   */
   public ReportWriter withOptions(ReportOptions options) {
     return new ReportWriter(renderer, Objects.requireNonNull(options, "options"));
   }
@@ -53,6 +71,7 @@ public final class ReportWriter {
   /**
    * The built-in format this writer writes.
    *
+   * @return the format
    * @throws IllegalStateException when its renderer is not a built-in one
    * @deprecated the set of formats is open; use {@link #renderer()}
    */
@@ -67,17 +86,30 @@ public final class ReportWriter {
         "report format '" + renderer.id() + "' is not a built-in one; use renderer()");
   }
 
+  /**
+   * The renderer this writer hands reports to.
+   *
+   * @return the renderer
+   */
   public ReportRenderer renderer() {
     return renderer;
   }
 
+  /**
+   * The options this writer hands to its renderer.
+   *
+   * @return the options
+   */
   public ReportOptions options() {
     return options;
   }
 
   /**
-   * Writes a report on one or more exchanges.
+   * Writes a report on one or more exchanges, in the order given, and flushes {@code out}.
    *
+   * @param assessments the assessments, at least one
+   * @param out where the report goes; left open
+   * @throws java.io.UncheckedIOException when {@code out} cannot be written
    * @throws IllegalArgumentException when there is nothing to report or the renderer cannot render
    *     assessments
    */
@@ -96,8 +128,11 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes a comparison report.
+   * Writes a comparison report and flushes {@code out}.
    *
+   * @param report the comparison and the assessments it ranks
+   * @param out where the report goes; left open
+   * @throws java.io.UncheckedIOException when {@code out} cannot be written
    * @throws IllegalArgumentException when the renderer cannot render comparisons
    */
   public void writeComparison(ComparisonReport report, Writer out) {
@@ -124,6 +159,9 @@ public final class ReportWriter {
   /**
    * One exchange as JSON and JSON-lines output carry it: {@code bundle} (readable back with {@code
    * EvidenceBundle.fromJson}), {@code scorecard} and, with a persona, {@code persona}.
+   *
+   * @param assessment the assessment
+   * @return its fields in order, ready to serialise
    */
   public static Map<String, Object> document(ExchangeAssessment assessment) {
     return JsonRenderer.document(assessment);
