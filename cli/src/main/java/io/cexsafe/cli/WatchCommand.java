@@ -158,7 +158,10 @@ final class WatchCommand implements Callable<Integer> {
     out.flush();
     boolean undelivered = false;
     if (config.webhook() != null && !alerts.isEmpty()) {
-      try (WebhookSender sender = WebhookSender.builder(config.webhook(), secret).build()) {
+      try (WebhookSender sender =
+          WebhookSender.builder(config.webhook(), secret)
+              .body(alert -> alertLine(alert, runId))
+              .build()) {
         for (Alert alert : alerts) {
           WebhookDelivery delivery = sender.deliver(alert);
           if (!delivery.delivered()) {

@@ -2,6 +2,7 @@ package io.cexsafe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cexsafe.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -210,6 +211,71 @@ class LicenceCommandsTest {
         .contains("No register that answered lists this exchange's entities")
         .containsPattern("ESMA interim MiCA register +EU +checked");
     assertThat(result.code()).isZero();
+  }
+
+  /** ESMA answers, VARA fails: okx is verified through ESMA, and VARA's failure is reported. */
+  private void varaDown() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String target = request.getTarget();
+            String body =
+                switch (target) {
+                  case "/esma/CASPS.csv" -> CASPS;
+                  case "/esma/NCASP.csv" -> NCASP;
+                  default -> null;
+                };
+            return body == null
+                ? new MockResponse.Builder().code(503).build()
+                : new MockResponse.Builder().code(200).body(body).build();
+          }
+        });
+  }
+
+  @Test
+  void licenceCommandsTakeTheRunIdAndUnderStrictExitThreeWhenARegisterFailed() throws Exception {
+    Result clean = run("licences", "okx", "--format", "json", "--run-id", "lic-1", "--strict");
+    assertThat(clean.code()).as(clean.err()).isZero();
+    assertThat(clean.err()).doesNotContain("failed or");
+    JsonNode json = Json.mapper().readTree(clean.out());
+    assertThat(json.get("kind").asText()).isEqualTo("licences");
+    assertThat(json.get("runId").asText()).isEqualTo("lic-1");
+
+    varaDown();
+    Result lenient = run("licences", "okx", "--set", "http.max-attempts=1");
+    assertThat(lenient.code()).as(lenient.err()).isZero();
+    assertThat(lenient.out()).contains("OKX (okx)").contains("54930069NLWEIGLHXU42");
+    assertThat(lenient.err()).startsWith("cexsafe: warning: ").contains("regulators");
+    Result strict =
+        run("licences", "okx", "--set", "http.max-attempts=1", "--strict", "--log-format", "json");
+    assertThat(strict.code()).as(strict.err()).isEqualTo(Main.SOURCE_FAILED);
+    assertThat(strict.out()).as("the output is still written, unchanged").isEqualTo(lenient.out());
+    assertThat(strict.err()).contains("cexsafe: error: ").contains("regulators");
+
+    Result country =
+        run("licensed-in", "FR", "--set", "http.max-attempts=1", "--strict", "--run-id", "li-2");
+    assertThat(country.code()).as(country.err()).isEqualTo(Main.SOURCE_FAILED);
+    assertThat(country.out()).contains("okx");
+  }
+
+  @Test
+  void nothingVerifiedOutranksStrict() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder().code(503).build();
+          }
+        });
+    Result result = run("licences", "okx", "--set", "http.max-attempts=1", "--strict");
+    assertThat(result.code()).isEqualTo(Main.FAILURE);
+    assertThat(result.err()).contains("cexsafe: error: ");
+    Result badRunId = run("licensed-in", "FR", "--run-id", "");
+    assertThat(badRunId.code()).isEqualTo(Main.BAD_INPUT);
+    Result badFormat = run("licences", "okx", "--log-format", "xml");
+    assertThat(badFormat.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(badFormat.err()).contains("use text or json");
   }
 
   @Test

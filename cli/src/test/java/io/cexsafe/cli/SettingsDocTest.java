@@ -3,7 +3,6 @@ package io.cexsafe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cexsafe.SettingKey;
-import io.cexsafe.spi.CollectorRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ class SettingsDocTest {
   void everyDeclaredSettingHasARowWithItsOwner() {
     String markdown = shipped().markdown();
     List<SettingKey<?>> declared =
-        CollectorRegistry.settingsByOwner(getClass().getClassLoader()).entrySet().stream()
+        SettingsTable.declaredByOwner(getClass().getClassLoader()).entrySet().stream()
             .filter(e -> !e.getKey().equals("cli-probe"))
             .flatMap(e -> e.getValue().stream())
             .toList();
@@ -53,7 +52,8 @@ class SettingsDocTest {
     assertThat(markdown)
         .contains("| `defillama.top-holdings` | int | `10` | defillama |  | ")
         .contains("| `regulators.fca.api-key` | secret |  | regulators | yes | ")
-        .contains("| `http.call-timeout` | duration | `2m` | core |  | ");
+        .contains("| `http.call-timeout` | duration | `2m` | core |  | ")
+        .contains("| `alerts.webhook-secret` | secret |  | alerts | yes | ");
   }
 
   @Test

@@ -109,8 +109,20 @@ class StoreCommandsTest {
 
     String table = ok("history", "kraken", "--store", store.toString()).out();
     assertThat(table).contains("2 stored runs").contains("Confidence").contains("Custody");
+    assertThat(history.get("kind").asText()).isEqualTo("history");
+    assertThat(history.get("schemaVersion").asInt()).isEqualTo(2);
+    assertThat(history.get("asOf").isNull()).as("history is not evaluated at one date").isTrue();
     String jsonl = ok("history", "kraken", "--store", store.toString(), "--format", "jsonl").out();
     assertThat(jsonl.lines()).hasSize(2).allMatch(l -> l.contains("\"exchangeId\":\"kraken\""));
+    for (int i = 0; i < 2; i++) {
+      JsonNode line = json(jsonl.lines().toList().get(i));
+      assertThat(line.fieldNames())
+          .toIterable()
+          .containsExactly(
+              "schemaVersion", "kind", "cexsafeVersion", "runId", "asOf", "exchangeId", "point");
+      assertThat(line.get("kind").asText()).isEqualTo("history-point");
+      assertThat(line.get("point")).isEqualTo(history.get("points").get(i));
+    }
     String csv = ok("history", "kraken", "--store", store.toString(), "--format", "csv").out();
     assertThat(csv.lines()).hasSize(3);
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("exchange,run,as_of,estimate");

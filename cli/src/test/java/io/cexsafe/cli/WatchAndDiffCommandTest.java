@@ -87,6 +87,28 @@ class WatchAndDiffCommandTest {
             "json");
     assertThat(diff.code()).as(diff.err()).isZero();
     JsonNode tree = Json.read(diff.out(), "diff", JsonNode.class);
+    assertThat(tree.fieldNames())
+        .toIterable()
+        .startsWith("schemaVersion", "kind", "cexsafeVersion", "runId", "asOf", "exchangeId");
+    assertThat(tree.path("kind").asText()).isEqualTo("diff");
+    assertThat(tree.path("asOf").isNull()).as("a diff has two instants of its own").isTrue();
+    JsonNode line =
+        Json.read(
+            run(
+                    "diff",
+                    "kraken",
+                    "--since",
+                    "2024-10-15",
+                    "--store",
+                    store.toString(),
+                    "--format",
+                    "jsonl")
+                .out()
+                .strip(),
+            "diff line",
+            JsonNode.class);
+    assertThat(line.path("kind").asText()).isEqualTo("diff");
+    assertThat(line.path("toRunId").asText()).isEqualTo(tree.path("toRunId").asText());
     assertThat(tree.path("exchangeId").asText()).isEqualTo("kraken");
     assertThat(tree.path("fromAsOf").asText()).startsWith("2024-10-15");
     assertThat(tree.path("toAsOf").asText()).startsWith("2025-06-02");
@@ -119,6 +141,90 @@ class WatchAndDiffCommandTest {
     assertThat(csv.out().lines().findFirst().orElseThrow())
         .isEqualTo(String.join(",", DiffReport.CSV_HEADER));
     assertThat(csv.out()).contains("kraken," + tree.path("fromRunId").asText() + ",");
+  }
+
+  @Test
+  void watchTakesThePipelineOptionsAndItsAlertLinesCarryTheEnvelope() throws Exception {
+    Path rules = alerts("{\"rules\":[{\"type\":\"stale-proof-of-reserves\",\"maxAgeDays\":60}]}");
+    Path store = dir.resolve("runs.db");
+    String[] watch = {"watch", "kraken", "--alerts", rules.toString(), "--store", store.toString()};
+    String[] failingProbe = {
+      "--set", "cli-probe.base-url=" + server.url("/"), "--set", "http.max-attempts=1"
+    };
+    Result first =
+        run(concat(watch, new String[] {"--offline", "--as-of", "2024-10-15", "--strict"}));
+    assertThat(first.code()).as("offline sources are skipped, not failed").isZero();
+    assertThat(first.err()).doesNotContain("failed or");
+
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    Result second =
+        run(
+            concat(
+                concat(watch, failingProbe),
+                new String[] {
+                  "--as-of", "2025-06-01", "--run-id", "watch-2", "--log-format", "json", "--strict"
+                }));
+    assertThat(second.code())
+        .as("--strict's failed source (3) outranks an alert that fired (5): " + second.err())
+        .isEqualTo(Main.SOURCE_FAILED);
+    assertThat(second.err())
+        .contains("cexsafe: recording run watch-2")
+        .contains("cexsafe: error: 1 of ")
+        .contains("cli-probe failed for kraken (http-server-error)");
+    JsonNode alert = Json.read(second.out().strip(), "alert", JsonNode.class);
+    assertThat(alert.fieldNames())
+        .toIterable()
+        .startsWith("schemaVersion", "kind", "cexsafeVersion", "runId", "asOf");
+    assertThat(alert.path("kind").asText()).isEqualTo("alert");
+    assertThat(alert.path("runId").asText()).isEqualTo("watch-2");
+    assertThat(alert.path("run").asText()).isEqualTo("watch-2");
+    assertThat(alert.path("asOf").asText()).startsWith("2025-06-01");
+    assertThat(alert.path("rule").asText()).isEqualTo("stale-proof-of-reserves");
+    JsonNode history =
+        Json.read(
+            run("history", "kraken", "--store", store.toString(), "--format", "json").out(),
+            "history",
+            JsonNode.class);
+    assertThat(history.at("/points/1/runId").asText())
+        .as("the store holds the run under the id given")
+        .isEqualTo("watch-2");
+
+    // without --strict a failed source is one warning line; the condition lasts, so no alert
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    Result third = run(concat(concat(watch, failingProbe), new String[] {"--as-of", "2025-06-02"}));
+    assertThat(third.code()).as(third.err()).isZero();
+    assertThat(third.out()).isEmpty();
+    assertThat(third.err()).contains("cexsafe: warning: 1 of ").doesNotContain("cexsafe: error");
+
+    Result badRunId = run(concat(watch, new String[] {"--offline", "--run-id", "has space"}));
+    assertThat(badRunId.code()).isEqualTo(Main.BAD_INPUT);
+  }
+
+  @Test
+  void watchWithAnUnreachableStoreSaysNothingWasAssessed() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path rules = alerts("{\"rules\":[{\"type\":\"grade-drop\"}]}");
+    Result result =
+        run(
+            "watch",
+            "kraken",
+            "--offline",
+            "--alerts",
+            rules.toString(),
+            "--store",
+            "jdbc:postgresql://127.0.0.1:" + port + "/cexsafe?user=u&password=hunter2");
+    assertThat(result.code()).isEqualTo(Main.STORE_FAILED);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().lines()).singleElement();
+    assertThat(result.err())
+        .contains("127.0.0.1:" + port)
+        .contains("(" + WatchCommand.NOTHING_ASSESSED + ")")
+        .doesNotContain("report was printed")
+        .doesNotContain("run null")
+        .doesNotContain("hunter2");
   }
 
   @Test

@@ -15,15 +15,16 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Posts alerts to a webhook: one POST per alert whose body is the alert's JSON line ({@link
- * Alert#toJsonLine()}, UTF-8, {@code application/json}), signed in the header {@value
- * #SIGNATURE_HEADER} as {@code sha256=} followed by the lower-case hex HMAC-SHA256 of the exact
- * body bytes under the shared secret. A receiver recomputes it over the raw body and compares in
- * constant time ({@code docs/alerts.md} shows how).
+ * Alert#toJsonLine()}, or what {@link Builder#body} writes; UTF-8, {@code application/json}),
+ * signed in the header {@value #SIGNATURE_HEADER} as {@code sha256=} followed by the lower-case hex
+ * HMAC-SHA256 of the exact body bytes under the shared secret. A receiver recomputes it over the
+ * raw body and compares in constant time ({@code docs/alerts.md} shows how).
  *
  * <p>Delivery goes through core's HTTP support: a network error, 429 or 5xx is retried with
  * exponential backoff and jitter up to the webhook's {@code maxAttempts}, all attempts within its
@@ -55,11 +56,13 @@ public final class WebhookSender implements AutoCloseable {
   private final Secret secret;
   private final HttpSupport http;
   private final Clock clock;
+  private final Function<Alert, String> body;
 
   private WebhookSender(Builder builder) {
     this.webhook = builder.webhook;
     this.secret = builder.secret;
     this.clock = builder.clock;
+    this.body = builder.body;
     this.http =
         HttpSupport.create(
             HttpSettings.builder()
@@ -109,7 +112,7 @@ public final class WebhookSender implements AutoCloseable {
    * @return whether it was delivered, and why not
    */
   public WebhookDelivery deliver(Alert alert) {
-    byte[] body = alert.toJsonLine().getBytes(StandardCharsets.UTF_8);
+    byte[] body = this.body.apply(alert).getBytes(StandardCharsets.UTF_8);
     FetchRequest request =
         FetchRequest.builder(webhook.url())
             .post("application/json", body)
@@ -146,6 +149,7 @@ public final class WebhookSender implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(5);
+    private Function<Alert, String> body = Alert::toJsonLine;
 
     private Builder(AlertConfig.Webhook webhook, Secret secret) {
       this.webhook = Objects.requireNonNull(webhook, "webhook");
@@ -176,6 +180,18 @@ public final class WebhookSender implements AutoCloseable {
     public Builder backoff(Duration initial, Duration max) {
       this.initialBackoff = Objects.requireNonNull(initial, "initial");
       this.maxBackoff = Objects.requireNonNull(max, "max");
+      return this;
+    }
+
+    /**
+     * How an alert is written in the body of its POST (default {@link Alert#toJsonLine()}), e.g.
+     * the very line a command prints for it, so that a receiver reads what stdout shows.
+     *
+     * @param body writes one alert as the UTF-8 text to post and sign
+     * @return this builder
+     */
+    public Builder body(Function<Alert, String> body) {
+      this.body = Objects.requireNonNull(body, "body");
       return this;
     }
 

@@ -70,6 +70,30 @@ class WebhookSenderTest {
   }
 
   @Test
+  void aBodyOfTheCallersIsPostedAndSignedAsItIs() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    String line = "{\"kind\":\"alert\",\"rule\":\"" + alert.rule() + "\"}";
+    try (WebhookSender sender =
+        WebhookSender.builder(
+                new AlertConfig.Webhook(server.url("/hook").uri(), Duration.ofSeconds(30), 1),
+                Secret.of(SECRET))
+            .body(a -> line)
+            .build()) {
+      assertThat(sender.deliver(alert).delivered()).isTrue();
+    }
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getBody().utf8()).isEqualTo(line);
+    assertThat(verify(request)).isTrue();
+  }
+
+  @Test
+  void theSecretIsTheOneDeclaredSettingAndIsSecret() {
+    assertThat(WebhookSender.declaredSettings()).containsExactly(WebhookSender.SECRET_SETTING);
+    assertThat(WebhookSender.SECRET_SETTING.key()).isEqualTo("alerts.webhook-secret");
+    assertThat(WebhookSender.SECRET_SETTING.secret()).isTrue();
+  }
+
+  @Test
   void aSignatureMadeWithAnotherSecretDoesNotVerify() {
     byte[] body = alert.toJsonLine().getBytes(StandardCharsets.UTF_8);
     assertThat(WebhookSender.signature(Secret.of("other"), body))
