@@ -148,6 +148,8 @@ final class WatchCommand implements Callable<Integer> {
           }
         }
       } catch (StoreException e) {
+        // the failed sources' summary first, as on every other path; the store failure wins
+        pipeline.finish(run.bundles, err);
         err.println("cexsafe: error: " + e.getMessage());
         return Main.STORE_FAILED;
       }
