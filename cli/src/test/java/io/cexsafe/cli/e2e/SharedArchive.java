@@ -77,6 +77,7 @@ final class SharedArchive {
                   StandardOpenOption.WRITE);
           FileLock held = channel.lock()) {
         if (!Files.isRegularFile(archive)) {
+          deleteOlderArchives(dir);
           train(jar, javaHome, archive);
         }
       }
@@ -141,6 +142,15 @@ final class SharedArchive {
     } finally {
       Files.deleteIfExists(partial);
       deleteTree(home);
+    }
+  }
+
+  /** The archives of earlier jars of this build directory: no JVM would map them again. */
+  private static void deleteOlderArchives(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".jsa")).toList()) {
+        Files.deleteIfExists(file);
+      }
     }
   }
 
