@@ -111,6 +111,25 @@ public abstract class CollectorContractTest {
    * an assessment would run it}
    */
   protected EvidenceBundle collect() {
+    return collect(Map.of());
+  }
+
+  /**
+   * The run of {@link #collect()} for a server that answers {@code fault} to every request. Two
+   * faults are only noticed after a wait, which these runs keep short rather than wait on real
+   * time: {@link Faults#SLOW_HEADERS} never sends its headers within any read timeout, so a short
+   * one gives the same timeout sooner; {@link Faults#RATE_LIMITED} asks for a second before the
+   * next attempt, which would only bring the same 429 again, so the run makes one attempt.
+   */
+  private EvidenceBundle collectAnswering(Faults fault) {
+    return switch (fault) {
+      case SLOW_HEADERS -> collect(Map.of("http.read-timeout", "100ms"));
+      case RATE_LIMITED -> collect(Map.of("http.max-attempts", "1"));
+      default -> collect(Map.of());
+    };
+  }
+
+  private EvidenceBundle collect(Map<String, String> httpOverrides) {
     Config.Builder config =
         Config.builder()
             .set("http.max-attempts", "2")
@@ -123,6 +142,7 @@ public abstract class CollectorContractTest {
             // small enough that the gzip bomb is stopped quickly; collectors may raise it per
             // request
             .set("http.max-body-bytes", String.valueOf(4L * 1024 * 1024));
+    httpOverrides.forEach(config::set);
     String id = provider().id();
     settings(server).forEach((key, value) -> config.set(id + "." + key, value));
     Config built = config.build();
@@ -230,7 +250,7 @@ public abstract class CollectorContractTest {
               return response;
             }
           });
-      EvidenceBundle bundle = collect();
+      EvidenceBundle bundle = collectAnswering(fault);
       assertFaultReported(fault, bundle.outcomes().get(0), bundle);
     }
   }

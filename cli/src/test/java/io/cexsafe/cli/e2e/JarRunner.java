@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  * Runs the shaded {@code cli/target/cexsafe.jar} as a user would: {@code java -jar} in a child
  * process, with its own home directory (so caches and data never touch the developer's), no
  * inherited {@code cexsafe.*} settings and a hard timeout.
+ *
+ * <p>Like {@code bin/cexsafe}, a run maps a class-data-sharing archive of the jar ({@link
+ * SharedArchive}: trained once per jar into {@code target/}), which takes about a third off each
+ * child's CPU time; {@link #withoutSharedArchive()} runs the plain {@code java -jar}, and {@code
+ * -Dcexsafe.it.cds=off} runs every child plain (docs/testing.md).
  */
 public final class JarRunner {
   private final Path jar;
@@ -29,6 +34,7 @@ public final class JarRunner {
   private byte[] stdin = new byte[0];
   private Path stdoutFile;
   private long fileSizeLimitKiB;
+  private boolean sharedArchive = true;
 
   private JarRunner(Path jar, Path home) {
     this.jar = jar;
@@ -92,6 +98,15 @@ public final class JarRunner {
     return this;
   }
 
+  /**
+   * Runs the plain {@code java -jar}, without the class-data-sharing archive: for the checks that
+   * the jar works on its own and for references the launcher is compared with.
+   */
+  public JarRunner withoutSharedArchive() {
+    this.sharedArchive = false;
+    return this;
+  }
+
   /** Starts {@code java -jar cexsafe.jar args…} without waiting: for tests that kill it. */
   public Process start(String... args) {
     try {
@@ -110,6 +125,9 @@ public final class JarRunner {
     // the program does
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
+    if (sharedArchive) {
+      command.addAll(SharedArchive.optionsFor(jar));
+    }
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());

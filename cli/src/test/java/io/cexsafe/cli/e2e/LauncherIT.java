@@ -40,6 +40,7 @@ class LauncherIT {
     assumeTrue(javaHasCdsArchives(), "this JVM has no default CDS archive to build on");
     expected =
         JarRunner.inHome(Files.createDirectories(shared.resolve("plain")))
+            .withoutSharedArchive()
             .run("exchanges")
             .stdout();
     assertThat(expected).contains("crypto-com");
