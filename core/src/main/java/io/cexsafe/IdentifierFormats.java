@@ -166,6 +166,9 @@ public final class IdentifierFormats {
         "trustpilot.domain",
         pattern("trustpilot.domain", DOMAIN, "a lower-case domain such as example.com"));
     checks.put(
+        "web.domain",
+        pattern("web.domain", DOMAIN, "a lower-case host name without www., such as example.com"));
+    checks.put(
         "por.page", v -> isWebUrl(v) ? ok() : bad("por.page " + v + " is not an http(s) URL"));
     return java.util.Collections.unmodifiableMap(checks);
   }

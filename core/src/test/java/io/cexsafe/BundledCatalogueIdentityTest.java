@@ -172,4 +172,33 @@ class BundledCatalogueIdentityTest {
         .flatMap(e -> e.ownTokens().stream())
         .forEach(t -> assertThat(t).matches("[A-Z0-9]{2,10}"));
   }
+
+  @Test
+  void everyDomainIsTheHostOfTheWebsiteAndAppIdsAreSourced() {
+    for (Exchange exchange : CATALOG.all()) {
+      List<String> domains =
+          exchange.identifiers().stream()
+              .filter(i -> i.scheme().equals("web.domain"))
+              .map(ExchangeIdentifier::value)
+              .toList();
+      assertThat(domains).as(exchange.id() + " has at most one web.domain").hasSizeLessThan(2);
+      if (!domains.isEmpty()) {
+        assertThat(exchange.website()).as(exchange.id() + " website").isNotNull();
+        String host = exchange.website().getHost().toLowerCase(Locale.ROOT);
+        assertThat(host.startsWith("www.") ? host.substring(4) : host)
+            .as(exchange.id() + " web.domain agrees with its website")
+            .isEqualTo(domains.get(0));
+      }
+    }
+    identifiers()
+        .filter(i -> Set.of("apple.id", "apple.bundle", "play.package").contains(i.scheme()))
+        .forEach(
+            i -> {
+              assertThat(i.source()).as(i.scheme() + " " + i.value() + " source").isNotBlank();
+              assertThat(i.sourcedOn()).as(i.scheme() + " " + i.value() + " date").isNotNull();
+            });
+    assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
+        .as("domains from DeFiLlama's protocol list")
+        .isGreaterThanOrEqualTo(19);
+  }
 }

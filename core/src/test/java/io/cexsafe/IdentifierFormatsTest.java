@@ -57,6 +57,10 @@ class IdentifierFormatsTest {
     assertThat(IdentifierFormats.problem("defillama.slug", "binance-cex")).isEmpty();
     assertThat(IdentifierFormats.problem("defillama.slug", "Binance-CEX"))
         .hasValueSatisfying(p -> assertThat(p).contains("lower-case"));
+    assertThat(IdentifierFormats.problem("web.domain", "korbit.co.kr")).isEmpty();
+    assertThat(IdentifierFormats.problem("web.domain", "https://www.gate.com")).isPresent();
+    assertThat(IdentifierFormats.problem("web.domain", "Gate.com")).isPresent();
+    assertThat(IdentifierFormats.problem("web.domain", "localhost")).isPresent();
     assertThat(IdentifierFormats.problem("por.page", "https://example.com/por")).isEmpty();
     assertThat(IdentifierFormats.problem("por.page", "example.com/por")).isPresent();
   }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -186,7 +187,21 @@ final class AssessCommand implements Callable<Integer> {
       asOfText = run.settings().get(AS_OF_SETTING);
       selected = new ArrayList<>();
       for (String id : run.exchangeIds()) {
-        selected.add(catalog.get(id));
+        Optional<Exchange> known = catalog.find(id);
+        if (known.isEmpty()) {
+          // an ad-hoc identity is resolved at run time and not stored with the run's plan
+          throw new BadInputException(
+              "run '"
+                  + resume
+                  + "' assessed '"
+                  + id
+                  + "', an exchange outside the catalogue whose identity was resolved at run time;"
+                  + " --resume cannot restore that identity: assess it again with --name, or give"
+                  + " it a catalogue entry (--catalog <file>) with the id '"
+                  + id
+                  + "'");
+        }
+        selected.add(known.get());
       }
       for (String done : open.exchangesDone(run.runId())) {
         open.history().snapshot(done, run.runId()).ifPresent(s -> stored.put(done, s));

@@ -68,25 +68,6 @@ final class AssessmentRun {
   }
 
   /**
-   * Runs the collectors for {@code selection}'s exchanges (or {@code names}), at least {@code
-   * minimum} of them; all of them from the catalogue.
-   */
-  static AssessmentRun run(
-      RunId runId,
-      CommonOptions common,
-      ProofOptions proofs,
-      ExchangeSelection selection,
-      List<String> names,
-      int minimum,
-      boolean offline,
-      Instant asOf,
-      Boolean progress,
-      PrintWriter err) {
-    Selection chosen = choose(common, selection, names, List.of(), minimum, false, offline, err);
-    return run(runId, common, proofs, chosen, offline, asOf, progress, err, b -> {});
-  }
-
-  /**
    * The exchanges to assess: {@code --all} or {@code --top} when given; otherwise the named ones
    * and, when {@code adHoc}, exchanges outside the catalogue: uncatalogued {@code names} taken as
    * DeFiLlama slugs, and {@code byName} resolved across sources at run time. Those carry an

@@ -44,8 +44,20 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "<exchange>",
-      description = "Two or more exchange ids, names or aliases; or --all.")
-  List<String> exchanges;
+      description = {
+        "Two or more exchange ids, names or aliases; or, online, DeFiLlama slugs of exchanges",
+        "outside the catalogue; or --all."
+      })
+  List<String> exchanges = new ArrayList<>();
+
+  @Option(
+      names = "--name",
+      paramLabel = "<name>",
+      description = {
+        "An exchange outside the catalogue, resolved by name across DeFiLlama, ESMA, the FCA and",
+        "Apple at run time (online; repeatable). Reports flag it as an unreviewed identity."
+      })
+  List<String> byName = new ArrayList<>();
 
   @Mixin ExchangeSelection selection;
 
@@ -114,9 +126,11 @@ final class CompareCommand implements Callable<Integer> {
     }
     Instant evaluation = AssessCommand.parseAsOf(asOf);
     PrintWriter err = spec.commandLine().getErr();
+    AssessmentRun.Selection chosen =
+        AssessmentRun.choose(common, selection, exchanges, byName, 2, true, offline, err);
     AssessmentRun run =
         AssessmentRun.run(
-            runId, common, proofs, selection, exchanges, 2, offline, evaluation, progress, err);
+            runId, common, proofs, chosen, offline, evaluation, progress, err, b -> {});
     if (run.exchanges.size() < 2) {
       throw new BadInputException("compare needs two different exchanges");
     }

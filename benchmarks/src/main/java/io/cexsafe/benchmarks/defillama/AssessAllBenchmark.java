@@ -6,7 +6,6 @@ import io.cexsafe.Config;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
-import io.cexsafe.ExchangeIdentifier;
 import io.cexsafe.OutcomeStatus;
 import io.cexsafe.collectors.defillama.DefiLlamaCollectorProvider;
 import io.cexsafe.spi.CollectorRegistry;
@@ -21,8 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * End-to-end benchmark: assess all 90 exchanges of a generated {@code /cexs} against a local server
- * that adds 50 ms to every response and serves 8 requests at once, with {@code
+ * End-to-end benchmark: assess 90 exchanges of the bundled catalogue (every one DeFiLlama tracks,
+ * with its real slug, name and token, filled up with untracked ones) against a local mirror that
+ * adds 50 ms to every response and serves 8 requests at once, with {@code
  * http.max-concurrency-per-host=8}. Reports the wall time against the lower bound that latency and
  * concurrency impose, {@code ceil(requests / 8) * 50 ms}, and how often each shared dataset was
  * requested (counted at the server). Not a unit test; see docs/performance-defillama.md.
@@ -33,7 +33,6 @@ import java.util.Map;
  */
 public final class AssessAllBenchmark {
   static final int EXCHANGES = 90;
-  static final int UNTRACKED = 14;
   static final int CONCURRENCY = 8;
   static final long LATENCY_MS = 50;
   private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
@@ -59,12 +58,14 @@ public final class AssessAllBenchmark {
               .set("defillama.stablecoins-url", server.baseUrl());
       extra.forEach(settings::set);
       Config config = settings.build();
+      int tracked = data.bySlug.size();
       System.out.printf(
           Locale.ROOT,
-          "%d exchanges (%d tracked, %d without a slug), latency %d ms, concurrency %d, %d CPUs%n",
-          EXCHANGES,
-          EXCHANGES - UNTRACKED,
-          UNTRACKED,
+          "%d bundled exchanges (%d tracked, %d without a slug), latency %d ms, concurrency %d,"
+              + " %d CPUs%n",
+          data.catalog.size(),
+          tracked,
+          data.catalog.size() - tracked,
           LATENCY_MS,
           CONCURRENCY,
           Runtime.getRuntime().availableProcessors());
@@ -127,14 +128,17 @@ public final class AssessAllBenchmark {
         : 0;
   }
 
-  /** The generated /cexs, per-exchange answers, and the catalogue built from /cexs. */
-  record Generated(ExchangeCatalog catalog, String cexs, Map<String, String> bySlug) {
+  /** The served /cexs, per-exchange answers, the exchanges assessed and the one with a hack. */
+  record Generated(
+      ExchangeCatalog catalog, String cexs, Map<String, String> bySlug, String hackedName) {
     Object route(String path) {
       if (path.equals("/cexs")) {
         return cexs;
       }
       if (path.equals("/hacks")) {
-        return "[{\"date\":1642377600,\"name\":\"Exchange 3\",\"targetType\":\"CEX\","
+        return "[{\"date\":1642377600,\"name\":\""
+            + hackedName
+            + "\",\"targetType\":\"CEX\","
             + "\"technique\":\"Hot Wallet Compromise\",\"amount\":1000000,\"returnedFunds\":null,"
             + "\"chain\":[\"Ethereum\"],\"defillamaId\":null,\"source\":\"\"}]";
       }
@@ -152,24 +156,39 @@ public final class AssessAllBenchmark {
     }
   }
 
+  /**
+   * The first {@value #EXCHANGES} entries of the bundled catalogue (by id), served as a {@code
+   * /cexs} in DeFiLlama's shape: an entry with a {@code defillama.slug} is tracked (every other
+   * slug is served with a capital first letter, as DeFiLlama writes some), the others are listed by
+   * name only.
+   */
   static Generated generate() {
+    List<Exchange> bundled = ExchangeCatalog.bundled().all();
+    List<Exchange> tracked =
+        bundled.stream().filter(e -> e.identifier("defillama.slug").isPresent()).toList();
+    List<Exchange> chosen =
+        new ArrayList<>(tracked.subList(0, Math.min(EXCHANGES, tracked.size())));
+    bundled.stream()
+        .filter(e -> e.identifier("defillama.slug").isEmpty())
+        .limit(Math.max(0, EXCHANGES - chosen.size()))
+        .forEach(chosen::add);
+    List<Exchange> exchanges = bundled.stream().filter(chosen::contains).toList();
     StringBuilder cexs = new StringBuilder("{\"cexs\":[");
-    List<Exchange> exchanges = new ArrayList<>();
     Map<String, String> bySlug = new java.util.HashMap<>();
-    for (int i = 1; i <= EXCHANGES; i++) {
-      boolean tracked = i <= EXCHANGES - UNTRACKED;
-      String name = "Exchange " + i;
-      String token = "TK" + i;
-      String slug = tracked ? (i % 2 == 0 ? "Exchange-" + i : "exchange-" + i) : null;
-      String id = "exchange-" + i;
+    for (int i = 1; i <= exchanges.size(); i++) {
+      Exchange exchange = exchanges.get(i - 1);
+      String slug = exchange.identifier("defillama.slug").orElse(null);
+      String token = exchange.ownTokens().isEmpty() ? "TK" + i : exchange.ownTokens().get(0);
       if (i > 1) {
         cexs.append(',');
       }
-      cexs.append("{\"name\":\"").append(name).append('"');
+      cexs.append("{\"name\":").append(quoted(exchange.name()));
       cexs.append(",\"coin\":\"").append(token).append("\",\"coinSymbol\":\"").append(token);
       cexs.append("\",\"walletsLink\":\"https://example.org/por/").append(i).append('"');
-      if (tracked) {
-        cexs.append(",\"slug\":\"").append(slug).append('"');
+      if (slug != null) {
+        String served =
+            i % 2 == 0 ? Character.toUpperCase(slug.charAt(0)) + slug.substring(1) : slug;
+        cexs.append(",\"slug\":").append(quoted(served));
         cexs.append(",\"currentTvl\":").append(1e9 * i).append(",\"cleanAssetsTvl\":");
         cexs.append(0.9e9 * i);
         if (i != 1) { // the first, like Binance, has its flows hidden
@@ -177,20 +196,19 @@ public final class AssessAllBenchmark {
           cexs.append(",\"inflows_1w\":").append(2e6 * i);
           cexs.append(",\"inflows_1m\":").append(-3e6 * i);
         }
-        bySlug.put(slug.toLowerCase(Locale.ROOT), protocol(i, token));
+        bySlug.put(slug, protocol(i, token));
       } else if (i % 3 == 0) {
         cexs.append(",\"auditor\":\"Auditor ").append(i).append("\",\"lastAuditDate\":1640908800");
       }
       cexs.append('}');
-      List<ExchangeIdentifier> identifiers =
-          tracked
-              ? List.of(new ExchangeIdentifier("defillama.slug", slug.toLowerCase(Locale.ROOT)))
-              : List.of();
-      exchanges.add(
-          new Exchange(id, name, null, List.of(), List.of(token), List.of(), identifiers));
     }
     cexs.append("],\"cg_volume_cexs\":[]}");
-    return new Generated(ExchangeCatalog.of(exchanges), cexs.toString(), bySlug);
+    return new Generated(
+        ExchangeCatalog.of(exchanges), cexs.toString(), bySlug, exchanges.get(2).name());
+  }
+
+  private static String quoted(String text) {
+    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   /** A small /protocol answer: 31 daily points and a token breakdown on three chains. */

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogueClaimContradictionTest {
   /** Schemes that name no register: nothing for the regulators collector to contradict. */
   private static final Set<String> NOT_REGISTERS =
-      Set.of("defillama", "coingecko", "apple", "play", "trustpilot", "por");
+      Set.of("defillama", "coingecko", "apple", "play", "trustpilot", "por", "web");
 
   @StartStop final MockWebServer server = new MockWebServer();
 

@@ -140,4 +140,14 @@ public final class Fmt {
     String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
     return lower.startsWith("https://") || lower.startsWith("http://");
   }
+
+  /**
+   * An exchange's id as a comparison's ranking shows it: with {@code (unreviewed identity)} after
+   * it when its identity was resolved at run time, as its name is everywhere else.
+   */
+  static String comparedExchange(io.cexsafe.reports.ComparisonReport report, String exchangeId) {
+    return report.assessment(exchangeId).unreviewedIdentity()
+        ? exchangeId + " (" + io.cexsafe.facts.IdentityResolution.FLAG + ")"
+        : exchangeId;
+  }
 }

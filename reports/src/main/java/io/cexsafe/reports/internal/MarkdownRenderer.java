@@ -79,7 +79,7 @@ public final class MarkdownRenderer {
                 e ->
                     List.of(
                         text(e.rank()),
-                        text(e.exchangeId()),
+                        text(Fmt.comparedExchange(report, e.exchangeId())),
                         Fmt.num(e.estimate()),
                         Fmt.range(e.low(), e.high()),
                         text(e.grade()),

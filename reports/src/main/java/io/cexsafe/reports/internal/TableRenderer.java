@@ -73,7 +73,7 @@ public final class TableRenderer {
     for (Comparison.Entry entry : comparison.entries()) {
       scores.row(
           entry.rank(),
-          entry.exchangeId(),
+          Fmt.comparedExchange(report, entry.exchangeId()),
           Fmt.num(entry.estimate()),
           Fmt.range(entry.low(), entry.high()),
           entry.grade(),

@@ -15,6 +15,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * AUSTRAC's virtual asset service provider register (VASPR): an unauthenticated JSON search, asked
@@ -44,6 +46,16 @@ public final class AustracSource implements RegisterSource {
   @Override
   public boolean enabled() {
     return enabled;
+  }
+
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    // one search (its first page) per claimed ABN and per Australian entity without one
+    int requests =
+        exchanges.stream()
+            .mapToInt(e -> e.identifiers(SCHEME).size() + unclaimedAuEntities(e).size())
+            .sum();
+    return Optional.of(requests == 0 ? Map.of() : Map.of(base.getHost(), requests));
   }
 
   @Override

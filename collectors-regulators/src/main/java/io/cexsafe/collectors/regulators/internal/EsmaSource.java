@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ESMA's interim MiCA register: authorised CASPs by LEI (with their passports to host states) and
@@ -96,6 +97,17 @@ public final class EsmaSource implements RegisterSource {
   @Override
   public boolean enabled() {
     return enabled;
+  }
+
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    // the warning list (NCASP.csv) for every exchange, the authorisations (CASPS.csv) for those
+    // with
+    // an EEA claim or entity; each once per run
+    int requests =
+        (exchanges.isEmpty() ? 0 : 1)
+            + (exchanges.stream().anyMatch(e -> !claims(e).isEmpty() || hasEeaEntity(e)) ? 1 : 0);
+    return Optional.of(requests == 0 ? Map.of() : Map.of(base.getHost(), requests));
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +42,12 @@ public final class FcaSource implements RegisterSource {
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm", Locale.ROOT);
+
+  /** Calls per claimed FRN that the register knows: firm, names, permissions, address. */
+  static final int REQUESTS_PER_FRN = 4;
+
+  /** Calls per UK entity searched by name: the search and the details of its best row. */
+  static final int REQUESTS_PER_NAME_SEARCH = 2;
 
   private final URI base;
   private final boolean enabled;
@@ -62,6 +69,23 @@ public final class FcaSource implements RegisterSource {
   @Override
   public boolean enabled() {
     return enabled;
+  }
+
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    // per claimed FRN: the firm, its names, permissions and address; per UK entity without an FRN:
+    // a
+    // name search and the details of its best row. Without credentials nothing is sent.
+    int requests =
+        missingCredentials().isPresent()
+            ? 0
+            : exchanges.stream()
+                .mapToInt(
+                    e ->
+                        REQUESTS_PER_FRN * e.identifiers(SCHEME).size()
+                            + REQUESTS_PER_NAME_SEARCH * unclaimedUkEntities(e).size())
+                .sum();
+    return Optional.of(requests == 0 ? Map.of() : Map.of(base.getHost(), requests));
   }
 
   @Override

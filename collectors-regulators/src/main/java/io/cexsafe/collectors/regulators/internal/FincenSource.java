@@ -14,6 +14,8 @@ import io.cexsafe.spi.SharedDataset;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,6 +46,13 @@ public final class FincenSource implements RegisterSource {
   @Override
   public boolean enabled() {
     return enabled;
+  }
+
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    // the MSB export, read once per run
+    int requests = exchanges.stream().anyMatch(this::appliesTo) ? 1 : 0;
+    return Optional.of(requests == 0 ? Map.of() : Map.of(base.getHost(), requests));
   }
 
   @Override

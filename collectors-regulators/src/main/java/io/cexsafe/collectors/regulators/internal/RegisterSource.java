@@ -2,6 +2,8 @@ package io.cexsafe.collectors.regulators.internal;
 
 import io.cexsafe.Exchange;
 import io.cexsafe.SourceException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One register read by the regulators collector. */
@@ -13,6 +15,18 @@ public interface RegisterSource {
 
   /** True when the exchange gives this register something to check. */
   boolean appliesTo(Exchange exchange);
+
+  /**
+   * The requests this register is expected to make over {@code exchanges} when every call succeeds
+   * at its first attempt, per host: a shared file once per run, per-claim calls per claim.
+   *
+   * @param exchanges the exchanges of the run (including those the register does not apply to)
+   * @return the count per host (empty map when nothing would be asked); empty when the source
+   *     cannot tell
+   */
+  default Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    return Optional.empty();
+  }
 
   /** Why the source cannot run at all (e.g. missing credentials), if so. */
   default Optional<String> missingCredentials() {

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,6 +94,27 @@ public final class RegulatorsCollector implements EvidenceCollector {
       policies.put(base.getHost(), new HostPolicy(1, 1.0));
     }
     return policies;
+  }
+
+  /**
+   * Sums what each switched-on register plans over {@code exchanges}: shared files once per run,
+   * per-claim calls per claim; a register without credentials plans nothing. Empty when one of them
+   * cannot tell.
+   */
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    Map<String, Integer> perHost = new TreeMap<>();
+    for (RegisterSource source : sources) {
+      if (!source.enabled()) {
+        continue;
+      }
+      Optional<Map<String, Integer>> planned = source.plannedRequests(exchanges);
+      if (planned.isEmpty()) {
+        return Optional.empty();
+      }
+      planned.get().forEach((host, n) -> perHost.merge(host, n, Integer::sum));
+    }
+    return Optional.of(perHost);
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -73,6 +74,13 @@ public final class VaraSource implements RegisterSource {
   @Override
   public boolean enabled() {
     return enabled;
+  }
+
+  @Override
+  public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
+    // the register page, read once per run
+    int requests = exchanges.stream().anyMatch(this::appliesTo) ? 1 : 0;
+    return Optional.of(requests == 0 ? Map.of() : Map.of(base.getHost(), requests));
   }
 
   @Override
