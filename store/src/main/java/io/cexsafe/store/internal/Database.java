@@ -65,6 +65,16 @@ public final class Database {
     } else {
       PGSimpleDataSource postgres = new PGSimpleDataSource();
       postgres.setURL(location.jdbcUrl());
+      String options = postgres.getOptions();
+      if (options == null || !options.contains("synchronous_commit")) {
+        // each exchange is its own transaction: waiting for the WAL to reach the disk on every one
+        // costs more than the whole offline assessment; a crash of cexsafe still loses nothing
+        // committed, a crash of the server at most its last moments (see
+        // docs/performance-store.md). The URL's options can turn it back on.
+        postgres.setOptions(
+            (options == null || options.isBlank() ? "" : options + " ")
+                + "-c synchronous_commit=off");
+      }
       dataSource = postgres;
       migrationSource = postgres;
     }
