@@ -328,14 +328,17 @@ public final class StoreBenchmark {
       com.sun.management.ThreadMXBean threads =
           (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long[] millis = new long[25];
+      long[] cpuMicros = new long[millis.length];
       long allocated = 0;
       int points = 0;
       for (int i = 0; i < millis.length; i++) {
         String id = ids.get(random.nextInt(exchanges));
         long before = threads.getCurrentThreadAllocatedBytes();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         List<HistoryPoint> history = store.history().points(id);
         millis[i] = (System.nanoTime() - start) / 1_000_000;
+        cpuMicros[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000;
         allocated = Math.max(allocated, threads.getCurrentThreadAllocatedBytes() - before);
         points = history.size();
       }
@@ -352,6 +355,16 @@ public final class StoreBenchmark {
           warm[warm.length - 1],
           allocated / 1048576.0,
           memory.getHeapMemoryUsage().getUsed() / 1048576.0);
+      long[] warmCpu = Arrays.copyOfRange(cpuMicros, 5, cpuMicros.length);
+      Arrays.sort(warmCpu);
+      // the calling thread's CPU time (the database's own, for PostgreSQL, is not in it): what a
+      // loaded machine distorts least
+      System.out.printf(
+          Locale.ROOT,
+          "cpu time of the calling thread: first call %.1f ms, then median %.1f ms, max %.1f ms%n",
+          cpuMicros[0] / 1000.0,
+          warmCpu[warmCpu.length / 2] / 1000.0,
+          warmCpu[warmCpu.length - 1] / 1000.0);
     }
   }
 

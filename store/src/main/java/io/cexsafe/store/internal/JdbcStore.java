@@ -529,32 +529,32 @@ public final class JdbcStore implements AutoCloseable {
     return reading(
         c -> {
           List<HistoryPoint> points = new ArrayList<>();
-          try (PreparedStatement select =
-              c.prepareStatement(
+          PreparedStatement select =
+              prepared(
+                  c,
                   "SELECT run_id, as_of_ms, estimate, low, high, confidence, grade, grade_label,"
                       + " pillars FROM store_summary"
                       + " WHERE exchange_id = ? AND as_of_ms BETWEEN ? AND ?"
-                      + " ORDER BY as_of_ms, committed_ms, run_id")) {
-            select.setString(1, exchangeId);
-            select.setLong(2, fromMs);
-            select.setLong(3, toMs);
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                String runId = rows.getString(1);
-                String grade = rows.getString(7);
-                points.add(
-                    new HistoryPoint(
-                        runId,
-                        Instant.ofEpochMilli(rows.getLong(2)),
-                        getDouble(rows, 3),
-                        rows.getDouble(4),
-                        rows.getDouble(5),
-                        rows.getDouble(6),
-                        grade == null ? null : Grade.valueOf(grade),
-                        rows.getString(8),
-                        Codec.pillars(rows.getString(9))));
-              }
+                      + " ORDER BY as_of_ms, committed_ms, run_id");
+          select.setString(1, exchangeId);
+          select.setLong(2, fromMs);
+          select.setLong(3, toMs);
+          select.setFetchSize(1000);
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              String runId = rows.getString(1);
+              String grade = rows.getString(7);
+              points.add(
+                  new HistoryPoint(
+                      runId,
+                      Instant.ofEpochMilli(rows.getLong(2)),
+                      getDouble(rows, 3),
+                      rows.getDouble(4),
+                      rows.getDouble(5),
+                      rows.getDouble(6),
+                      grade == null ? null : Grade.valueOf(grade),
+                      rows.getString(8),
+                      Codec.pillars(rows.getString(9))));
             }
           }
           return points;
