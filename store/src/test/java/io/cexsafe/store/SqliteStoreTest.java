@@ -31,6 +31,16 @@ class SqliteStoreTest extends StoreContractTest {
   }
 
   @Test
+  void theWalIsCheckpointedEveryTenThousandPages() throws Exception {
+    try (Connection connection = io.cexsafe.store.internal.Database.open(location).connect();
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("PRAGMA wal_autocheckpoint")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(10_000);
+    }
+  }
+
+  @Test
   void aMissingFileIsCreatedWithItsDirectories() {
     try (EvidenceStore store = open()) {
       assertThat(store.location().file()).exists();

@@ -102,29 +102,46 @@ final class Codec {
     return text.toString();
   }
 
+  /** Pillars by the ids {@link #pillars(List)} writes. */
+  private static final Map<String, io.cexsafe.Pillar> PILLARS_BY_ID =
+      java.util.Arrays.stream(io.cexsafe.Pillar.values())
+          .collect(java.util.stream.Collectors.toUnmodifiableMap(io.cexsafe.Pillar::id, p -> p));
+
   /**
    * The pillar points of {@link #pillars(List)}'s text; pillars this version does not know are left
-   * out.
+   * out. History parses one such text per point, so this scans it without regular expressions or
+   * intermediate arrays.
    */
   static List<io.cexsafe.store.PillarPoint> pillars(String text) {
-    List<io.cexsafe.store.PillarPoint> points = new java.util.ArrayList<>();
+    List<io.cexsafe.store.PillarPoint> points = new java.util.ArrayList<>(8);
     if (text == null || text.isEmpty()) {
       return points;
     }
-    for (String part : text.split(";")) {
-      int eq = part.indexOf('=');
-      java.util.Optional<io.cexsafe.Pillar> pillar = io.cexsafe.Pillar.find(part.substring(0, eq));
-      if (pillar.isEmpty()) {
-        continue;
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf(';', start);
+      if (end < 0) {
+        end = text.length();
       }
-      String[] values = part.substring(eq + 1).split("/", -1);
-      points.add(
-          new io.cexsafe.store.PillarPoint(
-              pillar.get(),
-              values[0].isEmpty() ? null : Double.valueOf(values[0]),
-              Double.parseDouble(values[1]),
-              Double.parseDouble(values[2]),
-              Double.parseDouble(values[3])));
+      int eq = text.indexOf('=', start);
+      String id = text.substring(start, eq);
+      io.cexsafe.Pillar pillar = PILLARS_BY_ID.get(id);
+      if (pillar == null) {
+        pillar = io.cexsafe.Pillar.find(id).orElse(null);
+      }
+      if (pillar != null) {
+        int estimateEnd = text.indexOf('/', eq + 1);
+        int lowEnd = text.indexOf('/', estimateEnd + 1);
+        int highEnd = text.indexOf('/', lowEnd + 1);
+        points.add(
+            new io.cexsafe.store.PillarPoint(
+                pillar,
+                estimateEnd == eq + 1 ? null : Double.valueOf(text.substring(eq + 1, estimateEnd)),
+                Double.parseDouble(text.substring(estimateEnd + 1, lowEnd)),
+                Double.parseDouble(text.substring(lowEnd + 1, highEnd)),
+                Double.parseDouble(text.substring(highEnd + 1, end))));
+      }
+      start = end + 1;
     }
     return points;
   }

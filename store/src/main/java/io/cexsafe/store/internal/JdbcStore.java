@@ -19,6 +19,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +29,32 @@ import java.util.Set;
 
 /**
  * The store's SQL. One connection, used by one thread at a time (every public method is
- * synchronized), reopened when the database dropped it.
+ * synchronized), reopened when the database dropped it. The statements of the write path are
+ * prepared once per connection and reused.
  */
 public final class JdbcStore implements AutoCloseable {
+  /** How many runs' plans {@link #plannedExchanges} keeps: a process writes one run at a time. */
+  private static final int PLANS_KEPT = 8;
+
   private final Database database;
   private final Clock clock;
   private Connection connection;
   private boolean closed;
+
+  /** The statements prepared on {@link #connection}, by their SQL (guarded by this). */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+  /**
+   * The exchanges of recently used runs' plans (guarded by this). A stored plan never changes, so a
+   * commit need not read and parse it again.
+   */
+  private final Map<String, Set<String>> plans =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+          return size() > PLANS_KEPT;
+        }
+      };
 
   private JdbcStore(Database database, Clock clock) {
     this.database = database;
@@ -73,7 +93,10 @@ public final class JdbcStore implements AutoCloseable {
       throw new IllegalStateException("store " + location().describe() + " is closed");
     }
     try {
-      if (connection == null || connection.isClosed()) {
+      if (connection != null && connection.isClosed()) {
+        closeConnection();
+      }
+      if (connection == null) {
         connection = database.connect();
       }
     } catch (SQLException e) {
@@ -112,6 +135,14 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   private void closeConnection() {
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException ignored) {
+        // the connection's close below releases it too
+      }
+    }
+    statements.clear();
     try {
       connection.close();
     } catch (SQLException ignored) {
@@ -120,28 +151,68 @@ public final class JdbcStore implements AutoCloseable {
     connection = null;
   }
 
+  /**
+   * The statement for {@code sql} on the current connection, prepared on first use. Callers set
+   * every parameter before each use and close the result sets they open.
+   */
+  private PreparedStatement prepared(Connection c, String sql) throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = c.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+
   /** Records a new run; a run id already in the store is refused. */
   public StoredRun startRun(RunPlan plan) {
     Instant started = clock.instant();
-    return inTransaction(
-        "could not record run " + plan.runId() + " in",
-        c -> {
-          if (findRun(c, plan.runId()).isPresent()) {
-            throw new IllegalStateException(
-                "run " + plan.runId() + " already exists in store " + location().describe());
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO store_run (run_id, as_of_ms, started_ms, finished_ms, plan)"
-                      + " VALUES (?, ?, ?, NULL, ?)")) {
-            insert.setString(1, plan.runId());
-            insert.setLong(2, plan.asOf().toEpochMilli());
-            insert.setLong(3, started.toEpochMilli());
-            insert.setString(4, Codec.plan(plan));
-            insert.executeUpdate();
-          }
-          return new StoredRun(plan, Instant.ofEpochMilli(started.toEpochMilli()), null, 0);
-        });
+    StoredRun recorded =
+        inTransaction(
+            "could not record run " + plan.runId() + " in",
+            c -> {
+              if (findRun(c, plan.runId()).isPresent()) {
+                throw new IllegalStateException(
+                    "run " + plan.runId() + " already exists in store " + location().describe());
+              }
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO store_run (run_id, as_of_ms, started_ms, finished_ms, plan)"
+                          + " VALUES (?, ?, ?, NULL, ?)")) {
+                insert.setString(1, plan.runId());
+                insert.setLong(2, plan.asOf().toEpochMilli());
+                insert.setLong(3, started.toEpochMilli());
+                insert.setString(4, Codec.plan(plan));
+                insert.executeUpdate();
+              }
+              return new StoredRun(plan, Instant.ofEpochMilli(started.toEpochMilli()), null, 0);
+            });
+    synchronized (this) {
+      plans.put(plan.runId(), Set.copyOf(plan.exchangeIds()));
+    }
+    return recorded;
+  }
+
+  /**
+   * The exchanges of the run's plan, read once per run.
+   *
+   * @throws IllegalArgumentException when the store has no such run
+   */
+  private Set<String> plannedExchanges(Connection c, String runId) throws SQLException {
+    Set<String> planned = plans.get(runId);
+    if (planned == null) {
+      PreparedStatement select = prepared(c, "SELECT plan FROM store_run WHERE run_id = ?");
+      select.setString(1, runId);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalArgumentException(
+              "no run " + runId + " in store " + location().describe());
+        }
+        planned = Set.copyOf(Codec.plan(runId, rows.getString(1)).exchangeIds());
+      }
+      plans.put(runId, planned);
+    }
+    return planned;
   }
 
   /** Stores one exchange's result; false when the run already holds that exchange. */
@@ -166,82 +237,60 @@ public final class JdbcStore implements AutoCloseable {
     String scorecardBody = Codec.scorecard(scorecard);
     String pillarsText = Codec.pillars(scorecard.pillars());
     Instant committed = clock.instant();
+    String what = "could not commit " + exchangeId + " of run " + runId + " to";
+    if (!database.isSqlite()) {
+      // one statement is atomic by itself: each exchange costs PostgreSQL one round trip
+      return run(
+          what,
+          false,
+          c -> {
+            checkPlanned(c, runId, exchangeId);
+            PreparedStatement insert = prepared(c, POSTGRES_COMMIT);
+            int next =
+                bindSummary(
+                    insert, runId, bundle, scorecard, pillarsText, committed.toEpochMilli());
+            insert.setString(next++, scorecardBody);
+            Set<String> seen = new HashSet<>();
+            List<String[]> distinct = evidence.stream().filter(e -> seen.add(e[0])).toList();
+            next = bindColumns(c, insert, next, distinct, 0, 1, 2);
+            next = bindColumns(c, insert, next, evidence, 0, 3);
+            bindColumns(c, insert, next, outcomes, 0, 1, 2);
+            try (ResultSet rows = insert.executeQuery()) {
+              return rows.next() && rows.getInt(1) > 0;
+            }
+          });
+    }
     return inTransaction(
-        "could not commit " + exchangeId + " of run " + runId + " to",
+        what,
         c -> {
-          StoredRun run =
-              findRun(c, runId)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "no run " + runId + " in store " + location().describe()));
-          if (!run.exchangeIds().contains(exchangeId)) {
-            throw new IllegalArgumentException(
-                "run " + runId + " does not cover exchange " + exchangeId);
-          }
-          try (PreparedStatement summary =
-              c.prepareStatement(
+          checkPlanned(c, runId, exchangeId);
+          PreparedStatement summary =
+              prepared(
+                  c,
                   "INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
                       + " estimate, low, high, confidence, grade, grade_label, pillars)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            summary.setString(1, runId);
-            summary.setString(2, exchangeId);
-            summary.setLong(3, bundle.asOf().toEpochMilli());
-            summary.setString(4, bundle.asOf().toString());
-            summary.setLong(5, committed.toEpochMilli());
-            setDouble(summary, 6, scorecard.estimate());
-            summary.setDouble(7, scorecard.low());
-            summary.setDouble(8, scorecard.high());
-            summary.setDouble(9, scorecard.confidence());
-            summary.setString(10, scorecard.grade() == null ? null : scorecard.grade().name());
-            summary.setString(11, scorecard.gradeLabel());
-            summary.setString(12, pillarsText);
-            if (summary.executeUpdate() == 0) {
-              return false;
-            }
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+          bindSummary(summary, runId, bundle, scorecard, pillarsText, committed.toEpochMilli());
+          if (summary.executeUpdate() == 0) {
+            return false;
           }
-          try (PreparedStatement card =
-              c.prepareStatement(
-                  "INSERT INTO store_scorecard (run_id, exchange_id, body) VALUES (?, ?, ?)")) {
-            card.setString(1, runId);
-            card.setString(2, exchangeId);
-            card.setString(3, scorecardBody);
-            card.executeUpdate();
+          PreparedStatement card =
+              prepared(
+                  c, "INSERT INTO store_scorecard (run_id, exchange_id, body) VALUES (?, ?, ?)");
+          card.setString(1, runId);
+          card.setString(2, exchangeId);
+          card.setString(3, scorecardBody);
+          card.executeUpdate();
+          if (!evidence.isEmpty()) {
+            insertEvidence(c, runId, exchangeId, evidence);
           }
-          try (PreparedStatement stored =
-                  c.prepareStatement(
-                      "INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
-                          + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-              PreparedStatement used =
-                  c.prepareStatement(
-                      "INSERT INTO store_run_evidence (run_id, exchange_id, position, digest,"
-                          + " retrieved_at) VALUES (?, ?, ?, ?, ?)")) {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < evidence.size(); i++) {
-              String[] e = evidence.get(i);
-              if (seen.add(e[0])) {
-                stored.setString(1, e[0]);
-                stored.setString(2, e[1]);
-                stored.setString(3, exchangeId);
-                stored.setString(4, e[2]);
-                stored.addBatch();
-              }
-              used.setString(1, runId);
-              used.setString(2, exchangeId);
-              used.setInt(3, i);
-              used.setString(4, e[0]);
-              used.setString(5, e[3]);
-              used.addBatch();
-            }
-            if (!evidence.isEmpty()) {
-              stored.executeBatch();
-              used.executeBatch();
-            }
-          }
-          try (PreparedStatement outcome =
-              c.prepareStatement(
-                  "INSERT INTO store_outcome (run_id, exchange_id, collector_id, status, body)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
+          if (!outcomes.isEmpty()) {
+            PreparedStatement outcome =
+                prepared(
+                    c,
+                    "INSERT INTO store_outcome (run_id, exchange_id, collector_id, status, body)"
+                        + " VALUES (?, ?, ?, ?, ?)");
+            outcome.clearBatch();
             for (String[] o : outcomes) {
               outcome.setString(1, runId);
               outcome.setString(2, exchangeId);
@@ -250,12 +299,136 @@ public final class JdbcStore implements AutoCloseable {
               outcome.setString(5, o[2]);
               outcome.addBatch();
             }
-            if (!outcomes.isEmpty()) {
-              outcome.executeBatch();
-            }
+            outcome.executeBatch();
           }
           return true;
         });
+  }
+
+  /**
+   * PostgreSQL's commit of one exchange as one statement: the summary row decides (a run already
+   * holding the exchange inserts nothing at all), the other rows follow it from arrays. Foreign
+   * keys are checked at the statement's end, when every row is in.
+   */
+  private static final String POSTGRES_COMMIT =
+      "WITH summary AS ("
+          + " INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
+          + " estimate, low, high, confidence, grade, grade_label, pillars)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+          + " RETURNING run_id, exchange_id),"
+          + " card AS (INSERT INTO store_scorecard (run_id, exchange_id, body)"
+          + " SELECT run_id, exchange_id, ? FROM summary),"
+          + " stored AS (INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
+          + " SELECT e.digest, e.evidence_id, s.exchange_id, e.body"
+          + " FROM summary s, unnest(?::text[], ?::text[], ?::text[]) AS e (digest, evidence_id, body)"
+          + " ON CONFLICT DO NOTHING),"
+          + " used AS (INSERT INTO store_run_evidence (run_id, exchange_id, position, digest,"
+          + " retrieved_at)"
+          + " SELECT s.run_id, s.exchange_id, u.ordinal - 1, u.digest, u.retrieved_at"
+          + " FROM summary s, unnest(?::text[], ?::text[]) WITH ORDINALITY"
+          + " AS u (digest, retrieved_at, ordinal)),"
+          + " outcome AS (INSERT INTO store_outcome (run_id, exchange_id, collector_id, status,"
+          + " body)"
+          + " SELECT s.run_id, s.exchange_id, o.collector_id, o.status, o.body"
+          + " FROM summary s, unnest(?::text[], ?::text[], ?::text[]) AS o (collector_id, status,"
+          + " body))"
+          + " SELECT count(*) FROM summary";
+
+  /**
+   * @throws IllegalArgumentException when the store has no such run or its plan leaves the exchange
+   *     out
+   */
+  private void checkPlanned(Connection c, String runId, String exchangeId) throws SQLException {
+    if (!plannedExchanges(c, runId).contains(exchangeId)) {
+      throw new IllegalArgumentException("run " + runId + " does not cover exchange " + exchangeId);
+    }
+  }
+
+  /**
+   * Sets the first twelve parameters: the summary row.
+   *
+   * @return the next parameter's index
+   */
+  private static int bindSummary(
+      PreparedStatement statement,
+      String runId,
+      EvidenceBundle bundle,
+      Scorecard scorecard,
+      String pillarsText,
+      long committedMs)
+      throws SQLException {
+    statement.setString(1, runId);
+    statement.setString(2, bundle.exchangeId());
+    statement.setLong(3, bundle.asOf().toEpochMilli());
+    statement.setString(4, bundle.asOf().toString());
+    statement.setLong(5, committedMs);
+    setDouble(statement, 6, scorecard.estimate());
+    statement.setDouble(7, scorecard.low());
+    statement.setDouble(8, scorecard.high());
+    statement.setDouble(9, scorecard.confidence());
+    statement.setString(10, scorecard.grade() == null ? null : scorecard.grade().name());
+    statement.setString(11, scorecard.gradeLabel());
+    statement.setString(12, pillarsText);
+    return 13;
+  }
+
+  /**
+   * Sets one text-array parameter per column: the given fields of every row.
+   *
+   * @return the next parameter's index
+   */
+  private static int bindColumns(
+      Connection c, PreparedStatement statement, int first, List<String[]> rows, int... fields)
+      throws SQLException {
+    int index = first;
+    for (int field : fields) {
+      String[] column = new String[rows.size()];
+      for (int i = 0; i < column.length; i++) {
+        column[i] = rows.get(i)[field];
+      }
+      statement.setArray(index++, c.createArrayOf("text", column));
+    }
+    return index;
+  }
+
+  /**
+   * Records which evidence the exchange used, storing the pieces the store does not hold yet.
+   *
+   * @param evidence digest, evidence id, stored body and retrieval time of each piece, in order
+   */
+  private void insertEvidence(
+      Connection c, String runId, String exchangeId, List<String[]> evidence) throws SQLException {
+    PreparedStatement stored =
+        prepared(
+            c,
+            "INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    PreparedStatement used =
+        prepared(
+            c,
+            "INSERT INTO store_run_evidence (run_id, exchange_id, position, digest,"
+                + " retrieved_at) VALUES (?, ?, ?, ?, ?)");
+    stored.clearBatch();
+    used.clearBatch();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < evidence.size(); i++) {
+      String[] e = evidence.get(i);
+      if (seen.add(e[0])) {
+        stored.setString(1, e[0]);
+        stored.setString(2, e[1]);
+        stored.setString(3, exchangeId);
+        stored.setString(4, e[2]);
+        stored.addBatch();
+      }
+      used.setString(1, runId);
+      used.setString(2, exchangeId);
+      used.setInt(3, i);
+      used.setString(4, e[0]);
+      used.setString(5, e[3]);
+      used.addBatch();
+    }
+    stored.executeBatch();
+    used.executeBatch();
   }
 
   /** Records the run's end (again, if it was finished before: the latest end counts). */
@@ -356,32 +529,32 @@ public final class JdbcStore implements AutoCloseable {
     return reading(
         c -> {
           List<HistoryPoint> points = new ArrayList<>();
-          try (PreparedStatement select =
-              c.prepareStatement(
+          PreparedStatement select =
+              prepared(
+                  c,
                   "SELECT run_id, as_of_ms, estimate, low, high, confidence, grade, grade_label,"
                       + " pillars FROM store_summary"
                       + " WHERE exchange_id = ? AND as_of_ms BETWEEN ? AND ?"
-                      + " ORDER BY as_of_ms, committed_ms, run_id")) {
-            select.setString(1, exchangeId);
-            select.setLong(2, fromMs);
-            select.setLong(3, toMs);
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                String runId = rows.getString(1);
-                String grade = rows.getString(7);
-                points.add(
-                    new HistoryPoint(
-                        runId,
-                        Instant.ofEpochMilli(rows.getLong(2)),
-                        getDouble(rows, 3),
-                        rows.getDouble(4),
-                        rows.getDouble(5),
-                        rows.getDouble(6),
-                        grade == null ? null : Grade.valueOf(grade),
-                        rows.getString(8),
-                        Codec.pillars(rows.getString(9))));
-              }
+                      + " ORDER BY as_of_ms, committed_ms, run_id");
+          select.setString(1, exchangeId);
+          select.setLong(2, fromMs);
+          select.setLong(3, toMs);
+          select.setFetchSize(1000);
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              String runId = rows.getString(1);
+              String grade = rows.getString(7);
+              points.add(
+                  new HistoryPoint(
+                      runId,
+                      Instant.ofEpochMilli(rows.getLong(2)),
+                      getDouble(rows, 3),
+                      rows.getDouble(4),
+                      rows.getDouble(5),
+                      rows.getDouble(6),
+                      grade == null ? null : Grade.valueOf(grade),
+                      rows.getString(8),
+                      Codec.pillars(rows.getString(9))));
             }
           }
           return points;
