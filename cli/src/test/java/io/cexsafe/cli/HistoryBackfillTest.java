@@ -66,7 +66,7 @@ class HistoryBackfillTest {
             // surefire switches the network collectors off for the whole module
             "defillama.enabled=true",
             "defillama.base-url=" + server.url("/api"),
-            "http.cache.dir=" + dir.resolve("cache"),
+            "http.cache.dir=none",
             "http.max-attempts=1")) {
       args.add("--set");
       args.add(setting);
