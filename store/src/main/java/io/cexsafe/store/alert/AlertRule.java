@@ -604,6 +604,10 @@ public sealed interface AlertRule {
     /**
      * The latest run's incidents, and those a backfill reconstructed that the run does not report
      * (e.g. when its hacks list failed); an incident known only from the backfill says so.
+     *
+     * @param history one exchange's assessed runs, oldest first; not empty
+     * @param reconstructed the exchange's reconstructed facts
+     * @return the alerts, in a stable order
      */
     @Override
     public List<Alert> holdingAt(List<Snapshot> history, List<ReconstructedFact> reconstructed) {
