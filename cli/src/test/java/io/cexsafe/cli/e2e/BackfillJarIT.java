@@ -62,8 +62,8 @@ class BackfillJarIT {
   @Test
   void backfilledReservesGiveWatchATrendFromTheFirstRun() throws Exception {
     Path store = home.resolve("runs.db");
-    defillama.enqueue(json(protocol()));
     defillama.enqueue(json("[]"));
+    defillama.enqueue(json(protocol()));
 
     JarRunner.Result backfill =
         run(
@@ -78,8 +78,8 @@ class BackfillJarIT {
             "json");
 
     assertThat(backfill.exitCode()).as(backfill.describe()).isZero();
-    assertThat(defillama.takeRequest().getTarget()).isEqualTo("/api/protocol/crypto-com");
     assertThat(defillama.takeRequest().getTarget()).isEqualTo("/api/hacks");
+    assertThat(defillama.takeRequest().getTarget()).isEqualTo("/api/protocol/crypto-com");
     assertThat(backfill.stderr()).contains("10 days of reserves and 0 incidents reconstructed");
     JsonNode points = JSON.readTree(backfill.stdout()).get("points");
     assertThat(points).hasSize(10);

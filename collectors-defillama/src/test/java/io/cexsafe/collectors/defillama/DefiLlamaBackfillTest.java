@@ -44,6 +44,8 @@ class DefiLlamaBackfillTest {
         HttpSupport.create(
             HttpSettings.builder()
                 .maxAttempts(1)
+                // a failed answer pauses its host for a backoff: keep it short here
+                .backoff(Duration.ofMillis(5), Duration.ofMillis(10))
                 .noCache()
                 .callTimeout(Duration.ofSeconds(2))
                 .build());
@@ -85,14 +87,14 @@ class DefiLlamaBackfillTest {
 
   @Test
   void everyDayOfTheHistoryBecomesOneReconstructedReserveSnapshot() throws Exception {
-    server.enqueue(json(200, fixture("protocol-history-crypto-com.json")));
     server.enqueue(json(200, fixture("hacks.json")));
+    server.enqueue(json(200, fixture("protocol-history-crypto-com.json")));
 
     ReconstructedHistory past = cryptoCom(backfill(Map.of()));
 
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/hacks");
     RecordedRequest protocol = server.takeRequest();
     assertThat(protocol.getTarget()).isEqualTo("/api/protocol/crypto-com");
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/hacks");
     List<LocalDate> days =
         past.reserves().stream()
             .map(e -> LocalDate.ofInstant(e.provenance().observedAt(), java.time.ZoneOffset.UTC))
@@ -150,8 +152,8 @@ class DefiLlamaBackfillTest {
 
   @Test
   void malformedOrNonObjectPayloadsAreProblemsAndTheOtherListStillCounts() {
-    server.enqueue(json(200, "{\"tvl\": [ {\"date\": 1796083200, "));
     server.enqueue(json(200, "{\"message\": \"not a list\"}"));
+    server.enqueue(json(200, "{\"tvl\": [ {\"date\": 1796083200, "));
 
     ReconstructedHistory past = cryptoCom(backfill(Map.of()));
 
@@ -166,8 +168,8 @@ class DefiLlamaBackfillTest {
 
   @Test
   void rateLimitsServerErrorsAndTimeoutsAreProblemsNotExceptions() {
-    server.enqueue(json(429, "{}").newBuilder().setHeader("Retry-After", "0").build());
     server.enqueue(json(500, "{}"));
+    server.enqueue(json(429, "{}").newBuilder().setHeader("Retry-After", "0").build());
 
     ReconstructedHistory past = cryptoCom(backfill(Map.of()));
     assertThat(past.problems())
@@ -175,16 +177,18 @@ class DefiLlamaBackfillTest {
         .containsExactly(ReasonCode.RATE_LIMITED, ReasonCode.HTTP_SERVER_ERROR);
     assertThat(past.failed()).isTrue();
 
+    server.enqueue(json(200, "[]"));
     server.enqueue(
         json(200, fixture("protocol-history-crypto-com.json"))
             .newBuilder()
             .headersDelay(1, java.util.concurrent.TimeUnit.SECONDS)
             .build());
-    server.enqueue(json(200, "[]"));
     try (HttpSupport impatient =
         HttpSupport.create(
             HttpSettings.builder()
                 .maxAttempts(1)
+                // a failed answer pauses its host for a backoff: keep it short here
+                .backoff(Duration.ofMillis(5), Duration.ofMillis(10))
                 .noCache()
                 .callTimeout(Duration.ofMillis(300))
                 .build())) {
@@ -197,8 +201,8 @@ class DefiLlamaBackfillTest {
 
   @Test
   void aHugePayloadIsRefusedAndAnUntrackedExchangeSaysSo() {
+    server.enqueue(json(200, "[]"));
     server.enqueue(json(200, fixture("protocol-history-crypto-com.json")));
-    server.enqueue(json(404, "Protocol not found"));
     server.enqueue(json(200, "[]"));
     ReconstructedHistory past = cryptoCom(backfill(Map.of("protocol.max-body-bytes", "100")));
     assertThat(past.problems().get(0).reason()).isEqualTo(ReasonCode.BODY_TOO_LARGE);

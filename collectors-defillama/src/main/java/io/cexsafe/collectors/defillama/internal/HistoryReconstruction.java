@@ -70,6 +70,11 @@ public final class HistoryReconstruction {
     Set<String> own = new LinkedHashSet<>();
     exchange.ownTokens().forEach(t -> own.add(t.trim().toUpperCase(Locale.ROOT)));
     Days days = new Days(own);
+    // /hacks first, as the collector reads it: the short shared list before the long stream
+    Fetched<List<Hack>> hacks =
+        settings.hacksEnabled()
+            ? Fetched.attempt(() -> List.copyOf(Hack.parseList(http.fetch(endpoints.hacks()))))
+            : Fetched.notAsked();
     ProtocolRead read = null;
     if (slug == null) {
       problems.add(
@@ -147,8 +152,6 @@ public final class HistoryReconstruction {
     }
     List<Evidence> incidentEvidence = new ArrayList<>();
     if (settings.hacksEnabled()) {
-      Fetched<List<Hack>> hacks =
-          Fetched.attempt(() -> List.copyOf(Hack.parseList(http.fetch(endpoints.hacks()))));
       DefiLlamaSnapshot snapshot =
           new DefiLlamaSnapshot(
               exchange,
