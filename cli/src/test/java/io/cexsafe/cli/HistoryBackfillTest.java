@@ -66,7 +66,7 @@ class HistoryBackfillTest {
             // surefire switches the network collectors off for the whole module
             "defillama.enabled=true",
             "defillama.base-url=" + server.url("/api"),
-            "http.cache.dir=none",
+            "http.cache.dir=" + dir.resolve("cache"),
             "http.max-attempts=1",
             // a failed answer pauses its host for a backoff: keep it short here
             "http.initial-backoff=5ms",
