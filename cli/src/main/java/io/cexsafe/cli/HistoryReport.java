@@ -140,7 +140,33 @@ final class HistoryReport {
       p.put("high", pillar.high());
       p.put("coverage", pillar.coverage());
     }
+    if (point.reconstructed()) {
+      // only reconstructed points carry these: an assessed point is one without them
+      node.put("reconstructed", true);
+      if (point.reservesUsd() == null) {
+        node.putNull("reservesUsd");
+      } else {
+        node.put("reservesUsd", point.reservesUsd());
+      }
+    }
     return node;
+  }
+
+  private static boolean anyReconstructed(List<HistoryPoint> points) {
+    return points.stream().anyMatch(HistoryPoint::reconstructed);
+  }
+
+  /** "N stored runs", and the reconstructed days when there are any. */
+  private static String counted(List<HistoryPoint> points) {
+    long days = points.stream().filter(HistoryPoint::reconstructed).count();
+    String runs = (points.size() - days) + " stored runs";
+    return days == 0
+        ? runs
+        : runs + " and " + days + " reconstructed days (reserves and incidents only, no score)";
+  }
+
+  private static String usd(java.math.BigDecimal value) {
+    return value == null ? "-" : String.format(Locale.ROOT, "%,.0f", value).replace(',', ' ');
   }
 
   private static String number(Double value) {
@@ -160,16 +186,20 @@ final class HistoryReport {
     return p == null ? "-" : number(p.estimate());
   }
 
-  private static List<String> header() {
+  private static List<String> header(boolean reconstructed) {
     List<String> header =
         new ArrayList<>(List.of("As of", "Run", "Score", "Grade", "Range", "Confidence"));
     for (Pillar pillar : Pillar.values()) {
       header.add(pillar.displayName());
     }
+    if (reconstructed) {
+      header.add("Reconstructed");
+      header.add("Reserves USD");
+    }
     return header;
   }
 
-  private static List<String> row(HistoryPoint point) {
+  private static List<String> row(HistoryPoint point, boolean reconstructed) {
     List<String> row =
         new ArrayList<>(
             List.of(
@@ -177,21 +207,28 @@ final class HistoryReport {
                 point.runId(),
                 number(point.estimate()),
                 point.gradeLabel(),
-                range(point),
-                io.cexsafe.scoring.Scorecard.coverageText(point.confidence())));
+                point.reconstructed() ? "-" : range(point),
+                point.reconstructed()
+                    ? "-"
+                    : io.cexsafe.scoring.Scorecard.coverageText(point.confidence())));
     for (Pillar pillar : Pillar.values()) {
       row.add(pillarScore(point, pillar));
+    }
+    if (reconstructed) {
+      row.add(point.reconstructed() ? "yes" : "no");
+      row.add(usd(point.reservesUsd()));
     }
     return row;
   }
 
   private static void table(Exchange exchange, List<HistoryPoint> points, Writer out) {
     PrintWriter print = new PrintWriter(out);
-    print.println(exchange.name() + " (" + exchange.id() + "): " + points.size() + " stored runs");
+    boolean reconstructed = anyReconstructed(points);
+    print.println(exchange.name() + " (" + exchange.id() + "): " + counted(points));
     if (!points.isEmpty()) {
       print.println();
-      TextTable table = new TextTable(header().toArray(String[]::new));
-      points.forEach(p -> table.row(row(p).toArray(String[]::new)));
+      TextTable table = new TextTable(header(reconstructed).toArray(String[]::new));
+      points.forEach(p -> table.row(row(p, reconstructed).toArray(String[]::new)));
       table.print(print);
     }
     print.flush();
@@ -204,6 +241,11 @@ final class HistoryReport {
             List.of("exchange", "run", "as_of", "estimate", "low", "high", "confidence", "grade"));
     for (Pillar pillar : Pillar.values()) {
       header.add(pillar.id());
+    }
+    boolean reconstructed = anyReconstructed(points);
+    if (reconstructed) {
+      header.add("reconstructed");
+      header.add("reserves_usd");
     }
     CSVPrinter printer =
         new CSVPrinter(
@@ -219,13 +261,17 @@ final class HistoryReport {
       record.add(point.runId());
       record.add(point.asOf().toString());
       record.add(point.estimate() == null ? "" : plain(point.estimate()));
-      record.add(plain(point.low()));
-      record.add(plain(point.high()));
-      record.add(plain(point.confidence()));
+      record.add(point.reconstructed() ? "" : plain(point.low()));
+      record.add(point.reconstructed() ? "" : plain(point.high()));
+      record.add(point.reconstructed() ? "" : plain(point.confidence()));
       record.add(point.grade() == null ? "NR" : point.grade().name());
       for (Pillar pillar : Pillar.values()) {
         PillarPoint p = point.pillar(pillar);
         record.add(p == null || p.estimate() == null ? "" : plain(p.estimate()));
+      }
+      if (reconstructed) {
+        record.add(point.reconstructed());
+        record.add(point.reservesUsd() == null ? "" : point.reservesUsd().toPlainString());
       }
       printer.printRecord(record);
     }
@@ -240,15 +286,18 @@ final class HistoryReport {
       throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(mdCell(exchange.name())).append(": history\n\n");
-    md.append(points.size()).append(" stored runs.\n");
+    boolean reconstructed = anyReconstructed(points);
+    md.append(counted(points)).append(".\n");
     if (!points.isEmpty()) {
       md.append('\n');
-      List<String> header = header();
+      List<String> header = header(reconstructed);
       md.append("| ").append(String.join(" | ", header)).append(" |\n");
       md.append("|").append("---|".repeat(header.size())).append('\n');
       for (HistoryPoint point : points) {
         md.append("| ")
-            .append(String.join(" | ", row(point).stream().map(HistoryReport::mdCell).toList()))
+            .append(
+                String.join(
+                    " | ", row(point, reconstructed).stream().map(HistoryReport::mdCell).toList()))
             .append(" |\n");
       }
     }
@@ -271,18 +320,19 @@ final class HistoryReport {
         .append("text-align:right}</style>\n</head>\n<body>\n<h1>")
         .append(title)
         .append("</h1>\n<p>")
-        .append(points.size())
-        .append(" stored runs.</p>\n");
+        .append(escape(counted(points)))
+        .append(".</p>\n");
+    boolean reconstructed = anyReconstructed(points);
     if (!points.isEmpty()) {
       html.append(chart(points));
       html.append("<table>\n<thead><tr>");
-      for (String cell : header()) {
+      for (String cell : header(reconstructed)) {
         html.append("<th>").append(escape(cell)).append("</th>");
       }
       html.append("</tr></thead>\n<tbody>\n");
       for (HistoryPoint point : points) {
-        html.append("<tr>");
-        for (String cell : row(point)) {
+        html.append(point.reconstructed() ? "<tr class=\"reconstructed\">" : "<tr>");
+        for (String cell : row(point, reconstructed)) {
           html.append("<td>").append(escape(cell)).append("</td>");
         }
         html.append("</tr>\n");
@@ -302,9 +352,24 @@ final class HistoryReport {
     StringBuilder line = new StringBuilder();
     StringBuilder upper = new StringBuilder();
     StringBuilder lower = new StringBuilder();
+    StringBuilder rebuilt = new StringBuilder();
+    double maxReserves =
+        points.stream()
+            .filter(p -> p.reservesUsd() != null)
+            .mapToDouble(p -> p.reservesUsd().doubleValue())
+            .max()
+            .orElse(0);
     for (int i = 0; i < points.size(); i++) {
       HistoryPoint point = points.get(i);
       double x = points.size() == 1 ? width / 2.0 : pad + i * step;
+      if (point.reconstructed()) {
+        // no score on a reconstructed day: its reserves, scaled to their maximum, dashed
+        if (point.reservesUsd() != null && maxReserves > 0) {
+          double scaled = point.reservesUsd().doubleValue() / maxReserves * 100;
+          rebuilt.append(coordinate(x, y(scaled, height, pad))).append(' ');
+        }
+        continue;
+      }
       upper.append(coordinate(x, y(point.high(), height, pad))).append(' ');
       lower.insert(0, coordinate(x, y(point.low(), height, pad)) + " ");
       if (point.estimate() != null) {
@@ -344,7 +409,16 @@ final class HistoryReport {
     svg.append(
             "<polyline class=\"score\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" points=\"")
         .append(line.toString().trim())
-        .append("\"/>\n</svg>\n");
+        .append("\"/>\n");
+    if (!rebuilt.isEmpty()) {
+      svg.append(
+              "<polyline class=\"reconstructed\" fill=\"none\" stroke=\"#a86a1f\""
+                  + " stroke-width=\"2\" stroke-dasharray=\"5 4\" points=\"")
+          .append(rebuilt.toString().trim())
+          .append("\"><title>Reconstructed reserves (backfilled from DeFiLlama; scaled to")
+          .append(" their maximum; no score)</title></polyline>\n");
+    }
+    svg.append("</svg>\n");
     return svg.toString();
   }
 

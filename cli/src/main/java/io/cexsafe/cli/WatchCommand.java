@@ -9,6 +9,7 @@ import io.cexsafe.Secret;
 import io.cexsafe.reports.ReportEnvelope;
 import io.cexsafe.scoring.Scorer;
 import io.cexsafe.store.HistoryPoint;
+import io.cexsafe.store.ReconstructedFact;
 import io.cexsafe.store.RunHistory;
 import io.cexsafe.store.RunPlan;
 import io.cexsafe.store.Snapshot;
@@ -142,9 +143,16 @@ final class WatchCommand implements Callable<Integer> {
       }
       try {
         for (String id : ids) {
-          List<Snapshot> history = history(session.store().history(), id, plan.runId(), config);
+          RunHistory stored = session.store().history();
+          List<Snapshot> history = history(stored, id, plan.runId(), config);
+          // what a backfill reconstructed up to this run: the reserve and incident rules read it
+          List<ReconstructedFact> reconstructed =
+              history.isEmpty()
+                  ? List.of()
+                  : stored.reconstructed(
+                      id, null, history.get(history.size() - 1).scorecard().asOf());
           for (AlertRule rule : config.rules()) {
-            alerts.addAll(rule.evaluate(history));
+            alerts.addAll(rule.evaluate(history, reconstructed));
           }
         }
       } catch (StoreException e) {
@@ -214,7 +222,8 @@ final class WatchCommand implements Callable<Integer> {
    */
   private static List<Snapshot> history(
       RunHistory history, String id, String runId, AlertConfig config) {
-    List<HistoryPoint> points = history.points(id);
+    List<HistoryPoint> points =
+        history.points(id).stream().filter(point -> !point.reconstructed()).toList();
     int latest = -1;
     for (int i = 0; i < points.size(); i++) {
       if (points.get(i).runId().equals(runId)) {

@@ -245,7 +245,7 @@ class StoreCommandsTest {
         Statement statement = connection.createStatement()) {
       statement.execute(
           "INSERT INTO cexsafe_schema_history (installed_rank, version, description, type, script,"
-              + " checksum, installed_by, execution_time, success) VALUES (2, '7', 'later', 'SQL',"
+              + " checksum, installed_by, execution_time, success) VALUES (3, '7', 'later', 'SQL',"
               + " 'V7__later.sql', 0, 'test', 1, 1)");
     }
     Result result = run("history", "kraken", "--store", store.toString());

@@ -1,5 +1,6 @@
 package io.cexsafe.store;
 
+import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.store.internal.Database;
@@ -145,6 +146,34 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public List<String> exchangesDone(String runId) {
     return store.exchangesDone(Objects.requireNonNull(runId, "runId"));
+  }
+
+  /**
+   * Records facts a backfill reconstructed from a source's dated history (for example {@code
+   * DefiLlamaBackfill} in {@code cexsafe-collectors-defillama}), apart from assessed runs: they
+   * never become a run, a snapshot or a score. The store keeps one fact per exchange, UTC day of
+   * its observation and {@link io.cexsafe.store.diff.FactIdentity identity}, so a backfill run
+   * again adds nothing twice; a day an assessed run of the exchange covers is left out, now and
+   * when such a run is stored later (a real run wins for its date). {@link RunHistory} reads them
+   * back as reconstructed points and facts.
+   *
+   * @param backfillId an id for this backfill (e.g. the CLI invocation's run id)
+   * @param exchangeId the exchange the facts are about
+   * @param facts the reconstructed facts; each must be about {@code exchangeId}
+   * @return how many were recorded, already held, or left to assessed runs
+   * @throws IllegalArgumentException when a fact is about another exchange or the id is blank
+   * @throws StoreException when the store cannot be written (nothing of the backfill is kept)
+   */
+  public BackfillOutcome recordReconstructed(
+      String backfillId, String exchangeId, List<Evidence> facts) {
+    Objects.requireNonNull(backfillId, "backfillId");
+    Objects.requireNonNull(exchangeId, "exchangeId");
+    Objects.requireNonNull(facts, "facts");
+    if (backfillId.isBlank()) {
+      throw new IllegalArgumentException("backfillId must not be blank");
+    }
+    int[] counts = store.recordReconstructed(backfillId, exchangeId, List.copyOf(facts));
+    return new BackfillOutcome(counts[0], counts[1], counts[2]);
   }
 
   /** {@return a reader of the stored results: scores over time and snapshots} */

@@ -1,10 +1,17 @@
 package io.cexsafe.store;
 
+import io.cexsafe.Evidence;
+import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.store.internal.JdbcStore;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The stored results of an {@link EvidenceStore}, read back: an exchange's score, grade, range,
@@ -30,7 +37,9 @@ public final class RunHistory {
   }
 
   /**
-   * The exchange's points whose evaluation instant is within {@code [from, to]}, oldest first.
+   * The exchange's points whose evaluation instant is within {@code [from, to]}, oldest first:
+   * assessed runs, and the days a backfill reconstructed that no assessed run covers ({@link
+   * HistoryPoint#reconstructed()}; one point per day, dated by its reserve figure, with no score).
    *
    * @param exchangeId the exchange id (as stored: catalogue ids, not names or aliases)
    * @param from the earliest instant, or null for no lower bound
@@ -43,7 +52,54 @@ public final class RunHistory {
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException("from " + from + " is after to " + to);
     }
-    return store.history(exchangeId, from, to);
+    List<HistoryPoint> runs = store.history(exchangeId, from, to);
+    List<ReconstructedFact> facts = store.reconstructed(exchangeId, from, to);
+    if (facts.isEmpty()) {
+      return runs;
+    }
+    TreeMap<LocalDate, HistoryPoint> days = new TreeMap<>();
+    for (ReconstructedFact fact : facts) {
+      Evidence e = fact.evidence();
+      HistoryPoint day = days.get(fact.day());
+      if (e.fact() instanceof ReserveSnapshot reserves) {
+        if (day == null
+            || day.reservesUsd() == null
+            || !e.provenance().observedAt().isBefore(day.asOf())) {
+          days.put(
+              fact.day(),
+              HistoryPoint.reconstructed(
+                  fact.backfillId(), e.provenance().observedAt(), reserves.totalUsd()));
+        }
+      } else if (day == null) {
+        days.put(
+            fact.day(),
+            HistoryPoint.reconstructed(
+                fact.backfillId(), fact.day().atStartOfDay(ZoneOffset.UTC).toInstant(), null));
+      }
+    }
+    List<HistoryPoint> merged = new ArrayList<>(runs);
+    merged.addAll(days.values());
+    // stable: at one instant, the assessed run comes first
+    merged.sort(Comparator.comparing(HistoryPoint::asOf));
+    return merged;
+  }
+
+  /**
+   * The facts a backfill reconstructed for the exchange, observed within {@code [from, to]}, oldest
+   * first; days an assessed run covers are left out (a real run wins for its date).
+   *
+   * @param exchangeId the exchange id (as stored: catalogue ids, not names or aliases)
+   * @param from the earliest observation instant, or null for no lower bound
+   * @param to the latest observation instant, or null for no upper bound
+   * @return the reconstructed facts, empty when none
+   * @throws IllegalArgumentException when {@code from} is after {@code to}
+   */
+  public List<ReconstructedFact> reconstructed(String exchangeId, Instant from, Instant to) {
+    Objects.requireNonNull(exchangeId, "exchangeId");
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new IllegalArgumentException("from " + from + " is after to " + to);
+    }
+    return store.reconstructed(exchangeId, from, to);
   }
 
   /** {@return the ids of the exchanges with at least one stored result, sorted} */

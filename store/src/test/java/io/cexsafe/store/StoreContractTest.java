@@ -6,9 +6,16 @@ import static io.cexsafe.store.StoreFixtures.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
+import io.cexsafe.EvidenceClass;
 import io.cexsafe.Pillar;
+import io.cexsafe.Provenance;
+import io.cexsafe.facts.Incident;
+import io.cexsafe.facts.IncidentKind;
+import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.scoring.Scorecard;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,6 +23,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,16 +256,16 @@ abstract class StoreContractTest {
     execute(
         "INSERT INTO cexsafe_schema_history (installed_rank, version, description, type, script,"
             + " checksum, installed_by, execution_time, success)"
-            + " VALUES (2, '2', 'from the future', 'SQL', 'V2__from_the_future.sql', 0, 'test', 1,"
+            + " VALUES (3, '3', 'from the future', 'SQL', 'V3__from_the_future.sql', 0, 'test', 1,"
             + " TRUE)");
     long runsBefore = count("store_run");
     assertThatThrownBy(this::open)
         .isInstanceOf(StoreSchemaTooNewException.class)
         .hasMessageContaining(location.describe())
-        .hasMessageContaining("schema version 2")
+        .hasMessageContaining("schema version 3")
         .hasMessageContaining("upgrade cexsafe");
     assertThat(count("store_run")).isEqualTo(runsBefore);
-    assertThat(count("cexsafe_schema_history")).isEqualTo(2);
+    assertThat(count("cexsafe_schema_history")).isEqualTo(3);
   }
 
   @Test
@@ -307,6 +317,127 @@ abstract class StoreContractTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** A reserve figure a backfill reconstructed on day 10 for the start of {@code day}. */
+  static Evidence rebuiltReserves(String exchange, int day, long usd) {
+    return Evidence.of(
+        exchange,
+        new ReserveSnapshot(BigDecimal.valueOf(usd), null, null, true),
+        Provenance.builder("defillama")
+            .source("https://defillama.example.test/cex/" + exchange, "reserve history")
+            .observedAt(day(day).truncatedTo(ChronoUnit.DAYS))
+            .retrievedAt(day(10))
+            .evidenceClass(EvidenceClass.THIRD_PARTY_REPORT)
+            .note("reconstructed by backfill")
+            .build());
+  }
+
+  static Evidence rebuiltIncident(String exchange, String date) {
+    LocalDate day = LocalDate.parse(date);
+    return Evidence.of(
+        exchange,
+        Incident.builder(day, IncidentKind.HACK).lossUsd(BigDecimal.TEN).build(),
+        Provenance.builder("defillama")
+            .source("https://defillama.example.test/hacks", "hacks")
+            .observedAt(day.atStartOfDay(ZoneOffset.UTC).toInstant())
+            .retrievedAt(day(10))
+            .evidenceClass(EvidenceClass.THIRD_PARTY_REPORT)
+            .note("reconstructed by backfill")
+            .build());
+  }
+
+  @Test
+  void aBackfillIsRecordedOnceAndReadBackAsReconstructedPointsWithoutScores() {
+    List<Evidence> past =
+        List.of(
+            rebuiltReserves("kraken", -3, 900),
+            rebuiltReserves("kraken", -2, 800),
+            rebuiltReserves("kraken", -1, 700),
+            rebuiltIncident("kraken", "2026-10-30"));
+    try (EvidenceStore store = open()) {
+      assertThat(store.recordReconstructed("bf-1", "kraken", past))
+          .isEqualTo(new BackfillOutcome(4, 0, 0));
+      // again, and again with another id: nothing twice
+      assertThat(store.recordReconstructed("bf-1", "kraken", past))
+          .isEqualTo(new BackfillOutcome(0, 4, 0));
+      assertThat(store.recordReconstructed("bf-2", "kraken", past.subList(0, 2)))
+          .isEqualTo(new BackfillOutcome(0, 2, 0));
+      store.startRun(plan("run-1", day(0), "kraken"));
+      commit(store, "run-1", bundle("kraken", day(0), 1_000));
+    }
+    try (EvidenceStore store = open()) {
+      List<HistoryPoint> points = store.history().points("kraken");
+      assertThat(points)
+          .extracting(HistoryPoint::runId)
+          .containsExactly("bf-1", "bf-1", "bf-1", "run-1");
+      assertThat(points)
+          .extracting(HistoryPoint::reconstructed)
+          .containsExactly(true, true, true, false);
+      HistoryPoint first = points.get(0);
+      assertThat(first.asOf()).isEqualTo(Instant.parse("2026-10-29T00:00:00Z"));
+      assertThat(first.reservesUsd()).isEqualByComparingTo("900");
+      assertThat(first.estimate()).isNull();
+      assertThat(first.grade()).isNull();
+      assertThat(first.gradeLabel()).isEqualTo(HistoryPoint.RECONSTRUCTED_LABEL);
+      assertThat(first.pillars()).isEmpty();
+      assertThat(points.get(3).reservesUsd()).isNull();
+      // the incident's day also has reserves: one point per day
+      assertThat(points.get(1).reservesUsd()).isEqualByComparingTo("800");
+
+      List<ReconstructedFact> facts = store.history().reconstructed("kraken", null, null);
+      assertThat(facts).hasSize(4);
+      assertThat(facts).extracting(f -> f.evidence()).containsAll(past);
+      assertThat(facts).allMatch(ReconstructedFact::reconstructed);
+      assertThat(facts.get(0).evidence().provenance().retrievedAt()).isEqualTo(day(10));
+      // a range, and an exchange without a backfill
+      assertThat(store.history().reconstructed("kraken", day(-2).minusSeconds(43_200), day(-2)))
+          .hasSize(2);
+      assertThat(store.history().points("binance")).isEmpty();
+      // nothing reconstructed ever passes for a run
+      assertThat(store.runs()).extracting(StoredRun::runId).containsExactly("run-1");
+      assertThat(store.history().snapshot("kraken", "bf-1")).isEmpty();
+      assertThat(store.history().latestAtOrBefore("kraken", day(-1))).isEmpty();
+    }
+  }
+
+  @Test
+  void anAssessedRunWinsForItsDateBeforeAndAfterTheBackfill() {
+    try (EvidenceStore store = open()) {
+      store.startRun(plan("run-1", day(-2), "kraken"));
+      commit(store, "run-1", bundle("kraken", day(-2), 1_000));
+      // day -2 is the run's: left out
+      assertThat(
+              store.recordReconstructed(
+                  "bf-1",
+                  "kraken",
+                  List.of(rebuiltReserves("kraken", -2, 1), rebuiltReserves("kraken", -1, 2))))
+          .isEqualTo(new BackfillOutcome(1, 0, 1));
+      // a run stored later for day -1 hides that day's reconstructed point
+      store.startRun(plan("run-2", day(-1), "kraken"));
+      commit(store, "run-2", bundle("kraken", day(-1), 3));
+      assertThat(store.history().points("kraken"))
+          .extracting(HistoryPoint::runId)
+          .containsExactly("run-1", "run-2");
+      assertThat(store.history().reconstructed("kraken", null, null)).isEmpty();
+    }
+  }
+
+  @Test
+  void aBackfillOfAnotherExchangesFactsIsRefusedWhole() throws SQLException {
+    try (EvidenceStore store = open()) {
+      assertThatThrownBy(
+              () ->
+                  store.recordReconstructed(
+                      "bf-1",
+                      "kraken",
+                      List.of(rebuiltReserves("kraken", -1, 1), rebuiltReserves("okx", -1, 1))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("okx");
+      assertThatThrownBy(() -> store.recordReconstructed(" ", "kraken", List.of()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(count("store_backfill")).isZero();
   }
 
   long count(String table) throws SQLException {

@@ -11,6 +11,7 @@ import io.cexsafe.scoring.RedFlag;
 import io.cexsafe.scoring.RedFlagKind;
 import io.cexsafe.scoring.RuleResult;
 import io.cexsafe.scoring.Scorecard;
+import io.cexsafe.store.ReconstructedFact;
 import io.cexsafe.store.Snapshot;
 import io.cexsafe.store.diff.FactIdentity;
 import io.cexsafe.store.diff.RuleDelta;
@@ -80,6 +81,52 @@ public sealed interface AlertRule {
     return now.stream().filter(a -> !before.contains(a.key())).toList();
   }
 
+  /**
+   * The alerts whose condition holds at the last point of {@code history}, reading also the facts a
+   * backfill reconstructed (see {@link io.cexsafe.store.EvidenceStore#recordReconstructed}). Only
+   * the reserve and incident rules read them; the others answer as {@link #holdingAt(List)}.
+   *
+   * @param history one exchange's assessed runs, oldest first; not empty
+   * @param reconstructed the exchange's reconstructed facts, oldest first (those observed after the
+   *     last run's evaluation instant are not read)
+   * @return the alerts, in a stable order
+   */
+  default List<Alert> holdingAt(List<Snapshot> history, List<ReconstructedFact> reconstructed) {
+    return holdingAt(history);
+  }
+
+  /**
+   * The alerts that fire at the latest run of {@code history}, as {@link #evaluate(List)}, with the
+   * reserve and incident rules reading the reconstructed facts too: a backfilled history gives them
+   * a trend from the first assessed run. An alert that rests on a reconstructed fact says so in its
+   * message.
+   *
+   * @param history one exchange's assessed runs, oldest first
+   * @param reconstructed the exchange's reconstructed facts, oldest first
+   * @return the new alerts; none for an empty history
+   */
+  default List<Alert> evaluate(List<Snapshot> history, List<ReconstructedFact> reconstructed) {
+    Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(reconstructed, "reconstructed");
+    if (reconstructed.isEmpty()) {
+      return evaluate(history);
+    }
+    if (history.isEmpty()) {
+      return List.of();
+    }
+    List<Alert> now = holdingAt(history, reconstructed);
+    if (now.isEmpty() || history.size() == 1) {
+      return now;
+    }
+    Set<String> before = new HashSet<>();
+    holdingAt(history.subList(0, history.size() - 1), reconstructed)
+        .forEach(a -> before.add(a.key()));
+    return now.stream().filter(a -> !before.contains(a.key())).toList();
+  }
+
+  /** What an alert's message adds when it rests on reconstructed facts. */
+  String RECONSTRUCTED_NOTE = " (rests on reconstructed data: a backfilled history)";
+
   /** The characters an id may use: what a user would type in a file name or a log query. */
   Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -102,6 +149,10 @@ public sealed interface AlertRule {
         rule.type() + "|" + key,
         message,
         evidence);
+  }
+
+  private static LocalDate day(Evidence e) {
+    return LocalDate.ofInstant(e.provenance().observedAt(), ZoneOffset.UTC);
   }
 
   private static Snapshot last(List<Snapshot> history) {
@@ -302,14 +353,32 @@ public sealed interface AlertRule {
 
     @Override
     public List<Alert> holdingAt(List<Snapshot> history) {
+      return holdingAt(history, List.of());
+    }
+
+    @Override
+    public List<Alert> holdingAt(List<Snapshot> history, List<ReconstructedFact> reconstructed) {
       Snapshot at = last(history);
       Instant asOf = at.scorecard().asOf();
       Map<String, Evidence> unique = new LinkedHashMap<>();
+      Set<LocalDate> assessedDays = new HashSet<>();
       for (Snapshot point : history) {
         for (Evidence e : point.bundle().evidenceOf(ReserveSnapshot.class)) {
           if (!e.provenance().observedAt().isAfter(asOf)) {
             unique.putIfAbsent(e.id(), e);
+            assessedDays.add(day(e));
           }
+        }
+      }
+      Set<Evidence> rebuilt = new HashSet<>();
+      for (ReconstructedFact fact : reconstructed) {
+        Evidence e = fact.evidence();
+        // a day an assessed run read reserves for is that run's: the real reading wins
+        if (e.fact() instanceof ReserveSnapshot
+            && !e.provenance().observedAt().isAfter(asOf)
+            && !assessedDays.contains(day(e))
+            && unique.putIfAbsent(e.id(), e) == null) {
+          rebuilt.add(e);
         }
       }
       List<Evidence> series = new ArrayList<>(unique.values());
@@ -344,6 +413,7 @@ public sealed interface AlertRule {
       if (change > -percent / 100) {
         return List.of();
       }
+      boolean fromBackfill = rebuilt.contains(base) || rebuilt.contains(latest);
       return List.of(
           alert(
               this,
@@ -354,7 +424,8 @@ public sealed interface AlertRule {
                   + " from "
                   + base.provenance().observedAt()
                   + " to "
-                  + latest.provenance().observedAt(),
+                  + latest.provenance().observedAt()
+                  + (fromBackfill ? RECONSTRUCTED_NOTE : ""),
               List.of(base, latest)));
     }
   }
@@ -527,17 +598,49 @@ public sealed interface AlertRule {
 
     @Override
     public List<Alert> holdingAt(List<Snapshot> history) {
+      return holdingAt(history, List.of());
+    }
+
+    /**
+     * The latest run's incidents, and those a backfill reconstructed that the run does not report
+     * (e.g. when its hacks list failed); an incident known only from the backfill says so.
+     *
+     * @param history one exchange's assessed runs, oldest first; not empty
+     * @param reconstructed the exchange's reconstructed facts
+     * @return the alerts, in a stable order
+     */
+    @Override
+    public List<Alert> holdingAt(List<Snapshot> history, List<ReconstructedFact> reconstructed) {
       Snapshot at = last(history);
       LocalDate today = LocalDate.ofInstant(at.scorecard().asOf(), ZoneOffset.UTC);
+      Map<String, Evidence> incidents = new LinkedHashMap<>();
+      at.bundle()
+          .evidenceOf(Incident.class)
+          .forEach(e -> incidents.putIfAbsent(FactIdentity.of(e), e));
+      Set<String> rebuilt = new HashSet<>();
+      for (ReconstructedFact fact : reconstructed) {
+        Evidence e = fact.evidence();
+        if (e.fact() instanceof Incident && incidents.putIfAbsent(FactIdentity.of(e), e) == null) {
+          rebuilt.add(FactIdentity.of(e));
+        }
+      }
       List<Alert> alerts = new ArrayList<>();
-      for (Evidence e : at.bundle().evidenceOf(Incident.class)) {
+      for (Map.Entry<String, Evidence> entry : incidents.entrySet()) {
+        Evidence e = entry.getValue();
         Incident incident = (Incident) e.fact();
         if (incident.date().isAfter(today)
             || incident.date().plusDays(withinDays).isBefore(today)) {
           continue;
         }
         alerts.add(
-            alert(this, at, FactIdentity.of(e), "new incident: " + incident.summary(), List.of(e)));
+            alert(
+                this,
+                at,
+                entry.getKey(),
+                "new incident: "
+                    + incident.summary()
+                    + (rebuilt.contains(entry.getKey()) ? RECONSTRUCTED_NOTE : ""),
+                List.of(e)));
       }
       return alerts;
     }

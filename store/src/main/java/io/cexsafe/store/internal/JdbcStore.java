@@ -6,6 +6,7 @@ import io.cexsafe.EvidenceBundle;
 import io.cexsafe.scoring.Grade;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.store.HistoryPoint;
+import io.cexsafe.store.ReconstructedFact;
 import io.cexsafe.store.RunPlan;
 import io.cexsafe.store.Snapshot;
 import io.cexsafe.store.StoreException;
@@ -653,6 +654,128 @@ public final class JdbcStore implements AutoCloseable {
         return Optional.of(new Snapshot(runId, bundle, scorecard));
       }
     }
+  }
+
+  private static final long DAY_MS = 86_400_000L;
+
+  /**
+   * Records facts a backfill reconstructed, one per exchange, UTC day and fact identity: a fact
+   * whose day and identity are already held is left out, and so is one whose day an assessed run of
+   * the exchange covers (a real run wins for its date). One transaction.
+   *
+   * @return {recorded, already stored, covered by runs}
+   */
+  public int[] recordReconstructed(String backfillId, String exchangeId, List<Evidence> facts) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Evidence e : facts) {
+      if (!e.exchangeId().equals(exchangeId)) {
+        throw new IllegalArgumentException(
+            "evidence of " + e.exchangeId() + " in a backfill of " + exchangeId);
+      }
+      long observed = e.provenance().observedAt().toEpochMilli();
+      String body = Codec.storedEvidence(e);
+      rows.add(
+          new Object[] {
+            Codec.sha256(body),
+            e.id(),
+            body,
+            e.provenance().retrievedAt().toString(),
+            Math.floorDiv(observed, DAY_MS) * DAY_MS,
+            observed,
+            io.cexsafe.store.diff.FactIdentity.of(e)
+          });
+    }
+    long recorded = clock.instant().toEpochMilli();
+    return inTransaction(
+        "could not record the backfill of " + exchangeId + " in",
+        c -> {
+          int added = 0;
+          int held = 0;
+          int covered = 0;
+          try (PreparedStatement run =
+                  c.prepareStatement(
+                      "SELECT 1 FROM store_summary WHERE exchange_id = ?"
+                          + " AND as_of_ms >= ? AND as_of_ms < ? LIMIT 1");
+              PreparedStatement stored =
+                  c.prepareStatement(
+                      "INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
+                          + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+              PreparedStatement fact =
+                  c.prepareStatement(
+                      "INSERT INTO store_backfill (exchange_id, day_ms, identity, observed_ms,"
+                          + " digest, retrieved_at, backfill_id, recorded_ms)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (Object[] row : rows) {
+              long day = (Long) row[4];
+              run.setString(1, exchangeId);
+              run.setLong(2, day);
+              run.setLong(3, day + DAY_MS);
+              try (ResultSet found = run.executeQuery()) {
+                if (found.next()) {
+                  covered++;
+                  continue;
+                }
+              }
+              stored.setString(1, (String) row[0]);
+              stored.setString(2, (String) row[1]);
+              stored.setString(3, exchangeId);
+              stored.setString(4, (String) row[2]);
+              stored.executeUpdate();
+              fact.setString(1, exchangeId);
+              fact.setLong(2, day);
+              fact.setString(3, (String) row[6]);
+              fact.setLong(4, (Long) row[5]);
+              fact.setString(5, (String) row[0]);
+              fact.setString(6, (String) row[3]);
+              fact.setString(7, backfillId);
+              fact.setLong(8, recorded);
+              if (fact.executeUpdate() == 0) {
+                held++;
+              } else {
+                added++;
+              }
+            }
+          }
+          return new int[] {added, held, covered};
+        });
+  }
+
+  /**
+   * The reconstructed facts of the exchange observed within {@code [from, to]} (null for no bound),
+   * oldest first, leaving out every day an assessed run of the exchange covers.
+   */
+  public List<ReconstructedFact> reconstructed(String exchangeId, Instant from, Instant to) {
+    long fromMs = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+    long toMs = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+    return reading(
+        c -> {
+          List<ReconstructedFact> facts = new ArrayList<>();
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT b.backfill_id, b.recorded_ms, e.body, b.retrieved_at"
+                      + " FROM store_backfill b JOIN store_evidence e ON e.digest = b.digest"
+                      + " WHERE b.exchange_id = ? AND b.observed_ms BETWEEN ? AND ?"
+                      + " AND NOT EXISTS (SELECT 1 FROM store_summary s"
+                      + " WHERE s.exchange_id = b.exchange_id AND s.as_of_ms >= b.day_ms"
+                      + " AND s.as_of_ms < b.day_ms + "
+                      + DAY_MS
+                      + ") ORDER BY b.observed_ms, b.identity")) {
+            select.setString(1, exchangeId);
+            select.setLong(2, fromMs);
+            select.setLong(3, toMs);
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                facts.add(
+                    new ReconstructedFact(
+                        rows.getString(1),
+                        Codec.evidence(rows.getString(3), Instant.parse(rows.getString(4))),
+                        Instant.ofEpochMilli(rows.getLong(2))));
+              }
+            }
+          }
+          return facts;
+        });
   }
 
   private static void setDouble(PreparedStatement statement, int index, Double value)

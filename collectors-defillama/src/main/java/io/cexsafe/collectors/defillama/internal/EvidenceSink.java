@@ -54,6 +54,11 @@ final class EvidenceSink {
     }
   }
 
+  /** When the sink's facts were read. */
+  Instant retrievedAt() {
+    return retrievedAt;
+  }
+
   void problem(Problem problem) {
     problems.add(problem);
   }

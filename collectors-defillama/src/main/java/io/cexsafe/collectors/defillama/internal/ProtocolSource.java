@@ -35,6 +35,20 @@ final class ProtocolSource {
    * @param cutoff a past run's as-of (the history is read up to it), or null for the latest points
    */
   ProtocolRead read(HttpFetcher http, String slug, Instant cutoff) {
+    return read(http, slug, cutoff, null);
+  }
+
+  /**
+   * Reads the latest points, handing every dated point to {@code dated} (see {@link
+   * ProtocolStreamParser.DatedPoints}); failures come back as for {@link #read(HttpFetcher, String,
+   * Instant)}.
+   */
+  ProtocolRead readDated(HttpFetcher http, String slug, ProtocolStreamParser.DatedPoints dated) {
+    return read(http, slug, null, dated);
+  }
+
+  private ProtocolRead read(
+      HttpFetcher http, String slug, Instant cutoff, ProtocolStreamParser.DatedPoints dated) {
     FetchRequest request = endpoints.protocol(slug, maxBodyBytes);
     String display = request.displayUri();
     ProtocolSummary summary;
@@ -46,7 +60,7 @@ final class ProtocolSource {
                 if (head.status() == 400 || head.status() == 404) {
                   throw noSuchProtocol(slug, body, head.status(), display);
                 }
-                return parse(slug, body, head, cutoff, display);
+                return parse(slug, body, head, cutoff, display, dated);
               });
     } catch (SourceException e) {
       return e.reason() == ReasonCode.NOT_LISTED
@@ -109,11 +123,18 @@ final class ProtocolSource {
   }
 
   private ProtocolSummary parse(
-      String slug, InputStream body, FetchResponse head, Instant cutoff, String display)
+      String slug,
+      InputStream body,
+      FetchResponse head,
+      Instant cutoff,
+      String display,
+      ProtocolStreamParser.DatedPoints dated)
       throws IOException, SourceException {
     String what = "the /protocol answer for '" + slug + "'";
     try (JsonParser parser = Payloads.stream(body, head, what, display)) {
-      return ProtocolStreamParser.parse(parser, trendWindow, cutoff, display);
+      return dated == null
+          ? ProtocolStreamParser.parse(parser, trendWindow, cutoff, display)
+          : ProtocolStreamParser.parse(parser, trendWindow, display, dated);
     } catch (JsonProcessingException e) {
       throw Payloads.malformed(what + " is not valid JSON: " + Payloads.describe(e), display);
     }

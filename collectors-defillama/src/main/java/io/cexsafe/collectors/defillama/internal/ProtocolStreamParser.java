@@ -63,10 +63,37 @@ public final class ProtocolStreamParser {
   private final Map<String, TokenSeries> chainTokens = new TreeMap<>();
   private final Map<String, BigDecimal> currentChains = new LinkedHashMap<>();
 
-  private ProtocolStreamParser(Duration window, Instant asOf) {
+  private final DatedPoints dated;
+
+  private ProtocolStreamParser(Duration window, Instant asOf, DatedPoints dated) {
     this.windowSeconds = window.getSeconds();
     this.asOf = asOf;
     this.cutoff = asOf == null ? Long.MAX_VALUE : asOf.getEpochSecond();
+    this.dated = dated;
+  }
+
+  /**
+   * Receives every dated point of the answer's top-level series as the parser meets them, for a
+   * backfill that needs the whole history and not just its latest point. The parser keeps none of
+   * them: the receiver decides what to keep.
+   */
+  public interface DatedPoints {
+    /**
+     * One point of the totals history ({@code tvl}); unrepresentable values never arrive here.
+     *
+     * @param date the point's date
+     * @param usd the total in USD
+     */
+    void total(Instant date, BigDecimal usd);
+
+    /**
+     * One entry of the token breakdown history ({@code tokensInUsd}).
+     *
+     * @param date the entry's date
+     * @param usdBySymbol USD per upper-case symbol, or null when a value could not be represented
+     *     (one missing value would bias every share: the whole entry goes)
+     */
+    void tokens(Instant date, Map<String, BigDecimal> usdBySymbol);
   }
 
   /**
@@ -92,7 +119,19 @@ public final class ProtocolStreamParser {
   public static ProtocolSummary parse(
       JsonParser parser, Duration window, Instant asOf, String source)
       throws IOException, SourceException {
-    return new ProtocolStreamParser(window, asOf).read(parser, source);
+    return new ProtocolStreamParser(window, asOf, null).read(parser, source);
+  }
+
+  /**
+   * Parses one answer at its latest points, handing every dated point of its top-level totals and
+   * token breakdown to {@code dated} on the way.
+   *
+   * @param dated receives the dated points
+   */
+  public static ProtocolSummary parse(
+      JsonParser parser, Duration window, String source, DatedPoints dated)
+      throws IOException, SourceException {
+    return new ProtocolStreamParser(window, null, dated).read(parser, source);
   }
 
   private ProtocolSummary read(JsonParser p, String source) throws IOException, SourceException {
@@ -297,6 +336,12 @@ public final class ProtocolStreamParser {
       }
       if (representable(value, text)) {
         series.add(date, value, text);
+        if (dated != null && series == total) {
+          BigDecimal usd = Values.decimal(text);
+          if (usd != null) {
+            dated.total(Instant.ofEpochSecond(date), usd);
+          }
+        }
       } else {
         unrepresentableTotals++;
         lastUnrepresentableTotal = Math.max(lastUnrepresentableTotal, date);
@@ -356,6 +401,11 @@ public final class ProtocolStreamParser {
       if (filled && date > 0) {
         firstDate = Math.min(firstDate, date);
         if (date <= cutoff) {
+          if (dated != null && series == tokens) {
+            Map<String, BigDecimal> usd = new LinkedHashMap<>();
+            String bad = series.scratch.addTo(usd);
+            dated.tokens(Instant.ofEpochSecond(date), bad == null ? usd : null);
+          }
           series.commit(date);
         }
       }

@@ -259,4 +259,34 @@ class ProtocolStreamParserTest {
       return ProtocolStreamParser.parse(parser, MONTH, "test");
     }
   }
+
+  @Test
+  void datedPointsArriveInOrderAndLeaveTheSummaryAsItWas() throws Exception {
+    String json = Fixtures.fixture("defillama/protocol-crypto-com.json");
+    java.util.List<Instant> totals = new java.util.ArrayList<>();
+    java.util.List<Instant> breakdowns = new java.util.ArrayList<>();
+    ProtocolStreamParser.DatedPoints dated =
+        new ProtocolStreamParser.DatedPoints() {
+          @Override
+          public void total(Instant date, BigDecimal usd) {
+            assertThat(usd.signum()).isPositive();
+            totals.add(date);
+          }
+
+          @Override
+          public void tokens(Instant date, java.util.Map<String, BigDecimal> usdBySymbol) {
+            assertThat(usdBySymbol).isNotEmpty();
+            breakdowns.add(date);
+          }
+        };
+    ProtocolSummary withDated;
+    try (com.fasterxml.jackson.core.JsonParser parser = Payloads.FACTORY.createParser(json)) {
+      withDated = ProtocolStreamParser.parse(parser, MONTH, "test", dated);
+    }
+    assertThat(withDated).isEqualTo(parse(json));
+    assertThat(totals).isNotEmpty().isSorted();
+    assertThat(totals.get(totals.size() - 1)).isEqualTo(withDated.latestDate());
+    assertThat(breakdowns).isNotEmpty();
+    assertThat(breakdowns.get(breakdowns.size() - 1)).isEqualTo(withDated.tokensDate());
+  }
 }
