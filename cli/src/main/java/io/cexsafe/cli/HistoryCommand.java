@@ -1,9 +1,9 @@
 package io.cexsafe.cli;
 
-import io.cexsafe.RunId;
 import io.cexsafe.Config;
 import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
+import io.cexsafe.RunId;
 import io.cexsafe.collectors.defillama.DefiLlamaBackfill;
 import io.cexsafe.collectors.defillama.DefiLlamaCollector;
 import io.cexsafe.collectors.defillama.ReconstructedHistory;

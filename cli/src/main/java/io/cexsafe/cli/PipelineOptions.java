@@ -15,11 +15,11 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * What a scheduler needs from every command that runs collectors ({@code assess}, {@code compare},
- * {@code watch}, {@code licences}, {@code licensed-in}, {@code history --backfill}): --strict for an exit code that says a
- * source failed, --run-id to carry the scheduler's own id, and --log-format json for log lines a
- * log pipeline can parse. One mixin, so the options mean the same everywhere. Without them, stdout
- * is what it always was; a run with failed or partial sources adds one summary line on stderr
- * either way.
+ * {@code watch}, {@code licences}, {@code licensed-in}, {@code history --backfill}): --strict for
+ * an exit code that says a source failed, --run-id to carry the scheduler's own id, and
+ * --log-format json for log lines a log pipeline can parse. One mixin, so the options mean the same
+ * everywhere. Without them, stdout is what it always was; a run with failed or partial sources adds
+ * one summary line on stderr either way.
  */
 public final class PipelineOptions {
   /** How many failed or partial runs the stderr summary names before it says "and N more". */
