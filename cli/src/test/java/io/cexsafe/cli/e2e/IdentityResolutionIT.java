@@ -138,12 +138,14 @@ class IdentityResolutionIT {
 
     JsonNode us = proposal(file, "Binance.US");
     assertThat(us.get("exchangeId").asText()).isEqualTo("binance-us");
+    // the catalogue now sources Binance US's App Store id, so the mirror's other id is a conflict
     assertThat(identifiers(entry(file, "binance-us")))
         .contains(
             "defillama.slug binance-us",
-            "apple.id 1900000002",
+            "apple.id 1492670702",
             "apple.bundle example.binanceus.app")
-        .doesNotContain("defillama.slug binance-cex");
+        .doesNotContain("defillama.slug binance-cex", "apple.id 1900000002");
+    assertThat(us.get("conflicts").findValuesAsText("value")).contains("1900000002");
     assertThat(us.get("related").findValuesAsText("evidence"))
         .anySatisfy(
             e ->
