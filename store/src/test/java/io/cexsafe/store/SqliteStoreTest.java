@@ -41,6 +41,39 @@ class SqliteStoreTest extends StoreContractTest {
   }
 
   @Test
+  void aStoreWhoseSchemaHistoryRecordsAFailedMigrationIsNotUsedAsCurrent() throws Exception {
+    Path file = dir.resolve("failed-migration.db");
+    try (EvidenceStore store = EvidenceStore.open(StoreLocation.sqlite(file))) {
+      assertThat(store.history().exchanges()).isEmpty();
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "UPDATE cexsafe_schema_history SET success = 0 WHERE version = '"
+              + io.cexsafe.store.internal.Database.SCHEMA_VERSION
+              + "'");
+    }
+    // the quick check at opening must not take this store as current: Flyway sees the failed
+    // migration and the store is refused instead of being written to
+    assertThatThrownBy(() -> EvidenceStore.open(StoreLocation.sqlite(file)))
+        .isInstanceOf(StoreException.class);
+    // an intact store opens again and again without migrating anything twice
+    Path intact = dir.resolve("intact.db");
+    for (int i = 0; i < 3; i++) {
+      try (EvidenceStore store = EvidenceStore.open(StoreLocation.sqlite(intact))) {
+        assertThat(store.history().exchanges()).isEmpty();
+      }
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + intact);
+        Statement statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT count(*) FROM cexsafe_schema_history")) {
+      rows.next();
+      assertThat(rows.getInt(1))
+          .isEqualTo(Integer.parseInt(io.cexsafe.store.internal.Database.SCHEMA_VERSION));
+    }
+  }
+
+  @Test
   void aMissingFileIsCreatedWithItsDirectories() {
     try (EvidenceStore store = open()) {
       assertThat(store.location().file()).exists();

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -80,7 +83,9 @@ public final class Database {
       migrationSource = postgres;
     }
     Database database = new Database(location, dataSource);
-    database.migrate(migrationSource);
+    if (!database.schemaIsCurrent()) {
+      database.migrate(migrationSource);
+    }
     return database;
   }
 
@@ -214,6 +219,39 @@ public final class Database {
         throw new StoreUnavailableException(
             name, "could not create the directory of store " + name + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * True when every migration up to {@link #SCHEMA_VERSION} is recorded as applied and nothing else
+   * is: the store can be used without starting Flyway, whose start-up costs more than storing a
+   * 100-exchange run. Anything else (no history table, a failed or newer migration, an unreadable
+   * store) is left to {@link #migrate}, which migrates or refuses with its reason.
+   */
+  private boolean schemaIsCurrent() {
+    int current = Integer.parseInt(SCHEMA_VERSION);
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT version, type, success FROM " + HISTORY_TABLE)) {
+      Set<String> applied = new HashSet<>();
+      while (rows.next()) {
+        String version = rows.getString(1);
+        if (!rows.getBoolean(3) || (version != null && !"SQL".equals(rows.getString(2)))) {
+          return false;
+        }
+        if (version != null) {
+          applied.add(version);
+        }
+      }
+      for (int version = 1; version <= current; version++) {
+        if (!applied.remove(Integer.toString(version))) {
+          return false;
+        }
+      }
+      return applied.isEmpty();
+    } catch (SQLException e) {
+      return false;
     }
   }
 
