@@ -138,6 +138,13 @@ public sealed interface AlertRule {
     return id;
   }
 
+  private static void requireWithin(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          name + " must be within [" + min + ", " + max + "]: " + value);
+    }
+  }
+
   private static Alert alert(
       AlertRule rule, Snapshot at, String key, String message, List<Evidence> evidence) {
     return new Alert(
@@ -225,9 +232,7 @@ public sealed interface AlertRule {
      */
     public GradeDrop {
       id = requireId(id);
-      if (steps < 1 || steps > 9) {
-        throw new IllegalArgumentException("steps must be within [1, 9]: " + steps);
-      }
+      requireWithin("steps", steps, 1, 9);
     }
 
     @Override
@@ -341,9 +346,7 @@ public sealed interface AlertRule {
     public ReservesDown {
       id = requireId(id);
       requirePercent(percent, "percent");
-      if (days < 1 || days > 3660) {
-        throw new IllegalArgumentException("days must be within [1, 3660]: " + days);
-      }
+      requireWithin("days", days, 1, 3660);
     }
 
     @Override
@@ -586,9 +589,7 @@ public sealed interface AlertRule {
      */
     public NewIncident {
       id = requireId(id);
-      if (withinDays < 1 || withinDays > 3660) {
-        throw new IllegalArgumentException("withinDays must be within [1, 3660]: " + withinDays);
-      }
+      requireWithin("withinDays", withinDays, 1, 3660);
     }
 
     @Override
@@ -666,8 +667,8 @@ public sealed interface AlertRule {
      */
     public StaleProofOfReserves {
       id = requireId(id);
-      if (maxAgeDays != null && (maxAgeDays < 1 || maxAgeDays > 3660)) {
-        throw new IllegalArgumentException("maxAgeDays must be within [1, 3660]: " + maxAgeDays);
+      if (maxAgeDays != null) {
+        requireWithin("maxAgeDays", maxAgeDays, 1, 3660);
       }
     }
 
