@@ -27,12 +27,13 @@ import picocli.CommandLine.Command;
         "Judge how safe it is to keep money on a centralized crypto exchange, with evidence.")
 public final class Main implements Runnable {
   /**
-   * The subcommands' names in the order help lists them. picocli builds a command's model by
-   * reflection over its annotations, about a fifth of a short command's start-up when done for all
-   * of them, so a command line naming a subcommand builds only that one (see {@link #commandLine});
-   * {@code help} and anything else get them all.
+   * The subcommands' names in the order help lists them. A command line naming a subcommand builds
+   * only that one's model (see {@link #commandLine}); {@code help} and anything else get them all.
+   * The models are built in code ({@link CommandModels}, generated from the annotations of the
+   * classes {@link #newSubcommand} names): picocli's reflection over the annotations cost more than
+   * a quarter of a short command's start-up even for one subcommand.
    */
-  private static final List<String> SUBCOMMANDS =
+  static final List<String> SUBCOMMANDS =
       List.of(
           "exchanges",
           "methodology",
@@ -54,8 +55,11 @@ public final class Main implements Runnable {
   /** Other names of subcommands: alias to name, as their {@code @Command} annotations declare. */
   private static final Map<String, String> ALIASES = Map.of("licenses", "licences");
 
-  /** A new instance of a subcommand (a switch, not lambdas: each lambda is linked at start-up). */
-  private static Object newSubcommand(String name) {
+  /**
+   * A new instance of a subcommand's annotated class: the source {@link CommandModels} is generated
+   * from (by {@code CommandModelGenerator}, a test), not used at run time.
+   */
+  static Object newSubcommand(String name) {
     return switch (name) {
       case "exchanges" -> new ExchangesCommand();
       case "methodology" -> new MethodologyCommand();
@@ -176,13 +180,13 @@ public final class Main implements Runnable {
    * applies to the subcommands present when it is set.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Main());
+    CommandLine commandLine = new CommandLine(CommandModels.root(new Main()));
     String first = args.length == 0 ? "" : ALIASES.getOrDefault(args[0], args[0]);
     if (SUBCOMMANDS.contains(first) && !first.equals("help")) {
-      commandLine.addSubcommand(newSubcommand(first));
+      commandLine.addSubcommand(CommandModels.subcommand(first));
     } else {
       for (String name : SUBCOMMANDS) {
-        commandLine.addSubcommand(newSubcommand(name));
+        commandLine.addSubcommand(CommandModels.subcommand(name));
       }
     }
     commandLine.setOut(out);
