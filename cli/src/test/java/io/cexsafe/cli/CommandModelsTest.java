@@ -144,6 +144,15 @@ class CommandModelsTest {
   }
 
   @Test
+  void theStalenessCheckIgnoresFormattingButNotText() {
+    String source = "/** A\n * b. */\nclass A {\n  String s = \"x  y\"; // c\n}\n";
+    assertThat(withoutFormatting(source))
+        .isEqualTo(withoutFormatting("/** A b. */ class A { String s =\n      \"x  y\"; }"))
+        .isNotEqualTo(withoutFormatting(source.replace("x  y", "x y")))
+        .isNotEqualTo(withoutFormatting(source.replace("String s", "String t")));
+  }
+
+  @Test
   void anUnknownSubcommandIsABug() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandModels.subcommand("nope"))
         .isInstanceOf(IllegalArgumentException.class)
