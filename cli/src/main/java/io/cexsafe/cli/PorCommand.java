@@ -113,9 +113,9 @@ final class PorCommand implements Runnable {
     }
 
     /**
-     * Built by concatenation rather than {@code printf}: this is the command's only formatted
-     * output, and setting up {@code java.util.Formatter} for it cost more main-thread time (about
-     * 13 ms) than detecting the format and parsing the proof.
+     * Built by concatenation rather than {@code printf}: the verdict needs no formatting, and the
+     * first {@code java.util.Formatter} use of a run costs about 13 ms of main-thread CPU on a cold
+     * JVM (it is paid later only if something else in the run formats).
      */
     private static void print(Verdict verdict, PrintWriter out) {
       String newline = System.lineSeparator();
