@@ -134,7 +134,7 @@ public final class AssessAllBenchmark {
               load);
           if (timeline) {
             printThreadCpu(threadCpuBefore, threadCpuTicks());
-            printTimeline(server.served(), startedAt, started, wallMs);
+            printTimeline(server.served(), startedAt, started, cpuStarted, wallMs);
           }
         }
       }
@@ -148,7 +148,11 @@ public final class AssessAllBenchmark {
    * its arrival and answer, in ms from the start of the run.
    */
   private static void printTimeline(
-      List<LocalDefiLlama.Served> served, Instant startedAt, long startedNanos, double wallMs) {
+      List<LocalDefiLlama.Served> served,
+      Instant startedAt,
+      long startedNanos,
+      long cpuStartedNanos,
+      double wallMs) {
     List<LocalDefiLlama.Served> byArrival =
         served.stream()
             .sorted(java.util.Comparator.comparingLong(LocalDefiLlama.Served::arrivedNanos))
@@ -179,10 +183,11 @@ public final class AssessAllBenchmark {
     for (LocalDefiLlama.Served request : byArrival) {
       System.out.printf(
           Locale.ROOT,
-          "  %6.1f %6.1f %s%n",
+          "  %6.1f %6.1f %s (process CPU %.0f ms at arrival)%n",
           (request.arrivedNanos() - startedNanos) / 1e6,
           (request.answeredNanos() - startedNanos) / 1e6,
-          request.path());
+          request.path(),
+          (request.processCpuAtArrival() - cpuStartedNanos) / 1e6);
     }
   }
 

@@ -35,7 +35,14 @@ final class LocalDefiLlama implements AutoCloseable {
   private final Queue<Served> served = new ConcurrentLinkedQueue<>();
 
   /** One request as the server saw it: when its handler began and when the answer was written. */
-  record Served(String path, long arrivedNanos, long answeredNanos) {}
+  record Served(String path, long arrivedNanos, long answeredNanos, long processCpuAtArrival) {}
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
 
   /** {@code route} maps a path to a body: a {@link Path} (streamed), a String, or null for 404. */
   LocalDefiLlama(int threads, long latencyMillis, Function<String, Object> route)
@@ -63,6 +70,7 @@ final class LocalDefiLlama implements AutoCloseable {
         "/",
         exchange -> {
           long arrived = System.nanoTime();
+          long cpuAtArrival = processCpuNanos();
           int now = inFlight.incrementAndGet();
           maxInFlight.accumulateAndGet(now, Math::max);
           try {
@@ -72,7 +80,7 @@ final class LocalDefiLlama implements AutoCloseable {
               Thread.sleep(latencyMillis);
             }
             answer(exchange, route.apply(exchange.getRequestURI()));
-            served.add(new Served(path, arrived, System.nanoTime()));
+            served.add(new Served(path, arrived, System.nanoTime(), cpuAtArrival));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } finally {
@@ -80,6 +88,7 @@ final class LocalDefiLlama implements AutoCloseable {
             exchange.close();
           }
         });
+    processCpuNanos(); // load the management classes now, not while the first request waits
     server.start();
   }
 
