@@ -653,6 +653,11 @@ public final class Assessor implements AutoCloseable {
     public <T> T shared(SharedDataset<T> dataset) throws SourceException {
       return run.datasets.get(dataset, this);
     }
+
+    @Override
+    public SharedDataset.State sharedState(SharedDataset<?> dataset) {
+      return run.datasets.state(dataset);
+    }
   }
 
   /** Builder for {@link Assessor}. */

@@ -11,6 +11,7 @@ import io.cexsafe.http.FetchRequest;
 import io.cexsafe.http.FetchResponse;
 import io.cexsafe.http.HostPolicy;
 import io.cexsafe.http.HttpSettings;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -58,6 +60,9 @@ public final class OkHttpEngine implements AutoCloseable {
   private final PrivateCache cache;
   private volatile boolean cacheOff;
   private final Map<String, HostLimiter> limiters = new ConcurrentHashMap<>();
+
+  /** A streamed body at most this long is read whole before its reader starts. */
+  public static final int READ_AHEAD_BYTES = 256 * 1024;
 
   public OkHttpEngine(HttpSettings settings) {
     this(settings, UnaryOperator.identity());
@@ -136,7 +141,8 @@ public final class OkHttpEngine implements AutoCloseable {
     OpenResponse open = execute(request, scope, true).open();
     Exception failed;
     try (Response response = open.response();
-        InputStream body = new LimitedInputStream(response.body().byteStream(), limit(request))) {
+        InputStream body =
+            new LimitedInputStream(readAhead(response.body(), open, request), limit(request))) {
       return reader.read(body, open.head());
     } catch (IOException e) {
       failed = e;
@@ -153,6 +159,27 @@ public final class OkHttpEngine implements AutoCloseable {
       throw s;
     }
     throw failure(request, (IOException) failed, scope);
+  }
+
+  /**
+   * The body to hand to a reader. A body that ends within the first {@value #READ_AHEAD_BYTES}
+   * bytes is taken off the wire at once: the connection goes back to the pool and the host permit
+   * is released before the reader starts, so the next request to that host does not wait for this
+   * one to be parsed. A longer body is streamed as it arrives (what was read ahead comes first),
+   * its permit held until the reader is done.
+   */
+  private InputStream readAhead(ResponseBody body, OpenResponse open, FetchRequest request)
+      throws IOException {
+    BufferedSource source = body.source();
+    // one byte past the limit is enough for the reader's LimitedInputStream to refuse the body
+    long wanted = Math.min(READ_AHEAD_BYTES, limit(request) + 1);
+    if (source.request(wanted)) {
+      return source.inputStream();
+    }
+    byte[] whole = source.readByteArray();
+    body.close();
+    open.release().run();
+    return new ByteArrayInputStream(whole);
   }
 
   private static boolean isCancelled(CallScope scope) {
@@ -292,12 +319,15 @@ public final class OkHttpEngine implements AutoCloseable {
     Duration timeout =
         remaining.compareTo(settings.callTimeout()) < 0 ? remaining : settings.callTimeout();
     call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    AtomicBoolean released = new AtomicBoolean();
     Runnable release =
         () -> {
-          if (scope != null) {
-            scope.unregister(call);
+          if (released.compareAndSet(false, true)) {
+            if (scope != null) {
+              scope.unregister(call);
+            }
+            limiter.release();
           }
-          limiter.release();
         };
     if (scope != null) {
       scope.register(call);

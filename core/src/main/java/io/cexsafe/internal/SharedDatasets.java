@@ -80,6 +80,18 @@ public final class SharedDatasets {
     }
   }
 
+  /**
+   * {@return how far this run has got with {@code dataset}: not asked for yet, being loaded, or
+   * recorded}
+   */
+  public SharedDataset.State state(SharedDataset<?> dataset) {
+    CompletableFuture<Object> load = loads.get(dataset.key());
+    if (load == null) {
+      return SharedDataset.State.NOT_STARTED;
+    }
+    return load.isDone() ? SharedDataset.State.DONE : SharedDataset.State.LOADING;
+  }
+
   private <T> T load(
       SharedDataset<T> dataset, CollectorContext caller, CompletableFuture<Object> mine)
       throws SourceException {

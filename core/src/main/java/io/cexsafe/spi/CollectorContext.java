@@ -62,6 +62,19 @@ public interface CollectorContext {
    */
   <T> T shared(SharedDataset<T> dataset) throws SourceException;
 
+  /**
+   * How far the run has got with loading a shared dataset, without waiting for it or starting it: a
+   * collector that would wait for a dataset another exchange is loading can load the next one it
+   * needs meanwhile, so that a run's shared datasets are fetched together rather than in turn.
+   *
+   * @param dataset the dataset, identified by its key
+   * @return its state in this run; {@link SharedDataset.State#NOT_STARTED} from contexts that do
+   *     not say (contexts made outside the {@link io.cexsafe.Assessor})
+   */
+  default SharedDataset.State sharedState(SharedDataset<?> dataset) {
+    return SharedDataset.State.NOT_STARTED;
+  }
+
   /** {@return true once the run has been cancelled or the deadline has passed} */
   boolean isCancelled();
 }

@@ -47,6 +47,16 @@ public interface SharedDataset<T> {
     };
   }
 
+  /** How far a run has got with loading a dataset. */
+  enum State {
+    /** No exchange of the run has asked for it yet. */
+    NOT_STARTED,
+    /** An exchange is loading it; other callers wait for that load. */
+    LOADING,
+    /** Loaded, or failed: either way recorded for the rest of the run. */
+    DONE
+  }
+
   /** The loading function of a dataset. */
   @FunctionalInterface
   interface Loader<T> {

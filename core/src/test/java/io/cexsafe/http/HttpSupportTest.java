@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cexsafe.ReasonCode;
 import io.cexsafe.Secret;
 import io.cexsafe.SourceException;
+import io.cexsafe.internal.OkHttpEngine;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -242,6 +243,42 @@ class HttpSupportTest {
                           in.transferTo(out);
                           return out.size();
                         }))
+        .isInstanceOfSatisfying(
+            SourceException.class,
+            e -> assertThat(e.reason()).isEqualTo(ReasonCode.BODY_TOO_LARGE));
+  }
+
+  @Test
+  void aShortStreamedBodyFreesItsHostSlotBeforeItsReaderRuns() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("{\"first\": true}").build());
+    server.enqueue(new MockResponse.Builder().body("second").build());
+    HttpSupport client = http(fast().defaultHostPolicy(new HostPolicy(1, 0)));
+    // with one slot per host, a second request made while the first body is being read would wait
+    // for that reader to finish, and fail when its budget ran out: the first body was taken off
+    // the wire already
+    String both =
+        client.fetch(
+            FetchRequest.get(url("/first")),
+            (in, head) ->
+                new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    + " "
+                    + new String(client.get(url("/second")).body(), StandardCharsets.UTF_8));
+    assertThat(both).isEqualTo("{\"first\": true} second");
+  }
+
+  @Test
+  void aLongStreamedBodyIsStreamedWholeAndStillCapped() throws Exception {
+    String big = "x".repeat(OkHttpEngine.READ_AHEAD_BYTES * 2 + 17);
+    server.enqueue(new MockResponse.Builder().chunkedBody(big, 4096).build());
+    long read =
+        http(fast().maxBodyBytes(big.length()))
+            .fetch(FetchRequest.get(url("/long")), (in, head) -> (long) in.readAllBytes().length);
+    assertThat(read).isEqualTo(big.length());
+
+    server.enqueue(new MockResponse.Builder().chunkedBody(big, 4096).build());
+    FetchRequest capped =
+        FetchRequest.builder(url("/long")).maxBodyBytes(big.length() - 1L).build();
+    assertThatThrownBy(() -> http.fetch(capped, (in, head) -> in.readAllBytes().length))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.reason()).isEqualTo(ReasonCode.BODY_TOO_LARGE));

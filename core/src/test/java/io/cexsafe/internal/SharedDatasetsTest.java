@@ -133,6 +133,39 @@ class SharedDatasetsTest {
   }
 
   @Test
+  void theStateOfADatasetGoesFromNotStartedThroughLoadingToDone() throws Exception {
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SharedDataset<String> cexs =
+        SharedDataset.of(
+            "defillama:/cexs",
+            context -> {
+              loading.countDown();
+              await(release);
+              return "list";
+            });
+    SharedDataset<String> failing =
+        SharedDataset.of(
+            "defillama:/hacks",
+            context -> {
+              throw new SourceException(ReasonCode.HTTP_SERVER_ERROR, "HTTP 500");
+            });
+
+    assertThat(datasets.state(cexs)).isEqualTo(SharedDataset.State.NOT_STARTED);
+    Future<String> first = threads.submit(() -> datasets.get(cexs, caller()));
+    assertThat(loading.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(datasets.state(cexs)).isEqualTo(SharedDataset.State.LOADING);
+    release.countDown();
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("list");
+    assertThat(datasets.state(cexs)).isEqualTo(SharedDataset.State.DONE);
+
+    assertThatThrownBy(() -> datasets.get(failing, caller())).isInstanceOf(SourceException.class);
+    assertThat(datasets.state(failing))
+        .as("a failure is recorded too")
+        .isEqualTo(SharedDataset.State.DONE);
+  }
+
+  @Test
   void aFailureIsRecordedOnceAndEveryLaterCallerGetsItsOwnCopy() {
     AtomicInteger loads = new AtomicInteger();
     SharedDataset<String> file =

@@ -9,6 +9,8 @@ import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.OutcomeStatus;
 import io.cexsafe.collectors.defillama.DefiLlamaCollectorProvider;
 import io.cexsafe.spi.CollectorRegistry;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,10 +43,13 @@ public final class AssessAllBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = 5;
+    boolean timeline = false;
     List<String> extra = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--runs")) {
         runs = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--timeline")) {
+        timeline = true;
       } else if (args[i].equals("--set")) {
         extra.add(args[++i]);
       }
@@ -80,13 +85,22 @@ public final class AssessAllBenchmark {
               .config(config)
               .clock(Clock.fixed(NOW, ZoneOffset.UTC))
               .build()) {
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         for (int run = 0; run <= runs; run++) {
           server.reset();
-          long started = System.nanoTime();
+          // read before the clock starts: the first read loads the management classes
           long cpuStarted = processCpuNanos();
+          Map<String, Long> threadCpuBefore = timeline ? threadCpuTicks() : Map.of();
+          long classesBefore = classes.getTotalLoadedClassCount();
+          long jitBefore = jit.getTotalCompilationTime();
+          Instant startedAt = Instant.now();
+          long started = System.nanoTime();
           List<EvidenceBundle> bundles = assessor.assessAll(data.catalog.all());
           double wallMs = (System.nanoTime() - started) / 1e6;
           double cpuMs = (processCpuNanos() - cpuStarted) / 1e6;
+          long classesLoaded = classes.getTotalLoadedClassCount() - classesBefore;
+          long jitMs = jit.getTotalCompilationTime() - jitBefore;
           double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
           long requests = server.total();
           long bound = (long) Math.ceil(requests / (double) CONCURRENCY) * LATENCY_MS;
@@ -102,7 +116,7 @@ public final class AssessAllBenchmark {
               Locale.ROOT,
               "%s wall %.0f ms, %d requests, bound %d ms, ratio %.2f, max in flight %d,"
                   + " /cexs %d, /hacks %d, /stablecoins %d, outcomes %s, %d evidence,"
-                  + " process CPU %.0f ms, load average %.1f%n",
+                  + " process CPU %.0f ms, JIT %d ms, %d classes loaded, load average %.1f%n",
               run == 0 ? "cold" : "run " + run,
               wallMs,
               requests,
@@ -115,10 +129,131 @@ public final class AssessAllBenchmark {
               statuses,
               evidence,
               cpuMs,
+              jitMs,
+              classesLoaded,
               load);
+          if (timeline) {
+            printThreadCpu(threadCpuBefore, threadCpuTicks());
+            printTimeline(server.served(), startedAt, started, cpuStarted, wallMs);
+          }
         }
       }
     }
+  }
+
+  /**
+   * Where a run's wall time went, as the server saw it: when the first request arrived, when {@code
+   * /cexs} was answered, and how long the connection slots sat idle between an answer and the next
+   * request (the k-th request can start once the (k-8)-th answer is out); then every request with
+   * its arrival and answer, in ms from the start of the run.
+   */
+  private static void printTimeline(
+      List<LocalDefiLlama.Served> served,
+      Instant startedAt,
+      long startedNanos,
+      long cpuStartedNanos,
+      double wallMs) {
+    List<LocalDefiLlama.Served> byArrival =
+        served.stream()
+            .sorted(java.util.Comparator.comparingLong(LocalDefiLlama.Served::arrivedNanos))
+            .toList();
+    long[] answers =
+        served.stream().mapToLong(LocalDefiLlama.Served::answeredNanos).sorted().toArray();
+    double idleMs = 0;
+    double worstMs = 0;
+    for (int k = CONCURRENCY; k < byArrival.size(); k++) {
+      double gap = Math.max(0, (byArrival.get(k).arrivedNanos() - answers[k - CONCURRENCY]) / 1e6);
+      idleMs += gap;
+      worstMs = Math.max(worstMs, gap);
+    }
+    double firstMs = (byArrival.get(0).arrivedNanos() - startedNanos) / 1e6;
+    double lastMs = (answers[answers.length - 1] - startedNanos) / 1e6;
+    System.out.printf(
+        Locale.ROOT,
+        "  started %s, first request at %.0f ms, last answer at %.0f ms, done at %.0f ms;"
+            + " slots idle between an answer and the next request: %.0f ms in all"
+            + " (%.1f ms per request, worst %.0f ms)%n",
+        startedAt,
+        firstMs,
+        lastMs,
+        wallMs,
+        idleMs,
+        idleMs / Math.max(1, byArrival.size() - CONCURRENCY),
+        worstMs);
+    for (LocalDefiLlama.Served request : byArrival) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %6.1f %6.1f %s (process CPU %.0f ms at arrival)%n",
+          (request.arrivedNanos() - startedNanos) / 1e6,
+          (request.answeredNanos() - startedNanos) / 1e6,
+          request.path(),
+          (request.processCpuAtArrival() - cpuStartedNanos) / 1e6);
+    }
+  }
+
+  /**
+   * CPU time (user + system, in clock ticks) of this process's threads by kind, from {@code
+   * /proc/self/task}: JIT compiler threads, GC, the collectors' workers, OkHttp, the mirror's
+   * handlers; empty where there is no {@code /proc}. A thread that ended during the run is missed.
+   */
+  private static Map<String, Long> threadCpuTicks() {
+    Map<String, Long> ticks = new java.util.TreeMap<>();
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return ticks;
+    }
+    for (java.io.File task : tasks) {
+      try {
+        String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        ticks.merge(kind(name), used, Long::sum);
+      } catch (java.io.IOException | RuntimeException gone) {
+        // the thread ended while we looked
+      }
+    }
+    return ticks;
+  }
+
+  private static String kind(String threadName) {
+    if (threadName.startsWith("C2 Compiler")) {
+      return "C2";
+    }
+    if (threadName.startsWith("C1 Compiler")) {
+      return "C1";
+    }
+    if (threadName.startsWith("GC ") || threadName.startsWith("G1 ")) {
+      return "GC";
+    }
+    if (threadName.startsWith("cexsafe-collec")) {
+      return "collectors";
+    }
+    if (threadName.startsWith("OkHttp")) {
+      return "okhttp";
+    }
+    if (threadName.startsWith("pool-") || threadName.startsWith("HTTP-Dispatcher")) {
+      return "mirror";
+    }
+    if (threadName.equals("java")) {
+      return "main";
+    }
+    return "other";
+  }
+
+  private static void printThreadCpu(Map<String, Long> before, Map<String, Long> after) {
+    if (after.isEmpty()) {
+      return;
+    }
+    StringBuilder line = new StringBuilder("  thread CPU (ms):");
+    long tickMs = 10; // USER_HZ is 100 on Linux
+    after.forEach(
+        (kind, ticks) ->
+            line.append(' ')
+                .append(kind)
+                .append(' ')
+                .append((ticks - before.getOrDefault(kind, 0L)) * tickMs));
+    System.out.println(line);
   }
 
   private static long processCpuNanos() {

@@ -10,8 +10,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +32,17 @@ final class LocalDefiLlama implements AutoCloseable {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final Queue<Served> served = new ConcurrentLinkedQueue<>();
+
+  /** One request as the server saw it: when its handler began and when the answer was written. */
+  record Served(String path, long arrivedNanos, long answeredNanos, long processCpuAtArrival) {}
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
 
   /** {@code route} maps a path to a body: a {@link Path} (streamed), a String, or null for 404. */
   LocalDefiLlama(int threads, long latencyMillis, Function<String, Object> route)
@@ -55,6 +69,8 @@ final class LocalDefiLlama implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
+          long arrived = System.nanoTime();
+          long cpuAtArrival = processCpuNanos();
           int now = inFlight.incrementAndGet();
           maxInFlight.accumulateAndGet(now, Math::max);
           try {
@@ -64,6 +80,7 @@ final class LocalDefiLlama implements AutoCloseable {
               Thread.sleep(latencyMillis);
             }
             answer(exchange, route.apply(exchange.getRequestURI()));
+            served.add(new Served(path, arrived, System.nanoTime(), cpuAtArrival));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } finally {
@@ -71,6 +88,7 @@ final class LocalDefiLlama implements AutoCloseable {
             exchange.close();
           }
         });
+    processCpuNanos(); // load the management classes now, not while the first request waits
     server.start();
   }
 
@@ -117,7 +135,13 @@ final class LocalDefiLlama implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /** {@return the requests answered since the last reset, in the order they were answered} */
+  List<Served> served() {
+    return List.copyOf(served);
+  }
+
   void reset() {
+    served.clear();
     counts.clear();
     maxInFlight.set(0);
   }

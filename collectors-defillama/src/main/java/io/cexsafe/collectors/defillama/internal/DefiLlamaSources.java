@@ -1,6 +1,7 @@
 package io.cexsafe.collectors.defillama.internal;
 
 import io.cexsafe.Exchange;
+import io.cexsafe.SourceException;
 import io.cexsafe.collectors.defillama.DefiLlamaSettings;
 import io.cexsafe.collectors.defillama.internal.DefiLlamaSnapshot.FlowRead;
 import io.cexsafe.collectors.defillama.internal.DefiLlamaSnapshot.Reserves;
@@ -62,6 +63,9 @@ final class DefiLlamaSources {
             .identifier("defillama.slug")
             .map(s -> s.trim().toLowerCase(Locale.ROOT))
             .orElse(null);
+    if (settings.cexsEnabled() && context.sharedState(cexs) == SharedDataset.State.LOADING) {
+      loadAhead(context, catalogueSlug);
+    }
     Fetched<CexList> list =
         settings.cexsEnabled() ? Fetched.attempt(() -> context.shared(cexs)) : Fetched.notAsked();
     CexRow row = list.succeeded() ? list.value().find(exchange, catalogueSlug).orElse(null) : null;
@@ -86,6 +90,32 @@ final class DefiLlamaSources {
     Reserves reserves = slug == null ? null : reserves(context, time, row, slug, ownTokens);
     return new DefiLlamaSnapshot(
         exchange, time, list, row, slug, ownTokens, hackList, stable, reserves);
+  }
+
+  /**
+   * Another exchange of the run is loading {@code /cexs}: rather than wait for it idle, this one
+   * loads a shared list it will ask for next that no one has started yet, so that the run's shared
+   * lists go out together instead of in turn. The value or failure is recorded for the run and read
+   * again, in the usual order, once {@code /cexs} is in; an exchange that asks alone still asks for
+   * {@code /cexs} first and nothing else when the host refuses it.
+   */
+  private void loadAhead(CollectorContext context, String catalogueSlug) {
+    SharedDataset<?> next = null;
+    if (settings.hacksEnabled() && context.sharedState(hacks) == SharedDataset.State.NOT_STARTED) {
+      next = hacks;
+    } else if (catalogueSlug != null
+        && settings.protocolEnabled()
+        && settings.stablecoinsEnabled()
+        && context.sharedState(stablecoins) == SharedDataset.State.NOT_STARTED) {
+      next = stablecoins;
+    }
+    if (next != null) {
+      try {
+        context.shared(next);
+      } catch (SourceException recordedForTheRun) {
+        // read again below, where a failure becomes part of the snapshot
+      }
+    }
   }
 
   private Fetched<List<Hack>> hacks(CollectorContext context) {

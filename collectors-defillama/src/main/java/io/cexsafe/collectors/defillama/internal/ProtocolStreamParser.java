@@ -46,6 +46,11 @@ public final class ProtocolStreamParser {
 
   private static final int HISTORY_CAPACITY = 4096;
 
+  /** Magnitudes between these two are within Values' bounds with a wide margin for rounding. */
+  private static final double SURELY_ABOVE_MIN = Math.pow(10, Values.MIN_MAGNITUDE + 2);
+
+  private static final double SURELY_BELOW_MAX = Math.pow(10, Values.MAX_MAGNITUDE - 2);
+
   private final long windowSeconds;
   private final Instant asOf;
   private final long cutoff;
@@ -356,6 +361,15 @@ public final class ProtocolStreamParser {
     }
     if (text.length() <= MAX_PLAIN_LENGTH && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
       return true; // at most 18 characters: within Values' 18 orders of magnitude
+    }
+    double magnitude = Math.abs(value);
+    if (text.length() <= Values.MAX_DIGITS
+        && magnitude >= SURELY_ABOVE_MIN
+        && magnitude < SURELY_BELOW_MAX) {
+      // no more digits than characters, and a leading digit well inside Values' orders of
+      // magnitude whichever way the double rounded: what Values.decimal would accept, without
+      // building a BigDecimal for every point written with an exponent
+      return true;
     }
     return Values.decimal(text) != null;
   }

@@ -70,6 +70,51 @@ class DefiLlamaSourcesTest {
   }
 
   @Test
+  void whileAnotherExchangeLoadsCexsTheNextSharedListNobodyStartedIsLoaded() {
+    FakeHttp first = server();
+    DefiLlamaSnapshot snapshot =
+        sources.read(BINANCE, new FakeContext(first, TODAY).loadingElsewhere("/cexs"));
+    assertThat(first.asked.subList(0, 3)).containsExactly("/hacks", "/cexs", "/stablecoins");
+    assertThat(first.asked).doesNotHaveDuplicates();
+    assertThat(snapshot.hacks().value()).isNotEmpty();
+    assertThat(snapshot.protocol().id()).isEqualTo("2269");
+
+    FakeHttp second = server();
+    sources.read(BINANCE, new FakeContext(second, TODAY).loadingElsewhere("/cexs", "/hacks"));
+    assertThat(second.asked.subList(0, 3)).containsExactly("/stablecoins", "/cexs", "/hacks");
+
+    FakeHttp untracked = server();
+    sources.read(
+        Exchange.of("nowhere", "Nowhere"),
+        new FakeContext(untracked, TODAY).loadingElsewhere("/cexs", "/hacks"));
+    assertThat(untracked.asked)
+        .as("an exchange without a slug needs no stablecoin list")
+        .containsExactly("/cexs", "/hacks");
+  }
+
+  @Test
+  void aListLoadedAheadIsNotUsedWhenCexsIsRefused() {
+    FakeHttp http =
+        server().answer("/cexs", new Answer(200, "text/plain", "error code: 1015", null));
+    DefiLlamaSnapshot snapshot =
+        sources.read(BINANCE, new FakeContext(http, TODAY).loadingElsewhere("/cexs"));
+    assertThat(snapshot.hostRefused()).isTrue();
+    assertThat(snapshot.hacks().asked()).isFalse();
+    assertThat(snapshot.stablecoins().asked()).isFalse();
+    assertThat(http.asked).containsExactly("/hacks", "/cexs");
+  }
+
+  @Test
+  void aListLoadedAheadThatFailedFailsInTheSnapshot() {
+    FakeHttp http = server().answer("/hacks", Answer.status(500, "down"));
+    DefiLlamaSnapshot snapshot =
+        sources.read(BINANCE, new FakeContext(http, TODAY).loadingElsewhere("/cexs"));
+    assertThat(snapshot.hacks().failure()).isNotNull();
+    assertThat(snapshot.listKnown()).isTrue();
+    assertThat(http.asked.stream().filter("/hacks"::equals)).hasSize(1);
+  }
+
+  @Test
   void flowsListedByCexsAreNotFetchedTodayButAreInThePast() {
     FakeHttp today = server();
     DefiLlamaSnapshot snapshot = sources.read(CRYPTO_COM, new FakeContext(today, TODAY));

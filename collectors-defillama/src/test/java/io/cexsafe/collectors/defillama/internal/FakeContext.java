@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A context over a {@link FakeHttp}, at a chosen as-of; shared datasets load once, failures too.
@@ -18,6 +21,7 @@ final class FakeContext implements CollectorContext {
   private final FakeHttp http;
   private final AsOf time;
   private final Map<String, Object> shared = new HashMap<>();
+  private final Set<String> loadingElsewhere = new HashSet<>();
 
   FakeContext(FakeHttp http, AsOf time) {
     this.http = http;
@@ -57,6 +61,25 @@ final class FakeContext implements CollectorContext {
   @Override
   public ExchangeCatalog catalog() {
     return ExchangeCatalog.bundled();
+  }
+
+  /**
+   * Says that another exchange of the run is loading the datasets whose keys end so, until this
+   * context loads them itself.
+   */
+  FakeContext loadingElsewhere(String... keyEndings) {
+    loadingElsewhere.addAll(List.of(keyEndings));
+    return this;
+  }
+
+  @Override
+  public SharedDataset.State sharedState(SharedDataset<?> dataset) {
+    if (shared.containsKey(dataset.key())) {
+      return SharedDataset.State.DONE;
+    }
+    return loadingElsewhere.stream().anyMatch(dataset.key()::endsWith)
+        ? SharedDataset.State.LOADING
+        : SharedDataset.State.NOT_STARTED;
   }
 
   @Override

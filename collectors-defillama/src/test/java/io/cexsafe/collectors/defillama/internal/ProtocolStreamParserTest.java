@@ -203,6 +203,29 @@ class ProtocolStreamParserTest {
   }
 
   @Test
+  void totalsWrittenWithAnExponentAreKeptOrDroppedAsTheirValueDecides() throws Exception {
+    // kept: within Values' orders of magnitude, however they are written
+    for (String fine :
+        new String[] {"1.0084147098480792E9", "7.7e10", "1.5E17", "-2.5E-27", "0E5"}) {
+      ProtocolSummary summary =
+          parse("{\"tvl\":[{\"date\":86400,\"totalLiquidityUSD\":" + fine + "}]}");
+      assertThat(summary.unrepresentable()).as(fine).isEmpty();
+      assertThat(summary.latestTotalUsd()).as(fine).isEqualByComparingTo(new BigDecimal(fine));
+    }
+    // dropped: beyond them, at the edges too
+    for (String bad : new String[] {"1E18", "9.99E18", "1.0E-32", "1" + "0".repeat(45) + "E-30"}) {
+      ProtocolSummary summary =
+          parse(
+              "{\"tvl\":[{\"date\":86400,\"totalLiquidityUSD\":1},"
+                  + "{\"date\":172800,\"totalLiquidityUSD\":"
+                  + bad
+                  + "}]}");
+      assertThat(summary.latestTotalUsd()).as(bad).isEqualByComparingTo("1");
+      assertThat(summary.unrepresentable()).as(bad).hasSize(1);
+    }
+  }
+
+  @Test
   void anUnrepresentableTokenValueDropsTheBreakdownNotTheTotals() throws Exception {
     for (String bad : new String[] {"1e999999", "NaN", "-Infinity", "1" + "0".repeat(399)}) {
       ProtocolSummary summary =
