@@ -199,7 +199,7 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(37);
+        .isGreaterThanOrEqualTo(38);
   }
 
   @Test
@@ -232,6 +232,6 @@ class BundledCatalogueIdentityTest {
     }
     assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
         .as("protocol ids from DeFiLlama's data2.ts and data3.ts")
-        .isGreaterThanOrEqualTo(37);
+        .isGreaterThanOrEqualTo(38);
   }
 }
