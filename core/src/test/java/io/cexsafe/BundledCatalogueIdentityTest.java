@@ -199,6 +199,39 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(19);
+        .isGreaterThanOrEqualTo(38);
+  }
+
+  @Test
+  void protocolIdsAndDomainsComeFromOneDefiLlamaProtocolBlock() {
+    String protocolFile =
+        "github\\.com/DefiLlama/defillama-server@[0-9a-f]{40}:defi/src/protocols/data[0-9]*\\.ts";
+    for (Exchange exchange : CATALOG.all()) {
+      List<ExchangeIdentifier> protocolIds =
+          exchange.identifiers().stream().filter(i -> i.scheme().equals("defillama.id")).toList();
+      assertThat(protocolIds)
+          .as(exchange.id() + " has at most one defillama.id")
+          .hasSizeLessThan(2);
+      List<ExchangeIdentifier> domains =
+          exchange.identifiers().stream().filter(i -> i.scheme().equals("web.domain")).toList();
+      for (ExchangeIdentifier domain : domains) {
+        assertThat(domain.source())
+            .as(exchange.id() + " web.domain cites a DeFiLlama protocol data file")
+            .matches(protocolFile);
+        assertThat(protocolIds)
+            .as(exchange.id() + " web.domain comes with the protocol id of the same block")
+            .singleElement()
+            .extracting(ExchangeIdentifier::source)
+            .isEqualTo(domain.source());
+      }
+      protocolIds.forEach(
+          id ->
+              assertThat(id.source())
+                  .as(exchange.id() + " defillama.id " + id.value() + " source")
+                  .matches(protocolFile));
+    }
+    assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
+        .as("protocol ids from DeFiLlama's data2.ts and data3.ts")
+        .isGreaterThanOrEqualTo(38);
   }
 }
