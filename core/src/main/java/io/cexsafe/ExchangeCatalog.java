@@ -1,9 +1,8 @@
 package io.cexsafe;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cexsafe.internal.BundledCatalogue;
 import io.cexsafe.internal.EditDistance;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,15 +50,9 @@ public final class ExchangeCatalog {
   }
 
   private static ExchangeCatalog readBundled() {
-    try (InputStream in = ExchangeCatalog.class.getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        throw new CexsafeException("the bundled exchange catalogue is missing from the classpath");
-      }
-      return fromFile(
-          Json.read(in, "bundled exchanges.json", CatalogFile.class), "bundled exchanges.json");
-    } catch (IOException e) {
-      throw new CexsafeException("cannot read the bundled exchange catalogue", e);
-    }
+    // the build's digest of exchanges.json, validated there like a user's file: start-up reads
+    // it without data binding (BundledCatalogue)
+    return of(BundledCatalogue.read());
   }
 
   /**

@@ -28,34 +28,40 @@ import java.nio.file.Path;
  * properties rejected. Errors while reading name the source and the JSON path of the problem.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          // trees keep decimals exactly as written (scale included): amounts must survive a
-          // detour through JsonNode without loss
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-          .build();
+  /**
+   * The mapper, created on first use: building it loads much of Jackson's data binding, which
+   * commands that only stream JSON, or read none, never need.
+   */
+  private static final class Holder {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // trees keep decimals exactly as written (scale included): amounts must survive a
+            // detour through JsonNode without loss
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .build();
+  }
 
   private Json() {}
 
   /** {@return a mapper configured with cexsafe's conventions (a copy; configure it freely)} */
   public static ObjectMapper mapper() {
-    return MAPPER.copy();
+    return Holder.MAPPER.copy();
   }
 
   static ObjectMapper shared() {
-    return MAPPER;
+    return Holder.MAPPER;
   }
 
   /**
@@ -67,7 +73,7 @@ public final class Json {
    */
   public static String write(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return Holder.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new CexsafeException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
@@ -82,7 +88,7 @@ public final class Json {
    */
   public static String writePretty(Object value) {
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+      return Holder.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
       throw new CexsafeException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
@@ -113,7 +119,7 @@ public final class Json {
    */
   public static <T> T read(InputStream in, String sourceName, Class<T> type) {
     try {
-      return MAPPER.readValue(in, type);
+      return Holder.MAPPER.readValue(in, type);
     } catch (JsonProcessingException e) {
       throw invalid(sourceName, e);
     } catch (CharConversionException e) {
@@ -137,7 +143,7 @@ public final class Json {
    */
   public static <T> T read(String json, String sourceName, Class<T> type) {
     try {
-      return MAPPER.readValue(json, type);
+      return Holder.MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw invalid(sourceName, e);
     }

@@ -21,6 +21,11 @@ public final class SourceReference {
       Pattern.compile("[a-z0-9.-]+\\.[a-z]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@[0-9a-f]{40}:\\S+");
   private static final Pattern CARRIED = Pattern.compile("carried:[0-9a-f]{7,40}");
 
+  /** Sources recently found valid, as given: identity, never equality, decides a hit. */
+  private static final String[] recentlyValid = new String[8];
+
+  private static int next;
+
   private SourceReference() {}
 
   /**
@@ -49,6 +54,15 @@ public final class SourceReference {
   }
 
   static String check(String source, String what) {
+    if (source != null) {
+      // the bundled catalogue's digest hands every identifier of one source the same instance:
+      // each checked once, not hundreds of times at start-up
+      for (String valid : recentlyValid) {
+        if (valid == source) {
+          return source;
+        }
+      }
+    }
     String text = Strings.blankToNull(source);
     if (text != null && !isValid(text)) {
       throw new IllegalArgumentException(
@@ -57,6 +71,10 @@ public final class SourceReference {
               + " carried:<commit>, not '"
               + text
               + "'");
+    }
+    if (text != null && text == source) {
+      // a racing write loses an entry, never adds a wrong one: Strings are immutable
+      recentlyValid[(next = (next + 1) & (recentlyValid.length - 1))] = text;
     }
     return text;
   }

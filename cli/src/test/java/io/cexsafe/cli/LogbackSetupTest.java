@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.Layout;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -31,9 +34,67 @@ class LogbackSetupTest {
     ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appenders.get(0);
     assertThat(console.isStarted()).isTrue();
     assertThat(console.getTarget()).isEqualTo("System.err");
-    assertThat(((PatternLayoutEncoder) console.getEncoder()).getPattern())
-        .isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    assertThat(LogbackSetup.PATTERN).isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    assertThat(console.getEncoder()).isInstanceOf(LayoutWrappingEncoder.class);
+    Layout<ILoggingEvent> layout =
+        ((LayoutWrappingEncoder<ILoggingEvent>) console.getEncoder()).getLayout();
+    assertThat(layout.doLayout(event(context, Level.WARN, "io.cexsafe.Assessor", "a {}", null)))
+        .isEqualTo(
+            patternLayout(context)
+                .doLayout(event(context, Level.WARN, "io.cexsafe.Assessor", "a {}", null)));
     context.stop();
+  }
+
+  @Test
+  void theTextLinesAreTheBytesOfThePatternLayout() {
+    LoggerContext context = new LoggerContext();
+    new LogbackSetup(() -> false).configure(context);
+    ConsoleAppender<ILoggingEvent> console =
+        (ConsoleAppender<ILoggingEvent>)
+            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LogbackSetup.APPENDER);
+    Layout<ILoggingEvent> ours =
+        ((LayoutWrappingEncoder<ILoggingEvent>) console.getEncoder()).getLayout();
+    PatternLayout pattern = patternLayout(context);
+    Exception failure = new IllegalStateException("outer", new java.io.IOException("inner cause"));
+    List<String> loggers =
+        List.of(
+            "io.cexsafe.Assessor",
+            "io.cexsafe.collectors.disclosures.internal.DisclosureLibrary",
+            "okhttp3.internal.http2.Http2",
+            "short",
+            "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p",
+            "ROOT",
+            "io.cexsafe.cli.Main$Inner");
+    long at = 1_796_000_000_123L;
+    for (Level level : List.of(Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE)) {
+      for (String name : loggers) {
+        for (Throwable thrown : java.util.Arrays.asList(null, failure)) {
+          LoggingEvent event = event(context, level, name, "message {} and {}", thrown);
+          event.setTimeStamp(at += 61_001);
+          assertThat(ours.doLayout(event))
+              .as("%s %s %s", level, name, thrown)
+              .isEqualTo(pattern.doLayout(event));
+        }
+      }
+    }
+    context.stop();
+  }
+
+  private static PatternLayout patternLayout(LoggerContext context) {
+    PatternLayout layout = new PatternLayout();
+    layout.setContext(context);
+    layout.setPattern(LogbackSetup.PATTERN);
+    layout.start();
+    return layout;
+  }
+
+  private static LoggingEvent event(
+      LoggerContext context, Level level, String logger, String message, Throwable thrown) {
+    LoggingEvent event =
+        new LoggingEvent(
+            "fqcn", context.getLogger(logger), level, message, thrown, new Object[] {"x", 42});
+    event.setTimeStamp(1_796_000_000_123L);
+    return event;
   }
 
   @Test

@@ -290,7 +290,7 @@ public record Methodology(
         if (in == null) {
           throw new IllegalStateException("embedded resource " + DEFAULT_RESOURCE + " is missing");
         }
-        return MethodologyReader.read(in, DEFAULT_RESOURCE);
+        return MethodologyReader.readBundled(in, DEFAULT_RESOURCE);
       } catch (java.io.IOException | InvalidInputException e) {
         throw new IllegalStateException("cannot load the embedded default methodology", e);
       }

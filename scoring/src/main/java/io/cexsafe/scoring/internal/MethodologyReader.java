@@ -9,6 +9,7 @@ import io.cexsafe.InputFiles;
 import io.cexsafe.InvalidInputException;
 import io.cexsafe.Json;
 import io.cexsafe.Pillar;
+import io.cexsafe.internal.JsonTrees;
 import io.cexsafe.scoring.ExtensionRule;
 import io.cexsafe.scoring.Methodology;
 import java.io.IOException;
@@ -31,10 +32,32 @@ public final class MethodologyReader {
   private static final Set<String> FIELDS =
       Set.of("id", "version", "title", "weights", "extensions");
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-  private static final ObjectMapper MAPPER =
-      Json.mapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /** Created on first use: the bundled default is read without it ({@link #readBundled}). */
+  private static final class Holder {
+    static final ObjectMapper MAPPER =
+        Json.mapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
 
   private MethodologyReader() {}
+
+  /**
+   * Reads a methodology the build ships, with the same validation, through Jackson's streaming
+   * parser alone (no {@code ObjectMapper} at start-up).
+   *
+   * @throws InvalidInputException naming the source, the JSON path and the problem
+   */
+  public static Methodology readBundled(InputStream in, String source) {
+    try {
+      return fromTree(JsonTrees.read(in), source);
+    } catch (JsonProcessingException e) {
+      throw translate(source, e);
+    } catch (NumberFormatException e) {
+      throw unreadableNumber(source, e);
+    } catch (IOException e) {
+      throw new InvalidInputException(source, null, "cannot read: " + e.getMessage(), e);
+    }
+  }
 
   public static Methodology read(Path file) {
     return read(InputFiles.readString(file), file.toString());
@@ -42,7 +65,7 @@ public final class MethodologyReader {
 
   public static Methodology read(InputStream in, String source) {
     try {
-      return fromTree(MAPPER.readTree(in), source);
+      return fromTree(Holder.MAPPER.readTree(in), source);
     } catch (JsonProcessingException e) {
       throw translate(source, e);
     } catch (NumberFormatException e) {
@@ -54,7 +77,7 @@ public final class MethodologyReader {
 
   public static Methodology read(String json, String source) {
     try {
-      return fromTree(MAPPER.readTree(json), source);
+      return fromTree(Holder.MAPPER.readTree(json), source);
     } catch (JsonProcessingException e) {
       throw translate(source, e);
     } catch (NumberFormatException e) {

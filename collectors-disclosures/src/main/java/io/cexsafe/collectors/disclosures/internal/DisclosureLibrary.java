@@ -255,7 +255,22 @@ public final class DisclosureLibrary {
       ClassLoader loader, String exchange, LocalDate today) {
     String resource = RESOURCE_DIR + exchange + ".json";
     String origin = "bundled " + exchange + ".json";
-    String json = readResource(loader, resource, origin);
+    byte[] json = readResourceBytes(loader, resource, origin);
+    // the build's digest of the file when there is one (always, in a built jar): the same facts
+    // without data binding at start-up
+    String digestResource = RESOURCE_DIR + exchange + DisclosureDigests.SUFFIX;
+    if (loader.getResource(digestResource) != null) {
+      byte[] digest =
+          readResourceBytes(
+              loader, digestResource, "bundled " + exchange + DisclosureDigests.SUFFIX);
+      return DisclosureDigests.read(digest, json, exchange, today);
+    }
+    return parseBundled(new String(json, StandardCharsets.UTF_8), exchange, today);
+  }
+
+  /** Parses one bundled file with its full validation. */
+  static DisclosureFile parseBundled(String json, String exchange, LocalDate today) {
+    String origin = "bundled " + exchange + ".json";
     DisclosureFile file = DisclosureParser.parse(json, origin, today, false);
     requireMatchingName(file, exchange, origin);
     return file;
@@ -323,11 +338,15 @@ public final class DisclosureLibrary {
   }
 
   private static String readResource(ClassLoader loader, String resource, String origin) {
+    return new String(readResourceBytes(loader, resource, origin), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readResourceBytes(ClassLoader loader, String resource, String origin) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         throw new InvalidInputException(origin, null, "missing from the class path: " + resource);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new InvalidInputException(origin, null, "cannot read: " + e.getMessage(), e);
     }

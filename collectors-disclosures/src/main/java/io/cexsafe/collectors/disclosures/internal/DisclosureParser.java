@@ -32,7 +32,6 @@ public final class DisclosureParser {
   /** Kebab-case, as exchange ids and curator ids are written. */
   static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  private static final ObjectMapper MAPPER = strictMapper();
   private static final Pattern NUMERIC_TEXT =
       Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
   private static final Set<String> FILE_FIELDS =
@@ -41,6 +40,11 @@ public final class DisclosureParser {
       Set.of("id", "fact", "source", "observedOn", "evidenceClass", "staleAfter", "note");
   private static final Set<String> SOURCE_FIELDS = Set.of("url", "title");
   private static final Set<String> URL_SCHEMES = Set.of("http", "https", "urn");
+
+  /** Created on first use: a bundled file is read from its digest, without a mapper. */
+  private static final class Holder {
+    static final ObjectMapper MAPPER = strictMapper();
+  }
 
   private final String origin;
   private final LocalDate today;
@@ -69,7 +73,7 @@ public final class DisclosureParser {
   private DisclosureFile parse(String json) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = Holder.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw Json.invalid(origin, e);
     } catch (NumberFormatException e) {
@@ -208,7 +212,7 @@ public final class DisclosureParser {
     }
     requireBoundedNumbers(node, path);
     try {
-      return MAPPER.treeToValue(node, Fact.class);
+      return Holder.MAPPER.treeToValue(node, Fact.class);
     } catch (JsonProcessingException e) {
       InvalidInputException inner = Json.invalid(origin, e);
       String innerPath = inner.path() == null ? "" : inner.path().substring(1);

@@ -2,8 +2,8 @@ package io.cexsafe.collectors.reviews.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cexsafe.ConfigurationException;
-import io.cexsafe.Json;
 import io.cexsafe.facts.ReviewTheme;
+import io.cexsafe.internal.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +39,8 @@ public final class ThemeLexicon {
       if (in == null) {
         throw new IllegalStateException("missing resource " + BUNDLED);
       }
-      return parse(Json.mapper().readTree(in), BUNDLED);
+      // the streaming parser alone: no ObjectMapper at start-up for a file the build ships
+      return parse(JsonTrees.read(in), BUNDLED);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
