@@ -13,19 +13,38 @@ import io.cexsafe.store.StoredRun;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The store of one {@code assess --store} invocation. A store that holds something else or was
  * written by a newer cexsafe is bad input (exit 2, before anything is assessed). A store that
  * cannot be reached or written does not stop the assessment: the first failure is kept, nothing
  * more is attempted, and the command ends with {@link Main#STORE_FAILED} after printing.
+ *
+ * <p>Each scored exchange is handed to one writer thread, which commits it in its own transaction,
+ * in the order handed, while the next exchange is assessed and scored. At most {@link
+ * #WAITING_COMMITS} exchanges wait for the writer (the hand-over blocks beyond that), so a crash of
+ * cexsafe loses at most the exchange being committed, those waiting, and the one being assessed;
+ * {@link #finish} waits for every commit before the run is marked finished.
  */
 final class StoreSession implements AutoCloseable {
+  /** How many scored exchanges may wait for the writer while it commits another. */
+  static final int WAITING_COMMITS = 1;
+
+  private static final Pending END = new Pending(null, null);
+
   private final StoreLocation location;
   private final EvidenceStore store;
   private final Map<String, Scorecard> scored = new HashMap<>();
-  private StoreException failure;
+  private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(WAITING_COMMITS);
+  private Thread writer;
+  // set by the writer, read by the thread handing exchanges over (and after the writer ended)
+  private volatile StoreException failure;
+  private volatile Throwable bug;
   private String runId;
+
+  private record Pending(EvidenceBundle bundle, Scorecard scorecard) {}
 
   private StoreSession(StoreLocation location, EvidenceStore store, StoreException failure) {
     this.location = location;
@@ -105,17 +124,84 @@ final class StoreSession implements AutoCloseable {
             + " exchanges already stored)");
   }
 
-  /** Scores a complete bundle and commits it, unless the store already failed. */
+  /**
+   * Scores a complete bundle and hands it to the writer, unless the store already failed. Waits
+   * while {@link #WAITING_COMMITS} exchanges are already waiting.
+   */
   void commit(EvidenceBundle bundle, Scorer scorer) {
     Scorecard scorecard = scorer.score(bundle);
     scored.put(bundle.exchangeId(), scorecard);
-    if (store == null || failure != null) {
+    if (store == null || failure != null || bug != null) {
       return;
     }
-    try {
-      store.commitExchange(runId, bundle, scorecard);
-    } catch (StoreException e) {
-      failure = e;
+    if (writer == null) {
+      writer = new Thread(this::write, "cexsafe-store-writer");
+      writer.setDaemon(true);
+      writer.start();
+    }
+    handOver(new Pending(bundle, scorecard));
+  }
+
+  /** The writer: commits what it is handed, in order, until the first failure, then only drains. */
+  private void write() {
+    while (true) {
+      Pending next;
+      try {
+        next = waiting.take();
+      } catch (InterruptedException e) {
+        // nobody interrupts the writer; if something does, the run's end still arrives
+        continue;
+      }
+      if (next == END) {
+        return;
+      }
+      if (failure != null || bug != null) {
+        continue;
+      }
+      try {
+        store.commitExchange(runId, next.bundle(), next.scorecard());
+      } catch (StoreException e) {
+        failure = e;
+      } catch (RuntimeException | Error e) {
+        // not a store failure: rethrown by finish(), as a commit on the calling thread would have
+        bug = e;
+      }
+    }
+  }
+
+  private void handOver(Pending pending) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        waiting.put(pending);
+        break;
+      } catch (InterruptedException e) {
+        // the exchange is scored and printed either way: store it, then pass the interrupt on
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until the writer has committed (or, after a failure, dropped) everything handed over. */
+  private void awaitWriter() {
+    if (writer == null) {
+      return;
+    }
+    handOver(END);
+    boolean interrupted = false;
+    while (writer.isAlive()) {
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    writer = null;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -124,8 +210,20 @@ final class StoreSession implements AutoCloseable {
     return scored.get(exchangeId);
   }
 
-  /** Marks the run finished when every exchange was stored. */
+  /**
+   * Waits for the writer, then marks the run finished when every exchange was stored.
+   *
+   * @throws RuntimeException (or Error) what a commit threw that was not a store failure (a bug),
+   *     as a commit on this thread would have
+   */
   void finish() {
+    awaitWriter();
+    if (bug instanceof Error error) {
+      throw error;
+    }
+    if (bug != null) {
+      throw (RuntimeException) bug;
+    }
     if (store == null || failure != null) {
       return;
     }
@@ -166,6 +264,8 @@ final class StoreSession implements AutoCloseable {
 
   @Override
   public void close() {
+    // what was handed over is committed even when the command stopped early: --resume needs it
+    awaitWriter();
     if (store != null) {
       try {
         store.close();

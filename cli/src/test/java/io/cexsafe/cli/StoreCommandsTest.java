@@ -245,12 +245,89 @@ class StoreCommandsTest {
         Statement statement = connection.createStatement()) {
       statement.execute(
           "INSERT INTO cexsafe_schema_history (installed_rank, version, description, type, script,"
-              + " checksum, installed_by, execution_time, success) VALUES (3, '7', 'later', 'SQL',"
-              + " 'V7__later.sql', 0, 'test', 1, 1)");
+              + " checksum, installed_by, execution_time, success) SELECT max(installed_rank) + 1,"
+              + " '7', 'later', 'SQL', 'V7__later.sql', 0, 'test', 1, 1"
+              + " FROM cexsafe_schema_history");
     }
     Result result = run("history", "kraken", "--store", store.toString());
     assertThat(result.code()).isEqualTo(Main.BAD_INPUT);
     assertThat(result.err()).contains("schema version 7").contains("upgrade cexsafe");
+  }
+
+  @Test
+  void aStoreFailingMidRunKeepsWhatWasCommittedExitsFourAndTheRunResumes() throws Exception {
+    Path store = dir.resolve("runs.db");
+    String[] exchanges = {"kraken", "coinbase", "binance", "okx"};
+    Result plain =
+        ok(
+            "assess",
+            exchanges[0],
+            exchanges[1],
+            exchanges[2],
+            exchanges[3],
+            "--offline",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json");
+    EvidenceStore.open(StoreLocation.sqlite(store)).close();
+    // the store starts refusing writes at the third exchange, as a full disk would
+    sql(
+        store,
+        "CREATE TRIGGER refuse_binance BEFORE INSERT ON store_summary"
+            + " WHEN NEW.exchange_id = 'binance' BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+    Result failed =
+        run(
+            "assess",
+            exchanges[0],
+            exchanges[1],
+            exchanges[2],
+            exchanges[3],
+            "--offline",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json",
+            "--store",
+            store.toString());
+    assertThat(failed.code()).isEqualTo(Main.STORE_FAILED);
+    assertThat(failed.out()).isEqualTo(plain.out());
+    assertThat(failed.err())
+        .contains("disk says no")
+        .contains("the report was printed")
+        .contains("is not completely stored");
+    String runId;
+    try (EvidenceStore opened = EvidenceStore.open(StoreLocation.sqlite(store))) {
+      StoredRun run = opened.runs().get(0);
+      runId = run.runId();
+      assertThat(run.finished()).isFalse();
+      // what was committed before the failure is kept; nothing is written after it
+      assertThat(opened.exchangesDone(runId)).containsExactly("kraken", "coinbase");
+    }
+    sql(store, "DROP TRIGGER refuse_binance");
+    Result resumed =
+        ok(
+            "assess",
+            "--resume",
+            runId,
+            "--offline",
+            "--store",
+            store.toString(),
+            "--format",
+            "json");
+    assertThat(resumed.err()).contains("2 of 4");
+    assertThat(json(resumed.out())).isEqualTo(json(plain.out()));
+    try (EvidenceStore opened = EvidenceStore.open(StoreLocation.sqlite(store))) {
+      assertThat(opened.run(runId).orElseThrow().finished()).isTrue();
+      assertThat(opened.exchangesDone(runId)).containsExactly(exchanges);
+    }
+  }
+
+  private static void sql(Path store, String statement) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store);
+        Statement sql = connection.createStatement()) {
+      sql.execute(statement);
+    }
   }
 
   @Test

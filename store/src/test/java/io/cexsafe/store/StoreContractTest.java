@@ -15,6 +15,9 @@ import io.cexsafe.facts.Incident;
 import io.cexsafe.facts.IncidentKind;
 import io.cexsafe.facts.ReserveSnapshot;
 import io.cexsafe.scoring.Scorecard;
+import io.cexsafe.store.diff.FactChange;
+import io.cexsafe.store.diff.SnapshotDiff;
+import io.cexsafe.store.internal.SchemaTwoWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -253,19 +256,75 @@ abstract class StoreContractTest {
     try (EvidenceStore store = open()) {
       store.startRun(plan("run-1", day(0), "kraken"));
     }
+    int future = Integer.parseInt(EvidenceStore.schemaVersion()) + 1;
     execute(
         "INSERT INTO cexsafe_schema_history (installed_rank, version, description, type, script,"
             + " checksum, installed_by, execution_time, success)"
-            + " VALUES (3, '3', 'from the future', 'SQL', 'V3__from_the_future.sql', 0, 'test', 1,"
-            + " TRUE)");
+            + " VALUES ("
+            + future
+            + ", '"
+            + future
+            + "', 'from the future', 'SQL', 'V"
+            + future
+            + "__from_the_future.sql', 0, 'test', 1, TRUE)");
     long runsBefore = count("store_run");
     assertThatThrownBy(this::open)
         .isInstanceOf(StoreSchemaTooNewException.class)
         .hasMessageContaining(location.describe())
-        .hasMessageContaining("schema version 3")
+        .hasMessageContaining("schema version " + future)
         .hasMessageContaining("upgrade cexsafe");
     assertThat(count("store_run")).isEqualTo(runsBefore);
-    assertThat(count("cexsafe_schema_history")).isEqualTo(3);
+    assertThat(count("cexsafe_schema_history")).isEqualTo(future);
+  }
+
+  @Test
+  void aSchemaTwoStoreWithRunsIsMigratedAndItsRunsStillReadForHistoryAndDiff() throws Exception {
+    EvidenceBundle oldKraken = bundle("kraken", day(0), 1_000_000);
+    EvidenceBundle oldOkx = bundle("okx", day(0), 2_000_000);
+    SchemaTwoWriter.createSchemaTwo(location);
+    SchemaTwoWriter.storeRun(
+        location,
+        plan("run-old", day(0), "kraken", "okx"),
+        day(0).toEpochMilli(),
+        List.of(oldKraken, oldOkx),
+        List.of(score(oldKraken), score(oldOkx)));
+    assertThat(count("cexsafe_schema_history")).isEqualTo(2);
+    EvidenceBundle newKraken = bundle("kraken", day(1), 1_500_000);
+    try (EvidenceStore store = open()) {
+      assertThat(count("cexsafe_schema_history"))
+          .isEqualTo(Integer.parseInt(EvidenceStore.schemaVersion()));
+      Snapshot old = store.history().snapshot("kraken", "run-old").orElseThrow();
+      assertThat(old.bundle()).isEqualTo(oldKraken);
+      assertThat(old.scorecard().toJson()).isEqualTo(score(oldKraken).toJson());
+      assertThat(store.history().snapshot("okx", "run-old").orElseThrow().scorecard().toJson())
+          .isEqualTo(score(oldOkx).toJson());
+      StoredRun oldRun = store.run("run-old").orElseThrow();
+      assertThat(oldRun.finished()).isTrue();
+      assertThat(oldRun.exchangesDone()).isEqualTo(2);
+
+      store.startRun(plan("run-new", day(1), "kraken"));
+      commit(store, "run-new", newKraken);
+      store.finishRun("run-new");
+      // a new commit keeps its scorecard in its summary row: the old table is only read
+      assertThat(count("store_scorecard")).isEqualTo(2);
+      Snapshot latest = store.history().snapshot("kraken", "run-new").orElseThrow();
+      assertThat(latest.bundle()).isEqualTo(newKraken);
+      assertThat(latest.scorecard().toJson()).isEqualTo(score(newKraken).toJson());
+      assertThat(store.history().latestAtOrBefore("kraken", day(0)).orElseThrow().runId())
+          .isEqualTo("run-old");
+
+      List<HistoryPoint> points = store.history().points("kraken");
+      assertThat(points).extracting(HistoryPoint::runId).containsExactly("run-old", "run-new");
+      assertThat(points.get(0).estimate()).isEqualTo(score(oldKraken).estimate());
+      assertThat(points.get(0).pillars()).hasSameSizeAs(score(oldKraken).pillars());
+
+      SnapshotDiff diff = SnapshotDiff.between(old, latest);
+      assertThat(diff)
+          .isEqualTo(
+              SnapshotDiff.between(
+                  "run-old", oldKraken, score(oldKraken), "run-new", newKraken, score(newKraken)));
+      assertThat(diff.facts(FactChange.ChangeKind.CHANGED)).isNotEmpty();
+    }
   }
 
   @Test

@@ -1,12 +1,18 @@
 package io.cexsafe.store.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.cexsafe.CexsafeException;
 import io.cexsafe.CollectorOutcome;
 import io.cexsafe.Evidence;
 import io.cexsafe.Json;
 import io.cexsafe.Provenance;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.store.RunPlan;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +20,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /** How values become the store's text columns and back. */
 final class Codec {
@@ -80,6 +90,56 @@ final class Codec {
 
   static Scorecard scorecard(String body) {
     return Json.read(body, "stored scorecard", Scorecard.class);
+  }
+
+  /**
+   * How hard {@link #packedScorecard} compresses: the fastest level already shrinks a scorecard's
+   * JSON about fivefold (its keys and rule texts repeat), and higher levels cost more CPU than the
+   * pages they save (docs/performance-store.md).
+   */
+  static final int PACK_LEVEL = Deflater.BEST_SPEED;
+
+  /**
+   * A compressor per thread: making one allocates its native state, which costs more than using it.
+   */
+  private static final ThreadLocal<Deflater> DEFLATERS =
+      ThreadLocal.withInitial(() -> new Deflater(PACK_LEVEL));
+
+  /**
+   * The scorecard as kept in {@code store_summary.scorecard} (schema 3): its JSON, exactly as
+   * {@link #scorecard(Scorecard)} writes it, in the zlib format (deflate with a checksum, so damage
+   * is detected rather than misread). A 12 KB scorecard then fits in the summary's own page instead
+   * of spanning overflow pages of a table of its own.
+   */
+  static byte[] packedScorecard(Scorecard scorecard) {
+    Deflater deflater = DEFLATERS.get();
+    deflater.reset();
+    ByteArrayOutputStream packed = new ByteArrayOutputStream(4096);
+    try (DeflaterOutputStream out = new DeflaterOutputStream(packed, deflater, 4096)) {
+      MAPPER.writeValue(out, scorecard);
+    } catch (IOException e) {
+      throw new CexsafeException("cannot serialise Scorecard", e);
+    }
+    return packed.toByteArray();
+  }
+
+  /**
+   * The scorecard of {@link #packedScorecard(Scorecard)}'s bytes.
+   *
+   * @throws IllegalStateException when the bytes are not a packed scorecard
+   */
+  static Scorecard packedScorecard(byte[] packed) {
+    Inflater inflater = new Inflater();
+    try (InputStream in =
+        new InflaterInputStream(new ByteArrayInputStream(packed), inflater, 4096)) {
+      return MAPPER.readValue(in, Scorecard.class);
+    } catch (JsonProcessingException e) {
+      throw Json.invalid("stored scorecard", e);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored scorecard is damaged: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
   }
 
   /** Pillar scores as kept in {@code store_summary.pillars}. */

@@ -235,7 +235,7 @@ public final class JdbcStore implements AutoCloseable {
       outcomes.add(
           new String[] {outcome.collectorId(), outcome.status().id(), Codec.outcome(outcome)});
     }
-    String scorecardBody = Codec.scorecard(scorecard);
+    byte[] packedScorecard = Codec.packedScorecard(scorecard);
     String pillarsText = Codec.pillars(scorecard.pillars());
     Instant committed = clock.instant();
     String what = "could not commit " + exchangeId + " of run " + runId + " to";
@@ -250,7 +250,7 @@ public final class JdbcStore implements AutoCloseable {
             int next =
                 bindSummary(
                     insert, runId, bundle, scorecard, pillarsText, committed.toEpochMilli());
-            insert.setString(next++, scorecardBody);
+            insert.setBytes(next++, packedScorecard);
             Set<String> seen = new HashSet<>();
             List<String[]> distinct = evidence.stream().filter(e -> seen.add(e[0])).toList();
             next = bindColumns(c, insert, next, distinct, 0, 1, 2);
@@ -269,19 +269,14 @@ public final class JdbcStore implements AutoCloseable {
               prepared(
                   c,
                   "INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
-                      + " estimate, low, high, confidence, grade, grade_label, pillars)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-          bindSummary(summary, runId, bundle, scorecard, pillarsText, committed.toEpochMilli());
+                      + " estimate, low, high, confidence, grade, grade_label, pillars, scorecard)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+          int next =
+              bindSummary(summary, runId, bundle, scorecard, pillarsText, committed.toEpochMilli());
+          summary.setBytes(next, packedScorecard);
           if (summary.executeUpdate() == 0) {
             return false;
           }
-          PreparedStatement card =
-              prepared(
-                  c, "INSERT INTO store_scorecard (run_id, exchange_id, body) VALUES (?, ?, ?)");
-          card.setString(1, runId);
-          card.setString(2, exchangeId);
-          card.setString(3, scorecardBody);
-          card.executeUpdate();
           if (!evidence.isEmpty()) {
             insertEvidence(c, runId, exchangeId, evidence);
           }
@@ -314,11 +309,9 @@ public final class JdbcStore implements AutoCloseable {
   private static final String POSTGRES_COMMIT =
       "WITH summary AS ("
           + " INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
-          + " estimate, low, high, confidence, grade, grade_label, pillars)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+          + " estimate, low, high, confidence, grade, grade_label, pillars, scorecard)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
           + " RETURNING run_id, exchange_id),"
-          + " card AS (INSERT INTO store_scorecard (run_id, exchange_id, body)"
-          + " SELECT run_id, exchange_id, ? FROM summary),"
           + " stored AS (INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
           + " SELECT e.digest, e.evidence_id, s.exchange_id, e.body"
           + " FROM summary s, unnest(?::text[], ?::text[], ?::text[]) AS e (digest, evidence_id, body)"
@@ -609,7 +602,9 @@ public final class JdbcStore implements AutoCloseable {
     Instant asOf;
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT s.as_of, k.body FROM store_summary s JOIN store_scorecard k"
+            // schema 3 keeps the scorecard packed in the summary; earlier commits in
+            // store_scorecard
+            "SELECT s.as_of, s.scorecard, k.body FROM store_summary s LEFT JOIN store_scorecard k"
                 + " ON k.run_id = s.run_id AND k.exchange_id = s.exchange_id"
                 + " WHERE s.run_id = ? AND s.exchange_id = ?")) {
       select.setString(1, runId);
@@ -619,7 +614,19 @@ public final class JdbcStore implements AutoCloseable {
           return Optional.empty();
         }
         asOf = Instant.parse(rows.getString(1));
-        Scorecard scorecard = Codec.scorecard(rows.getString(2));
+        byte[] packed = rows.getBytes(2);
+        String body = rows.getString(3);
+        if (packed == null && body == null) {
+          throw new IllegalStateException(
+              "store "
+                  + location().describe()
+                  + " has no scorecard for "
+                  + exchangeId
+                  + " in run "
+                  + runId);
+        }
+        Scorecard scorecard =
+            packed != null ? Codec.packedScorecard(packed) : Codec.scorecard(body);
         List<Evidence> evidence = new ArrayList<>();
         try (PreparedStatement used =
             c.prepareStatement(

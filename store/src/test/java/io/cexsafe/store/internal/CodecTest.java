@@ -49,4 +49,65 @@ class CodecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("low <= high");
   }
+
+  private static io.cexsafe.scoring.Scorecard scorecard(long reservesUsd) {
+    io.cexsafe.EvidenceBundle bundle =
+        new io.cexsafe.EvidenceBundle(
+            "kraken",
+            java.time.Instant.parse("2026-11-01T12:00:00Z"),
+            List.of(
+                io.cexsafe.Evidence.of(
+                    "kraken",
+                    new io.cexsafe.facts.ReserveSnapshot(
+                        java.math.BigDecimal.valueOf(reservesUsd),
+                        java.math.BigDecimal.valueOf(reservesUsd / 2),
+                        java.math.BigDecimal.ZERO,
+                        true),
+                    io.cexsafe.Provenance.builder("defillama")
+                        .source("https://api.example.test/cexs", "reserves")
+                        .observedAt(java.time.Instant.parse("2026-11-01T11:00:00Z"))
+                        .retrievedAt(java.time.Instant.parse("2026-11-01T12:00:00Z"))
+                        .evidenceClass(io.cexsafe.EvidenceClass.THIRD_PARTY_REPORT)
+                        .build())),
+            List.of(io.cexsafe.CollectorOutcome.ok("defillama", 1)));
+    return io.cexsafe.scoring.Scorer.standard().score(bundle);
+  }
+
+  @Test
+  void aPackedScorecardComesBackAsItsJsonAndIsMuchSmaller() {
+    io.cexsafe.scoring.Scorecard card = scorecard(1_000_000_000L);
+    byte[] packed = Codec.packedScorecard(card);
+
+    io.cexsafe.scoring.Scorecard unpacked = Codec.packedScorecard(packed);
+
+    assertThat(unpacked.toJson()).isEqualTo(card.toJson());
+    assertThat(Codec.scorecard(unpacked)).isEqualTo(Codec.scorecard(card));
+    byte[] json = Codec.scorecard(card).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(packed.length).isLessThan(json.length / 3);
+    // zlib's header: the stored form is the standard one any tool can inflate
+    assertThat(packed[0]).isEqualTo((byte) 0x78);
+  }
+
+  @Test
+  void packingAgainOnTheSameThreadGivesTheSameBytes() {
+    io.cexsafe.scoring.Scorecard card = scorecard(5L);
+    byte[] first = Codec.packedScorecard(card);
+    Codec.packedScorecard(scorecard(7_000_000L));
+    assertThat(Codec.packedScorecard(card)).isEqualTo(first);
+  }
+
+  @Test
+  void damagedOrForeignBytesAreRefusedNotMisread() {
+    byte[] packed = Codec.packedScorecard(scorecard(1_000L));
+    byte[] damaged = packed.clone();
+    damaged[damaged.length / 2] ^= 0x55;
+    byte[] truncated = java.util.Arrays.copyOf(packed, packed.length / 2);
+    byte[] text = "{\"exchangeId\":\"kraken\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    for (byte[] bad : List.of(damaged, truncated, text, new byte[0])) {
+      assertThatThrownBy(() -> Codec.packedScorecard(bad))
+          .isInstanceOfAny(IllegalStateException.class, io.cexsafe.InvalidInputException.class)
+          .hasMessageContaining("stored scorecard");
+    }
+  }
 }
