@@ -48,15 +48,7 @@ public final class MethodologyReader {
    * @throws InvalidInputException naming the source, the JSON path and the problem
    */
   public static Methodology readBundled(InputStream in, String source) {
-    try {
-      return fromTree(JsonTrees.read(in), source);
-    } catch (JsonProcessingException e) {
-      throw translate(source, e);
-    } catch (NumberFormatException e) {
-      throw unreadableNumber(source, e);
-    } catch (IOException e) {
-      throw new InvalidInputException(source, null, "cannot read: " + e.getMessage(), e);
-    }
+    return readTree(() -> JsonTrees.read(in), source);
   }
 
   public static Methodology read(Path file) {
@@ -64,8 +56,17 @@ public final class MethodologyReader {
   }
 
   public static Methodology read(InputStream in, String source) {
+    return readTree(() -> Holder.MAPPER.readTree(in), source);
+  }
+
+  /** Reads a JSON tree; databind and the streaming reader throw the same exceptions. */
+  private interface TreeReader {
+    JsonNode read() throws IOException;
+  }
+
+  private static Methodology readTree(TreeReader reader, String source) {
     try {
-      return fromTree(Holder.MAPPER.readTree(in), source);
+      return fromTree(reader.read(), source);
     } catch (JsonProcessingException e) {
       throw translate(source, e);
     } catch (NumberFormatException e) {
