@@ -1,7 +1,5 @@
 package io.cexsafe.cli;
 
-import ch.qos.logback.classic.Level;
-import io.cexsafe.Assessor;
 import io.cexsafe.Config;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.SettingKey;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read configuration and the catalogue. */
@@ -92,13 +89,6 @@ public final class CommonOptions {
   }
 
   void applyVerbosity() {
-    ch.qos.logback.classic.Logger root =
-        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(verbose ? Level.DEBUG : Level.WARN);
-    // a failed collector's WARN line names the logger (a Java class): plain runs show the one-line
-    // summary instead; --verbose and --log-format json show the WARN line
-    ch.qos.logback.classic.Logger outcomes =
-        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Assessor.class);
-    outcomes.setLevel(verbose || LogbackSetup.writesJsonLines() ? null : Level.ERROR);
+    LoggingStart.setLevels(verbose);
   }
 }

@@ -44,10 +44,13 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
   /** The instance logback creates; steps aside when a configuration file is asked for. */
   public LogbackSetup() {
-    this(
-        () ->
-            System.getProperty(CONFIG_FILE_PROPERTY) != null
-                || LogbackSetup.class.getClassLoader().getResource(TEST_CONFIG) != null);
+    this(LogbackSetup::configurationFileAsked);
+  }
+
+  /** Whether the user or a test asks for a configuration file, which then wins over this class. */
+  static boolean configurationFileAsked() {
+    return System.getProperty(CONFIG_FILE_PROPERTY) != null
+        || LogbackSetup.class.getClassLoader().getResource(TEST_CONFIG) != null;
   }
 
   LogbackSetup(BooleanSupplier configurationFileAsked) {
@@ -83,6 +86,33 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
+  /** Sets the log levels for {@code --verbose} (or its absence) now (see {@link LoggingStart}). */
+  static void setLevels(boolean verbose) {
+    setLevels(
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME),
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(io.cexsafe.Assessor.class),
+        verbose);
+  }
+
+  /**
+   * Sets the log levels on {@code context} itself: for {@link CliLoggingProvider}, while SLF4J's
+   * LoggerFactory is still starting.
+   */
+  static void setLevels(LoggerContext context, boolean verbose) {
+    setLevels(
+        context.getLogger(Logger.ROOT_LOGGER_NAME),
+        context.getLogger(io.cexsafe.Assessor.class),
+        verbose);
+  }
+
+  private static void setLevels(
+      ch.qos.logback.classic.Logger root, ch.qos.logback.classic.Logger outcomes, boolean verbose) {
+    root.setLevel(verbose ? Level.DEBUG : Level.WARN);
+    // a failed collector's WARN line names the logger (a Java class): plain runs show the one-line
+    // summary instead; --verbose and --log-format json show the WARN line
+    outcomes.setLevel(verbose || writesJsonLines() ? null : Level.ERROR);
+  }
+
   /**
    * Switches the stderr log lines of this process to JSON lines. Does nothing when logging is not
    * this class's (a configuration file was asked for, or another SLF4J provider is in use): the
@@ -114,6 +144,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     json.setWithFormattedMessage(true);
     json.start();
     textEncoder = stderr.getEncoder();
+    LoggingStart.touch();
     swap(stderr, json);
     return true;
   }

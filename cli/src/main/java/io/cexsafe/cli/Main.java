@@ -118,6 +118,7 @@ public final class Main implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
+    LoggingStart.select();
     // straight to the file descriptors: System.out is a PrintStream, which hides write errors
     PrintWriter out =
         new PrintWriter(
@@ -160,8 +161,7 @@ public final class Main implements Runnable {
       code = FAILURE;
     } finally {
       // a process (a test, an embedding) may run several command lines: nothing carries over
-      org.slf4j.MDC.remove(io.cexsafe.Assessor.MDC_RUN_ID);
-      LogbackSetup.useTextLines();
+      LoggingStart.clear();
     }
     out.flush();
     if (out.checkError()) {

@@ -66,9 +66,9 @@ public final class PipelineOptions {
   RunId start(CommandSpec spec) {
     RunId id = runId != null ? runId : Main.runId(spec);
     if (logFormat == LogFormat.JSON) {
-      LogbackSetup.useJsonLines();
+      LoggingStart.useJsonLines();
     }
-    org.slf4j.MDC.put(io.cexsafe.Assessor.MDC_RUN_ID, id.value());
+    LoggingStart.putRunId(id.value());
     return id;
   }
 

@@ -26,7 +26,14 @@ import org.slf4j.LoggerFactory;
  * name (a {@link CexsafeException}) fails the build, since only the user can fix that.
  */
 public final class CollectorRegistry {
-  private static final Logger LOG = LoggerFactory.getLogger(CollectorRegistry.class);
+  /**
+   * The logger, made on first use: listing settings (every CLI command does) must not start the
+   * logging framework, which costs a short command tens of milliseconds.
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(CollectorRegistry.class);
+  }
+
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final List<EvidenceCollector> collectors;
@@ -85,7 +92,7 @@ public final class CollectorRegistry {
         provider.settings().forEach(key -> keys.add(key.under(id)));
         collectors.putIfAbsent(id, List.copyOf(keys));
       } catch (RuntimeException e) {
-        LOG.debug("provider {} declares no usable settings", provider.getClass().getName(), e);
+        Log.LOG.debug("provider {} declares no usable settings", provider.getClass().getName(), e);
       }
     }
     byOwner.putAll(collectors);
@@ -186,7 +193,7 @@ public final class CollectorRegistry {
             continue;
           }
           if (byId.containsKey(id)) {
-            LOG.debug(
+            Log.LOG.debug(
                 "collector '{}' is already registered; ignoring {}",
                 id,
                 provider.getClass().getName());
@@ -204,7 +211,7 @@ public final class CollectorRegistry {
             throw e;
           } catch (RuntimeException | LinkageError e) {
             String message = "collector '" + id + "' could not be created: " + e;
-            LOG.warn(message);
+            Log.LOG.warn(message);
             problems.add(message);
           }
         }
@@ -227,7 +234,7 @@ public final class CollectorRegistry {
         } catch (ServiceConfigurationError e) {
           failures++;
           String message = "skipping a collector provider that failed to load: " + e.getMessage();
-          LOG.warn(message);
+          Log.LOG.warn(message);
           problems.add(message);
         }
       }
