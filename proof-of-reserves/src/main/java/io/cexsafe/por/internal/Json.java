@@ -7,14 +7,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cexsafe.internal.JsonTrees;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,8 +34,6 @@ public final class Json {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
           .build();
-
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   /** Databind's wording for a second value after the first, kept so messages do not change. */
   private static final String TRAILING_TOKEN =
@@ -105,9 +99,9 @@ public final class Json {
   }
 
   /**
-   * The JSON value of the content, or null when it holds none (empty or only white space). Nested
-   * values are built with an explicit stack, so depth is bounded by the parser's nesting limit, not
-   * by the thread's stack.
+   * The JSON value of the content, or null when it holds none (empty or only white space); deep
+   * nesting is bounded by the parser's limit, not by the thread's stack ({@link
+   * JsonTrees#readValue}).
    */
   static JsonNode readTree(byte[] content) throws IOException {
     try (JsonParser parser = FACTORY.createParser(content)) {
@@ -115,7 +109,7 @@ public final class Json {
       if (first == null) {
         return null;
       }
-      JsonNode root = readValue(parser, first);
+      JsonNode root = JsonTrees.readValue(parser, first);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         throw new JsonParseException(
@@ -123,70 +117,6 @@ public final class Json {
       }
       return root;
     }
-  }
-
-  private static JsonNode readValue(JsonParser parser, JsonToken first) throws IOException {
-    if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
-      return scalar(parser, first);
-    }
-    ContainerNode<?> root = container(first);
-    ArrayDeque<ContainerNode<?>> enclosing = new ArrayDeque<>();
-    ContainerNode<?> current = root;
-    String fieldName = null;
-    while (true) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        // the parser reports a missing close marker itself; this only guards the loop
-        throw new JsonParseException(parser, "Unexpected end-of-input", parser.currentLocation());
-      }
-      switch (token) {
-        case FIELD_NAME -> fieldName = parser.currentName();
-        case END_OBJECT, END_ARRAY -> {
-          if (enclosing.isEmpty()) {
-            return root;
-          }
-          current = enclosing.pop();
-        }
-        case START_OBJECT, START_ARRAY -> {
-          ContainerNode<?> child = container(token);
-          add(current, fieldName, child);
-          enclosing.push(current);
-          current = child;
-        }
-        default -> add(current, fieldName, scalar(parser, token));
-      }
-    }
-  }
-
-  private static ContainerNode<?> container(JsonToken start) {
-    return start == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
-  }
-
-  private static void add(ContainerNode<?> container, String fieldName, JsonNode value) {
-    if (container instanceof ObjectNode object) {
-      object.set(fieldName, value);
-    } else {
-      ((ArrayNode) container).add(value);
-    }
-  }
-
-  private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
-    return switch (token) {
-      case VALUE_STRING -> NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT ->
-          switch (parser.getNumberType()) {
-            case INT -> NODES.numberNode(parser.getIntValue());
-            case LONG -> NODES.numberNode(parser.getLongValue());
-            default -> NODES.numberNode(parser.getBigIntegerValue());
-          };
-      case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
-      case VALUE_TRUE -> NODES.booleanNode(true);
-      case VALUE_FALSE -> NODES.booleanNode(false);
-      case VALUE_NULL -> NODES.nullNode();
-      default ->
-          throw new JsonParseException(
-              parser, "Unexpected token " + token, parser.currentTokenLocation());
-    };
   }
 
   public static JsonNode field(JsonNode parent, String name, String path) {
