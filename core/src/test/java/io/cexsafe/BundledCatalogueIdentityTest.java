@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -199,7 +201,7 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(38);
+        .isGreaterThanOrEqualTo(53);
   }
 
   @Test
@@ -231,7 +233,24 @@ class BundledCatalogueIdentityTest {
                   .matches(protocolFile));
     }
     assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
-        .as("protocol ids from DeFiLlama's data2.ts and data3.ts")
-        .isGreaterThanOrEqualTo(38);
+        .as("protocol ids from DeFiLlama's data2.ts, data3.ts and data4.ts")
+        .isGreaterThanOrEqualTo(53);
+  }
+
+  @Test
+  void everyProtocolIdIsTheBlockOfTheEntrysOwnName() {
+    // Only exact name matches are taken: a US arm or a product of the brand is another block.
+    Pattern note = Pattern.compile("DeFiLlama protocol \"(.+)\"");
+    for (Exchange exchange : CATALOG.all()) {
+      for (ExchangeIdentifier id : exchange.identifiers("defillama.id")) {
+        Matcher named = note.matcher(id.note() == null ? "" : id.note());
+        assertThat(named.matches())
+            .as(exchange.id() + " defillama.id " + id.value() + " note gives DeFiLlama's name")
+            .isTrue();
+        assertThat(exchange.isKnownAs(named.group(1)))
+            .as(exchange.id() + " is known as DeFiLlama's \"" + named.group(1) + "\"")
+            .isTrue();
+      }
+    }
   }
 }
