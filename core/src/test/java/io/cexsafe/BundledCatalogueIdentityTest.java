@@ -201,7 +201,7 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(53);
+        .isGreaterThanOrEqualTo(55);
   }
 
   @Test
@@ -233,8 +233,8 @@ class BundledCatalogueIdentityTest {
                   .matches(protocolFile));
     }
     assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
-        .as("protocol ids from DeFiLlama's data2.ts, data3.ts and data4.ts")
-        .isGreaterThanOrEqualTo(53);
+        .as("protocol ids from DeFiLlama's data2.ts, data3.ts, data4.ts and data5.ts")
+        .isGreaterThanOrEqualTo(56);
   }
 
   @Test
