@@ -201,7 +201,7 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(55);
+        .isGreaterThanOrEqualTo(74);
   }
 
   @Test
@@ -234,7 +234,7 @@ class BundledCatalogueIdentityTest {
     }
     assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
         .as("protocol ids from DeFiLlama's data2.ts, data3.ts, data4.ts and data5.ts")
-        .isGreaterThanOrEqualTo(56);
+        .isGreaterThanOrEqualTo(77);
   }
 
   @Test
@@ -251,6 +251,29 @@ class BundledCatalogueIdentityTest {
             .as(exchange.id() + " is known as DeFiLlama's \"" + named.group(1) + "\"")
             .isTrue();
       }
+    }
+  }
+
+  @Test
+  void noTwoExchangesShareAWebsiteHost() {
+    // DeFiLlama gives HashKey Exchange (4795) and HashKey Global (4700) the same url; a host both
+    // entries carried would name neither of them, so they carry their protocol ids only
+    Map<String, Set<String>> owners = new TreeMap<>();
+    for (Exchange exchange : CATALOG.all()) {
+      if (exchange.website() != null) {
+        String host = exchange.website().getHost().toLowerCase(Locale.ROOT);
+        owners
+            .computeIfAbsent(
+                host.startsWith("www.") ? host.substring(4) : host, k -> new TreeSet<>())
+            .add(exchange.id());
+      }
+    }
+    assertThat(owners).isNotEmpty();
+    assertThat(owners).allSatisfy((host, ids) -> assertThat(ids).as(host).hasSize(1));
+    for (String hashKey : List.of("hashkey-exchange", "hashkey-global")) {
+      Exchange exchange = CATALOG.get(hashKey);
+      assertThat(exchange.identifiers("defillama.id")).as(hashKey).hasSize(1);
+      assertThat(exchange.identifiers("web.domain")).as(hashKey).isEmpty();
     }
   }
 }
