@@ -240,7 +240,8 @@ class BundledCatalogueIdentityTest {
   @Test
   void everyProtocolIdIsTheBlockOfTheEntrysOwnName() {
     // Only exact name matches are taken: a US arm or a product of the brand is another block.
-    Pattern note = Pattern.compile("DeFiLlama protocol \"(.+)\"");
+    // a remark may follow the name after a semicolon (HashKey's two blocks explain each other)
+    Pattern note = Pattern.compile("DeFiLlama protocol \"([^\"]+)\"(?:; .+)?");
     for (Exchange exchange : CATALOG.all()) {
       for (ExchangeIdentifier id : exchange.identifiers("defillama.id")) {
         Matcher named = note.matcher(id.note() == null ? "" : id.note());
