@@ -169,7 +169,7 @@ public final class SqliteNativeLibrary {
     Described described = Described.read(description);
     if (described != null) {
       URL resource = source.resource(described.resourcePath());
-      Path library = directory.resolve(described.fileName());
+      Path library = described.copyIn(directory);
       if (resource != null
           && described.matches(Checksum.of(resource))
           && described.matches(Checksum.of(library))) {
@@ -184,9 +184,9 @@ public final class SqliteNativeLibrary {
     }
     Checksum expected = Checksum.of(resource);
     Described fresh = new Described(resourcePath, expected.size(), expected.crc());
-    Files.createDirectories(directory);
-    Path library = directory.resolve(fresh.fileName());
-    Path partial = Files.createTempFile(directory, fresh.fileName(), ".tmp");
+    Path library = fresh.copyIn(directory);
+    Files.createDirectories(library.getParent());
+    Path partial = Files.createTempFile(library.getParent(), fresh.fileName(), ".tmp");
     try {
       try (InputStream in = resource.openStream();
           OutputStream out = Files.newOutputStream(partial)) {
@@ -255,6 +255,15 @@ public final class SqliteNativeLibrary {
     /** The copy's file name: the resource's, which is what the driver loads by name. */
     String fileName() {
       return resourcePath.substring(resourcePath.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Where the copy of this content lives: a directory named by its size and CRC-32, so that a
+     * verified copy is never replaced by different bytes between its check and its loading (two
+     * jars of one driver version with different libraries each get their own).
+     */
+    Path copyIn(Path directory) {
+      return directory.resolve(size + "-" + Long.toHexString(crc)).resolve(fileName());
     }
 
     boolean matches(Checksum checksum) {

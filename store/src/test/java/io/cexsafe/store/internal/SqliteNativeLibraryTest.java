@@ -67,6 +67,12 @@ class SqliteNativeLibraryTest {
     }
   }
 
+  private static String crc(String content) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Long.toHexString(crc.getValue());
+  }
+
   @Test
   void theFirstUseWritesAVerifiedCopyAndLaterUsesLoadItWithoutThePlatformLookup()
       throws IOException {
@@ -77,16 +83,17 @@ class SqliteNativeLibraryTest {
     Optional<Path> first = SqliteNativeLibrary.cachedLibrary(cache, driver, loads);
     Optional<Path> second = SqliteNativeLibrary.cachedLibrary(cache, driver, loads);
 
-    assertThat(first).contains(cache.resolve("libsqlitejdbc.so"));
+    assertThat(first).contains(cache.resolve("13-" + crc("library bytes") + "/libsqlitejdbc.so"));
     assertThat(second).isEqualTo(first);
     assertThat(driver.lookups).as("the driver's platform lookup runs once").isEqualTo(1);
     assertThat(loads.contents).containsExactly("library bytes", "library bytes");
     assertThat(Files.readString(cache.resolve(SqliteNativeLibrary.DESCRIPTION)))
         .startsWith(RESOURCE + "\n13\n");
-    try (var files = Files.list(cache)) {
-      assertThat(files.map(f -> f.getFileName().toString()))
+    try (var files = Files.walk(cache)) {
+      assertThat(files.filter(Files::isRegularFile).map(f -> cache.relativize(f).toString()))
           .as("no temporary file is left behind")
-          .containsExactlyInAnyOrder("libsqlitejdbc.so", SqliteNativeLibrary.DESCRIPTION);
+          .containsExactlyInAnyOrder(
+              "13-" + crc("library bytes") + "/libsqlitejdbc.so", SqliteNativeLibrary.DESCRIPTION);
     }
   }
 
@@ -95,24 +102,25 @@ class SqliteNativeLibraryTest {
     FakeDriver driver = new FakeDriver("library bytes");
     Path cache = temp.resolve("cache");
     SqliteNativeLibrary.cachedLibrary(cache, driver, new Loads());
-    Files.writeString(cache.resolve("libsqlitejdbc.so"), "library bytez");
+    Path copy = SqliteNativeLibrary.cachedLibrary(cache, driver, new Loads()).orElseThrow();
+    Files.writeString(copy, "library bytez");
     Loads loads = new Loads();
 
-    assertThat(SqliteNativeLibrary.cachedLibrary(cache, driver, loads)).isPresent();
+    assertThat(SqliteNativeLibrary.cachedLibrary(cache, driver, loads)).contains(copy);
 
     assertThat(loads.contents).containsExactly("library bytes");
-    assertThat(Files.readString(cache.resolve("libsqlitejdbc.so"))).isEqualTo("library bytes");
+    assertThat(Files.readString(copy)).isEqualTo("library bytes");
   }
 
   @Test
   void aTruncatedOrMissingCopyIsWrittenAgain() throws IOException {
     FakeDriver driver = new FakeDriver("library bytes");
     Path cache = temp.resolve("cache");
-    SqliteNativeLibrary.cachedLibrary(cache, driver, new Loads());
-    Files.writeString(cache.resolve("libsqlitejdbc.so"), "libr");
+    Path copy = SqliteNativeLibrary.cachedLibrary(cache, driver, new Loads()).orElseThrow();
+    Files.writeString(copy, "libr");
     Loads loads = new Loads();
     SqliteNativeLibrary.cachedLibrary(cache, driver, loads);
-    Files.delete(cache.resolve("libsqlitejdbc.so"));
+    Files.delete(copy);
     SqliteNativeLibrary.cachedLibrary(cache, driver, loads);
 
     assertThat(loads.contents).containsExactly("library bytes", "library bytes");
@@ -126,9 +134,12 @@ class SqliteNativeLibraryTest {
     Files.writeString(driver.library, "a newer library");
     Loads loads = new Loads();
 
-    SqliteNativeLibrary.cachedLibrary(cache, driver, loads);
+    Optional<Path> newer = SqliteNativeLibrary.cachedLibrary(cache, driver, loads);
 
     assertThat(loads.contents).containsExactly("a newer library");
+    assertThat(newer)
+        .as("another content gets another directory: a checked copy is never replaced")
+        .contains(cache.resolve("15-" + crc("a newer library") + "/libsqlitejdbc.so"));
   }
 
   @Test
@@ -142,7 +153,7 @@ class SqliteNativeLibraryTest {
       Loads loads = new Loads();
 
       assertThat(SqliteNativeLibrary.cachedLibrary(cache, driver, loads))
-          .contains(cache.resolve("libsqlitejdbc.so"));
+          .contains(cache.resolve("13-" + crc("library bytes") + "/libsqlitejdbc.so"));
       assertThat(loads.contents).containsExactly("library bytes");
     }
   }
