@@ -37,10 +37,13 @@ import java.util.SplittableRandom;
  *   <li>{@code history}: two years of daily runs for 100 exchanges (73,000 scorecards) are stored;
  *       {@code RunHistory.points} for one exchange (730 points) must answer in under 200 ms, with
  *       the heap it allocates reported.
+ *   <li>{@code cold}: the storing of one such run in a fresh JVM, phase by phase (open, start,
+ *       first commit, the other commits, end), which is what {@code assess --store} pays on top of
+ *       the warm per-exchange cost.
  * </ol>
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.cexsafe.benchmarks.StoreBenchmark
- * cost|history sqlite|postgres <jdbc-url>}; docs/performance-store.md shows how the PostgreSQL
+ * cost|cold|history sqlite|postgres <jdbc-url>}; docs/performance-store.md shows how the PostgreSQL
  * server of the published figures was started.
  */
 public final class StoreBenchmark {
@@ -49,7 +52,7 @@ public final class StoreBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length < 2 || (args[1].equals("postgres") && args.length < 3)) {
       System.err.println(
-          "usage: StoreBenchmark cost|history|history-read sqlite [file]|postgres <jdbc-url>");
+          "usage: StoreBenchmark cost|cold|history|history-read sqlite [file]|postgres <jdbc-url>");
       System.exit(2);
     }
     StoreLocation location;
@@ -61,6 +64,7 @@ public final class StoreBenchmark {
     }
     switch (args[0]) {
       case "cost" -> cost(location);
+      case "cold" -> cold(location);
       case "history" -> history(location);
       case "history-read" -> {
         // a store the history mode filled, read by a fresh JVM
@@ -177,6 +181,56 @@ public final class StoreBenchmark {
             100.0 * (median(storeCpu) + serverCpu) / median(assessCpu));
       }
     }
+  }
+
+  /**
+   * What storing a 100-exchange run costs a fresh JVM, phase by phase, after the run was assessed
+   * (collectors and scoring) in the same JVM, as {@code assess --store} does: opening the store
+   * (sqlite-jdbc's native library, the schema check), recording the run, the first commit (the
+   * codec's first use), the other 99 commits, the run's end and closing. Printed per phase: the
+   * calling thread's CPU time and the wall time. Run it several times, alternating with the code it
+   * is compared to: one fresh JVM is one sample. Pass the JIT options {@code bin/cexsafe} gives an
+   * offline command to see what the command line pays.
+   */
+  private static void cold(StoreLocation location) {
+    ExchangeCatalog catalog = ExchangeCatalog.bundled();
+    Instant asOf = Instant.parse("2026-11-21T23:59:59Z");
+    List<EvidenceBundle> bundles = new ArrayList<>();
+    List<Scorecard> cards = new ArrayList<>();
+    assessOnce(catalog, catalog.all().subList(0, 100), asOf, Scorer.standard(), bundles, cards);
+    List<String> ids = bundles.stream().map(EvidenceBundle::exchangeId).toList();
+    StringBuilder phases = new StringBuilder("cold store " + location.describe() + ":");
+    long[] mark = {THREADS.getCurrentThreadCpuTime(), System.nanoTime()};
+    java.util.function.Consumer<String> phase =
+        name -> {
+          long cpu = THREADS.getCurrentThreadCpuTime();
+          long wall = System.nanoTime();
+          phases.append(
+              String.format(
+                  Locale.ROOT,
+                  " %s %.1f/%.1f ms",
+                  name,
+                  (cpu - mark[0]) / 1e6,
+                  (wall - mark[1]) / 1e6));
+          mark[0] = THREADS.getCurrentThreadCpuTime();
+          mark[1] = System.nanoTime();
+        };
+    EvidenceStore store = EvidenceStore.open(location);
+    phase.accept("open");
+    RunPlan plan = RunPlan.of(asOf, ids);
+    store.startRun(plan);
+    phase.accept("startRun");
+    store.commitExchange(plan.runId(), bundles.get(0), cards.get(0));
+    phase.accept("commit#1");
+    for (int i = 1; i < bundles.size(); i++) {
+      store.commitExchange(plan.runId(), bundles.get(i), cards.get(i));
+    }
+    phase.accept("commits#2-" + bundles.size());
+    store.finishRun(plan.runId());
+    phase.accept("finishRun");
+    store.close();
+    phase.accept("close");
+    System.out.println(phases.append(" (thread CPU/wall)"));
   }
 
   /**

@@ -148,7 +148,12 @@ final class AssessCommand implements Callable<Integer> {
       return pipeline.finish(run.bundles, err);
     }
     Scorer scorer = scoring.scorer().with(methodology);
-    try (StoreSession session = StoreSession.open(store)) {
+    // offline, choosing the exchanges reads only local files: the store opens meanwhile. Online,
+    // choosing may resolve identities over the network, which a bad store must stop first.
+    try (StoreSession session =
+        offline && resume == null
+            ? StoreSession.openWhileChoosing(store)
+            : StoreSession.open(store)) {
       return assessStoring(session, runId, names, renderer, persona, scorer, err);
     }
   }
@@ -208,8 +213,14 @@ final class AssessCommand implements Callable<Integer> {
       }
       session.resume(run, err);
     } else {
-      AssessmentRun.Selection chosen =
-          AssessmentRun.choose(common, selection, names, byName, 1, true, offline, err);
+      AssessmentRun.Selection chosen;
+      try {
+        chosen = AssessmentRun.choose(common, selection, names, byName, 1, true, offline, err);
+      } catch (RuntimeException e) {
+        // a store that is bad input is reported first, as when it was opened before choosing
+        session.awaitOpen();
+        throw e;
+      }
       catalog = chosen.catalog();
       selected = chosen.exchanges();
       resolutions = chosen.resolutions();

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.slf4j.MDC;
 
 /**
  * The store of one {@code assess --store} invocation. A store that holds something else or was
@@ -35,7 +36,15 @@ final class StoreSession implements AutoCloseable {
   private static final Pending END = new Pending(null, null);
 
   private final StoreLocation location;
-  private final EvidenceStore store;
+  // set once the store is open: by the constructor, or by awaitOpen() after openWhileChoosing
+  private EvidenceStore store;
+
+  /** The thread opening the store for {@link #openWhileChoosing}, until {@link #awaitOpen}. */
+  private Thread opening;
+
+  /** What opening in the background threw other than an unavailable store, until thrown. */
+  private Throwable openRefused;
+
   private final Map<String, Scorecard> scored = new HashMap<>();
   private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(WAITING_COMMITS);
   private Thread writer;
@@ -82,21 +91,92 @@ final class StoreSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #open}, but the store is opened on a thread of its own while the caller goes on
+   * (reading the catalogue and choosing the exchanges): the first method that needs the store waits
+   * for it, and {@link #awaitOpen} throws then what {@link #open} would have thrown (a store that
+   * is bad input). An invalid {@code --store} value is still refused at once.
+   */
+  static StoreSession openWhileChoosing(String given) {
+    StoreSession session = new StoreSession(location(given), null, null);
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
+    session.opening =
+        new Thread(
+            () -> {
+              if (logContext != null) {
+                MDC.setContextMap(logContext);
+              }
+              try {
+                session.store = openOrRefuse(session.location);
+              } catch (StoreException unavailable) {
+                session.failure = unavailable;
+              } catch (RuntimeException | Error refused) {
+                // bad input or a bug: thrown on the command's thread, as open() would have
+                session.openRefused = refused;
+              }
+            },
+            "cexsafe-store-open");
+    session.opening.setDaemon(true);
+    session.opening.start();
+    return session;
+  }
+
+  /**
+   * Waits until a store opened by {@link #openWhileChoosing} is open (or failed); nothing for a
+   * store opened by {@link #open}.
+   *
+   * @throws BadInputException (or another RuntimeException or Error) what opening the store threw,
+   *     once
+   */
+  void awaitOpen() {
+    awaitOpening();
+    Throwable refused = openRefused;
+    if (refused != null) {
+      openRefused = null;
+      if (refused instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) refused;
+    }
+  }
+
+  private void awaitOpening() {
+    Thread thread = opening;
+    if (thread == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    opening = null;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   StoreLocation location() {
     return location;
   }
 
   /** The open store, or null when it could not be opened. */
   EvidenceStore store() {
+    awaitOpen();
     return store;
   }
 
   boolean failed() {
+    awaitOpen();
     return failure != null;
   }
 
   /** Records the run's plan; a failure is kept for the end. */
   void start(RunPlan plan, PrintWriter err) {
+    awaitOpen();
     runId = plan.runId();
     if (store == null) {
       return;
@@ -111,6 +191,7 @@ final class StoreSession implements AutoCloseable {
 
   /** Continues a stored run. */
   void resume(StoredRun run, PrintWriter err) {
+    awaitOpen();
     runId = run.runId();
     err.println(
         "cexsafe: resuming run "
@@ -129,6 +210,7 @@ final class StoreSession implements AutoCloseable {
    * while {@link #WAITING_COMMITS} exchanges are already waiting.
    */
   void commit(EvidenceBundle bundle, Scorer scorer) {
+    awaitOpen();
     Scorecard scorecard = scorer.score(bundle);
     scored.put(bundle.exchangeId(), scorecard);
     if (store == null || failure != null || bug != null) {
@@ -217,6 +299,7 @@ final class StoreSession implements AutoCloseable {
    *     as a commit on this thread would have
    */
   void finish() {
+    awaitOpen();
     awaitWriter();
     if (bug instanceof Error error) {
       throw error;
@@ -248,6 +331,7 @@ final class StoreSession implements AutoCloseable {
    * @param done what the command did in spite of the failure, e.g. "the report was printed"
    */
   int report(PrintWriter err, int code, String done) {
+    awaitOpen();
     if (failure == null) {
       return code;
     }
@@ -264,6 +348,9 @@ final class StoreSession implements AutoCloseable {
 
   @Override
   public void close() {
+    // a store opened in the background is closed too; what opening it threw no longer matters
+    // when the command is already ending with another error
+    awaitOpening();
     // what was handed over is committed even when the command stopped early: --resume needs it
     awaitWriter();
     if (store != null) {

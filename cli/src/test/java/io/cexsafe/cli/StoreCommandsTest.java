@@ -238,6 +238,17 @@ class StoreCommandsTest {
   }
 
   @Test
+  void aCorruptStoreIsReportedBeforeABadSelectionAsWhenItWasOpenedFirst() throws IOException {
+    // offline, the store opens while the exchanges are chosen: its refusal still comes first
+    Path store = dir.resolve("broken.db");
+    Files.writeString(store, "not a database\n".repeat(100));
+    Result result = run("assess", "no-such-exchange", "--offline", "--store", store.toString());
+    assertThat(result.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(result.err()).contains(store.toString()).contains("corrupt");
+    assertThat(result.err().lines()).hasSize(1);
+  }
+
+  @Test
   void aStoreFromANewerCexsafeIsRefused() throws SQLException {
     Path store = dir.resolve("runs.db");
     ok("assess", "kraken", "--offline", "--as-of", "2026-11-01", "--store", store.toString());

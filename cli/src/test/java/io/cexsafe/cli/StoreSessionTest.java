@@ -102,4 +102,55 @@ class StoreSessionTest {
       assertThat(text.toString()).contains("run run-1 is not completely stored");
     }
   }
+
+  @Test
+  void aStoreOpenedWhileChoosingIsWaitedForAndUsedAsAnyOther() {
+    Path file = dir.resolve("runs.db");
+    try (StoreSession session = StoreSession.openWhileChoosing(file.toString())) {
+      session.start(new RunPlan("run-1", AS_OF, List.of("a", "b"), Map.of()), err);
+      session.commit(empty("a"), SCORER);
+      session.commit(empty("b"), SCORER);
+      session.finish();
+      assertThat(session.failed()).isFalse();
+    }
+    try (EvidenceStore store = EvidenceStore.open(StoreLocation.sqlite(file))) {
+      assertThat(store.run("run-1").orElseThrow().finished()).isTrue();
+      assertThat(store.exchangesDone("run-1")).containsExactly("a", "b");
+    }
+  }
+
+  @Test
+  void aCorruptStoreOpenedWhileChoosingIsBadInputWhenWaitedForAndIsLeftAsItIs()
+      throws java.io.IOException {
+    Path file = dir.resolve("broken.db");
+    java.nio.file.Files.writeString(file, "not a database\n".repeat(100));
+    StoreSession session = StoreSession.openWhileChoosing(file.toString());
+    assertThatThrownBy(session::awaitOpen)
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("corrupt");
+    // thrown once: closing after the command ended with it adds nothing
+    session.close();
+    assertThat(java.nio.file.Files.readString(file)).isEqualTo("not a database\n".repeat(100));
+  }
+
+  @Test
+  void aStoreThatCannotBeOpenedWhileChoosingIsAFailureKeptForTheEnd() {
+    StoreSession session =
+        StoreSession.openWhileChoosing("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");
+    try (session) {
+      assertThat(session.failed()).isTrue();
+      session.start(new RunPlan("run-1", AS_OF, List.of("a"), Map.of()), err);
+      session.commit(empty("a"), SCORER);
+      session.finish();
+      assertThat(session.report(err, Main.OK)).isEqualTo(Main.STORE_FAILED);
+    }
+  }
+
+  @Test
+  void anInvalidStoreValueIsRefusedAtOnceEvenInTheBackground() {
+    assertThatThrownBy(() -> StoreSession.openWhileChoosing("jdbc:mysql://host/db"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("invalid --store");
+  }
 }

@@ -54,6 +54,17 @@ class LauncherIT {
             "exchanges");
     first.assertAnswered();
     assertThat(archives(trainedCache)).as("the first run trains one archive").hasSize(1);
+    try (Stream<Path> files = Files.list(trainedCache.resolve("cexsafe/cds"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("the training's temporary store and class lists are deleted")
+          .noneMatch(name -> name.contains(".store.db") || name.contains(".classlist"));
+    }
+    if (Runtime.version().feature() < 25) {
+      assertThat(trainedCache.resolve("cexsafe/sqlite-native"))
+          .as(
+              "the static archive's training recorded a run into a store, which cached SQLite's library")
+          .isDirectoryRecursivelyContaining("glob:**/libsqlitejdbc.*");
+    }
   }
 
   private static boolean javaHasCdsArchives() {

@@ -121,8 +121,11 @@ final class Codec {
     Deflater deflater = DEFLATERS.get();
     deflater.reset();
     ByteArrayOutputStream packed = new ByteArrayOutputStream(4096);
+    // the shared mapper, whose serialisers the report's output and the evidence already built: a
+    // mapper of its own would introspect the scorecard's types again in every cold process
+    byte[] json = scorecard(scorecard).getBytes(StandardCharsets.UTF_8);
     try (DeflaterOutputStream out = new DeflaterOutputStream(packed, deflater, 4096)) {
-      Mapper.INSTANCE.writeValue(out, scorecard);
+      out.write(json);
     } catch (IOException e) {
       throw new CexsafeException("cannot serialise Scorecard", e);
     }

@@ -63,6 +63,7 @@ public final class Database {
     DataSource dataSource;
     DataSource migrationSource;
     if (location.isSqlite()) {
+      SqliteNativeLibrary.prepare();
       checkSqliteFile(location);
       dataSource = sqlite(location, true);
       migrationSource = sqlite(location, true, true);

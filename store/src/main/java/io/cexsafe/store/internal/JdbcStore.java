@@ -49,13 +49,23 @@ public final class JdbcStore implements AutoCloseable {
    * The exchanges of recently used runs' plans (guarded by this). A stored plan never changes, so a
    * commit need not read and parse it again.
    */
-  private final Map<String, Set<String>> plans =
+  private final Map<String, KnownPlan> plans =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, KnownPlan> eldest) {
           return size() > PLANS_KEPT;
         }
       };
+
+  /**
+   * A run's plan and its exchanges as a set. Kept, the plan also spares finishing the run a parse
+   * of the stored plan's JSON (the first one costs a cold process a JSON mapper of its own).
+   */
+  private record KnownPlan(RunPlan plan, Set<String> exchanges) {
+    KnownPlan(RunPlan plan) {
+      this(plan, Set.copyOf(plan.exchangeIds()));
+    }
+  }
 
   private JdbcStore(Database database, Clock clock) {
     this.database = database;
@@ -189,7 +199,7 @@ public final class JdbcStore implements AutoCloseable {
               return new StoredRun(plan, Instant.ofEpochMilli(started.toEpochMilli()), null, 0);
             });
     synchronized (this) {
-      plans.put(plan.runId(), Set.copyOf(plan.exchangeIds()));
+      plans.put(plan.runId(), new KnownPlan(plan));
     }
     return recorded;
   }
@@ -200,7 +210,7 @@ public final class JdbcStore implements AutoCloseable {
    * @throws IllegalArgumentException when the store has no such run
    */
   private Set<String> plannedExchanges(Connection c, String runId) throws SQLException {
-    Set<String> planned = plans.get(runId);
+    KnownPlan planned = plans.get(runId);
     if (planned == null) {
       PreparedStatement select = prepared(c, "SELECT plan FROM store_run WHERE run_id = ?");
       select.setString(1, runId);
@@ -209,11 +219,11 @@ public final class JdbcStore implements AutoCloseable {
           throw new IllegalArgumentException(
               "no run " + runId + " in store " + location().describe());
         }
-        planned = Set.copyOf(Codec.plan(runId, rows.getString(1)).exchangeIds());
+        planned = new KnownPlan(Codec.plan(runId, rows.getString(1)));
       }
       plans.put(runId, planned);
     }
-    return planned;
+    return planned.exchanges();
   }
 
   /** Stores one exchange's result; false when the run already holds that exchange. */
@@ -503,12 +513,17 @@ public final class JdbcStore implements AutoCloseable {
     }
   }
 
-  private static StoredRun storedRun(ResultSet rows) throws SQLException {
+  /** The run of the current row; a plan this store recorded or read before is not parsed again. */
+  private StoredRun storedRun(ResultSet rows) throws SQLException {
     String runId = rows.getString(1);
     long started = rows.getLong(2);
     long finished = rows.getLong(3);
     boolean running = rows.wasNull();
-    RunPlan plan = Codec.plan(runId, rows.getString(4));
+    KnownPlan known;
+    synchronized (this) {
+      known = plans.get(runId);
+    }
+    RunPlan plan = known != null ? known.plan() : Codec.plan(runId, rows.getString(4));
     return new StoredRun(
         plan,
         Instant.ofEpochMilli(started),
