@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -62,6 +63,18 @@ public final class Json {
 
   static ObjectMapper shared() {
     return Holder.MAPPER;
+  }
+
+  /**
+   * Converts a value to a JSON tree with cexsafe's conventions, through the one shared mapper (so
+   * its serialisers are built once per process, not once per copy).
+   *
+   * @param value the value
+   * @return its tree
+   * @throws IllegalArgumentException when the value cannot be converted
+   */
+  public static JsonNode tree(Object value) {
+    return Holder.MAPPER.valueToTree(value);
   }
 
   /**

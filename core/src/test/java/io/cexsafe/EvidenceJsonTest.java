@@ -45,6 +45,16 @@ class EvidenceJsonTest {
   }
 
   @Test
+  void everyFactsTreeIsItsWrittenJson() {
+    for (Fact fact : SampleFacts.all()) {
+      com.fasterxml.jackson.databind.JsonNode tree = Json.tree(fact);
+      assertThat(tree.isObject()).as(fact.typeName()).isTrue();
+      assertThat(Json.write(tree)).isEqualTo(Json.write(fact));
+    }
+    assertThatThrownBy(() -> Json.tree(new Object())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void bundleRoundTripsWithoutLoss() {
     List<Evidence> evidence = new ArrayList<>();
     for (Fact fact : SampleFacts.all()) {

@@ -211,7 +211,7 @@ final class WatchCommand implements Callable<Integer> {
    * its {@code asOf}) followed by the alert's other fields.
    */
   static String alertLine(Alert alert, RunId runId) {
-    ObjectNode fields = Json.mapper().valueToTree(alert);
+    ObjectNode fields = (ObjectNode) Json.tree(alert);
     fields.remove("asOf");
     return ReportEnvelope.of("alert", runId, alert.asOf()).line(fields);
   }

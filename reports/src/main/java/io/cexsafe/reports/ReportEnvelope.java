@@ -69,7 +69,12 @@ public record ReportEnvelope(String kind, RunId runId, Instant asOf) {
    * @throws IllegalArgumentException when the body is not an object or repeats an envelope field
    */
   public ObjectNode wrap(Object body) {
-    ObjectNode document = Json.mapper().createObjectNode();
+    JsonNode fields = Json.tree(body);
+    if (!(fields instanceof ObjectNode object)) {
+      throw new IllegalArgumentException(
+          "a " + kind + " document must be a JSON object, not " + fields.getNodeType());
+    }
+    ObjectNode document = object.objectNode();
     document.put("schemaVersion", SCHEMA_VERSION);
     document.put("kind", kind);
     document.put("cexsafeVersion", Version.current());
@@ -78,11 +83,6 @@ public record ReportEnvelope(String kind, RunId runId, Instant asOf) {
       document.putNull("asOf");
     } else {
       document.put("asOf", asOf.toString());
-    }
-    JsonNode fields = Json.mapper().valueToTree(body);
-    if (!(fields instanceof ObjectNode object)) {
-      throw new IllegalArgumentException(
-          "a " + kind + " document must be a JSON object, not " + fields.getNodeType());
     }
     object
         .fieldNames()
