@@ -192,49 +192,64 @@ public final class Main implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.setParameterExceptionHandler(
-        (ex, arguments) -> {
-          CommandLine failed = ex.getCommandLine();
-          failed.getErr().println("cexsafe: " + ex.getMessage());
-          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, failed.getErr())) {
-            failed
-                .getErr()
-                .println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
-          }
-          return BAD_INPUT;
-        });
-    commandLine.setExecutionExceptionHandler(
-        (ex, failed, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose") || hasVerbose(parseResult);
-          PrintWriter errors = failed.getErr();
-          int code;
-          if (isBadInput(ex)) {
-            errors.println("cexsafe: error: " + ex.getMessage());
-            code = BAD_INPUT;
-          } else if (ex instanceof OutputFailedException
-              || ex instanceof SelectionFailedException
-              || ex instanceof SourceUnavailableException) {
-            errors.println("cexsafe: error: " + ex.getMessage());
-            code = FAILURE;
-          } else if (ioFailure(ex) != null) {
-            errors.println(
-                "cexsafe: error: input or output failed: "
-                    + ioFailure(ex)
-                    + (verbose ? "" : " (run with --verbose for details)"));
-            code = FAILURE;
-          } else {
-            // a bug: a plain sentence; the Java details only with --verbose
-            errors.println(
-                "cexsafe: unexpected failure, probably a bug in cexsafe"
-                    + (verbose ? "" : " (run with --verbose for details)"));
-            code = FAILURE;
-          }
-          if (verbose) {
-            ex.printStackTrace(errors);
-          }
-          return code;
-        });
+    commandLine.setParameterExceptionHandler(new ParameterFailure());
+    commandLine.setExecutionExceptionHandler(new ExecutionFailure());
     return commandLine;
+  }
+
+  // The two handlers are classes, not lambdas: a lambda implementing one of picocli's interfaces
+  // (Java 5 class files) is never kept in the launcher's class-data archive, so each run generated
+  // its class, and with it started the JDK's class generator, for every command.
+
+  /** Bad usage: the message, a suggestion or the usage hint, exit code 2. */
+  private static final class ParameterFailure implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] arguments) {
+      CommandLine failed = ex.getCommandLine();
+      failed.getErr().println("cexsafe: " + ex.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, failed.getErr())) {
+        failed
+            .getErr()
+            .println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+      }
+      return BAD_INPUT;
+    }
+  }
+
+  /** A command failed: one line by the kind of failure, the stack trace with --verbose. */
+  private static final class ExecutionFailure implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception ex, CommandLine failed, CommandLine.ParseResult parseResult) {
+      boolean verbose = parseResult.hasMatchedOption("--verbose") || hasVerbose(parseResult);
+      PrintWriter errors = failed.getErr();
+      int code;
+      if (isBadInput(ex)) {
+        errors.println("cexsafe: error: " + ex.getMessage());
+        code = BAD_INPUT;
+      } else if (ex instanceof OutputFailedException
+          || ex instanceof SelectionFailedException
+          || ex instanceof SourceUnavailableException) {
+        errors.println("cexsafe: error: " + ex.getMessage());
+        code = FAILURE;
+      } else if (ioFailure(ex) != null) {
+        errors.println(
+            "cexsafe: error: input or output failed: "
+                + ioFailure(ex)
+                + (verbose ? "" : " (run with --verbose for details)"));
+        code = FAILURE;
+      } else {
+        // a bug: a plain sentence; the Java details only with --verbose
+        errors.println(
+            "cexsafe: unexpected failure, probably a bug in cexsafe"
+                + (verbose ? "" : " (run with --verbose for details)"));
+        code = FAILURE;
+      }
+      if (verbose) {
+        ex.printStackTrace(errors);
+      }
+      return code;
+    }
   }
 
   static boolean isBadInput(Throwable e) {

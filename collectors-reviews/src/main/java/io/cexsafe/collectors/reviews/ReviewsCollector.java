@@ -34,10 +34,31 @@ public final class ReviewsCollector implements EvidenceCollector {
   /** Play is scraped politely: one request at a time, one a second. */
   static final HostPolicy PLAY_POLICY = new HostPolicy(1, 1.0);
 
-  private final ReviewsRun run;
+  private final ReviewsSettings settings;
+
+  /** Made on first use: an offline run or one without this collector never reads the lexicon. */
+  private volatile ReviewsRun run;
 
   private ReviewsCollector(ReviewsSettings settings) {
-    this.run = new ReviewsRun(settings, ThemeMatcher.compile(ThemeLexicon.bundled()));
+    this.settings = settings;
+  }
+
+  /**
+   * The run, with the bundled lexicon read and compiled on first use: reading and compiling it
+   * costs 10-20 ms of a cold CLI start, which an offline assessment never needs.
+   */
+  private ReviewsRun run() {
+    ReviewsRun current = run;
+    if (current == null) {
+      synchronized (this) {
+        current = run;
+        if (current == null) {
+          current = new ReviewsRun(settings, ThemeMatcher.compile(ThemeLexicon.bundled()));
+          run = current;
+        }
+      }
+    }
+    return current;
   }
 
   /**
@@ -81,11 +102,11 @@ public final class ReviewsCollector implements EvidenceCollector {
 
   @Override
   public Optional<Map<String, Integer>> plannedRequests(List<Exchange> exchanges) {
-    return Optional.of(run.planned(exchanges));
+    return Optional.of(run().planned(exchanges));
   }
 
   @Override
   public CollectionResult collect(Exchange exchange, CollectorContext context) {
-    return run.collect(exchange, context);
+    return run().collect(exchange, context);
   }
 }

@@ -74,14 +74,16 @@ public final class Engine {
             outcome.status().covered()
                 ? Curves.round2(Curves.clamp(credited, 0, rule.maxPoints()))
                 : 0;
-        List<String> ids = outcome.used().stream().map(Evidence::id).distinct().sorted().toList();
-        List<String> stale =
-            outcome.used().stream()
-                .filter(e -> e.provenance().isStaleAt(ctx.asOf()))
-                .map(Evidence::id)
-                .distinct()
-                .sorted()
-                .toList();
+        Set<String> usedIds = new TreeSet<>();
+        Set<String> staleUsedIds = new TreeSet<>();
+        for (Evidence e : outcome.used()) {
+          usedIds.add(e.id());
+          if (e.provenance().isStaleAt(ctx.asOf())) {
+            staleUsedIds.add(e.id());
+          }
+        }
+        List<String> ids = List.copyOf(usedIds);
+        List<String> stale = List.copyOf(staleUsedIds);
         boolean onlyStale = !ids.isEmpty() && stale.size() == ids.size();
         if (!stale.isEmpty()) {
           staleIds.addAll(stale);
@@ -152,11 +154,7 @@ public final class Engine {
     double estimate = Curves.clamp(Curves.round2(overall), overallLow, overallHigh);
     double roundedConfidence = Curves.round2(Curves.clamp(confidence, 0, 1));
     List<RedFlag> flags = new ArrayList<>(redFlags);
-    flags.sort(
-        Comparator.comparing((RedFlag f) -> f.cap(), Comparator.reverseOrder())
-            .thenComparing(RedFlag::kind)
-            .thenComparing(RedFlag::message)
-            .thenComparing(f -> String.join(",", f.evidenceIds())));
+    flags.sort(Engine::redFlagOrder);
     boolean rated = roundedConfidence >= thresholds.notRatedBelow();
     Grade uncapped = rated ? Grade.of(estimate) : null;
     Grade grade = uncapped;
@@ -190,12 +188,7 @@ public final class Engine {
         findings.add(finding);
       }
     }
-    findings.sort(
-        Comparator.comparing(Finding::severity)
-            .thenComparing(f -> f.pillar() == null ? Integer.MAX_VALUE : f.pillar().ordinal())
-            .thenComparing(Finding::kind)
-            .thenComparing(Finding::message)
-            .thenComparing(f -> String.join(",", f.evidenceIds())));
+    findings.sort(Engine::findingOrder);
     return new Scorecard(
         bundle.exchangeId(),
         methodology.id(),
@@ -217,23 +210,68 @@ public final class Engine {
         ctx.unread().stream().map(UnscoredFact::of).toList());
   }
 
+  // The two orders are written out rather than as Comparator.comparing chains: scoring runs cold,
+  // interpreted, in a CLI start, where each chained lambda costs a linkage.
+
+  /** Lowest cap first, then kind, message and evidence ids. */
+  private static int redFlagOrder(RedFlag a, RedFlag b) {
+    int order = b.cap().compareTo(a.cap());
+    if (order == 0) {
+      order = a.kind().compareTo(b.kind());
+    }
+    if (order == 0) {
+      order = a.message().compareTo(b.message());
+    }
+    return order != 0
+        ? order
+        : String.join(",", a.evidenceIds()).compareTo(String.join(",", b.evidenceIds()));
+  }
+
+  /** By severity, then pillar (none last), kind, message and evidence ids. */
+  private static int findingOrder(Finding a, Finding b) {
+    int order = a.severity().compareTo(b.severity());
+    if (order == 0) {
+      order = Integer.compare(pillarRank(a), pillarRank(b));
+    }
+    if (order == 0) {
+      order = a.kind().compareTo(b.kind());
+    }
+    if (order == 0) {
+      order = a.message().compareTo(b.message());
+    }
+    return order != 0
+        ? order
+        : String.join(",", a.evidenceIds()).compareTo(String.join(",", b.evidenceIds()));
+  }
+
+  private static int pillarRank(Finding finding) {
+    return finding.pillar() == null ? Integer.MAX_VALUE : finding.pillar().ordinal();
+  }
+
   /** An unknown rule whose fact was searched for and not found is checked absent. */
   private static Outcome absentIfSearched(ScoringContext ctx, Rule rule, Outcome outcome) {
     if (outcome.status() != RuleStatus.UNKNOWN || rule.absentWhenSearched() == null) {
       return outcome;
     }
-    List<Item<SearchRecord>> searches =
-        ctx.all(SearchRecord.class).stream()
-            .filter(i -> i.fact().topic() == rule.absentWhenSearched())
-            .toList();
-    List<Item<SearchRecord>> empty =
-        searches.stream().filter(i -> i.fact().checkedAbsent()).toList();
-    if (empty.isEmpty() || empty.size() < searches.size()) {
+    int searches = 0;
+    List<Item<SearchRecord>> empty = new ArrayList<>();
+    for (Item<SearchRecord> search : ctx.all(SearchRecord.class)) {
+      if (search.fact().topic() == rule.absentWhenSearched()) {
+        searches++;
+        if (search.fact().checkedAbsent()) {
+          empty.add(search);
+        }
+      }
+    }
+    if (empty.isEmpty() || empty.size() < searches) {
       // a search that found something, whose fact is not in the bundle, proves no absence
       return outcome;
     }
-    String where =
-        String.join("; ", empty.stream().map(i -> i.fact().summary()).distinct().toList());
+    Set<String> summaries = new LinkedHashSet<>();
+    for (Item<SearchRecord> search : empty) {
+      summaries.add(search.fact().summary());
+    }
+    String where = String.join("; ", summaries);
     Outcome absent = Outcome.checkedAbsent(rule.absentPoints(), "checked absent", where, empty);
     return new Outcome(
         absent.status(),

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,10 +36,24 @@ import java.util.function.Predicate;
  */
 public final class ScoringContext {
   /** Trust order for conflicts: higher evidence class first, then newer, then evidence id. */
-  public static final Comparator<Item<?>> WINNER_FIRST =
-      Comparator.<Item<?>>comparingInt(i -> -i.evidence().evidenceClass().trust())
-          .thenComparing(i -> i.evidence().provenance().observedAt(), Comparator.reverseOrder())
-          .thenComparing(Item::id);
+  public static final Comparator<Item<?>> WINNER_FIRST = ScoringContext::winnerFirst;
+
+  // Written out rather than as a Comparator.comparing chain: scoring runs cold, interpreted, in a
+  // CLI start, where each chained lambda costs a linkage and every comparison three indirections.
+  private static int winnerFirst(Item<?> a, Item<?> b) {
+    int byTrust =
+        Integer.compare(b.evidence().evidenceClass().trust(), a.evidence().evidenceClass().trust());
+    if (byTrust != 0) {
+      return byTrust;
+    }
+    int byObserved =
+        b.evidence().provenance().observedAt().compareTo(a.evidence().provenance().observedAt());
+    return byObserved != 0 ? byObserved : a.id().compareTo(b.id());
+  }
+
+  private static int byId(Evidence a, Evidence b) {
+    return a.id().compareTo(b.id());
+  }
 
   private final EvidenceBundle bundle;
   private final Instant asOf;
@@ -59,15 +74,18 @@ public final class ScoringContext {
     this.asOfDate = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
     // evidence observed after the evaluation instant was not knowable then: it never reaches a
     // scorecard, whatever a collector returned
-    List<Evidence> sorted =
-        bundle.evidence().stream().sorted(Comparator.comparing(Evidence::id)).toList();
-    this.evidence =
-        sorted.stream().filter(e -> !e.provenance().observedAt().isAfter(asOf)).toList();
-    List<String> later =
-        sorted.stream()
-            .filter(e -> e.provenance().observedAt().isAfter(asOf))
-            .map(Evidence::id)
-            .toList();
+    List<Evidence> sorted = new ArrayList<>(bundle.evidence());
+    sorted.sort(ScoringContext::byId);
+    List<Evidence> knowable = new ArrayList<>(sorted.size());
+    List<String> later = new ArrayList<>();
+    for (Evidence e : sorted) {
+      if (e.provenance().observedAt().isAfter(asOf)) {
+        later.add(e.id());
+      } else {
+        knowable.add(e);
+      }
+    }
+    this.evidence = Collections.unmodifiableList(knowable);
     List<Finding> noticed = new ArrayList<>();
     if (!later.isEmpty()) {
       noticed.add(
@@ -137,7 +155,7 @@ public final class ScoringContext {
    */
   public <T extends Fact> List<Item<T>> current(Class<T> type, Predicate<T> states) {
     Function<T, String> subject = Resolutions.subjectOf(type);
-    List<Item<T>> stating = all(type).stream().filter(i -> states.test(i.fact())).toList();
+    List<Item<T>> stating = stating(all(type), states);
     if (subject == null) {
       return stating;
     }
@@ -151,7 +169,24 @@ public final class ScoringContext {
 
   /** The single current fact of a type that has one subject (e.g. reserve composition). */
   public <T extends Fact> Optional<Item<T>> latest(Class<T> type) {
-    return current(type).stream().min(WINNER_FIRST);
+    Item<T> best = null;
+    for (Item<T> item : current(type)) {
+      if (best == null || WINNER_FIRST.compare(item, best) < 0) {
+        best = item;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The items whose fact states the property, in their order, unmodifiable. */
+  private static <T extends Fact> List<Item<T>> stating(List<Item<T>> items, Predicate<T> states) {
+    List<Item<T>> stating = new ArrayList<>(items.size());
+    for (Item<T> item : items) {
+      if (states.test(item.fact())) {
+        stating.add(item);
+      }
+    }
+    return Collections.unmodifiableList(stating);
   }
 
   /**
@@ -160,8 +195,8 @@ public final class ScoringContext {
    */
   public <T extends Fact> Choice<T> winner(
       Class<T> type, Predicate<T> states, BiPredicate<T, T> disagree, String what) {
-    List<Item<T>> stating =
-        all(type).stream().filter(i -> states.test(i.fact())).sorted(WINNER_FIRST).toList();
+    List<Item<T>> stating = new ArrayList<>(stating(all(type), states));
+    stating.sort(WINNER_FIRST);
     if (stating.isEmpty()) {
       return new Choice<>(Optional.empty(), List.of());
     }
