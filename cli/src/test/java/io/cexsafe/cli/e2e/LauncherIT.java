@@ -155,7 +155,31 @@ class LauncherIT {
   }
 
   @Test
-  void shortCommandsGetTheQuickCompilerOnlyLargeInputsAndFetchesTheFullJit(@TempDir Path temp)
+  void theArchiveHoldsTheOnlinePathFromTheLoopbackTraining() throws IOException {
+    Path archive = archives(trainedCache).get(0);
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:SharedArchiveFile=" + archive,
+                "-XX:+PrintSharedArchiveAndExit",
+                "-XX:+PrintSharedDictionary",
+                "-jar",
+                JAR.toString())
+            .redirectErrorStream(true)
+            .start();
+    String listing = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(listing)
+        .as("the online assess's classes: HTTP client, DeFiLlama parsing, the training itself")
+        .contains(" okhttp3.OkHttpClient ")
+        .contains(" io.cexsafe.collectors.defillama.internal.CexList ")
+        .contains(" io.cexsafe.cli.OnlineTraining ")
+        .as("and the offline training's")
+        .contains(" io.cexsafe.cli.CompareCommand ");
+  }
+
+  @Test
+  void everyCommandGetsTheQuickCompilerOnlyLargeInputsTheFullJit(@TempDir Path temp)
       throws IOException {
     Path cache = copy(trainedCache, temp.resolve("cache"));
     Path small = Files.writeString(temp.resolve("small.json"), "{}");
@@ -175,8 +199,8 @@ class LauncherIT {
         .as("a large file given as --option=file")
         .isEqualTo("4");
     assertThat(stopLevel(temp, cache, "", "assess", "crypto-com", "--help"))
-        .as("assess without --offline may fetch and stream large sources")
-        .isEqualTo("4");
+        .as("assess without --offline: online runs get the quick compiler too")
+        .isEqualTo("1");
     assertThat(stopLevel(temp, cache, "-XX:TieredStopAtLevel=4", "exchanges"))
         .as("CEXSAFE_JAVA_OPTS wins")
         .isEqualTo("4");
