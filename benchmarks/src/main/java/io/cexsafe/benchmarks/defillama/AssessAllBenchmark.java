@@ -32,6 +32,10 @@ import java.util.Map;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.cexsafe.benchmarks.defillama.AssessAllBenchmark [--runs 5]
  * </pre>
+ *
+ * <p>With {@code --cli 'COMMAND'} (repeatable) every run is instead a fresh CLI process, as users
+ * start it, e.g. {@code --cli bin/cexsafe --cli 'java -jar cli/target/cexsafe.jar'}: see {@link
+ * CliRuns}.
  */
 public final class AssessAllBenchmark {
   static final int EXCHANGES = 90;
@@ -45,6 +49,7 @@ public final class AssessAllBenchmark {
     int runs = 5;
     boolean timeline = false;
     List<String> extra = new ArrayList<>();
+    List<String> cli = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--runs")) {
         runs = Integer.parseInt(args[++i]);
@@ -52,7 +57,17 @@ public final class AssessAllBenchmark {
         timeline = true;
       } else if (args[i].equals("--set")) {
         extra.add(args[++i]);
+      } else if (args[i].equals("--cli")) {
+        cli.add(args[++i]);
       }
+    }
+    if (!cli.isEmpty()) {
+      // a CLI process reads the real clock: the same answers, dated up to today
+      long shift =
+          java.time.LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
+              - NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS).getEpochSecond();
+      CliRuns.measure(generate(shift), runs, cli, extra);
+      return;
     }
     Generated data = generate();
     try (LocalDefiLlama server = new LocalDefiLlama(CONCURRENCY, LATENCY_MS, data::route)) {
@@ -265,7 +280,11 @@ public final class AssessAllBenchmark {
 
   /** The served /cexs, per-exchange answers, the exchanges assessed and the one with a hack. */
   record Generated(
-      ExchangeCatalog catalog, String cexs, Map<String, String> bySlug, String hackedName) {
+      ExchangeCatalog catalog,
+      String cexs,
+      Map<String, String> bySlug,
+      String hackedName,
+      long shiftSeconds) {
     Object route(String path) {
       if (path.equals("/cexs")) {
         return cexs;
@@ -284,8 +303,11 @@ public final class AssessAllBenchmark {
         return bySlug.get(path.substring("/protocol/".length()));
       }
       if (path.startsWith("/inflows/")) {
-        return "{\"outflows\":-1250000.5,\"oldTokens\":{\"date\":1795176000,\"tvl\":{}},"
-            + "\"currentTokens\":{\"date\":1795258800,\"tvl\":{}}}";
+        return "{\"outflows\":-1250000.5,\"oldTokens\":{\"date\":"
+            + (1795176000L + shiftSeconds)
+            + ",\"tvl\":{}},\"currentTokens\":{\"date\":"
+            + (1795258800L + shiftSeconds)
+            + ",\"tvl\":{}}}";
       }
       return null;
     }
@@ -298,6 +320,11 @@ public final class AssessAllBenchmark {
    * name only.
    */
   static Generated generate() {
+    return generate(0);
+  }
+
+  /** {@link #generate()} with every date moved by {@code shiftSeconds}. */
+  static Generated generate(long shiftSeconds) {
     List<Exchange> bundled = ExchangeCatalog.bundled().all();
     List<Exchange> tracked =
         bundled.stream().filter(e -> e.identifier("defillama.slug").isPresent()).toList();
@@ -331,7 +358,7 @@ public final class AssessAllBenchmark {
           cexs.append(",\"inflows_1w\":").append(2e6 * i);
           cexs.append(",\"inflows_1m\":").append(-3e6 * i);
         }
-        bySlug.put(slug, protocol(i, token));
+        bySlug.put(slug, protocol(i, token, shiftSeconds));
       } else if (i % 3 == 0) {
         cexs.append(",\"auditor\":\"Auditor ").append(i).append("\",\"lastAuditDate\":1640908800");
       }
@@ -339,7 +366,11 @@ public final class AssessAllBenchmark {
     }
     cexs.append("],\"cg_volume_cexs\":[]}");
     return new Generated(
-        ExchangeCatalog.of(exchanges), cexs.toString(), bySlug, exchanges.get(2).name());
+        ExchangeCatalog.of(exchanges),
+        cexs.toString(),
+        bySlug,
+        exchanges.get(2).name(),
+        shiftSeconds);
   }
 
   private static String quoted(String text) {
@@ -347,19 +378,21 @@ public final class AssessAllBenchmark {
   }
 
   /** A small /protocol answer: 31 daily points and a token breakdown on three chains. */
-  static String protocol(int i, String token) {
+  static String protocol(int i, String token, long shiftSeconds) {
     StringBuilder json = new StringBuilder("{\"id\":\"").append(10_000 + i).append("\",");
     json.append("\"name\":\"Exchange ").append(i).append(" CEX\",\"category\":\"CEX\",");
     json.append("\"chainTvls\":{");
     String[] chains = {"Bitcoin", "Ethereum", "Tron"};
     for (int c = 0; c < chains.length; c++) {
       json.append(c == 0 ? "" : ",").append('"').append(chains[c]).append("\":{\"tvl\":");
-      series(json, i * (c + 1) * 1e8);
+      series(json, i * (c + 1) * 1e8, shiftSeconds);
       json.append('}');
     }
     json.append("},\"tvl\":");
-    series(json, i * 1e9);
-    json.append(",\"tokensInUsd\":[{\"date\":1795258800,\"tokens\":{");
+    series(json, i * 1e9, shiftSeconds);
+    json.append(",\"tokensInUsd\":[{\"date\":")
+        .append(1795258800L + shiftSeconds)
+        .append(",\"tokens\":{");
     json.append("\"BTC\":").append(i * 4e8).append(",\"ETH\":").append(i * 2e8);
     json.append(",\"USDT\":").append(i * 3e8).append(",\"").append(token).append("\":");
     json.append(i * 1e8).append("}}],\"currentChainTvls\":{\"Bitcoin\":").append(i * 5e8);
@@ -368,12 +401,12 @@ public final class AssessAllBenchmark {
     return json.toString();
   }
 
-  private static void series(StringBuilder json, double scale) {
+  private static void series(StringBuilder json, double scale, long shiftSeconds) {
     json.append('[');
     for (int d = 0; d <= 31; d++) {
       json.append(d == 0 ? "" : ",")
           .append("{\"date\":")
-          .append(1_792_540_800L + d * 86_400L)
+          .append(1_792_540_800L + shiftSeconds + d * 86_400L)
           .append(",\"totalLiquidityUSD\":")
           .append(scale * (1 + 0.01 * Math.sin(d)))
           .append('}');

@@ -256,7 +256,7 @@ public final class CatalogueScaleBenchmark {
     }
     if (path.startsWith("/protocol/")) {
       Integer i = slugs.get(path.substring("/protocol/".length()));
-      return i == null ? null : AssessAllBenchmark.protocol(i, "TK" + i);
+      return i == null ? null : AssessAllBenchmark.protocol(i, "TK" + i, 0);
     }
     return null;
   }

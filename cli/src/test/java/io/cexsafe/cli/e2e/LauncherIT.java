@@ -166,7 +166,50 @@ class LauncherIT {
   }
 
   @Test
-  void shortCommandsGetTheQuickCompilerOnlyLargeInputsAndFetchesTheFullJit(@TempDir Path temp)
+  void aCommandThatMayFetchTrainsAndMapsAnArchiveWithTheOnlinePath(@TempDir Path temp)
+      throws IOException {
+    Path cache = copy(trainedCache, temp.resolve("cache"));
+    Path offlineArchive = archives(cache).get(0);
+    // not --offline, so it may fetch; --help answers without fetching
+    Run help = launch(temp, cache, JAR, Map.of(), "assess", "crypto-com", "--help");
+    assertThat(help.exitCode).as(help.stderr).isZero();
+    assertThat(help.stderr).isEmpty();
+    List<Path> both = archives(cache);
+    assertThat(both).hasSize(2).contains(offlineArchive);
+    Path onlineArchive = both.get(0).equals(offlineArchive) ? both.get(1) : both.get(0);
+    assertThat(onlineArchive.getFileName().toString()).endsWith("-online.jsa");
+
+    assertThat(sharedClasses(onlineArchive))
+        .as("the online assess's classes: HTTP client, DeFiLlama parsing, the training itself")
+        .contains(" okhttp3.OkHttpClient ")
+        .contains(" io.cexsafe.collectors.defillama.internal.CexList ")
+        .contains(" io.cexsafe.cli.OnlineTraining ")
+        .as("and the offline training's")
+        .contains(" io.cexsafe.cli.CompareCommand ");
+    assertThat(sharedClasses(offlineArchive))
+        .as("offline commands map the smaller archive, without the online training's classes")
+        .contains(" io.cexsafe.cli.CompareCommand ")
+        .doesNotContain(" io.cexsafe.cli.OnlineTraining ");
+  }
+
+  /** The classes an archive holds, as the JVM lists them. */
+  private static String sharedClasses(Path archive) throws IOException {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:SharedArchiveFile=" + archive,
+                "-XX:+PrintSharedArchiveAndExit",
+                "-XX:+PrintSharedDictionary",
+                "-jar",
+                JAR.toString())
+            .redirectErrorStream(true)
+            .start();
+    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyCommandGetsTheQuickCompilerOnlyLargeInputsTheFullJit(@TempDir Path temp)
       throws IOException {
     Path cache = copy(trainedCache, temp.resolve("cache"));
     Path small = Files.writeString(temp.resolve("small.json"), "{}");
@@ -186,8 +229,8 @@ class LauncherIT {
         .as("a large file given as --option=file")
         .isEqualTo("4");
     assertThat(stopLevel(temp, cache, "", "assess", "crypto-com", "--help"))
-        .as("assess without --offline may fetch and stream large sources")
-        .isEqualTo("4");
+        .as("assess without --offline: online runs get the quick compiler too")
+        .isEqualTo("1");
     assertThat(stopLevel(temp, cache, "-XX:TieredStopAtLevel=4", "exchanges"))
         .as("CEXSAFE_JAVA_OPTS wins")
         .isEqualTo("4");
