@@ -59,12 +59,9 @@ class LauncherIT {
           .as("the training's temporary store and class lists are deleted")
           .noneMatch(name -> name.contains(".store.db") || name.contains(".classlist"));
     }
-    if (Runtime.version().feature() < 25) {
-      assertThat(trainedCache.resolve("cexsafe/sqlite-native"))
-          .as(
-              "the static archive's training recorded a run into a store, which cached SQLite's library")
-          .isDirectoryRecursivelyContaining("glob:**/libsqlitejdbc.*");
-    }
+    assertThat(trainedCache.resolve("cexsafe/sqlite-native"))
+        .as("the smaller archive's training opens no store")
+        .doesNotExist();
   }
 
   private static boolean javaHasCdsArchives() {
@@ -168,6 +165,7 @@ class LauncherIT {
   @Test
   void aCommandThatMayFetchTrainsAndMapsAnArchiveWithTheOnlinePath(@TempDir Path temp)
       throws IOException {
+    assumeTrue(Runtime.version().feature() < 25, "Java 25's AOT cache is one archive for all");
     Path cache = copy(trainedCache, temp.resolve("cache"));
     Path offlineArchive = archives(cache).get(0);
     // not --offline, so it may fetch; --help answers without fetching
@@ -186,10 +184,23 @@ class LauncherIT {
         .contains(" io.cexsafe.cli.OnlineTraining ")
         .as("and the offline training's")
         .contains(" io.cexsafe.cli.CompareCommand ");
+    assertThat(sharedClasses(onlineArchive))
+        .as("and the store's, from a training run recorded into a temporary store")
+        .contains(" io.cexsafe.store.internal.JdbcStore ")
+        .contains(" org.sqlite.JDBC ");
+    assertThat(cache.resolve("cexsafe/sqlite-native"))
+        .as("that run cached SQLite's native library")
+        .isDirectoryRecursivelyContaining("glob:**/libsqlitejdbc.*");
+    try (Stream<Path> files = Files.list(cache.resolve("cexsafe/cds"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("the training's temporary store and class lists are deleted")
+          .noneMatch(name -> name.contains(".store.db") || name.contains(".classlist"));
+    }
     assertThat(sharedClasses(offlineArchive))
-        .as("offline commands map the smaller archive, without the online training's classes")
+        .as("offline commands map the smaller archive, without the online and store classes")
         .contains(" io.cexsafe.cli.CompareCommand ")
-        .doesNotContain(" io.cexsafe.cli.OnlineTraining ");
+        .doesNotContain(" io.cexsafe.cli.OnlineTraining ")
+        .doesNotContain(" org.sqlite.JDBC ");
   }
 
   /** The classes an archive holds, as the JVM lists them. */
