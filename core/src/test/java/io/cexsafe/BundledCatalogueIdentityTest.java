@@ -201,7 +201,7 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(74);
+        .isGreaterThanOrEqualTo(77);
   }
 
   @Test
@@ -234,7 +234,39 @@ class BundledCatalogueIdentityTest {
     }
     assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
         .as("protocol ids from DeFiLlama's data2.ts, data3.ts, data4.ts and data5.ts")
-        .isGreaterThanOrEqualTo(77);
+        .isGreaterThanOrEqualTo(81);
+  }
+
+  @Test
+  void everyCexBlockOfTheLatestProtocolFileReadHasItsOwnEntry() {
+    // data5.ts at 00b83ac5, read whole: its seven blocks with category CEX, each an exchange of its
+    // own (OSL HK and Gate US share their URL's host with OSL and Gate, so carry the id alone)
+    Map<String, String> blocks =
+        Map.of(
+            "7013", "gate-us",
+            "7060", "levex",
+            "7211", "weex",
+            "7222", "bydfi",
+            "7248", "osl-hk",
+            "7280", "byte-exchange",
+            "7281", "grovex");
+    blocks.forEach(
+        (protocolId, exchangeId) -> {
+          assertThat(CATALOG.findByIdentifier("defillama.id", protocolId))
+              .as("DeFiLlama CEX protocol " + protocolId)
+              .map(Exchange::id)
+              .contains(exchangeId);
+          assertThat(CATALOG.get(exchangeId).identifiers("defillama.id"))
+              .singleElement()
+              .extracting(ExchangeIdentifier::source)
+              .isEqualTo(
+                  "github.com/DefiLlama/defillama-server@00b83ac5f8f513231708d3a032356be99e2ab84b"
+                      + ":defi/src/protocols/data5.ts");
+        });
+    for (String sharedHost : List.of("gate-us", "osl-hk")) {
+      assertThat(CATALOG.get(sharedHost).website()).as(sharedHost + " website").isNull();
+      assertThat(CATALOG.get(sharedHost).identifiers("web.domain")).as(sharedHost).isEmpty();
+    }
   }
 
   @Test
