@@ -201,13 +201,15 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(77);
+        .isGreaterThanOrEqualTo(80);
   }
 
   @Test
   void protocolIdsAndDomainsComeFromOneDefiLlamaProtocolBlock() {
+    // DeFiLlama's own repository, or a fork's copy of the same file where the index holds a
+    // version the upstream entry lacks (ids 7349-7708 of data5.ts)
     String protocolFile =
-        "github\\.com/DefiLlama/defillama-server@[0-9a-f]{40}:defi/src/protocols/data[0-9]*\\.ts";
+        "github\\.com/[A-Za-z0-9-]+/defillama-server@[0-9a-f]{40}:defi/src/protocols/data[0-9]*\\.ts";
     for (Exchange exchange : CATALOG.all()) {
       List<ExchangeIdentifier> protocolIds =
           exchange.identifiers().stream().filter(i -> i.scheme().equals("defillama.id")).toList();
@@ -234,7 +236,27 @@ class BundledCatalogueIdentityTest {
     }
     assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
         .as("protocol ids from DeFiLlama's data2.ts, data3.ts, data4.ts and data5.ts")
-        .isGreaterThanOrEqualTo(81);
+        .isGreaterThanOrEqualTo(84);
+  }
+
+  @Test
+  void everyCexBlockOfTheLaterDataFiveHasItsOwnEntry() {
+    // data5.ts as a fork holds it, read from id 7343 to its end at 7708: three CEX blocks, each
+    // of an exchange the catalogue already named from DeFiLlama's CoinGecko map
+    Map<String, String> blocks = Map.of("7481", "poloniex", "7489", "coinstore", "7576", "bitvavo");
+    blocks.forEach(
+        (protocolId, exchangeId) -> {
+          assertThat(CATALOG.findByIdentifier("defillama.id", protocolId))
+              .as("DeFiLlama CEX protocol " + protocolId)
+              .map(Exchange::id)
+              .contains(exchangeId);
+          assertThat(CATALOG.get(exchangeId).identifiers("web.domain"))
+              .singleElement()
+              .extracting(ExchangeIdentifier::source)
+              .isEqualTo(
+                  "github.com/huy090202/defillama-server@e01593d43b4ccea31d237791012066c5cd1e072d"
+                      + ":defi/src/protocols/data5.ts");
+        });
   }
 
   @Test
