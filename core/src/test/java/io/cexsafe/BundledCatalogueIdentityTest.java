@@ -201,7 +201,7 @@ class BundledCatalogueIdentityTest {
             });
     assertThat(identifiers().filter(i -> i.scheme().equals("web.domain")).count())
         .as("domains from DeFiLlama's protocol list")
-        .isGreaterThanOrEqualTo(80);
+        .isGreaterThanOrEqualTo(81);
   }
 
   @Test
@@ -235,8 +235,8 @@ class BundledCatalogueIdentityTest {
                   .matches(protocolFile));
     }
     assertThat(identifiers().filter(i -> i.scheme().equals("defillama.id")).count())
-        .as("protocol ids from DeFiLlama's data2.ts, data3.ts, data4.ts and data5.ts")
-        .isGreaterThanOrEqualTo(84);
+        .as("protocol ids from DeFiLlama's data2.ts to data6.ts")
+        .isGreaterThanOrEqualTo(85);
   }
 
   @Test
@@ -257,6 +257,20 @@ class BundledCatalogueIdentityTest {
                   "github.com/huy090202/defillama-server@e01593d43b4ccea31d237791012066c5cd1e072d"
                       + ":defi/src/protocols/data5.ts");
         });
+  }
+
+  @Test
+  void theCexBlockOfDataSixHasItsOwnEntry() {
+    // data6.ts as a fork holds it, read whole (ids 7709-8069): one block with category CEX
+    Exchange sclite = CATALOG.findByIdentifier("defillama.id", "7951").orElseThrow();
+    assertThat(sclite.id()).isEqualTo("sclite");
+    assertThat(sclite.identifier("web.domain")).contains("sclite.io");
+    assertThat(sclite.identifiers("defillama.id"))
+        .singleElement()
+        .extracting(ExchangeIdentifier::source)
+        .isEqualTo(
+            "github.com/pumpinglabs/defillama-server@b01e038572d5547f748e07fd804570c43543b323"
+                + ":defi/src/protocols/data6.ts");
   }
 
   @Test
