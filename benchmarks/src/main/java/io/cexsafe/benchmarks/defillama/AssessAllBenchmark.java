@@ -22,9 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * End-to-end benchmark: assess 90 exchanges of the bundled catalogue (every one DeFiLlama tracks,
- * with its real slug, name and token, filled up with untracked ones) against a local mirror that
- * adds 50 ms to every response and serves 8 requests at once, with {@code
+ * End-to-end benchmark: assess 90 exchanges of the bundled catalogue (every one with a DeFiLlama
+ * slug, with its real slug, name and token, filled up with ones without a slug) against a local
+ * mirror that adds 50 ms to every response and serves 8 requests at once, with {@code
  * http.max-concurrency-per-host=8}. Reports the wall time against the lower bound that latency and
  * concurrency impose, {@code ceil(requests / 8) * 50 ms}, and how often each shared dataset was
  * requested (counted at the server). Not a unit test; see docs/performance-defillama.md.
