@@ -3,6 +3,7 @@ package io.cexsafe.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -28,11 +29,16 @@ public final class PreparedHttpClient {
    * @return whether a build was started
    */
   public static boolean prepareInBackground() {
+    return prepareInBackground(new Defaults());
+  }
+
+  /** As {@link #prepareInBackground()}, with {@code build} making the client (tests fail it). */
+  static boolean prepareInBackground(Supplier<OkHttpClient> build) {
     CompletableFuture<OkHttpClient> prepared = new CompletableFuture<>();
     if (!PREPARED.compareAndSet(null, prepared)) {
       return false;
     }
-    Thread builder = new Thread(new Build(prepared), "cexsafe-http-prepare");
+    Thread builder = new Thread(new Build(prepared, build), "cexsafe-http-prepare");
     builder.setDaemon(true);
     builder.start();
     return true;
@@ -44,18 +50,28 @@ public final class PreparedHttpClient {
    */
   private static final class Build implements Runnable {
     private final CompletableFuture<OkHttpClient> prepared;
+    private final Supplier<OkHttpClient> build;
 
-    Build(CompletableFuture<OkHttpClient> prepared) {
+    Build(CompletableFuture<OkHttpClient> prepared, Supplier<OkHttpClient> build) {
       this.prepared = prepared;
+      this.build = build;
     }
 
     @Override
     public void run() {
       try {
-        prepared.complete(new OkHttpClient.Builder().build());
+        prepared.complete(build.get());
       } catch (RuntimeException | Error e) {
         prepared.completeExceptionally(e);
       }
+    }
+  }
+
+  /** OkHttp's defaults, what an engine starts from when nothing was prepared. */
+  private static final class Defaults implements Supplier<OkHttpClient> {
+    @Override
+    public OkHttpClient get() {
+      return new OkHttpClient.Builder().build();
     }
   }
 
