@@ -50,6 +50,7 @@ final class CliRuns {
           AssessAllBenchmark.LATENCY_MS,
           AssessAllBenchmark.CONCURRENCY,
           Runtime.getRuntime().availableProcessors());
+      server.watchChild();
       for (int c = 0; c < commands.size(); c++) {
         System.out.printf(Locale.ROOT, "command %d: %s%n", c + 1, commands.get(c));
         // an online assess, not a fetch-free command: the launcher trains the archive that online
@@ -94,6 +95,8 @@ final class CliRuns {
           double lastMs =
               served.stream().mapToLong(LocalDefiLlama.Served::answeredNanos).max().orElse(0) / 1e6
                   - result.startedNanos / 1e6;
+          ChildCpu.Snapshot first = server.childAtFirstRequest();
+          ChildCpu.Snapshot last = server.childAtLastAnswer();
           walls.get(c).add(result.wallMs);
           cpus.get(c).add(result.cpuMs);
           ratios.get(c).add(result.wallMs / bound);
@@ -102,7 +105,8 @@ final class CliRuns {
               "round %d command %d: wall %.0f ms, ratio %.2f (bound %d ms, %d requests, max in"
                   + " flight %d, /cexs %d, /hacks %d, /stablecoins %d), process CPU %.0f ms;"
                   + " first request at %.0f ms, last answer at %.0f ms, exit %.0f ms later;"
-                  + " load average %.1f%n",
+                  + " process CPU before the first request %d ms (main thread %d ms), by the"
+                  + " last answer %d ms (main thread %d ms); load average %.1f%n",
               round,
               c + 1,
               result.wallMs,
@@ -117,6 +121,10 @@ final class CliRuns {
               firstMs,
               lastMs,
               result.wallMs - lastMs,
+              first.processMs(),
+              first.mainThreadMs(),
+              last.processMs(),
+              last.mainThreadMs(),
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
       }
