@@ -13,9 +13,12 @@ import java.nio.file.Path;
  * is no {@code /proc}.
  */
 final class ChildCpu {
-  /** Process and main-thread CPU at one moment, in ms; {@code pid} 0 when no JVM was found. */
-  record Snapshot(long pid, long processMs, long mainThreadMs) {
-    static final Snapshot NONE = new Snapshot(0, 0, 0);
+  /**
+   * Process, main-thread and JIT compiler threads' CPU at one moment, in ms; {@code pid} 0 when no
+   * JVM was found.
+   */
+  record Snapshot(long pid, long processMs, long mainThreadMs, long compilerMs) {
+    static final Snapshot NONE = new Snapshot(0, 0, 0, 0);
   }
 
   private ChildCpu() {}
@@ -52,6 +55,7 @@ final class ChildCpu {
     try {
       long process = ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
       long main = 0;
+      long compilers = 0;
       try (DirectoryStream<Path> tasks =
           Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
         for (Path task : tasks) {
@@ -62,10 +66,12 @@ final class ChildCpu {
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
           if (name.equals("java")) {
             main = ticks(stat);
+          } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            compilers += ticks(stat);
           }
         }
       }
-      return new Snapshot(pid, process * 10, main * 10);
+      return new Snapshot(pid, process * 10, main * 10, compilers * 10);
     } catch (IOException | RuntimeException e) {
       return Snapshot.NONE;
     }

@@ -105,8 +105,9 @@ final class CliRuns {
               "round %d command %d: wall %.0f ms, ratio %.2f (bound %d ms, %d requests, max in"
                   + " flight %d, /cexs %d, /hacks %d, /stablecoins %d), process CPU %.0f ms;"
                   + " first request at %.0f ms, last answer at %.0f ms, exit %.0f ms later;"
-                  + " process CPU before the first request %d ms (main thread %d ms), by the"
-                  + " last answer %d ms (main thread %d ms); load average %.1f%n",
+                  + " process CPU before the first request %d ms (main thread %d ms, JIT %d ms),"
+                  + " by the last answer %d ms (main thread %d ms, JIT %d ms); load average"
+                  + " %.1f%n",
               round,
               c + 1,
               result.wallMs,
@@ -123,8 +124,10 @@ final class CliRuns {
               result.wallMs - lastMs,
               first.processMs(),
               first.mainThreadMs(),
+              first.compilerMs(),
               last.processMs(),
               last.mainThreadMs(),
+              last.compilerMs(),
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
       }
