@@ -18,7 +18,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +92,9 @@ final class AssessmentRun {
     }
     List<Exchange> selected = new ArrayList<>();
     // what selected holds, for the each-once check: a list's contains() compares every entry field
-    // by field, which cost a cold 90-exchange run ~13 ms of interpreted equals()
-    Set<Exchange> chosen = new HashSet<>();
+    // by field, which cost a cold 90-exchange run ~13 ms of interpreted equals(), and a HashSet
+    // hashes every field of every entry (its nested records too) just as slowly
+    ChosenOnce chosen = new ChosenOnce();
     Map<String, Resolution> resolutions = new LinkedHashMap<>();
     AdHocExchanges resolver = null;
     try {
@@ -159,6 +160,31 @@ final class AssessmentRun {
                   selected.stream().filter(e -> resolutions.containsKey(e.id())).toList()));
     }
     return new Selection(catalog, selected, resolutions);
+  }
+
+  /**
+   * A set of exchanges by equality, as a {@code HashSet<Exchange>} is, keyed by id: equal exchanges
+   * have equal ids, and a catalogue look-up returns the same instance, found without comparing a
+   * field.
+   */
+  private static final class ChosenOnce {
+    private final Map<String, List<Exchange>> byId = new HashMap<>();
+
+    /** Adds the exchange unless an equal one is in; true when it was added. */
+    boolean add(Exchange exchange) {
+      List<Exchange> same = byId.get(exchange.id());
+      if (same == null) {
+        same = new ArrayList<>(1);
+        byId.put(exchange.id(), same);
+      }
+      for (Exchange known : same) {
+        if (known == exchange || known.equals(exchange)) {
+          return false;
+        }
+      }
+      same.add(exchange);
+      return true;
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import io.cexsafe.InvalidInputException;
 import io.cexsafe.RunId;
 import io.cexsafe.UnknownExchangeException;
 import io.cexsafe.Version;
+import io.cexsafe.http.HttpSupport;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -119,6 +120,9 @@ public final class Main implements Runnable {
    */
   public static void main(String[] args) {
     LoggingStart.select();
+    if (fetchesFirst(args)) {
+      HttpSupport.prepareInBackground();
+    }
     // straight to the file descriptors: System.out is a PrintStream, which hides write errors
     PrintWriter out =
         new PrintWriter(
@@ -134,6 +138,31 @@ public final class Main implements Runnable {
     int code = run(out, err, args);
     err.flush();
     System.exit(code);
+  }
+
+  /** The commands whose online runs start by fetching: assessments. */
+  private static final List<String> FETCHING = List.of("assess", "compare");
+
+  /**
+   * Whether the command line is an online assessment ({@code assess} or {@code compare} without
+   * {@code --offline}, help or version), whose first requests wait on the HTTP client: then {@link
+   * #main} has the client's TLS set-up built on another core while settings, catalogue and
+   * collectors load. A command that may fetch later or rarely (an identity look-up, a webhook) does
+   * not pay for it on the other core.
+   */
+  static boolean fetchesFirst(String... args) {
+    if (args.length == 0 || !FETCHING.contains(args[0])) {
+      return false;
+    }
+    for (String argument : args) {
+      switch (argument) {
+        case "--offline", "--help", "-h", "--version", "-V" -> {
+          return false;
+        }
+        default -> {}
+      }
+    }
+    return true;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.cexsafe.Exchange;
 import io.cexsafe.ExchangeCatalog;
 import io.cexsafe.SettingKey;
 import io.cexsafe.SettingType;
+import io.cexsafe.http.HttpSupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -56,6 +57,8 @@ final class OnlineTraining {
    */
   public static void main(String[] args) {
     LoggingStart.select();
+    // as Main does for an online assessment, so that the archive holds what that loads
+    HttpSupport.prepareInBackground();
     int code;
     try {
       code =

@@ -4,6 +4,7 @@ import io.cexsafe.ReasonCode;
 import io.cexsafe.SourceException;
 import io.cexsafe.internal.CallScope;
 import io.cexsafe.internal.OkHttpEngine;
+import io.cexsafe.internal.PreparedHttpClient;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,18 @@ public final class HttpSupport implements HttpFetcher, AutoCloseable {
    */
   public static HttpSupport create(HttpSettings settings, FetchListener listener) {
     return new HttpSupport(settings, listener);
+  }
+
+  /**
+   * Starts building the costly part of the next client this process builds (OkHttp with the
+   * platform's TLS trust manager and socket factory, read from the JDK's trust store) on a daemon
+   * thread, so that it is ready, or under way on another core, when the first request needs it. For
+   * a program that knows at start-up that it will fetch, before it reads its settings: the settings
+   * (timeouts, cache) are applied when the client is built, as without this. Calling it again
+   * before a client took the prepared part does nothing.
+   */
+  public static void prepareInBackground() {
+    PreparedHttpClient.prepareInBackground();
   }
 
   /** {@return the settings the client was created with} */

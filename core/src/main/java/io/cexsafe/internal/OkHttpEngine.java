@@ -74,7 +74,7 @@ public final class OkHttpEngine implements AutoCloseable {
   OkHttpEngine(HttpSettings settings, UnaryOperator<FileSystem> cacheFileSystem) {
     this.settings = settings;
     this.uncached =
-        new OkHttpClient.Builder()
+        takePrepared()
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
@@ -97,6 +97,16 @@ public final class OkHttpEngine implements AutoCloseable {
 
   public HttpSettings settings() {
     return settings;
+  }
+
+  /**
+   * A builder on the client {@link PreparedHttpClient} built in the background, which this engine
+   * then owns (its pool and dispatcher included), or a fresh builder when none was prepared or
+   * preparing it failed: the engine's own build then meets the same failure where it always did.
+   */
+  private static OkHttpClient.Builder takePrepared() {
+    OkHttpClient prepared = PreparedHttpClient.take();
+    return prepared != null ? prepared.newBuilder() : new OkHttpClient.Builder();
   }
 
   /** The cache slot directory in use, or null when this engine runs uncached. */

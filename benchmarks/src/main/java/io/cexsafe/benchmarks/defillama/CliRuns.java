@@ -26,9 +26,10 @@ import java.util.stream.Stream;
  * the two collectors that would reach real hosts (regulators, reviews) switched off; {@code --set}
  * options given to the benchmark are added. Commands are run by {@code sh -c}, so one may start
  * with environment assignments ({@code CEXSAFE_JAVA_OPTS=-XX:TieredStopAtLevel=1 bin/cexsafe}).
- * Each round runs every command once, in turn; one untimed run of each first lets the launcher
- * train its archive. CPU is the child's user + system time, with its own children, read from this
- * process's {@code /proc/self/stat} once the child is reaped.
+ * Each round runs every command once, in turn; one untimed run of each (the same online assess)
+ * first lets the launcher train the archive online commands map. CPU is the child's user + system
+ * time, with its own children, read from this process's {@code /proc/self/stat} once the child is
+ * reaped.
  */
 final class CliRuns {
   private CliRuns() {}
@@ -49,9 +50,17 @@ final class CliRuns {
           AssessAllBenchmark.LATENCY_MS,
           AssessAllBenchmark.CONCURRENCY,
           Runtime.getRuntime().availableProcessors());
+      server.watchChild();
       for (int c = 0; c < commands.size(); c++) {
         System.out.printf(Locale.ROOT, "command %d: %s%n", c + 1, commands.get(c));
-        Result warmUp = run(commands.get(c), List.of("exchanges"), work);
+        // an online assess, not a fetch-free command: the launcher trains the archive that online
+        // commands map on the first of them, which must not fall in a measured round
+        server.reset();
+        Result warmUp =
+            run(
+                commands.get(c),
+                assessArguments(ids, server, Files.createTempDirectory(work, "http-cache"), extra),
+                work);
         if (warmUp.exitCode != 0) {
           throw new IllegalStateException(
               "command " + (c + 1) + " failed (" + warmUp.exitCode + "): " + warmUp.stderr);
@@ -69,27 +78,7 @@ final class CliRuns {
         for (int c = 0; c < commands.size(); c++) {
           server.reset();
           Path cache = Files.createTempDirectory(work, "http-cache");
-          List<String> args = new ArrayList<>(List.of("assess"));
-          args.addAll(ids);
-          args.addAll(
-              List.of(
-                  "--no-progress",
-                  "--set",
-                  "http.max-concurrency-per-host=" + AssessAllBenchmark.CONCURRENCY,
-                  "--set",
-                  "defillama.base-url=" + server.baseUrl(),
-                  "--set",
-                  "defillama.stablecoins-url=" + server.baseUrl(),
-                  "--set",
-                  "regulators.enabled=false",
-                  "--set",
-                  "reviews.enabled=false",
-                  "--set",
-                  "http.cache.dir=" + cache));
-          for (String setting : extra) {
-            args.add("--set");
-            args.add(setting);
-          }
+          List<String> args = assessArguments(ids, server, cache, extra);
           Result result = run(commands.get(c), args, work);
           if (result.exitCode != 0) {
             throw new IllegalStateException(
@@ -106,6 +95,8 @@ final class CliRuns {
           double lastMs =
               served.stream().mapToLong(LocalDefiLlama.Served::answeredNanos).max().orElse(0) / 1e6
                   - result.startedNanos / 1e6;
+          ChildCpu.Snapshot first = server.childAtFirstRequest();
+          ChildCpu.Snapshot last = server.childAtLastAnswer();
           walls.get(c).add(result.wallMs);
           cpus.get(c).add(result.cpuMs);
           ratios.get(c).add(result.wallMs / bound);
@@ -114,7 +105,9 @@ final class CliRuns {
               "round %d command %d: wall %.0f ms, ratio %.2f (bound %d ms, %d requests, max in"
                   + " flight %d, /cexs %d, /hacks %d, /stablecoins %d), process CPU %.0f ms;"
                   + " first request at %.0f ms, last answer at %.0f ms, exit %.0f ms later;"
-                  + " load average %.1f%n",
+                  + " process CPU before the first request %d ms (main thread %d ms, JIT %d ms),"
+                  + " by the last answer %d ms (main thread %d ms, JIT %d ms); load average"
+                  + " %.1f%n",
               round,
               c + 1,
               result.wallMs,
@@ -129,6 +122,12 @@ final class CliRuns {
               firstMs,
               lastMs,
               result.wallMs - lastMs,
+              first.processMs(),
+              first.mainThreadMs(),
+              first.compilerMs(),
+              last.processMs(),
+              last.mainThreadMs(),
+              last.compilerMs(),
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
       }
@@ -147,6 +146,33 @@ final class CliRuns {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** The measured command's arguments: the 90 exchanges against the mirror, a fresh cache. */
+  private static List<String> assessArguments(
+      List<String> ids, LocalDefiLlama server, Path cache, List<String> extra) {
+    List<String> args = new ArrayList<>(List.of("assess"));
+    args.addAll(ids);
+    args.addAll(
+        List.of(
+            "--no-progress",
+            "--set",
+            "http.max-concurrency-per-host=" + AssessAllBenchmark.CONCURRENCY,
+            "--set",
+            "defillama.base-url=" + server.baseUrl(),
+            "--set",
+            "defillama.stablecoins-url=" + server.baseUrl(),
+            "--set",
+            "regulators.enabled=false",
+            "--set",
+            "reviews.enabled=false",
+            "--set",
+            "http.cache.dir=" + cache));
+    for (String setting : extra) {
+      args.add("--set");
+      args.add(setting);
+    }
+    return args;
   }
 
   /** One child process: its exit code, wall and CPU time, when it started, and its stderr. */

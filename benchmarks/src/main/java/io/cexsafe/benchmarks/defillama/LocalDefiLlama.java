@@ -34,6 +34,15 @@ final class LocalDefiLlama implements AutoCloseable {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Queue<Served> served = new ConcurrentLinkedQueue<>();
 
+  /** Whether to read a CLI child's CPU at the first request and at each answer (see ChildCpu). */
+  private volatile boolean watchChild;
+
+  private final Object childLock = new Object();
+  private long childPid;
+  private ChildCpu.Snapshot atFirstArrival;
+  private ChildCpu.Snapshot atLastAnswer;
+  private long lastAnswerNanos;
+
   /** One request as the server saw it: when its handler began and when the answer was written. */
   record Served(String path, long arrivedNanos, long answeredNanos, long processCpuAtArrival) {}
 
@@ -71,6 +80,14 @@ final class LocalDefiLlama implements AutoCloseable {
         exchange -> {
           long arrived = System.nanoTime();
           long cpuAtArrival = processCpuNanos();
+          if (watchChild) {
+            synchronized (childLock) {
+              if (atFirstArrival == null) {
+                childPid = ChildCpu.findJvm(baseUrl());
+                atFirstArrival = ChildCpu.read(childPid);
+              }
+            }
+          }
           int now = inFlight.incrementAndGet();
           maxInFlight.accumulateAndGet(now, Math::max);
           try {
@@ -86,6 +103,16 @@ final class LocalDefiLlama implements AutoCloseable {
           } finally {
             inFlight.decrementAndGet();
             exchange.close();
+          }
+          if (watchChild) {
+            long answered = System.nanoTime();
+            ChildCpu.Snapshot cpu = ChildCpu.read(childPid);
+            synchronized (childLock) {
+              if (answered >= lastAnswerNanos) {
+                lastAnswerNanos = answered;
+                atLastAnswer = cpu;
+              }
+            }
           }
         });
     processCpuNanos(); // load the management classes now, not while the first request waits
@@ -140,7 +167,32 @@ final class LocalDefiLlama implements AutoCloseable {
     return List.copyOf(served);
   }
 
+  /** Reads a CLI child's CPU at the first request and after each answer from now on. */
+  void watchChild() {
+    watchChild = true;
+  }
+
+  /** {@return the child's CPU when its first request arrived, or NONE} */
+  ChildCpu.Snapshot childAtFirstRequest() {
+    synchronized (childLock) {
+      return atFirstArrival == null ? ChildCpu.Snapshot.NONE : atFirstArrival;
+    }
+  }
+
+  /** {@return the child's CPU just after its last answer was written, or NONE} */
+  ChildCpu.Snapshot childAtLastAnswer() {
+    synchronized (childLock) {
+      return atLastAnswer == null ? ChildCpu.Snapshot.NONE : atLastAnswer;
+    }
+  }
+
   void reset() {
+    synchronized (childLock) {
+      childPid = 0;
+      atFirstArrival = null;
+      atLastAnswer = null;
+      lastAnswerNanos = 0;
+    }
     served.clear();
     counts.clear();
     maxInFlight.set(0);

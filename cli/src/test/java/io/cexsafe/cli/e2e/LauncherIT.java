@@ -182,8 +182,12 @@ class LauncherIT {
         .contains(" okhttp3.OkHttpClient ")
         .contains(" io.cexsafe.collectors.defillama.internal.CexList ")
         .contains(" io.cexsafe.cli.OnlineTraining ")
-        .as("and the offline training's")
-        .contains(" io.cexsafe.cli.CompareCommand ");
+        .as("the client built in the background while an online assess starts")
+        .contains(" io.cexsafe.internal.PreparedHttpClient ")
+        .as("and the offline comparison's")
+        .contains(" io.cexsafe.cli.CompareCommand ")
+        .as("but not `por verify`'s: por never maps this archive")
+        .doesNotContain(" io.cexsafe.cli.PorCommand ");
     assertThat(sharedClasses(onlineArchive))
         .as("and the store's, from a training run recorded into a temporary store")
         .contains(" io.cexsafe.store.internal.JdbcStore ")
@@ -199,6 +203,7 @@ class LauncherIT {
     assertThat(sharedClasses(offlineArchive))
         .as("offline commands map the smaller archive, without the online and store classes")
         .contains(" io.cexsafe.cli.CompareCommand ")
+        .contains(" io.cexsafe.cli.PorCommand ")
         .doesNotContain(" io.cexsafe.cli.OnlineTraining ")
         .doesNotContain(" org.sqlite.JDBC ");
   }

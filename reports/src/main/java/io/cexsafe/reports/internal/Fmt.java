@@ -7,6 +7,8 @@ import io.cexsafe.OutcomeStatus;
 import io.cexsafe.Pillar;
 import io.cexsafe.reports.ExchangeAssessment;
 import io.cexsafe.scoring.Scorecard;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +23,24 @@ public final class Fmt {
   private Fmt() {}
 
   public static String num(Double value) {
-    return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    return value == null ? "-" : fixed(value, 1);
+  }
+
+  /**
+   * {@code value} with {@code decimals} digits after the point, exactly as {@code
+   * String.format(Locale.ROOT, "%.<decimals>f", value)} writes it: half-up rounding of the shortest
+   * decimal that names the double (its {@link Double#toString}), and the minus sign kept on a
+   * negative value that rounds to zero. A report formats thousands of numbers; {@code Formatter}
+   * took a cold 90-exchange run's report ~15 % of its main thread.
+   */
+  static String fixed(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+    String text =
+        BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+    return negative && text.charAt(0) != '-' ? "-" + text : text;
   }
 
   public static String range(double low, double high) {
@@ -29,11 +48,11 @@ public final class Fmt {
   }
 
   public static String percent(double share) {
-    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    return fixed(share * 100, 0) + "%";
   }
 
   public static String confidence(double confidence) {
-    return String.format(Locale.ROOT, "%.2f", confidence);
+    return fixed(confidence, 2);
   }
 
   /** A weight or point count without a needless ".0". */
