@@ -120,27 +120,29 @@ public final class JdbcStore implements AutoCloseable {
       }
       T result = work.run(connection);
       if (write) {
-        connection.commit();
+        // leaving manual mode commits (JDBC): sqlite-jdbc's commit() would begin the next
+        // (immediate) transaction at once, taking the write lock again only to end an empty
+        // transaction when auto-commit is restored, which cost each exchange a second transaction
+        connection.setAutoCommit(true);
       }
       committed = true;
       return result;
     } catch (SQLException e) {
       throw database.failure(what, e);
     } finally {
-      if (write) {
-        endTransaction(committed);
+      if (write && !committed) {
+        rollBack();
       }
     }
   }
 
-  private void endTransaction(boolean committed) {
+  private void rollBack() {
     try {
-      if (!committed) {
-        connection.rollback();
-      }
+      connection.rollback();
       connection.setAutoCommit(true);
     } catch (SQLException e) {
-      // the connection is gone; the next call reconnects
+      // the connection is gone or its state unknown (e.g. a commit that failed): closing it
+      // rolls back whatever is open, and the next call reconnects
       closeConnection();
     }
   }
