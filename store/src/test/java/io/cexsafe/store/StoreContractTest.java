@@ -156,7 +156,8 @@ abstract class StoreContractTest {
       }
       // three reserve figures, one bug bounty that never changed (though retrieved each day)
       assertThat(count("store_evidence")).isEqualTo(4);
-      assertThat(count("store_run_evidence")).isEqualTo(6);
+      // schema 4: each exchange's uses (digest, retrieval time) are packed in its summary row
+      assertThat(count("store_run_evidence")).isZero();
       // and each run still gives back its own retrieval time
       for (int day = 0; day < 3; day++) {
         assertThat(store.history().snapshot("kraken", "run-" + day).orElseThrow().bundle())
@@ -324,6 +325,85 @@ abstract class StoreContractTest {
               SnapshotDiff.between(
                   "run-old", oldKraken, score(oldKraken), "run-new", newKraken, score(newKraken)));
       assertThat(diff.facts(FactChange.ChangeKind.CHANGED)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aSchemaThreeStoreWithRunsIsMigratedAndHistoryDiffResumeAndSnapshotsAnswerAsBefore()
+      throws Exception {
+    EvidenceBundle oldKraken = bundle("kraken", day(0), 1_000_000);
+    EvidenceBundle oldOkx = bundle("okx", day(0), 2_000_000);
+    EvidenceBundle cutKraken = bundle("kraken", day(1), 1_200_000);
+    SchemaTwoWriter.createSchemaThree(location);
+    SchemaTwoWriter.storeRunAsSchemaThree(
+        location,
+        plan("run-old", day(0), "kraken", "okx"),
+        day(0).toEpochMilli(),
+        List.of(oldKraken, oldOkx),
+        List.of(score(oldKraken), score(oldOkx)));
+    // a run that schema 3's code was interrupted in: kraken committed, okx not
+    SchemaTwoWriter.storeRunAsSchemaThree(
+        location,
+        plan("run-cut", day(1), "kraken", "okx"),
+        day(1).toEpochMilli(),
+        List.of(cutKraken),
+        List.of(score(cutKraken)));
+    execute("UPDATE store_run SET finished_ms = NULL WHERE run_id = 'run-cut'");
+    assertThat(count("cexsafe_schema_history")).isEqualTo(3);
+    assertThat(count("store_run_evidence")).isEqualTo(6);
+
+    EvidenceBundle cutOkx = bundle("okx", day(1), 2_500_000);
+    try (EvidenceStore store = open()) {
+      assertThat(count("cexsafe_schema_history"))
+          .isEqualTo(Integer.parseInt(EvidenceStore.schemaVersion()));
+      // snapshots of schema 3's rows: bundles (evidence, retrieval times, outcomes) and scorecards
+      for (Object[] stored :
+          List.of(
+              new Object[] {"run-old", oldKraken},
+              new Object[] {"run-old", oldOkx},
+              new Object[] {"run-cut", cutKraken})) {
+        EvidenceBundle bundle = (EvidenceBundle) stored[1];
+        Snapshot snapshot =
+            store.history().snapshot(bundle.exchangeId(), (String) stored[0]).orElseThrow();
+        assertThat(snapshot.bundle()).isEqualTo(bundle);
+        assertThat(snapshot.scorecard().toJson()).isEqualTo(score(bundle).toJson());
+      }
+      // history
+      List<HistoryPoint> points = store.history().points("kraken");
+      assertThat(points).extracting(HistoryPoint::runId).containsExactly("run-old", "run-cut");
+      assertThat(points)
+          .extracting(HistoryPoint::estimate)
+          .containsExactly(score(oldKraken).estimate(), score(cutKraken).estimate());
+      assertThat(points.get(1).pillars()).hasSameSizeAs(score(cutKraken).pillars());
+      // diff between two schema 3 snapshots
+      assertThat(
+              SnapshotDiff.between(
+                  store.history().snapshot("kraken", "run-old").orElseThrow(),
+                  store.history().snapshot("kraken", "run-cut").orElseThrow()))
+          .isEqualTo(
+              SnapshotDiff.between(
+                  "run-old", oldKraken, score(oldKraken), "run-cut", cutKraken, score(cutKraken)));
+      // resume: the interrupted run is still open with kraken done, and completes with schema 4
+      StoredRun cut = store.run("run-cut").orElseThrow();
+      assertThat(cut.finished()).isFalse();
+      assertThat(store.exchangesDone("run-cut")).containsExactly("kraken");
+      assertThat(store.commitExchange("run-cut", cutKraken, score(cutKraken))).isFalse();
+      commit(store, "run-cut", cutOkx);
+      assertThat(store.finishRun("run-cut").exchangesDone()).isEqualTo(2);
+      assertThat(store.exchangesDone("run-cut")).containsExactly("kraken", "okx");
+      // the new commit wrote no evidence rows; old and new snapshots diff as their inputs do
+      assertThat(count("store_run_evidence")).isEqualTo(6);
+      Snapshot newOkx = store.history().snapshot("okx", "run-cut").orElseThrow();
+      assertThat(newOkx.bundle()).isEqualTo(cutOkx);
+      assertThat(newOkx.scorecard().toJson()).isEqualTo(score(cutOkx).toJson());
+      assertThat(
+              SnapshotDiff.between(
+                  store.history().snapshot("okx", "run-old").orElseThrow(), newOkx))
+          .isEqualTo(
+              SnapshotDiff.between(
+                  "run-old", oldOkx, score(oldOkx), "run-cut", cutOkx, score(cutOkx)));
+      assertThat(store.history().latestAtOrBefore("okx", day(5)).orElseThrow().runId())
+          .isEqualTo("run-cut");
     }
   }
 

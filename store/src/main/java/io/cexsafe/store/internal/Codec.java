@@ -2,15 +2,12 @@ package io.cexsafe.store.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.cexsafe.CexsafeException;
 import io.cexsafe.CollectorOutcome;
 import io.cexsafe.Evidence;
 import io.cexsafe.Json;
 import io.cexsafe.Provenance;
 import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.store.RunPlan;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +17,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Adler32;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /** How values become the store's text columns and back. */
 final class Codec {
@@ -73,13 +70,84 @@ final class Codec {
   }
 
   static String sha256(String text) {
+    return HexFormat.of().formatHex(sha256Bytes(text));
+  }
+
+  /** The SHA-256 of the text's UTF-8 bytes, 32 bytes (store_evidence keys it as 64 hex digits). */
+  static byte[] sha256Bytes(String text) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JVM", e);
     }
+  }
+
+  /** The first byte of {@link #evidenceUsed(List, List)}'s form: its layout's version. */
+  private static final byte EVIDENCE_USED_FORMAT = 1;
+
+  private static final int DIGEST_BYTES = 32;
+
+  /** One piece's bytes in {@link #evidenceUsed(List, List)}: digest, epoch second, nanosecond. */
+  private static final int EVIDENCE_USED_ENTRY = DIGEST_BYTES + Long.BYTES + Integer.BYTES;
+
+  /** A piece of evidence an exchange used: its stored body's digest (hex) and retrieval time. */
+  record EvidenceUse(String digest, Instant retrievedAt) {}
+
+  /**
+   * The evidence an exchange used, in order, as kept in {@code store_summary.evidence_used} (schema
+   * 4): a format byte, then per piece its digest's 32 bytes and its retrieval time's epoch second
+   * and nanosecond (exact, big-endian). One column of the exchange's own row instead of a row and
+   * an index entry per piece in {@code store_run_evidence}.
+   *
+   * @param digests each piece's {@link #sha256Bytes} digest, in order
+   * @param retrieved each piece's retrieval time, in the same order
+   */
+  static byte[] evidenceUsed(List<byte[]> digests, List<Instant> retrieved) {
+    if (digests.size() != retrieved.size()) {
+      throw new IllegalArgumentException(
+          digests.size() + " digests for " + retrieved.size() + " retrieval times");
+    }
+    java.nio.ByteBuffer packed =
+        java.nio.ByteBuffer.allocate(1 + EVIDENCE_USED_ENTRY * digests.size());
+    packed.put(EVIDENCE_USED_FORMAT);
+    for (int i = 0; i < digests.size(); i++) {
+      byte[] digest = digests.get(i);
+      if (digest.length != DIGEST_BYTES) {
+        throw new IllegalArgumentException("a digest of " + digest.length + " bytes");
+      }
+      packed.put(digest);
+      packed.putLong(retrieved.get(i).getEpochSecond());
+      packed.putInt(retrieved.get(i).getNano());
+    }
+    return packed.array();
+  }
+
+  /**
+   * The evidence uses of {@link #evidenceUsed(List, List)}'s bytes.
+   *
+   * @throws IllegalStateException when the bytes are not such a list
+   */
+  static List<EvidenceUse> evidenceUsed(byte[] packed) {
+    if (packed.length == 0
+        || packed[0] != EVIDENCE_USED_FORMAT
+        || (packed.length - 1) % EVIDENCE_USED_ENTRY != 0) {
+      throw new IllegalStateException(
+          "stored list of the evidence used is damaged or of a newer format");
+    }
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(packed, 1, packed.length - 1);
+    HexFormat hex = HexFormat.of();
+    List<EvidenceUse> used = new java.util.ArrayList<>((packed.length - 1) / EVIDENCE_USED_ENTRY);
+    byte[] digest = new byte[DIGEST_BYTES];
+    while (in.hasRemaining()) {
+      in.get(digest);
+      long second = in.getLong();
+      int nano = in.getInt();
+      if (nano < 0 || nano > 999_999_999) {
+        throw new IllegalStateException("stored list of the evidence used is damaged");
+      }
+      used.add(new EvidenceUse(hex.formatHex(digest), Instant.ofEpochSecond(second, nano)));
+    }
+    return used;
   }
 
   static String outcome(CollectorOutcome outcome) {
@@ -99,52 +167,115 @@ final class Codec {
   }
 
   /**
-   * How hard {@link #packedScorecard} compresses: the fastest level already shrinks a scorecard's
-   * JSON about fivefold (its keys and rule texts repeat), and higher levels cost more CPU than the
-   * pages they save (docs/performance-store.md).
+   * How hard {@link #packedScorecard} compresses: the fastest level, with the dictionary below,
+   * shrinks a scorecard's JSON about thirtyfold (its keys and rule texts repeat), and higher levels
+   * cost more CPU than the bytes they save (docs/performance-store.md).
    */
   static final int PACK_LEVEL = Deflater.BEST_SPEED;
 
   /**
-   * A compressor per thread: making one allocates its native state, which costs more than using it.
+   * The preset dictionary of schema 4's packed scorecards: one scorecard's JSON (the catalogue's
+   * {@code okx}, offline, 2026-11-21), whose keys and rule texts every scorecard repeats. Its bytes
+   * must never change: a stored scorecard names it by its Adler-32 (zlib's FDICT header), checked
+   * when it is loaded and before it is used. A new dictionary would be a new resource beside it.
    */
-  private static final ThreadLocal<Deflater> DEFLATERS =
-      ThreadLocal.withInitial(() -> new Deflater(PACK_LEVEL));
+  private static final String DICTIONARY_RESOURCE = "scorecard-dictionary-1.json";
 
-  /**
-   * The scorecard as kept in {@code store_summary.scorecard} (schema 3): its JSON, exactly as
-   * {@link #scorecard(Scorecard)} writes it, in the zlib format (deflate with a checksum, so damage
-   * is detected rather than misread). A 12 KB scorecard then fits in the summary's own page instead
-   * of spanning overflow pages of a table of its own.
-   */
-  static byte[] packedScorecard(Scorecard scorecard) {
-    Deflater deflater = DEFLATERS.get();
-    deflater.reset();
-    ByteArrayOutputStream packed = new ByteArrayOutputStream(4096);
-    // the shared mapper, whose serialisers the report's output and the evidence already built: a
-    // mapper of its own would introspect the scorecard's types again in every cold process
-    byte[] json = scorecard(scorecard).getBytes(StandardCharsets.UTF_8);
-    try (DeflaterOutputStream out = new DeflaterOutputStream(packed, deflater, 4096)) {
-      out.write(json);
-    } catch (IOException e) {
-      throw new CexsafeException("cannot serialise Scorecard", e);
+  /** The Adler-32 of {@link #DICTIONARY_RESOURCE}'s bytes, as zlib's header records it. */
+  static final int DICTIONARY_ADLER = 0x390c3af5;
+
+  private static final class Dictionary {
+    static final byte[] BYTES = load();
+
+    private static byte[] load() {
+      try (InputStream in = Codec.class.getResourceAsStream(DICTIONARY_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("the store's " + DICTIONARY_RESOURCE + " is missing");
+        }
+        byte[] bytes = in.readAllBytes();
+        Adler32 adler = new Adler32();
+        adler.update(bytes);
+        if ((int) adler.getValue() != DICTIONARY_ADLER) {
+          throw new IllegalStateException("the store's " + DICTIONARY_RESOURCE + " was altered");
+        }
+        return bytes;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the store's " + DICTIONARY_RESOURCE, e);
+      }
     }
-    return packed.toByteArray();
   }
 
   /**
-   * The scorecard of {@link #packedScorecard(Scorecard)}'s bytes.
+   * A compressor and its output buffer per thread: making them allocates native state and a buffer,
+   * which costs more than compressing one scorecard.
+   */
+  private static final class Packer {
+    final Deflater deflater = new Deflater(PACK_LEVEL);
+    byte[] buffer = new byte[4096];
+  }
+
+  private static final ThreadLocal<Packer> PACKERS = ThreadLocal.withInitial(Packer::new);
+
+  /**
+   * The scorecard as kept in {@code store_summary.scorecard}: its JSON, exactly as {@link
+   * #scorecard(Scorecard)} writes it, in the zlib format (deflate with a checksum, so damage is
+   * detected rather than misread) with {@link #DICTIONARY_RESOURCE} as preset dictionary (schema 4;
+   * schema 3 packed without one). A 12 KB scorecard then takes about 0.4 KB of its summary row.
+   */
+  static byte[] packedScorecard(Scorecard scorecard) {
+    // the shared mapper, whose serialisers the report's output and the evidence already built: a
+    // mapper of its own would introspect the scorecard's types again in every cold process
+    byte[] json = scorecard(scorecard).getBytes(StandardCharsets.UTF_8);
+    Packer packer = PACKERS.get();
+    Deflater deflater = packer.deflater;
+    deflater.reset();
+    deflater.setDictionary(Dictionary.BYTES);
+    deflater.setInput(json);
+    deflater.finish();
+    int length = 0;
+    while (!deflater.finished()) {
+      if (length == packer.buffer.length) {
+        packer.buffer = java.util.Arrays.copyOf(packer.buffer, 2 * length);
+      }
+      length += deflater.deflate(packer.buffer, length, packer.buffer.length - length);
+    }
+    return java.util.Arrays.copyOf(packer.buffer, length);
+  }
+
+  /**
+   * The scorecard of {@link #packedScorecard(Scorecard)}'s bytes, with or without the dictionary
+   * (schema 4 or 3).
    *
    * @throws IllegalStateException when the bytes are not a packed scorecard
    */
   static Scorecard packedScorecard(byte[] packed) {
     Inflater inflater = new Inflater();
-    try (InputStream in =
-        new InflaterInputStream(new ByteArrayInputStream(packed), inflater, 4096)) {
-      return Mapper.INSTANCE.readValue(in, Scorecard.class);
+    try {
+      inflater.setInput(packed);
+      byte[] json = new byte[Math.max(4096, packed.length * 8)];
+      int length = 0;
+      while (!inflater.finished()) {
+        if (length == json.length) {
+          json = java.util.Arrays.copyOf(json, 2 * length);
+        }
+        int inflated = inflater.inflate(json, length, json.length - length);
+        length += inflated;
+        if (inflated == 0) {
+          if (inflater.needsDictionary()) {
+            if (inflater.getAdler() != DICTIONARY_ADLER) {
+              throw new IllegalStateException(
+                  "stored scorecard names a dictionary this version does not know");
+            }
+            inflater.setDictionary(Dictionary.BYTES);
+          } else if (inflater.needsInput()) {
+            throw new IllegalStateException("stored scorecard is damaged: it ends too early");
+          }
+        }
+      }
+      return Mapper.INSTANCE.readValue(json, 0, length, Scorecard.class);
     } catch (JsonProcessingException e) {
       throw Json.invalid("stored scorecard", e);
-    } catch (IOException e) {
+    } catch (DataFormatException | IOException e) {
       throw new IllegalStateException("stored scorecard is damaged: " + e.getMessage(), e);
     } finally {
       inflater.end();

@@ -37,7 +37,7 @@ public final class Database {
   /**
    * The newest schema version this code knows (the highest migration under {@link #MIGRATIONS}).
    */
-  public static final String SCHEMA_VERSION = "3";
+  public static final String SCHEMA_VERSION = "4";
 
   static final String MIGRATIONS = "classpath:io/cexsafe/store/migration";
   static final String HISTORY_TABLE = "cexsafe_schema_history";

@@ -120,27 +120,29 @@ public final class JdbcStore implements AutoCloseable {
       }
       T result = work.run(connection);
       if (write) {
-        connection.commit();
+        // leaving manual mode commits (JDBC): sqlite-jdbc's commit() would begin the next
+        // (immediate) transaction at once, taking the write lock again only to end an empty
+        // transaction when auto-commit is restored, which cost each exchange a second transaction
+        connection.setAutoCommit(true);
       }
       committed = true;
       return result;
     } catch (SQLException e) {
       throw database.failure(what, e);
     } finally {
-      if (write) {
-        endTransaction(committed);
+      if (write && !committed) {
+        rollBack();
       }
     }
   }
 
-  private void endTransaction(boolean committed) {
+  private void rollBack() {
     try {
-      if (!committed) {
-        connection.rollback();
-      }
+      connection.rollback();
       connection.setAutoCommit(true);
     } catch (SQLException e) {
-      // the connection is gone; the next call reconnects
+      // the connection is gone or its state unknown (e.g. a commit that failed): closing it
+      // rolls back whatever is open, and the next call reconnects
       closeConnection();
     }
   }
@@ -234,12 +236,23 @@ public final class JdbcStore implements AutoCloseable {
     }
     String exchangeId = bundle.exchangeId();
     // serialise before taking the connection: the transaction stays short
+    // each distinct piece once (digest, evidence id, stored body), and the ordered list of uses
     List<String[]> evidence = new ArrayList<>();
+    List<byte[]> digests = new ArrayList<>(bundle.evidence().size());
+    List<Instant> retrieved = new ArrayList<>(bundle.evidence().size());
+    Set<String> seen = new HashSet<>();
+    java.util.HexFormat hex = java.util.HexFormat.of();
     for (Evidence e : bundle.evidence()) {
       String body = Codec.storedEvidence(e);
-      evidence.add(
-          new String[] {Codec.sha256(body), e.id(), body, e.provenance().retrievedAt().toString()});
+      byte[] digest = Codec.sha256Bytes(body);
+      String digestText = hex.formatHex(digest);
+      if (seen.add(digestText)) {
+        evidence.add(new String[] {digestText, e.id(), body});
+      }
+      digests.add(digest);
+      retrieved.add(e.provenance().retrievedAt());
     }
+    byte[] evidenceUsed = Codec.evidenceUsed(digests, retrieved);
     List<String[]> outcomes = new ArrayList<>();
     for (CollectorOutcome outcome : bundle.outcomes()) {
       outcomes.add(
@@ -261,10 +274,8 @@ public final class JdbcStore implements AutoCloseable {
                 bindSummary(
                     insert, runId, bundle, scorecard, pillarsText, committed.toEpochMilli());
             insert.setBytes(next++, packedScorecard);
-            Set<String> seen = new HashSet<>();
-            List<String[]> distinct = evidence.stream().filter(e -> seen.add(e[0])).toList();
-            next = bindColumns(c, insert, next, distinct, 0, 1, 2);
-            next = bindColumns(c, insert, next, evidence, 0, 3);
+            insert.setBytes(next++, evidenceUsed);
+            next = bindColumns(c, insert, next, evidence, 0, 1, 2);
             bindColumns(c, insert, next, outcomes, 0, 1, 2);
             try (ResultSet rows = insert.executeQuery()) {
               return rows.next() && rows.getInt(1) > 0;
@@ -279,16 +290,18 @@ public final class JdbcStore implements AutoCloseable {
               prepared(
                   c,
                   "INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
-                      + " estimate, low, high, confidence, grade, grade_label, pillars, scorecard)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                      + " estimate, low, high, confidence, grade, grade_label, pillars, scorecard,"
+                      + " evidence_used)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
           int next =
               bindSummary(summary, runId, bundle, scorecard, pillarsText, committed.toEpochMilli());
-          summary.setBytes(next, packedScorecard);
+          summary.setBytes(next++, packedScorecard);
+          summary.setBytes(next, evidenceUsed);
           if (summary.executeUpdate() == 0) {
             return false;
           }
           if (!evidence.isEmpty()) {
-            insertEvidence(c, runId, exchangeId, evidence);
+            storeEvidence(c, exchangeId, evidence);
           }
           if (!outcomes.isEmpty()) {
             PreparedStatement outcome =
@@ -319,18 +332,14 @@ public final class JdbcStore implements AutoCloseable {
   private static final String POSTGRES_COMMIT =
       "WITH summary AS ("
           + " INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
-          + " estimate, low, high, confidence, grade, grade_label, pillars, scorecard)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+          + " estimate, low, high, confidence, grade, grade_label, pillars, scorecard,"
+          + " evidence_used)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
           + " RETURNING run_id, exchange_id),"
           + " stored AS (INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
           + " SELECT e.digest, e.evidence_id, s.exchange_id, e.body"
           + " FROM summary s, unnest(?::text[], ?::text[], ?::text[]) AS e (digest, evidence_id, body)"
           + " ON CONFLICT DO NOTHING),"
-          + " used AS (INSERT INTO store_run_evidence (run_id, exchange_id, position, digest,"
-          + " retrieved_at)"
-          + " SELECT s.run_id, s.exchange_id, u.ordinal - 1, u.digest, u.retrieved_at"
-          + " FROM summary s, unnest(?::text[], ?::text[]) WITH ORDINALITY"
-          + " AS u (digest, retrieved_at, ordinal)),"
           + " outcome AS (INSERT INTO store_outcome (run_id, exchange_id, collector_id, status,"
           + " body)"
           + " SELECT s.run_id, s.exchange_id, o.collector_id, o.status, o.body"
@@ -396,43 +405,27 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * Records which evidence the exchange used, storing the pieces the store does not hold yet.
+   * Stores the pieces of evidence the store does not hold yet (the list of uses is in the summary
+   * row).
    *
-   * @param evidence digest, evidence id, stored body and retrieval time of each piece, in order
+   * @param evidence digest, evidence id and stored body of each distinct piece
    */
-  private void insertEvidence(
-      Connection c, String runId, String exchangeId, List<String[]> evidence) throws SQLException {
+  private void storeEvidence(Connection c, String exchangeId, List<String[]> evidence)
+      throws SQLException {
     PreparedStatement stored =
         prepared(
             c,
             "INSERT INTO store_evidence (digest, evidence_id, exchange_id, body)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    PreparedStatement used =
-        prepared(
-            c,
-            "INSERT INTO store_run_evidence (run_id, exchange_id, position, digest,"
-                + " retrieved_at) VALUES (?, ?, ?, ?, ?)");
     stored.clearBatch();
-    used.clearBatch();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < evidence.size(); i++) {
-      String[] e = evidence.get(i);
-      if (seen.add(e[0])) {
-        stored.setString(1, e[0]);
-        stored.setString(2, e[1]);
-        stored.setString(3, exchangeId);
-        stored.setString(4, e[2]);
-        stored.addBatch();
-      }
-      used.setString(1, runId);
-      used.setString(2, exchangeId);
-      used.setInt(3, i);
-      used.setString(4, e[0]);
-      used.setString(5, e[3]);
-      used.addBatch();
+    for (String[] e : evidence) {
+      stored.setString(1, e[0]);
+      stored.setString(2, e[1]);
+      stored.setString(3, exchangeId);
+      stored.setString(4, e[2]);
+      stored.addBatch();
     }
     stored.executeBatch();
-    used.executeBatch();
   }
 
   /** Records the run's end (again, if it was finished before: the latest end counts). */
@@ -619,7 +612,8 @@ public final class JdbcStore implements AutoCloseable {
         c.prepareStatement(
             // schema 3 keeps the scorecard packed in the summary; earlier commits in
             // store_scorecard
-            "SELECT s.as_of, s.scorecard, k.body FROM store_summary s LEFT JOIN store_scorecard k"
+            "SELECT s.as_of, s.scorecard, k.body, s.evidence_used FROM store_summary s"
+                + " LEFT JOIN store_scorecard k"
                 + " ON k.run_id = s.run_id AND k.exchange_id = s.exchange_id"
                 + " WHERE s.run_id = ? AND s.exchange_id = ?")) {
       select.setString(1, runId);
@@ -642,22 +636,11 @@ public final class JdbcStore implements AutoCloseable {
         }
         Scorecard scorecard =
             packed != null ? Codec.packedScorecard(packed) : Codec.scorecard(body);
-        List<Evidence> evidence = new ArrayList<>();
-        try (PreparedStatement used =
-            c.prepareStatement(
-                "SELECT e.body, u.retrieved_at FROM store_run_evidence u JOIN store_evidence e"
-                    + " ON e.digest = u.digest WHERE u.run_id = ? AND u.exchange_id = ?"
-                    + " ORDER BY u.position")) {
-          used.setString(1, runId);
-          used.setString(2, exchangeId);
-          try (ResultSet evidenceRows = used.executeQuery()) {
-            while (evidenceRows.next()) {
-              evidence.add(
-                  Codec.evidence(
-                      evidenceRows.getString(1), Instant.parse(evidenceRows.getString(2))));
-            }
-          }
-        }
+        byte[] evidenceUsed = rows.getBytes(4);
+        List<Evidence> evidence =
+            evidenceUsed != null
+                ? usedEvidence(c, Codec.evidenceUsed(evidenceUsed))
+                : usedEvidenceRows(c, runId, exchangeId);
         Map<String, CollectorOutcome> outcomes = new LinkedHashMap<>();
         try (PreparedStatement select2 =
             c.prepareStatement(
@@ -676,6 +659,51 @@ public final class JdbcStore implements AutoCloseable {
         return Optional.of(new Snapshot(runId, bundle, scorecard));
       }
     }
+  }
+
+  /** The evidence of schema 4's packed list of uses, in its order: each distinct body read once. */
+  private List<Evidence> usedEvidence(Connection c, List<Codec.EvidenceUse> uses)
+      throws SQLException {
+    Map<String, String> bodies = new HashMap<>();
+    PreparedStatement select = prepared(c, "SELECT body FROM store_evidence WHERE digest = ?");
+    List<Evidence> evidence = new ArrayList<>(uses.size());
+    for (Codec.EvidenceUse use : uses) {
+      String body = bodies.get(use.digest());
+      if (body == null) {
+        select.setString(1, use.digest());
+        try (ResultSet rows = select.executeQuery()) {
+          if (!rows.next()) {
+            throw new IllegalStateException(
+                "store " + location().describe() + " has no evidence " + use.digest());
+          }
+          body = rows.getString(1);
+        }
+        bodies.put(use.digest(), body);
+      }
+      evidence.add(Codec.evidence(body, use.retrievedAt()));
+    }
+    return evidence;
+  }
+
+  /** The evidence of a commit of schema 3 or earlier: its rows in store_run_evidence. */
+  private static List<Evidence> usedEvidenceRows(Connection c, String runId, String exchangeId)
+      throws SQLException {
+    List<Evidence> evidence = new ArrayList<>();
+    try (PreparedStatement used =
+        c.prepareStatement(
+            "SELECT e.body, u.retrieved_at FROM store_run_evidence u JOIN store_evidence e"
+                + " ON e.digest = u.digest WHERE u.run_id = ? AND u.exchange_id = ?"
+                + " ORDER BY u.position")) {
+      used.setString(1, runId);
+      used.setString(2, exchangeId);
+      try (ResultSet evidenceRows = used.executeQuery()) {
+        while (evidenceRows.next()) {
+          evidence.add(
+              Codec.evidence(evidenceRows.getString(1), Instant.parse(evidenceRows.getString(2))));
+        }
+      }
+    }
+    return evidence;
   }
 
   private static final long DAY_MS = 86_400_000L;

@@ -110,4 +110,77 @@ class CodecTest {
           .hasMessageContaining("stored scorecard");
     }
   }
+
+  @Test
+  void aScorecardIsPackedWithTheDictionaryAndSchemaThreesBodiesStillRead() {
+    io.cexsafe.scoring.Scorecard card = scorecard(3_000_000L);
+    byte[] packed = Codec.packedScorecard(card);
+    // zlib's FDICT flag and the dictionary's Adler-32 right after the two header bytes
+    assertThat(packed[1] & 0x20).isEqualTo(0x20);
+    assertThat(java.nio.ByteBuffer.wrap(packed, 2, 4).getInt()).isEqualTo(Codec.DICTIONARY_ADLER);
+    byte[] schemaThree = SchemaTwoWriter.schemaThreePacked(card);
+    assertThat(packed.length).isLessThan(schemaThree.length / 2);
+    assertThat(Codec.packedScorecard(schemaThree).toJson()).isEqualTo(card.toJson());
+    assertThat(Codec.packedScorecard(packed).toJson()).isEqualTo(card.toJson());
+  }
+
+  @Test
+  void aScorecardPackedWithAnotherDictionaryIsRefused() {
+    byte[] json = Codec.scorecard(scorecard(9L)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(1);
+    deflater.setDictionary("another dictionary".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    deflater.setInput(json);
+    deflater.finish();
+    byte[] buffer = new byte[json.length + 64];
+    int length = deflater.deflate(buffer);
+    deflater.end();
+    byte[] foreign = java.util.Arrays.copyOf(buffer, length);
+
+    assertThatThrownBy(() -> Codec.packedScorecard(foreign))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stored scorecard names a dictionary");
+  }
+
+  @Test
+  void theEvidenceUsedComesBackInOrderWithExactRetrievalTimes() {
+    byte[] first = Codec.sha256Bytes("first");
+    byte[] second = Codec.sha256Bytes("second");
+    java.time.Instant exact = java.time.Instant.parse("2026-11-01T12:00:00.123456789Z");
+    java.time.Instant early = java.time.Instant.parse("1969-12-31T23:59:59.5Z");
+
+    byte[] packed =
+        Codec.evidenceUsed(
+            List.of(first, second, first), List.of(exact, early, exact.plusNanos(1)));
+
+    assertThat(Codec.evidenceUsed(packed))
+        .containsExactly(
+            new Codec.EvidenceUse(Codec.sha256("first"), exact),
+            new Codec.EvidenceUse(Codec.sha256("second"), early),
+            new Codec.EvidenceUse(Codec.sha256("first"), exact.plusNanos(1)));
+    assertThat(packed).hasSize(1 + 3 * 44);
+    assertThat(Codec.evidenceUsed(Codec.evidenceUsed(List.of(), List.of()))).isEmpty();
+  }
+
+  @Test
+  void aDamagedOrNewerListOfEvidenceUsedIsRefusedAndBadInputToo() {
+    byte[] packed =
+        Codec.evidenceUsed(
+            List.of(Codec.sha256Bytes("x")),
+            List.of(java.time.Instant.parse("2026-11-01T12:00:00Z")));
+    byte[] newer = packed.clone();
+    newer[0] = 2;
+    byte[] badNanos = packed.clone();
+    badNanos[packed.length - 4] = (byte) 0x7f;
+    for (byte[] bad :
+        List.of(new byte[0], newer, java.util.Arrays.copyOf(packed, packed.length - 1), badNanos)) {
+      assertThatThrownBy(() -> Codec.evidenceUsed(bad))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("stored list of the evidence used");
+    }
+    assertThatThrownBy(
+            () -> Codec.evidenceUsed(List.of(new byte[31]), List.of(java.time.Instant.EPOCH)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Codec.evidenceUsed(List.of(new byte[32]), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -17,15 +17,26 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 
 /**
- * Writes a store as cexsafe did before schema 3, for the tests of the migration: the schema of the
- * V1 and V2 migrations only (Flyway stops at version 2), and each exchange committed the way schema
- * 2's code committed it, its scorecard as JSON text in {@code store_scorecard}.
+ * Writes a store as cexsafe did before schema 3 (or 4), for the tests of the migrations: the schema
+ * of the V1 and V2 (and V3) migrations only (Flyway stops at version 2, or 3), and each exchange
+ * committed the way schema 2's code committed it, its scorecard as JSON text in {@code
+ * store_scorecard} (schema 3's: zlib-compressed without a dictionary in its summary row), and its
+ * evidence use as rows of {@code store_run_evidence}.
  */
 public final class SchemaTwoWriter {
   private SchemaTwoWriter() {}
 
   /** Creates the schema 2 store at {@code location} (an empty database). */
   public static void createSchemaTwo(StoreLocation location) throws Exception {
+    createSchema(location, "2");
+  }
+
+  /** Creates the schema 3 store at {@code location} (an empty database). */
+  public static void createSchemaThree(StoreLocation location) throws Exception {
+    createSchema(location, "3");
+  }
+
+  private static void createSchema(StoreLocation location, String version) throws Exception {
     if (location.isSqlite()) {
       java.nio.file.Files.createDirectories(location.file().toAbsolutePath().getParent());
     }
@@ -33,7 +44,7 @@ public final class SchemaTwoWriter {
         .dataSource(location.jdbcUrl(), null, null)
         .locations(Database.MIGRATIONS)
         .table(Database.HISTORY_TABLE)
-        .target("2")
+        .target(version)
         .loggers("slf4j")
         .load()
         .migrate();
@@ -46,6 +57,28 @@ public final class SchemaTwoWriter {
       long startedMs,
       List<EvidenceBundle> bundles,
       List<Scorecard> scorecards)
+      throws SQLException {
+    storeRun(location, plan, startedMs, bundles, scorecards, false);
+  }
+
+  /** Records a run, commits the exchanges in order and finishes the run, as schema 3 did. */
+  public static void storeRunAsSchemaThree(
+      StoreLocation location,
+      RunPlan plan,
+      long startedMs,
+      List<EvidenceBundle> bundles,
+      List<Scorecard> scorecards)
+      throws SQLException {
+    storeRun(location, plan, startedMs, bundles, scorecards, true);
+  }
+
+  private static void storeRun(
+      StoreLocation location,
+      RunPlan plan,
+      long startedMs,
+      List<EvidenceBundle> bundles,
+      List<Scorecard> scorecards,
+      boolean schemaThree)
       throws SQLException {
     try (Connection c = DriverManager.getConnection(location.jdbcUrl())) {
       try (PreparedStatement run =
@@ -60,20 +93,27 @@ public final class SchemaTwoWriter {
         run.executeUpdate();
       }
       for (int i = 0; i < bundles.size(); i++) {
-        commit(c, plan.runId(), bundles.get(i), scorecards.get(i), startedMs + i);
+        commit(c, plan.runId(), bundles.get(i), scorecards.get(i), startedMs + i, schemaThree);
       }
     }
   }
 
   private static void commit(
-      Connection c, String runId, EvidenceBundle bundle, Scorecard scorecard, long committedMs)
+      Connection c,
+      String runId,
+      EvidenceBundle bundle,
+      Scorecard scorecard,
+      long committedMs,
+      boolean schemaThree)
       throws SQLException {
     String exchangeId = bundle.exchangeId();
     try (PreparedStatement summary =
         c.prepareStatement(
             "INSERT INTO store_summary (run_id, exchange_id, as_of_ms, as_of, committed_ms,"
-                + " estimate, low, high, confidence, grade, grade_label, pillars)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " estimate, low, high, confidence, grade, grade_label, pillars"
+                + (schemaThree ? ", scorecard)" : ")")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + (schemaThree ? ", ?)" : ")"))) {
       summary.setString(1, runId);
       summary.setString(2, exchangeId);
       summary.setLong(3, bundle.asOf().toEpochMilli());
@@ -90,15 +130,20 @@ public final class SchemaTwoWriter {
       summary.setString(10, scorecard.grade() == null ? null : scorecard.grade().name());
       summary.setString(11, scorecard.gradeLabel());
       summary.setString(12, Codec.pillars(scorecard.pillars()));
+      if (schemaThree) {
+        summary.setBytes(13, schemaThreePacked(scorecard));
+      }
       summary.executeUpdate();
     }
-    try (PreparedStatement card =
-        c.prepareStatement(
-            "INSERT INTO store_scorecard (run_id, exchange_id, body) VALUES (?, ?, ?)")) {
-      card.setString(1, runId);
-      card.setString(2, exchangeId);
-      card.setString(3, Codec.scorecard(scorecard));
-      card.executeUpdate();
+    if (!schemaThree) {
+      try (PreparedStatement card =
+          c.prepareStatement(
+              "INSERT INTO store_scorecard (run_id, exchange_id, body) VALUES (?, ?, ?)")) {
+        card.setString(1, runId);
+        card.setString(2, exchangeId);
+        card.setString(3, Codec.scorecard(scorecard));
+        card.executeUpdate();
+      }
     }
     Set<String> seen = new HashSet<>();
     try (PreparedStatement stored =
@@ -142,5 +187,20 @@ public final class SchemaTwoWriter {
         outcome.executeUpdate();
       }
     }
+  }
+
+  /** Schema 3's packed scorecard: its JSON in the zlib format, fastest level, no dictionary. */
+  public static byte[] schemaThreePacked(Scorecard scorecard) {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+    java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream out =
+        new java.util.zip.DeflaterOutputStream(packed, deflater)) {
+      out.write(Codec.scorecard(scorecard).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      deflater.end();
+    }
+    return packed.toByteArray();
   }
 }
