@@ -25,7 +25,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * logback is configured (see {@link LoggingStart#setLevels}).
  */
 public final class CliLoggingProvider implements SLF4JServiceProvider {
-  private LoggerContext context;
+  private volatile LoggerContext context;
+  private DeferredLogging deferred;
   private IMarkerFactory markerFactory;
   private MDCAdapter mdcAdapter;
 
@@ -40,31 +41,52 @@ public final class CliLoggingProvider implements SLF4JServiceProvider {
       context = (LoggerContext) logback.getLoggerFactory();
       markerFactory = logback.getMarkerFactory();
       mdcAdapter = logback.getMDCAdapter();
+      LoggerContext started = context;
+      LoggingStart.started(verbose -> LogbackSetup.setLevels(started, verbose));
     } else {
-      // what logback's provider and ContextInitializer do, less the scans: the only configurator is
-      // LogbackSetup, which configures everything itself
-      context = new LoggerContext();
-      context.setName(CoreConstants.DEFAULT_CONTEXT_NAME);
       LogbackMDCAdapter mdc = new LogbackMDCAdapter();
-      context.setMDCAdapter(mdc);
       mdcAdapter = mdc;
       markerFactory = new BasicMarkerFactory();
-      StatusListenerConfigHelper.installIfAsked(context);
-      LogbackSetup setup = new LogbackSetup(() -> false);
-      setup.setContext(context);
-      setup.configure(context);
-      context.start();
-      if (!StatusUtil.contextHasStatusListener(context)) {
-        StatusPrinter.printInCaseOfErrorsOrWarnings(context);
-      }
+      deferred = new DeferredLogging(() -> startLogback(mdc));
     }
-    LoggerContext started = context;
+  }
+
+  /**
+   * What logback's provider and ContextInitializer do, less the scans: the only configurator is
+   * {@link LogbackSetup}, which configures everything itself. Runs when the first line could be
+   * written (see {@link DeferredLogging}).
+   */
+  private LoggerContext startLogback(LogbackMDCAdapter mdc) {
+    LoggerContext started = new LoggerContext();
+    started.setName(CoreConstants.DEFAULT_CONTEXT_NAME);
+    started.setMDCAdapter(mdc);
+    StatusListenerConfigHelper.installIfAsked(started);
+    LogbackSetup setup = new LogbackSetup(() -> false);
+    setup.setContext(started);
+    setup.configure(started);
+    started.start();
+    if (!StatusUtil.contextHasStatusListener(started)) {
+      StatusPrinter.printInCaseOfErrorsOrWarnings(started);
+    }
     LoggingStart.started(verbose -> LogbackSetup.setLevels(started, verbose));
+    context = started;
+    return started;
   }
 
   @Override
   public ILoggerFactory getLoggerFactory() {
-    return context;
+    LoggerContext started = context;
+    return started != null ? started : deferred;
+  }
+
+  /**
+   * {@return logback's context, started now if logging was deferred}: for changes to logback's own
+   * configuration, such as {@code --log-format json}
+   */
+  static LoggerContext startedContext(ILoggerFactory factory) {
+    return factory instanceof DeferredLogging lazy
+        ? lazy.context()
+        : factory instanceof LoggerContext started ? started : null;
   }
 
   @Override

@@ -121,8 +121,8 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
    * @return whether the lines are now JSON
    */
   static synchronized boolean useJsonLines() {
-    return LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-        && useJsonLines(context);
+    LoggerContext context = CliLoggingProvider.startedContext(LoggerFactory.getILoggerFactory());
+    return context != null && useJsonLines(context);
   }
 
   static synchronized boolean useJsonLines(LoggerContext context) {

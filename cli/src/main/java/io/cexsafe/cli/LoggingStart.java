@@ -66,6 +66,16 @@ final class LoggingStart {
   }
 
   /**
+   * Whether {@code --verbose} asked for levels below {@code WARN} that wait for logging to start
+   * (see {@link DeferredLogging}).
+   */
+  static boolean verboseAsked() {
+    synchronized (LOCK) {
+      return Boolean.TRUE.equals(pendingVerbose);
+    }
+  }
+
+  /**
    * Called by {@link CliLoggingProvider} once logback is configured, with a way to set levels on
    * its context: sets those asked for before.
    */

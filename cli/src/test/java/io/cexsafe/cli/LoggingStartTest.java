@@ -51,15 +51,15 @@ class LoggingStartTest {
 
       // the first log line starts logging, with the levels --verbose asked for, on stderr
       Object logger = slf4j(loader, "getLogger", "io.cexsafe.Probe");
-      logger.getClass().getMethod("debug", String.class).invoke(logger, "a debug line");
+      loggerMethod(loader, "debug", String.class).invoke(logger, "a debug line");
       assertThat(loader.loaded("ch.qos.logback.classic.LoggerContext")).isTrue();
       Object factory = slf4j(loader, "getILoggerFactory");
       assertThat(factory.getClass().getName()).isEqualTo("ch.qos.logback.classic.LoggerContext");
       invokeStatic(loader, "putRunId", String.class, "run-19");
       invokeStatic(loader, "useJsonLines", null, null);
-      logger.getClass().getMethod("warn", String.class).invoke(logger, "a warning");
+      loggerMethod(loader, "warn", String.class).invoke(logger, "a warning");
       invokeStatic(loader, "clear", null, null);
-      logger.getClass().getMethod("warn", String.class).invoke(logger, "text again");
+      loggerMethod(loader, "warn", String.class).invoke(logger, "text again");
     } finally {
       System.setErr(stderr);
       restore(LoggingStart.PROVIDER_PROPERTY, provider);
@@ -75,6 +75,96 @@ class LoggingStartTest {
             "\"level\":\"WARN\"", "\"runId\":\"run-19\"", "\"formattedMessage\":\"a warning\"");
     assertThat(lines.get(2))
         .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  io\\.cexsafe\\.Probe - text again");
+  }
+
+  @Test
+  void linesBelowWarnStartNoLoggingAndTheFirstWarningDoes() throws Exception {
+    String provider = System.getProperty(LoggingStart.PROVIDER_PROPERTY);
+    String verbosity = System.getProperty(LoggingStart.REPORT_VERBOSITY_PROPERTY);
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try (FreshLoader loader = new FreshLoader()) {
+      Class<?> start = loader.loadClass(LoggingStart.class.getName());
+      Method select = start.getDeclaredMethod("select");
+      select.setAccessible(true);
+      select.invoke(null);
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+
+      // what an offline assessment does: loggers, a DEBUG line, checks below WARN, the run id
+      Object logger = slf4j(loader, "getLogger", "io.cexsafe.Probe");
+      loggerMethod(loader, "debug", String.class, Object.class)
+          .invoke(logger, "collector '{}' is already registered", "proof-of-reserves");
+      loggerMethod(loader, "info", String.class).invoke(logger, "an info line");
+      assertThat(loggerMethod(loader, "isDebugEnabled").invoke(logger)).isEqualTo(false);
+      assertThat(loggerMethod(loader, "isInfoEnabled").invoke(logger)).isEqualTo(false);
+      invokeStatic(loader, "putRunId", String.class, "run-19");
+      // the provider is in use, but logback is not configured: no appender, no layout
+      assertThat(loader.loaded(CliLoggingProvider.class.getName())).isTrue();
+      assertThat(loader.loaded("ch.qos.logback.core.ConsoleAppender")).isFalse();
+      assertThat(loader.loaded(TextLogLayout.class.getName())).isFalse();
+
+      // a failure's WARN starts logback, with the MDC put before
+      loggerMethod(loader, "warn", String.class, Object.class)
+          .invoke(logger, "source {} failed", "defillama");
+      assertThat(loader.loaded("ch.qos.logback.core.ConsoleAppender")).isTrue();
+      Object factory = slf4j(loader, "getILoggerFactory");
+      assertThat(factory.getClass().getName()).isEqualTo("ch.qos.logback.classic.LoggerContext");
+      loggerMethod(loader, "debug", String.class).invoke(logger, "still below the level");
+      assertThat(loggerMethod(loader, "isWarnEnabled").invoke(logger)).isEqualTo(true);
+      invokeStatic(loader, "useJsonLines", null, null);
+      loggerMethod(loader, "error", String.class).invoke(logger, "an error");
+      invokeStatic(loader, "clear", null, null);
+    } finally {
+      System.setErr(stderr);
+      restore(LoggingStart.PROVIDER_PROPERTY, provider);
+      restore(LoggingStart.REPORT_VERBOSITY_PROPERTY, verbosity);
+    }
+    List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0))
+        .matches(
+            "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  io\\.cexsafe\\.Probe - source defillama failed");
+    assertThat(lines.get(1))
+        .startsWith("{")
+        .contains(
+            "\"level\":\"ERROR\"", "\"runId\":\"run-19\"", "\"formattedMessage\":\"an error\"");
+  }
+
+  @Test
+  void jsonLinesAskedBeforeAnyLineStartLoggingInJson() throws Exception {
+    String provider = System.getProperty(LoggingStart.PROVIDER_PROPERTY);
+    String verbosity = System.getProperty(LoggingStart.REPORT_VERBOSITY_PROPERTY);
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try (FreshLoader loader = new FreshLoader()) {
+      Class<?> start = loader.loadClass(LoggingStart.class.getName());
+      Method select = start.getDeclaredMethod("select");
+      select.setAccessible(true);
+      select.invoke(null);
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+
+      Object logger = slf4j(loader, "getLogger", "io.cexsafe.Probe");
+      invokeStatic(loader, "useJsonLines", null, null);
+      invokeStatic(loader, "putRunId", String.class, "run-20");
+      loggerMethod(loader, "warn", String.class).invoke(logger, "a warning");
+      invokeStatic(loader, "clear", null, null);
+    } finally {
+      System.setErr(stderr);
+      restore(LoggingStart.PROVIDER_PROPERTY, provider);
+      restore(LoggingStart.REPORT_VERBOSITY_PROPERTY, verbosity);
+    }
+    List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0))
+        .startsWith("{")
+        .contains(
+            "\"level\":\"WARN\"", "\"runId\":\"run-20\"", "\"formattedMessage\":\"a warning\"");
+  }
+
+  /** A method of SLF4J's {@code Logger} interface: loggers before logging starts are not public. */
+  private static Method loggerMethod(FreshLoader loader, String name, Class<?>... types)
+      throws Exception {
+    return loader.loadClass("org.slf4j.Logger").getMethod(name, types);
   }
 
   private static int run(FreshLoader loader, String... args) throws Exception {
