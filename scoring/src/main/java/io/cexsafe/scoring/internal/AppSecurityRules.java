@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
 
 /** Rules of the App Security &amp; Account Controls pillar. */
 final class AppSecurityRules {
@@ -48,7 +50,7 @@ final class AppSecurityRules {
   /** What a bounty adds when its top reward is not stated. */
   static final double UNSTATED_REWARD = 1;
 
-  static final Curve.Log TOP_REWARD = Curve.log10(4, 5, Curve::usd);
+  static final Curve.Log TOP_REWARD = Curve.log10(4, 5, Format.USD);
 
   static final Scale SECURITY_RATING = Scale.max(2);
 
@@ -67,7 +69,7 @@ final class AppSecurityRules {
                 + " offered. Unknown when nothing states whether withdrawals need 2FA.",
             "A stolen password should not be enough to move funds out; SMS codes fall to"
                 + " SIM-swaps, authenticator apps and keys do not.",
-            AppSecurityRules::twoFactor));
+            Evaluation.TWO_FACTOR));
     rules.add(
         ControlRule.of(
             "app-security.passkeys",
@@ -103,7 +105,7 @@ final class AppSecurityRules {
                 + " nothing states whether a whitelist exists.",
             "An attacker who takes over an account must send funds to a new address; a lock"
                 + " period gives the owner time to notice and freeze the account.",
-            AppSecurityRules::whitelistLock));
+            Evaluation.WHITELIST_LOCK));
     rules.add(
         ControlRule.of(
             "app-security.anti-phishing",
@@ -138,7 +140,7 @@ final class AppSecurityRules {
                 + " API keys plus {allowlist} times that of IP allow-lists. Unknown when neither is stated.",
             "Leaked API keys are a common way accounts are drained; scopes and IP allow-lists"
                 + " limit what a leaked key can do.",
-            AppSecurityRules::apiKeys));
+            Evaluation.API_KEYS));
     rules.add(
         certification(
             "app-security.iso-27001",
@@ -175,7 +177,7 @@ final class AppSecurityRules {
                 + " not stated, or up to {reward} on a log scale of the top reward (nothing more"
                 + " at {reward.zero}, full at {reward.full}). The best programme counts. Unknown without one.",
             "Paying outsiders to report flaws finds them before attackers do.",
-            AppSecurityRules::bugBounty));
+            Evaluation.BUG_BOUNTY));
     rules.add(
         Rule.declared(
             "app-security.security-rating",
@@ -186,8 +188,45 @@ final class AppSecurityRules {
                 + " maximum is stated); for a letter grade A 100 %, B 75 %, C 50 %, D 25 %, others"
                 + " 50 %. Unknown without a rating.",
             "An outside rating is a weak but independent check on the other claims.",
-            AppSecurityRules::securityRating));
-    return rules.stream().map(Rule::discountingClaims).toList();
+            Evaluation.SECURITY_RATING));
+    List<Rule> discounting = new ArrayList<>(rules.size());
+    for (Rule rule : rules) {
+      discounting.add(rule.discountingClaims());
+    }
+    return List.copyOf(discounting);
+  }
+
+  // The rules' functions are named constants and classes, not method references and lambdas: each
+  // lambda costs a linkage (about 0.2 ms, interpreted) at the start of every CLI run that scores.
+
+  /** The evaluation of each rule declared here, by name. */
+  private enum Evaluation implements Function<ScoringContext, Outcome> {
+    TWO_FACTOR,
+    WHITELIST_LOCK,
+    API_KEYS,
+    BUG_BOUNTY,
+    SECURITY_RATING;
+
+    @Override
+    public Outcome apply(ScoringContext ctx) {
+      return switch (this) {
+        case TWO_FACTOR -> twoFactor(ctx);
+        case WHITELIST_LOCK -> whitelistLock(ctx);
+        case API_KEYS -> apiKeys(ctx);
+        case BUG_BOUNTY -> bugBounty(ctx);
+        case SECURITY_RATING -> securityRating(ctx);
+      };
+    }
+  }
+
+  /** How a curve here labels its values. */
+  private enum Format implements DoubleFunction<String> {
+    USD;
+
+    @Override
+    public String apply(double value) {
+      return Curve.usd(value);
+    }
   }
 
   private static double availability(ControlAvailability availability) {
@@ -311,35 +350,43 @@ final class AppSecurityRules {
             + ". Unknown when none is known (certifications are advertised, so absence is not"
             + " proof).",
         rationale,
-        ctx -> {
-          Item<Certification> best = null;
-          double bestPoints = -1;
-          for (Item<Certification> item : ctx.current(Certification.class)) {
-            Certification c = item.fact();
-            boolean current = c.validUntil() == null || !c.validUntil().isBefore(ctx.asOfDate());
-            double points;
-            if (c.standard() == standard) {
-              points = levels.points(current ? "current" : "expired");
-            } else if (c.standard() == weaker) {
-              points = levels.points(current ? "weaker" : "expired");
-            } else {
-              continue;
-            }
-            if (points > bestPoints) {
-              best = item;
-              bestPoints = points;
-            }
-          }
-          if (best == null) {
-            return Outcome.unknown("no " + name + " certification known");
-          }
-          String value =
-              best.fact().summary()
-                  + (best.fact().validUntil() == null
-                      ? ""
-                      : ", valid until " + best.fact().validUntil());
-          return Outcome.known(bestPoints, value, value, best);
-        });
+        new CertificationEvaluation(standard, weaker, levels, name));
+  }
+
+  /** The best current (or weaker, or expired) certification of a standard. */
+  private record CertificationEvaluation(
+      CertificationStandard standard, CertificationStandard weaker, Table levels, String name)
+      implements Function<ScoringContext, Outcome> {
+    @Override
+    public Outcome apply(ScoringContext ctx) {
+      Item<Certification> best = null;
+      double bestPoints = -1;
+      for (Item<Certification> item : ctx.current(Certification.class)) {
+        Certification c = item.fact();
+        boolean current = c.validUntil() == null || !c.validUntil().isBefore(ctx.asOfDate());
+        double points;
+        if (c.standard() == standard) {
+          points = levels.points(current ? "current" : "expired");
+        } else if (c.standard() == weaker) {
+          points = levels.points(current ? "weaker" : "expired");
+        } else {
+          continue;
+        }
+        if (points > bestPoints) {
+          best = item;
+          bestPoints = points;
+        }
+      }
+      if (best == null) {
+        return Outcome.unknown("no " + name + " certification known");
+      }
+      String value =
+          best.fact().summary()
+              + (best.fact().validUntil() == null
+                  ? ""
+                  : ", valid until " + best.fact().validUntil());
+      return Outcome.known(bestPoints, value, value, best);
+    }
   }
 
   private static double bountyPoints(BugBounty bounty) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 
 /**
  * A composite kind: a rule whose points add up over named parts, each declared with its own
@@ -40,12 +41,37 @@ final class Composite implements Scale {
     }
     List<Part> list = new ArrayList<>();
     for (Part part : parts) {
-      if (list.stream().anyMatch(p -> p.name().equals(part.name()))) {
+      if (find(list, part.name()) != null) {
         throw new IllegalArgumentException("part " + part.name() + " is declared twice");
       }
       list.add(part);
     }
-    return new Composite(list, list.stream().mapToDouble(Part::max).sum());
+    return new Composite(list, total(list));
+  }
+
+  // Loops rather than stream lambdas: each lambda costs a linkage (about 0.2 ms, interpreted) at
+  // the
+  // start of every CLI run, and composites are declared as the rule book loads.
+
+  /** The part named {@code name}, or null. */
+  private static Part find(List<Part> parts, String name) {
+    for (Part part : parts) {
+      if (part.name().equals(name)) {
+        return part;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The parts' maxima summed as a stream sums them (compensated), so every total stays the same.
+   */
+  private static double total(List<Part> parts) {
+    double[] maxima = new double[parts.size()];
+    for (int i = 0; i < maxima.length; i++) {
+      maxima[i] = parts.get(i).max();
+    }
+    return DoubleStream.of(maxima).sum();
   }
 
   static Part part(String name, double max) {
@@ -54,7 +80,7 @@ final class Composite implements Scale {
 
   /** This composite awarding at most {@code cap}, which must lie below the parts' total. */
   Composite cappedAt(double cap) {
-    double total = parts.stream().mapToDouble(Part::max).sum();
+    double total = total(parts);
     if (!(cap > 0 && cap < total)) {
       throw new IllegalArgumentException(
           "a cap must lie above 0 and below the parts' total " + Fmt.num(total) + ", not " + cap);
@@ -69,11 +95,11 @@ final class Composite implements Scale {
 
   /** The most part {@code name} adds. */
   double part(String name) {
-    return parts.stream()
-        .filter(p -> p.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no part " + name + " in this rule"))
-        .max();
+    Part part = find(parts, name);
+    if (part == null) {
+      throw new IllegalArgumentException("no part " + name + " in this rule");
+    }
+    return part.max();
   }
 
   /** What part {@code name} adds when it earns {@code fraction} of its maximum. */
@@ -97,7 +123,9 @@ final class Composite implements Scale {
   @Override
   public Map<String, String> terms() {
     Map<String, String> terms = new LinkedHashMap<>();
-    parts.forEach(p -> terms.put(p.name(), Fmt.num(p.max())));
+    for (Part part : parts) {
+      terms.put(part.name(), Fmt.num(part.max()));
+    }
     return terms;
   }
 }

@@ -2,6 +2,7 @@ package io.cexsafe.scoring.internal;
 
 import io.cexsafe.Evidence;
 import io.cexsafe.EvidenceBundle;
+import io.cexsafe.EvidenceClass;
 import io.cexsafe.Pillar;
 import io.cexsafe.facts.IdentityResolution;
 import io.cexsafe.facts.SearchRecord;
@@ -17,11 +18,14 @@ import io.cexsafe.scoring.Scorecard;
 import io.cexsafe.scoring.Severity;
 import io.cexsafe.scoring.UnscoredFact;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.DoubleStream;
 
 /**
  * Turns a bundle into a scorecard: runs the rules, aggregates pillars over all of them (unknown
@@ -154,7 +158,7 @@ public final class Engine {
     double estimate = Curves.clamp(Curves.round2(overall), overallLow, overallHigh);
     double roundedConfidence = Curves.round2(Curves.clamp(confidence, 0, 1));
     List<RedFlag> flags = new ArrayList<>(redFlags);
-    flags.sort(Engine::redFlagOrder);
+    flags.sort(RED_FLAG_ORDER);
     boolean rated = roundedConfidence >= thresholds.notRatedBelow();
     Grade uncapped = rated ? Grade.of(estimate) : null;
     Grade grade = uncapped;
@@ -188,7 +192,7 @@ public final class Engine {
         findings.add(finding);
       }
     }
-    findings.sort(Engine::findingOrder);
+    findings.sort(FINDING_ORDER);
     return new Scorecard(
         bundle.exchangeId(),
         methodology.id(),
@@ -207,11 +211,37 @@ public final class Engine {
         pillars,
         findings,
         List.copyOf(staleIds),
-        ctx.unread().stream().map(UnscoredFact::of).toList());
+        unscored(ctx.unread()));
   }
 
-  // The two orders are written out rather than as Comparator.comparing chains: scoring runs cold,
-  // interpreted, in a CLI start, where each chained lambda costs a linkage.
+  // The two orders are written out rather than as Comparator.comparing chains, and named classes
+  // and loops stand for method references and stream lambdas: scoring runs cold, interpreted, in a
+  // CLI start, where each lambda costs a linkage (about 0.2 ms, interpreted).
+
+  private static final Comparator<RedFlag> RED_FLAG_ORDER = new RedFlagOrder();
+  private static final Comparator<Finding> FINDING_ORDER = new FindingOrder();
+
+  private static final class RedFlagOrder implements Comparator<RedFlag> {
+    @Override
+    public int compare(RedFlag a, RedFlag b) {
+      return redFlagOrder(a, b);
+    }
+  }
+
+  private static final class FindingOrder implements Comparator<Finding> {
+    @Override
+    public int compare(Finding a, Finding b) {
+      return findingOrder(a, b);
+    }
+  }
+
+  private static List<UnscoredFact> unscored(List<Evidence> unread) {
+    List<UnscoredFact> facts = new ArrayList<>(unread.size());
+    for (Evidence evidence : unread) {
+      facts.add(UnscoredFact.of(evidence));
+    }
+    return Collections.unmodifiableList(facts);
+  }
 
   /** Lowest cap first, then kind, message and evidence ids. */
   private static int redFlagOrder(RedFlag a, RedFlag b) {
@@ -292,9 +322,13 @@ public final class Engine {
       return outcome.points();
     }
     if (!outcome.parts().isEmpty()) {
-      return outcome.parts().stream()
-          .mapToDouble(p -> p.points() * ClaimFactors.of(p.evidence().evidenceClass()))
-          .sum();
+      // summed as a stream sums (compensated), so every total stays the same
+      double[] credited = new double[outcome.parts().size()];
+      for (int i = 0; i < credited.length; i++) {
+        Outcome.Part p = outcome.parts().get(i);
+        credited[i] = p.points() * ClaimFactors.of(p.evidence().evidenceClass());
+      }
+      return DoubleStream.of(credited).sum();
     }
     return outcome.points() * ClaimFactors.weakest(outcome.used());
   }
@@ -322,9 +356,18 @@ public final class Engine {
   }
 
   private static Enum<?> weakest(Outcome outcome) {
-    return outcome.used().stream()
-        .map(Evidence::evidenceClass)
-        .min(Comparator.comparingDouble(ClaimFactors::of))
-        .orElseThrow();
+    EvidenceClass weakest = null;
+    for (Evidence evidence : outcome.used()) {
+      EvidenceClass candidate = evidence.evidenceClass();
+      // the first of the lowest factors, as Stream.min keeps it
+      if (weakest == null
+          || Double.compare(ClaimFactors.of(candidate), ClaimFactors.of(weakest)) < 0) {
+        weakest = candidate;
+      }
+    }
+    if (weakest == null) {
+      throw new NoSuchElementException("No value present");
+    }
+    return weakest;
   }
 }

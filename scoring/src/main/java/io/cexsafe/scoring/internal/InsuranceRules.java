@@ -12,6 +12,10 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Rules of the Insurance pillar. */
 final class InsuranceRules {
@@ -20,10 +24,10 @@ final class InsuranceRules {
   static final Scale COVER = Scale.max(30);
 
   /** Cover over reserves; saturates at a tenth because no exchange insures all custody. */
-  static final Curve.Log COVER_RATIO = Curve.log10(-4, -1, Curve::percent);
+  static final Curve.Log COVER_RATIO = Curve.log10(-4, -1, Format.PERCENT);
 
   /** Cover in dollars, when reserves are unknown. */
-  static final Curve.Log COVER_USD = Curve.log10(6, 9, Curve::usd);
+  static final Curve.Log COVER_USD = Curve.log10(6, 9, Format.USD);
 
   static final Table UNDERWRITER = Table.best("named", 15).then("broker", 7).then("none", 0);
 
@@ -42,7 +46,7 @@ final class InsuranceRules {
 
   static final Composite FUND = Composite.of(Composite.part("fund", 4), Composite.part("size", 6));
 
-  static final Curve.Log FUND_SIZE = Curve.log10(7, 9, Curve::usd);
+  static final Curve.Log FUND_SIZE = Curve.log10(7, 9, Format.USD);
 
   static List<Rule> rules() {
     Pillar p = Pillar.INSURANCE;
@@ -58,7 +62,7 @@ final class InsuranceRules {
                     + " nothing at {usd.zero}, full at {usd.full}, log scale. Unknown when no policy discloses its cover.",
                 "Cover matters in proportion to what it protects; no exchange insures all custody, so"
                     + " the scale is logarithmic and saturates at a tenth.",
-                InsuranceRules::coverRatio)
+                Evaluation.COVER_RATIO)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
         Rule.declared(
@@ -70,7 +74,7 @@ final class InsuranceRules {
                     + " broker is named, {none} when neither. Unknown without any policy.",
                 "An unnamed insurer cannot be checked; a named one can be, and has its reputation at"
                     + " stake.",
-                InsuranceRules::underwriter)
+                Evaluation.UNDERWRITER)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
         Rule.declared(
@@ -83,7 +87,7 @@ final class InsuranceRules {
                     + " scope.",
                 "Most losses happen from hot wallets; cover of cold storage alone protects the part"
                     + " least at risk.",
-                InsuranceRules::scope)
+                Evaluation.SCOPE)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
         Rule.declared(
@@ -96,7 +100,7 @@ final class InsuranceRules {
                     + " {terms} when terms are published. Unknown when no programme is known.",
                 "What a retail user can actually claim after an account takeover depends on such a"
                     + " programme, not on the exchange's corporate policies.",
-                InsuranceRules::programme)
+                Evaluation.PROGRAMME)
             .absentWhenSearched(SearchTopic.PROTECTION_PROGRAMME)
             .discountingClaims(),
         Rule.declared(
@@ -108,7 +112,7 @@ final class InsuranceRules {
                     + " when a protection programme publishes its terms, {none} when a policy says its terms are not"
                     + " published or a programme has none. Unknown otherwise.",
                 "Exclusions decide whether cover pays; unpublished terms cannot be relied on.",
-                InsuranceRules::terms)
+                Evaluation.TERMS)
             .absentWhenSearched(SearchTopic.INSURANCE)
             .discountingClaims(),
         Rule.declared(
@@ -122,23 +126,27 @@ final class InsuranceRules {
                     + " less than insurance because the money stays the exchange's own.",
                 "A fund like SAFU can compensate users, but it is not independent of the exchange's"
                     + " solvency.",
-                InsuranceRules::selfInsurance)
+                Evaluation.SELF_INSURANCE)
             .absentWhenSearched(SearchTopic.PROTECTION_PROGRAMME)
             .discountingClaims());
   }
 
   private static Outcome coverRatio(ScoringContext ctx) {
-    List<Item<InsurancePolicy>> sized =
-        ctx.current(InsurancePolicy.class).stream()
-            .filter(i -> i.fact().coverUsd() != null)
-            .toList();
+    List<Item<InsurancePolicy>> sized = new ArrayList<>();
+    BigDecimal cover = BigDecimal.ZERO;
+    for (Item<InsurancePolicy> item : ctx.current(InsurancePolicy.class)) {
+      if (item.fact().coverUsd() != null) {
+        sized.add(item);
+        cover = cover.add(item.fact().coverUsd());
+      }
+    }
     if (sized.isEmpty()) {
       return Outcome.unknown("no policy discloses its cover");
     }
-    BigDecimal cover =
-        sized.stream().map(i -> i.fact().coverUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
-    Optional<Item<ReserveSnapshot>> reserves =
-        ctx.latest(ReserveSnapshot.class).filter(i -> i.fact().totalUsd().signum() > 0);
+    Optional<Item<ReserveSnapshot>> reserves = ctx.latest(ReserveSnapshot.class);
+    if (reserves.isPresent() && reserves.get().fact().totalUsd().signum() <= 0) {
+      reserves = Optional.empty();
+    }
     List<Item<?>> used = new ArrayList<>(sized);
     double points;
     String value;
@@ -161,7 +169,7 @@ final class InsuranceRules {
       return Outcome.unknown("no insurance policy");
     }
     List<Item<InsurancePolicy>> named =
-        ctx.current(InsurancePolicy.class, f -> f.underwriter() != null);
+        ctx.current(InsurancePolicy.class, PolicyStates.UNDERWRITER);
     if (!named.isEmpty()) {
       Item<InsurancePolicy> item = named.get(0);
       return Outcome.known(
@@ -170,8 +178,7 @@ final class InsuranceRules {
           "underwriter " + item.fact().underwriter(),
           item);
     }
-    List<Item<InsurancePolicy>> brokered =
-        ctx.current(InsurancePolicy.class, f -> f.broker() != null);
+    List<Item<InsurancePolicy>> brokered = ctx.current(InsurancePolicy.class, PolicyStates.BROKER);
     if (!brokered.isEmpty()) {
       Item<InsurancePolicy> item = brokered.get(0);
       return Outcome.known(
@@ -201,8 +208,7 @@ final class InsuranceRules {
   private static Outcome scope(ScoringContext ctx) {
     Item<InsurancePolicy> best = null;
     double bestPoints = -1;
-    for (Item<InsurancePolicy> item :
-        ctx.current(InsurancePolicy.class, f -> !f.scope().isEmpty())) {
+    for (Item<InsurancePolicy> item : ctx.current(InsurancePolicy.class, PolicyStates.SCOPE)) {
       if (scopePoints(item.fact()) > bestPoints) {
         best = item;
         bestPoints = scopePoints(item.fact());
@@ -211,8 +217,11 @@ final class InsuranceRules {
     if (best == null) {
       return Outcome.unknown("no policy states its scope");
     }
-    String value =
-        String.join(", ", best.fact().scope().stream().sorted().map(Fmt::lower).toList());
+    List<String> scopes = new ArrayList<>();
+    for (InsuranceScope scope : new TreeSet<>(best.fact().scope())) {
+      scopes.add(Fmt.lower(scope));
+    }
+    String value = String.join(", ", scopes);
     return Outcome.known(bestPoints, value, "covers " + value, best);
   }
 
@@ -242,8 +251,7 @@ final class InsuranceRules {
     double points = -1;
     Item<?> source = null;
     String value = null;
-    for (Item<InsurancePolicy> item :
-        ctx.current(InsurancePolicy.class, f -> f.termsPublished() != null)) {
+    for (Item<InsurancePolicy> item : ctx.current(InsurancePolicy.class, PolicyStates.TERMS)) {
       boolean published = item.fact().termsPublished();
       double candidate = TERMS.points(published ? "policy" : "none");
       if (candidate > points) {
@@ -289,5 +297,59 @@ final class InsuranceRules {
         best.fact().name()
             + (best.fact().sizeUsd() == null ? "" : " " + Fmt.usd(best.fact().sizeUsd()));
     return Outcome.known(points, value, "fund " + value, best);
+  }
+
+  // The rules' functions are named constants, not method references and lambdas: each lambda costs
+  // a linkage (about 0.2 ms, interpreted) at the start of every CLI run that scores.
+
+  /** The evaluation of each rule declared here, by name. */
+  private enum Evaluation implements Function<ScoringContext, Outcome> {
+    COVER_RATIO,
+    UNDERWRITER,
+    SCOPE,
+    PROGRAMME,
+    TERMS,
+    SELF_INSURANCE;
+
+    @Override
+    public Outcome apply(ScoringContext ctx) {
+      return switch (this) {
+        case COVER_RATIO -> coverRatio(ctx);
+        case UNDERWRITER -> underwriter(ctx);
+        case SCOPE -> scope(ctx);
+        case PROGRAMME -> programme(ctx);
+        case TERMS -> terms(ctx);
+        case SELF_INSURANCE -> selfInsurance(ctx);
+      };
+    }
+  }
+
+  /** The property a policy must state to be read by a rule. */
+  private enum PolicyStates implements Predicate<InsurancePolicy> {
+    UNDERWRITER,
+    BROKER,
+    SCOPE,
+    TERMS;
+
+    @Override
+    public boolean test(InsurancePolicy policy) {
+      return switch (this) {
+        case UNDERWRITER -> policy.underwriter() != null;
+        case BROKER -> policy.broker() != null;
+        case SCOPE -> !policy.scope().isEmpty();
+        case TERMS -> policy.termsPublished() != null;
+      };
+    }
+  }
+
+  /** How a curve here labels its values. */
+  private enum Format implements DoubleFunction<String> {
+    PERCENT,
+    USD;
+
+    @Override
+    public String apply(double value) {
+      return this == PERCENT ? Curve.percent(value) : Curve.usd(value);
+    }
   }
 }

@@ -12,6 +12,10 @@ import io.cexsafe.facts.ThemeShare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Rules of the Support pillar. */
 final class SupportRules {
@@ -44,7 +48,7 @@ final class SupportRules {
                     + " (self-help). Unknown without any support-channel fact.",
                 "In an incident users need a person, at any hour, and a way up when first-line"
                     + " support fails.",
-                SupportRules::channels)
+                Evaluation.CHANNELS)
             .discountingClaims(),
         CurveRule.of(
                 "support.complaint-sla",
@@ -55,39 +59,39 @@ final class SupportRules {
                     new double[] {15, 35},
                     new double[] {1, 10 / 15.0},
                     5 / 15.0,
-                    days -> Fmt.num(days) + " working days"),
+                    Format.WORKING_DAYS),
                 "A published deadline for a final answer to complaints: {curve}. The most trusted,"
                     + " then newest, statement counts. Unknown when no deadline is published.",
                 "A committed deadline (often a regulatory one) turns a complaint from a plea into a"
                     + " process.",
-                SupportRules::sla)
+                Measure.SLA)
             .discountingClaims(),
         CurveRule.of(
             "support.review-signal",
             p,
             "Reviews about support not responding",
             20,
-            Curve.lowerIsBetter(0.03, 0.20, Curve::percent),
+            Curve.lowerIsBetter(0.03, 0.20, Format.PERCENT),
             "Share of analysed reviews saying support does not respond or loops, pooled across"
                 + " non-overlapping samples by size (the widest pooled sample wins over those it"
                 + " contains): {curve}; the"
                 + " result is shrunk toward the unknown prior by 100 pseudo-reviews, so a small"
                 + " sample counts little. Unknown when no sample measured the theme.",
             "What users report about getting help is the test of the channels on paper.",
-            SupportRules::reviewSignal),
+            Measure.REVIEW_SIGNAL),
         CurveRule.of(
             "support.withdrawal-failures",
             p,
             "Reviews about failed or delayed withdrawals",
             10,
-            Curve.lowerIsBetter(0.01, 0.10, Curve::percent),
+            Curve.lowerIsBetter(0.01, 0.10, Format.PERCENT),
             "Share of analysed reviews reporting failed or delayed withdrawals, pooled across"
                 + " non-overlapping samples by size: {curve}, shrunk toward the unknown prior by"
                 + " 100 pseudo-reviews. A spike is"
                 + " also a red flag. Unknown when no sample measured the theme.",
             "Users who cannot get their money out are the first to say so, often weeks before an"
                 + " exchange admits a problem.",
-            SupportRules::withdrawalFailures),
+            Measure.WITHDRAWAL_FAILURES),
         Rule.declared(
                 "support.emergency-path",
                 p,
@@ -99,7 +103,7 @@ final class SupportRules {
                     + " (mandatory or on by default 90-100 %, optional 70 %). Unknown when neither is"
                     + " stated.",
                 "When an account is being drained, minutes matter more than any ticket queue.",
-                SupportRules::emergency)
+                Evaluation.EMERGENCY)
             .discountingClaims());
   }
 
@@ -136,8 +140,8 @@ final class SupportRules {
     ScoringContext.Choice<ComplaintHandling> escalation =
         ctx.winner(
             ComplaintHandling.class,
-            f -> f.escalationPath() != null,
-            (a, b) -> !a.escalationPath().equals(b.escalationPath()),
+            Complaints.ESCALATION_PATH,
+            Complaints.ESCALATION_PATH.disagreement,
             "escalation path");
     if (escalation.isPresent() && escalation.get().fact().escalationPath()) {
       points.add(CHANNELS.part("escalation"));
@@ -158,8 +162,8 @@ final class SupportRules {
     ScoringContext.Choice<ComplaintHandling> sla =
         ctx.winner(
             ComplaintHandling.class,
-            f -> f.resolutionWorkingDays() != null,
-            (a, b) -> !a.resolutionWorkingDays().equals(b.resolutionWorkingDays()),
+            Complaints.DEADLINE,
+            Complaints.DEADLINE.disagreement,
             "complaint deadline");
     if (sla.isEmpty()) {
       return CurveRule.Reading.unknown("no complaint deadline published")
@@ -189,9 +193,7 @@ final class SupportRules {
     double complaints = 0;
     List<Item<ReviewThemes>> used = new ArrayList<>();
     for (Item<ReviewThemes> item :
-        Samples.themes(
-            ctx.current(
-                ReviewThemes.class, f -> f.reviewsAnalysed() > 0 && f.theme(wanted) != null))) {
+        Samples.themes(ctx.current(ReviewThemes.class, new MeasuresTheme(wanted)))) {
       ThemeShare theme = item.fact().theme(wanted);
       reviews += item.fact().reviewsAnalysed();
       complaints += theme.shareOfAll() * item.fact().reviewsAnalysed();
@@ -213,8 +215,8 @@ final class SupportRules {
     ScoringContext.Choice<ComplaintHandling> path =
         ctx.winner(
             ComplaintHandling.class,
-            f -> f.emergencyPath() != null,
-            (a, b) -> !a.emergencyPath().equals(b.emergencyPath()),
+            Complaints.EMERGENCY_PATH,
+            Complaints.EMERGENCY_PATH.disagreement,
             "emergency path");
     Optional<Item<SecurityControl>> lock = ControlRule.find(ctx, AccountControl.ACCOUNT_LOCK);
     if (path.isEmpty() && lock.isEmpty()) {
@@ -233,5 +235,92 @@ final class SupportRules {
     }
     String value = "self-service lock " + Fmt.lower(lock.get().fact().availability());
     return Outcome.known(lockPoints, value, value, lock.get()).withFindings(path.conflicts());
+  }
+
+  // The rules' functions are named constants and classes, not method references and lambdas: each
+  // lambda costs a linkage (about 0.2 ms, interpreted) at the start of every CLI run that scores.
+
+  /** The evaluation of each plain rule declared here, by name. */
+  private enum Evaluation implements Function<ScoringContext, Outcome> {
+    CHANNELS,
+    EMERGENCY;
+
+    @Override
+    public Outcome apply(ScoringContext ctx) {
+      return this == CHANNELS ? channels(ctx) : emergency(ctx);
+    }
+  }
+
+  /** What each curve rule declared here reads, by name. */
+  private enum Measure implements Function<ScoringContext, CurveRule.Reading> {
+    SLA,
+    REVIEW_SIGNAL,
+    WITHDRAWAL_FAILURES;
+
+    @Override
+    public CurveRule.Reading apply(ScoringContext ctx) {
+      return switch (this) {
+        case SLA -> sla(ctx);
+        case REVIEW_SIGNAL -> reviewSignal(ctx);
+        case WITHDRAWAL_FAILURES -> withdrawalFailures(ctx);
+      };
+    }
+  }
+
+  /**
+   * One property of complaint handling: whether a fact states it ({@link #test}) and whether two
+   * facts disagree on it ({@link #disagreement}).
+   */
+  private enum Complaints implements Predicate<ComplaintHandling> {
+    ESCALATION_PATH,
+    DEADLINE,
+    EMERGENCY_PATH;
+
+    final BiPredicate<ComplaintHandling, ComplaintHandling> disagreement = new Disagreement(this);
+
+    @Override
+    public boolean test(ComplaintHandling fact) {
+      return value(fact) != null;
+    }
+
+    Object value(ComplaintHandling fact) {
+      return switch (this) {
+        case ESCALATION_PATH -> fact.escalationPath();
+        case DEADLINE -> fact.resolutionWorkingDays();
+        case EMERGENCY_PATH -> fact.emergencyPath();
+      };
+    }
+  }
+
+  /** Two facts that state a property of complaint handling differently. */
+  private record Disagreement(Complaints property)
+      implements BiPredicate<ComplaintHandling, ComplaintHandling> {
+    @Override
+    public boolean test(ComplaintHandling a, ComplaintHandling b) {
+      return !property.value(a).equals(property.value(b));
+    }
+  }
+
+  /**
+   * A review sample that measured {@code theme} (the withdrawal red flag reads the same samples).
+   *
+   * @param theme the theme
+   */
+  record MeasuresTheme(ReviewTheme theme) implements Predicate<ReviewThemes> {
+    @Override
+    public boolean test(ReviewThemes sample) {
+      return sample.reviewsAnalysed() > 0 && sample.theme(theme) != null;
+    }
+  }
+
+  /** How a curve here labels its values. */
+  private enum Format implements DoubleFunction<String> {
+    PERCENT,
+    WORKING_DAYS;
+
+    @Override
+    public String apply(double value) {
+      return this == PERCENT ? Curve.percent(value) : Fmt.num(value) + " working days";
+    }
   }
 }
