@@ -7,6 +7,7 @@ import io.cexsafe.facts.AssetSegregation;
 import io.cexsafe.facts.ColdStorage;
 import io.cexsafe.facts.CustodyProvider;
 import io.cexsafe.facts.CustodyRole;
+import io.cexsafe.facts.Fact;
 import io.cexsafe.facts.Governance;
 import io.cexsafe.facts.KeyManagement;
 import io.cexsafe.facts.KeyProtection;
@@ -20,12 +21,16 @@ import io.cexsafe.scoring.FindingKind;
 import io.cexsafe.scoring.Severity;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Rules of the Custody &amp; Storage pillar. */
 final class CustodyRules {
@@ -44,12 +49,12 @@ final class CustodyRules {
   static final Table RESERVE_SNAPSHOT = Table.best("onChain", 15).then("offChain", 6);
 
   static final Curve.Linear SNAPSHOT_FRESHNESS =
-      Curve.lowerIsBetter(SNAPSHOT_FULL_DAYS, SNAPSHOT_ZERO_DAYS, Fmt::num);
+      Curve.lowerIsBetter(SNAPSHOT_FULL_DAYS, SNAPSHOT_ZERO_DAYS, Label.NUMBER);
 
   /** A disclosed cold-storage share (on its curve) or a claim without a number. */
   static final Table COLD_STORAGE = Table.best("share", 15).then("claim", 6);
 
-  static final Curve.Linear COLD_SHARE = Curve.higherIsBetter(0.5, 0.9, Curve::percent);
+  static final Curve.Linear COLD_SHARE = Curve.higherIsBetter(0.5, 0.9, Label.PERCENT);
 
   /** How many of HSM, MPC and multisig are disclosed; each operational safeguard adds to it. */
   static final Table KEY_PROTECTIONS = Table.best("three", 9).then("two", 8).then("one", 6);
@@ -89,14 +94,14 @@ final class CustodyRules {
                     + " reserve trackers found none.",
                 "Holdings anyone can watch on-chain cannot be quietly lent out or double-counted for"
                     + " long; a figure that is weeks old says little about today.",
-                CustodyRules::reservesTracked)
+                Evaluation.RESERVES_TRACKED)
             .absentWhenSearched(SearchTopic.RESERVES),
         CurveRule.of(
             "custody.own-token-share",
             p,
             "Own-token share of reserves",
             15,
-            Curve.lowerIsBetter(0.02, 0.30, Curve::percent),
+            Curve.lowerIsBetter(0.02, 0.30, Label.PERCENT),
             "Share of reserves held in the exchange's own token (from the reserve composition, or"
                 + " own-token value over total reserves). {curve}. A share above "
                 + Curve.percent(OWN_TOKEN_WARNING_SHARE)
@@ -104,32 +109,32 @@ final class CustodyRules {
                 + " share.",
             "An exchange's own token is worth most when the exchange is healthy and least in a"
                 + " run: reserves made of it vanish exactly when users need them (FTX/FTT).",
-            CustodyRules::ownTokenShare,
-            CustodyRules::ownTokenWarning),
+            Measure.OWN_TOKEN_SHARE,
+            Warning.OWN_TOKEN),
         CurveRule.of(
             "custody.reserve-stability",
             p,
             "Reserve stability (30-day net flow)",
             10,
-            Curve.higherIsBetter(-0.30, -0.10, Curve::percent),
+            Curve.higherIsBetter(-0.30, -0.10, Label.PERCENT),
             "Net flow over the window closest to 30 days as a share of reserves (falling back to"
                 + " the relative reserve change over a 7-90 day window): {curve}. A "
                 + Curve.percent(-OUTFLOW_WARNING_CHANGE)
                 + " outflow or worse is a HIGH warning. Unknown without a flow or trend.",
             "Large sustained outflows are the visible signature of a bank run; modest ones are"
                 + " normal market movement.",
-            CustodyRules::reserveStability,
-            CustodyRules::outflowWarning),
+            Measure.RESERVE_STABILITY,
+            Warning.OUTFLOW),
         CurveRule.of(
             "custody.long-tail-concentration",
             p,
             "Reserves in volatile long-tail assets",
             10,
-            Curve.lowerIsBetter(0.10, 0.50, Curve::percent),
+            Curve.lowerIsBetter(0.10, 0.50, Label.PERCENT),
             "Share of reserves outside BTC, ETH and stablecoins (the long-tail share, or one minus"
                 + " the major-asset share): {curve}. Unknown without a composition.",
             "Long-tail tokens are thinly traded: their marked value cannot be realised in a run.",
-            CustodyRules::longTail),
+            Measure.LONG_TAIL),
         Rule.declared(
                 "custody.cold-storage",
                 p,
@@ -142,7 +147,7 @@ final class CustodyRules {
                     + " disclosed.",
                 "Keys kept offline cannot be stolen through the exchange's online systems; most large"
                     + " exchange hacks drained hot wallets.",
-                CustodyRules::coldStorage)
+                Evaluation.COLD_STORAGE)
             .discountingClaims(),
         Rule.declared(
                 "custody.key-management",
@@ -155,7 +160,7 @@ final class CustodyRules {
                     + " Unknown without a disclosure.",
                 "No single person or machine should be able to move customer funds; these are the"
                     + " established ways to ensure it.",
-                CustodyRules::keyManagement)
+                Evaluation.KEY_MANAGEMENT)
             .discountingClaims(),
         Rule.declared(
                 "custody.segregation",
@@ -167,7 +172,7 @@ final class CustodyRules {
                     + " a bankruptcy-remote entity or trust {remote}. Unknown when no source states any of them.",
                 "In an insolvency, commingled customer assets become the estate's; segregated,"
                     + " bankruptcy-remote ones can be returned.",
-                CustodyRules::segregation)
+                Evaluation.SEGREGATION)
             .discountingClaims(),
         Rule.declared(
                 "custody.qualified-custody",
@@ -180,7 +185,7 @@ final class CustodyRules {
                     + " custody-provider fact.",
                 "A regulated custodian adds an independent holder with its own capital and audit"
                     + " obligations between the exchange and the assets.",
-                CustodyRules::qualifiedCustody)
+                Evaluation.QUALIFIED_CUSTODY)
             .discountingClaims(),
         Rule.declared(
                 "custody.related-parties",
@@ -197,7 +202,7 @@ final class CustodyRules {
                 "FTX lent customer deposits to its affiliated trading firm Alameda; an affiliate"
                     + " that trades against customers or borrows their assets is the failure that"
                     + " proof of reserves cannot see.",
-                CustodyRules::relatedParties)
+                Evaluation.RELATED_PARTIES)
             .discountingClaims());
   }
 
@@ -234,8 +239,8 @@ final class CustodyRules {
     ScoringContext.Choice<ReserveComposition> composition =
         ctx.winner(
             ReserveComposition.class,
-            f -> f.ownTokenShare() != null,
-            (a, b) -> Math.abs(a.ownTokenShare() - b.ownTokenShare()) > 0.05,
+            Property.OWN_TOKEN_SHARE,
+            Property.OWN_TOKEN_SHARE.disagree,
             "own-token share of reserves");
     Item<?> source;
     double share;
@@ -244,10 +249,7 @@ final class CustodyRules {
       share = composition.get().fact().ownTokenShare();
     } else {
       Optional<Item<ReserveSnapshot>> snapshot =
-          ctx
-              .current(
-                  ReserveSnapshot.class, f -> f.ownTokenUsd() != null && f.totalUsd().signum() > 0)
-              .stream()
+          ctx.current(ReserveSnapshot.class, Property.OWN_TOKEN_USD).stream()
               .min(ScoringContext.WINNER_FIRST);
       if (snapshot.isEmpty()) {
         return CurveRule.Reading.unknown("no source states the own-token share of reserves")
@@ -280,33 +282,53 @@ final class CustodyRules {
   }
 
   private static CurveRule.Reading reserveStability(ScoringContext ctx) {
-    Optional<Item<NetFlow>> flow =
-        ctx.current(NetFlow.class, f -> f.shareOfReserves() != null).stream()
-            .min(
-                Comparator.<Item<NetFlow>>comparingInt(i -> Math.abs(i.fact().windowHours() - 720))
-                    .thenComparing(ScoringContext.WINNER_FIRST));
+    // the flow whose window is closest to 30 days, then the winner (the first of equals)
+    Item<NetFlow> flow = null;
+    int flowDistance = 0;
+    for (Item<NetFlow> item : ctx.current(NetFlow.class, Property.FLOW_SHARE)) {
+      int distance = Math.abs(item.fact().windowHours() - 720);
+      if (flow == null || closer(distance, item, flowDistance, flow)) {
+        flow = item;
+        flowDistance = distance;
+      }
+    }
     Item<?> source;
     double change;
-    if (flow.isPresent()) {
-      source = flow.get();
-      change = flow.get().fact().shareOfReserves();
+    if (flow != null) {
+      source = flow;
+      change = flow.fact().shareOfReserves();
     } else {
-      Optional<Item<ReserveTrend>> trend =
-          ctx.current(ReserveTrend.class).stream()
-              .filter(i -> i.fact().windowDays() >= 7 && i.fact().windowDays() <= 90)
-              .min(
-                  Comparator.<Item<ReserveTrend>>comparingInt(
-                          i -> Math.abs(i.fact().windowDays() - 30))
-                      .thenComparing(ScoringContext.WINNER_FIRST));
-      if (trend.isEmpty()) {
+      // else the 7-90 day trend closest to 30 days, then the winner
+      Item<ReserveTrend> trend = null;
+      int trendDistance = 0;
+      for (Item<ReserveTrend> item : ctx.current(ReserveTrend.class)) {
+        int days = item.fact().windowDays();
+        if (days < 7 || days > 90) {
+          continue;
+        }
+        int distance = Math.abs(days - 30);
+        if (trend == null || closer(distance, item, trendDistance, trend)) {
+          trend = item;
+          trendDistance = distance;
+        }
+      }
+      if (trend == null) {
         return CurveRule.Reading.unknown("no net flow or reserve trend");
       }
-      source = trend.get();
-      change = trend.get().fact().change();
+      source = trend;
+      change = trend.fact().change();
     }
     String window = window(source);
     String value = String.format(java.util.Locale.ROOT, "%+.1f%%", change * 100);
     return CurveRule.Reading.of(change, source, value + " (" + window + ")", window + " " + value);
+  }
+
+  /**
+   * Whether a candidate is nearer the wanted window than the best so far, or as near and winning.
+   */
+  private static boolean closer(int distance, Item<?> item, int bestDistance, Item<?> best) {
+    return distance < bestDistance
+        || (distance == bestDistance && ScoringContext.WINNER_FIRST.compare(item, best) < 0);
   }
 
   private static Outcome outflowWarning(CurveRule.Reading reading, Outcome outcome) {
@@ -334,8 +356,8 @@ final class CustodyRules {
     ScoringContext.Choice<ReserveComposition> longTail =
         ctx.winner(
             ReserveComposition.class,
-            f -> f.longTailShare() != null || f.majorAssetShare() != null,
-            (a, b) -> Math.abs(longTailOf(a) - longTailOf(b)) > 0.05,
+            Property.LONG_TAIL_SHARE,
+            Property.LONG_TAIL_SHARE.disagree,
             "long-tail share of reserves");
     if (longTail.isEmpty()) {
       return CurveRule.Reading.unknown("no reserve composition");
@@ -357,8 +379,8 @@ final class CustodyRules {
     ScoringContext.Choice<ColdStorage> numeric =
         ctx.winner(
             ColdStorage.class,
-            f -> f.coldShare() != null,
-            (a, b) -> Math.abs(a.coldShare() - b.coldShare()) > 0.05,
+            Property.COLD_SHARE,
+            Property.COLD_SHARE.disagree,
             "cold-storage share");
     if (numeric.isPresent()) {
       double share = numeric.get().fact().coldShare();
@@ -392,13 +414,20 @@ final class CustodyRules {
       return Outcome.unknown("no key-management disclosure");
     }
     Set<KeyProtection> union = EnumSet.noneOf(KeyProtection.class);
-    items.forEach(i -> union.addAll(i.fact().protections()));
-    long core = union.stream().filter(CORE::contains).count();
+    for (Item<KeyManagement> item : items) {
+      union.addAll(item.fact().protections());
+    }
+    long core = 0;
+    Set<String> names = new TreeSet<>();
+    for (KeyProtection protection : union) {
+      core += CORE.contains(protection) ? 1 : 0;
+      names.add(Fmt.lower(protection));
+    }
     long operational = union.size() - core;
     double protections =
         core == 0 ? 0 : KEY_PROTECTIONS.points(core == 1 ? "one" : core == 2 ? "two" : "three");
     double points = Math.min(KEY_MANAGEMENT.max(), protections + SAFEGUARD_POINTS * operational);
-    String value = String.join(", ", new TreeSet<>(union.stream().map(Fmt::lower).toList()));
+    String value = String.join(", ", names);
     return Outcome.known(points, value, "key management: " + value, items);
   }
 
@@ -406,20 +435,20 @@ final class CustodyRules {
     ScoringContext.Choice<AssetSegregation> backing =
         ctx.winner(
             AssetSegregation.class,
-            f -> f.oneToOneBacking() != null,
-            (a, b) -> !a.oneToOneBacking().equals(b.oneToOneBacking()),
+            Property.ONE_TO_ONE_BACKING,
+            Property.ONE_TO_ONE_BACKING.disagree,
             "1:1 backing");
     ScoringContext.Choice<AssetSegregation> segregated =
         ctx.winner(
             AssetSegregation.class,
-            f -> f.segregated() != null,
-            (a, b) -> !a.segregated().equals(b.segregated()),
+            Property.SEGREGATED,
+            Property.SEGREGATED.disagree,
             "segregation of customer assets");
     ScoringContext.Choice<AssetSegregation> remote =
         ctx.winner(
             AssetSegregation.class,
-            f -> f.bankruptcyRemote() != null,
-            (a, b) -> !a.bankruptcyRemote().equals(b.bankruptcyRemote()),
+            Property.BANKRUPTCY_REMOTE,
+            Property.BANKRUPTCY_REMOTE.disagree,
             "bankruptcy-remote holding");
     List<Finding> conflicts = new ArrayList<>(backing.conflicts());
     conflicts.addAll(segregated.conflicts());
@@ -457,14 +486,14 @@ final class CustodyRules {
     ScoringContext.Choice<Governance> use =
         ctx.winner(
             Governance.class,
-            f -> f.customerAssetsUsedByAffiliate() != null,
-            (a, b) -> !a.customerAssetsUsedByAffiliate().equals(b.customerAssetsUsedByAffiliate()),
+            Property.AFFILIATE_USE,
+            Property.AFFILIATE_USE.disagree,
             "use of customer assets by affiliates");
     ScoringContext.Choice<Governance> tradingFirm =
         ctx.winner(
             Governance.class,
-            f -> f.affiliatedTradingFirm() != null,
-            (a, b) -> !a.affiliatedTradingFirm().equals(b.affiliatedTradingFirm()),
+            Property.AFFILIATED_TRADING_FIRM,
+            Property.AFFILIATED_TRADING_FIRM.disagree,
             "affiliated trading firm");
     List<Finding> conflicts = new ArrayList<>(use.conflicts());
     conflicts.addAll(tradingFirm.conflicts());
@@ -514,5 +543,157 @@ final class CustodyRules {
     }
     String value = best.fact().name() + " (" + Fmt.lower(best.fact().role()) + ")";
     return Outcome.known(bestPoints, value, "custody provider " + value, best);
+  }
+
+  // The rule book's functions below are named constants of a few classes dispatching by a switch,
+  // not method references and lambdas: each lambda's call site is linked on every run (about
+  // 0.2 ms of interpreted bootstrap each, even from the CDS archive), and an offline assess linked
+  // 40 of them in this file alone (issue #19).
+
+  /** The rules that evaluate to an outcome. */
+  private enum Evaluation implements Function<ScoringContext, Outcome> {
+    RESERVES_TRACKED,
+    COLD_STORAGE,
+    KEY_MANAGEMENT,
+    SEGREGATION,
+    QUALIFIED_CUSTODY,
+    RELATED_PARTIES;
+
+    @Override
+    public Outcome apply(ScoringContext ctx) {
+      return switch (this) {
+        case RESERVES_TRACKED -> reservesTracked(ctx);
+        case COLD_STORAGE -> coldStorage(ctx);
+        case KEY_MANAGEMENT -> keyManagement(ctx);
+        case SEGREGATION -> segregation(ctx);
+        case QUALIFIED_CUSTODY -> qualifiedCustody(ctx);
+        case RELATED_PARTIES -> relatedParties(ctx);
+      };
+    }
+  }
+
+  /** The curve rules' readings. */
+  private enum Measure implements Function<ScoringContext, CurveRule.Reading> {
+    OWN_TOKEN_SHARE,
+    RESERVE_STABILITY,
+    LONG_TAIL;
+
+    @Override
+    public CurveRule.Reading apply(ScoringContext ctx) {
+      return switch (this) {
+        case OWN_TOKEN_SHARE -> ownTokenShare(ctx);
+        case RESERVE_STABILITY -> reserveStability(ctx);
+        case LONG_TAIL -> longTail(ctx);
+      };
+    }
+  }
+
+  /** The warnings curve rules add to their outcome. */
+  private enum Warning implements BiFunction<CurveRule.Reading, Outcome, Outcome> {
+    OWN_TOKEN,
+    OUTFLOW;
+
+    @Override
+    public Outcome apply(CurveRule.Reading reading, Outcome outcome) {
+      return switch (this) {
+        case OWN_TOKEN -> ownTokenWarning(reading, outcome);
+        case OUTFLOW -> outflowWarning(reading, outcome);
+      };
+    }
+  }
+
+  /** How curves write their thresholds. */
+  private enum Label implements DoubleFunction<String> {
+    NUMBER,
+    PERCENT;
+
+    @Override
+    public String apply(double value) {
+      return switch (this) {
+        case NUMBER -> Fmt.num(value);
+        case PERCENT -> Curve.percent(value);
+      };
+    }
+  }
+
+  /**
+   * A property the rules read from facts of one type: a fact states it when its value is not null,
+   * and two facts disagree on it when their values differ (shares by more than 5 points).
+   */
+  private static final class Property<T extends Fact> implements Predicate<T> {
+    static final Property<ReserveComposition> OWN_TOKEN_SHARE = new Property<>();
+    static final Property<ReserveComposition> LONG_TAIL_SHARE = new Property<>();
+    static final Property<ReserveSnapshot> OWN_TOKEN_USD = new Property<>();
+    static final Property<NetFlow> FLOW_SHARE = new Property<>();
+    static final Property<ColdStorage> COLD_SHARE = new Property<>();
+    static final Property<AssetSegregation> ONE_TO_ONE_BACKING = new Property<>();
+    static final Property<AssetSegregation> SEGREGATED = new Property<>();
+    static final Property<AssetSegregation> BANKRUPTCY_REMOTE = new Property<>();
+    static final Property<Governance> AFFILIATE_USE = new Property<>();
+    static final Property<Governance> AFFILIATED_TRADING_FIRM = new Property<>();
+
+    private Property() {}
+
+    /** The fact's value of this property, null when it does not state it. */
+    private Object value(Fact fact) {
+      if (this == OWN_TOKEN_SHARE) {
+        return ((ReserveComposition) fact).ownTokenShare();
+      }
+      if (this == LONG_TAIL_SHARE) {
+        ReserveComposition c = (ReserveComposition) fact;
+        return c.longTailShare() != null || c.majorAssetShare() != null ? longTailOf(c) : null;
+      }
+      if (this == OWN_TOKEN_USD) {
+        ReserveSnapshot snapshot = (ReserveSnapshot) fact;
+        return snapshot.ownTokenUsd() != null && snapshot.totalUsd().signum() > 0
+            ? snapshot.ownTokenUsd()
+            : null;
+      }
+      if (this == FLOW_SHARE) {
+        return ((NetFlow) fact).shareOfReserves();
+      }
+      if (this == COLD_SHARE) {
+        return ((ColdStorage) fact).coldShare();
+      }
+      if (this == ONE_TO_ONE_BACKING) {
+        return ((AssetSegregation) fact).oneToOneBacking();
+      }
+      if (this == SEGREGATED) {
+        return ((AssetSegregation) fact).segregated();
+      }
+      if (this == BANKRUPTCY_REMOTE) {
+        return ((AssetSegregation) fact).bankruptcyRemote();
+      }
+      if (this == AFFILIATE_USE) {
+        return ((Governance) fact).customerAssetsUsedByAffiliate();
+      }
+      return ((Governance) fact).affiliatedTradingFirm();
+    }
+
+    @Override
+    public boolean test(T fact) {
+      return value(fact) != null;
+    }
+
+    /** Whether two facts that state the property disagree on it. */
+    final BiPredicate<T, T> disagree = new Disagreement<>(this);
+
+    /**
+     * A property's disagreement, a class of its own: Predicate and BiPredicate cannot share one.
+     */
+    private static final class Disagreement<T extends Fact> implements BiPredicate<T, T> {
+      private final Property<T> property;
+
+      private Disagreement(Property<T> property) {
+        this.property = property;
+      }
+
+      @Override
+      public boolean test(T a, T b) {
+        Object x = property.value(a);
+        Object y = property.value(b);
+        return x instanceof Double share ? Math.abs(share - (Double) y) > 0.05 : !x.equals(y);
+      }
+    }
   }
 }

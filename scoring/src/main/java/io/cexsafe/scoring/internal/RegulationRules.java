@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Rules of the Regulation &amp; Licensing pillar. */
 final class RegulationRules {
@@ -75,16 +79,10 @@ final class RegulationRules {
   }
 
   /** Weighted licences: confirmed ones earn all points at 2.5, claims alone at most half. */
-  static final Tally LICENCES = new Tally(60, 2.5, 0.5, Fmt::num, Fmt::num);
+  static final Tally LICENCES = new Tally(60, 2.5, 0.5, Label.NUMBER, Label.NUMBER);
 
   /** Major regions: confirmed ones earn all points at four, claimed-only ones at most half. */
-  static final Tally BREADTH =
-      new Tally(
-          15,
-          4,
-          0.5,
-          regions -> regions == 4 ? "four" : Fmt.num(regions),
-          share -> share == 0.5 ? "half" : Fmt.pct(share));
+  static final Tally BREADTH = new Tally(15, 4, 0.5, Label.REGIONS, Label.SHARE);
 
   /** What a region with only a claimed licence counts. */
   static final double CLAIMED_REGION = 0.5;
@@ -127,7 +125,7 @@ final class RegulationRules {
                 "A licence confirmed at the regulator's own register binds the exchange to capital,"
                     + " conduct and custody rules that a claim on a web page does not; regimes differ"
                     + " greatly in what they require.",
-                RegulationRules::verifiedLicences)
+                Evaluation.VERIFIED_LICENCES)
             .absentWhenSearched(SearchTopic.LICENCE),
         Rule.declared(
                 "regulation.jurisdiction-breadth",
@@ -149,7 +147,7 @@ final class RegulationRules {
                     + " any licence fact; checked absent (0) when a register search found nothing.",
                 "An exchange supervised in several demanding places has more to lose from misconduct"
                     + " and more supervisors looking.",
-                RegulationRules::breadth)
+                Evaluation.BREADTH)
             .absentWhenSearched(SearchTopic.LICENCE),
         Rule.declared(
             "regulation.no-warnings",
@@ -163,7 +161,7 @@ final class RegulationRules {
                 + " nothing counts as consulted. Unknown when no register was consulted.",
             "A regulator's public warning is the strongest signal a supervisor gives without"
                 + " closing a firm down.",
-            RegulationRules::noWarnings),
+            Evaluation.NO_WARNINGS),
         Rule.declared(
                 "regulation.financial-statements",
                 p,
@@ -177,7 +175,7 @@ final class RegulationRules {
                     + " (0) when a search for statements or filings found none.",
                 "Audited accounts show whether the firm is solvent and how it is run; FTX never"
                     + " published any, and its collapse showed why that mattered.",
-                RegulationRules::financialStatements)
+                Evaluation.FINANCIAL_STATEMENTS)
             .absentWhenSearched(SearchTopic.FINANCIAL_STATEMENTS)
             .discountingClaims(),
         Rule.declared(
@@ -191,7 +189,7 @@ final class RegulationRules {
                 "A customer can only claim against a named legal entity; an exchange that does not"
                     + " say which entity holds the assets leaves users unable to tell whose"
                     + " bankruptcy they would be in.",
-                RegulationRules::operatingEntity)
+                Evaluation.OPERATING_ENTITY)
             .discountingClaims());
   }
 
@@ -239,15 +237,26 @@ final class RegulationRules {
   static Kind kind(Licence licence) {
     StringBuilder text = new StringBuilder();
     text.append(licence.register() == null ? "" : licence.register()).append(' ');
-    licence.activities().forEach(a -> text.append(a).append(' '));
+    for (String activity : licence.activities()) {
+      text.append(activity).append(' ');
+    }
     String t = text.toString().toLowerCase(Locale.ROOT);
-    if (PREPARATORY_WORDS.stream().anyMatch(t::contains)) {
+    if (containsAny(t, PREPARATORY_WORDS)) {
       return Kind.PREPARATORY;
     }
-    if (REGISTRATION_WORDS.stream().anyMatch(t::contains)) {
+    if (containsAny(t, REGISTRATION_WORDS)) {
       return Kind.AML_REGISTRATION;
     }
     return Kind.AUTHORISATION;
+  }
+
+  private static boolean containsAny(String text, List<String> words) {
+    for (String word : words) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static double value(Licence licence) {
@@ -260,27 +269,27 @@ final class RegulationRules {
     ScoringContext.Choice<Governance> statements =
         ctx.winner(
             Governance.class,
-            f -> f.auditedFinancialStatements() != null,
-            (a, b) -> !a.auditedFinancialStatements().equals(b.auditedFinancialStatements()),
+            Property.AUDITED_STATEMENTS,
+            Property.AUDITED_STATEMENTS_DISAGREE,
             "audited financial statements");
-    return statements
-        .winner()
-        .map(
-            i ->
-                Outcome.known(
-                    STATEMENTS.points(i.fact().auditedFinancialStatements() ? "published" : "none"),
-                    i.fact().auditedFinancialStatements() ? "published" : "none",
-                    i.fact().auditedFinancialStatements()
-                        ? "audited financial statements or filings published"
-                        : "no audited financial statements",
-                    i))
-        .orElse(Outcome.unknown("no statement on audited financial statements"))
+    if (statements.isEmpty()) {
+      return Outcome.unknown("no statement on audited financial statements")
+          .withFindings(statements.conflicts());
+    }
+    Item<Governance> i = statements.get();
+    return Outcome.known(
+            STATEMENTS.points(i.fact().auditedFinancialStatements() ? "published" : "none"),
+            i.fact().auditedFinancialStatements() ? "published" : "none",
+            i.fact().auditedFinancialStatements()
+                ? "audited financial statements or filings published"
+                : "no audited financial statements",
+            i)
         .withFindings(statements.conflicts());
   }
 
   private static Outcome operatingEntity(ScoringContext ctx) {
     Optional<Item<Governance>> named =
-        ctx.current(Governance.class, f -> f.operatingEntity() != null).stream()
+        ctx.current(Governance.class, Property.OPERATING_ENTITY).stream()
             .min(ScoringContext.WINNER_FIRST);
     if (named.isPresent()) {
       return Outcome.known(
@@ -289,19 +298,21 @@ final class RegulationRules {
           "operated by " + named.get().fact().operatingEntity(),
           named.get());
     }
-    Optional<Item<Licence>> licensed =
-        ctx.current(Licence.class).stream()
-            .filter(i -> i.fact().status() == LicenceStatus.ACTIVE)
-            .min(ScoringContext.WINNER_FIRST);
-    return licensed
-        .map(
-            i ->
-                Outcome.known(
-                    OPERATING_ENTITY.max(),
-                    i.fact().entityName(),
-                    "register names " + i.fact().entityName(),
-                    i))
-        .orElse(Outcome.unknown("no operating entity named"));
+    Item<Licence> licensed = null;
+    for (Item<Licence> item : ctx.current(Licence.class)) {
+      if (item.fact().status() == LicenceStatus.ACTIVE
+          && (licensed == null || ScoringContext.WINNER_FIRST.compare(item, licensed) < 0)) {
+        licensed = item;
+      }
+    }
+    if (licensed == null) {
+      return Outcome.unknown("no operating entity named");
+    }
+    return Outcome.known(
+        OPERATING_ENTITY.max(),
+        licensed.fact().entityName(),
+        "register names " + licensed.fact().entityName(),
+        licensed);
   }
 
   private static Outcome verifiedLicences(ScoringContext ctx) {
@@ -358,7 +369,8 @@ final class RegulationRules {
       if (region == null) {
         other += v * OTHER_JURISDICTION;
       } else {
-        regions.merge(region, v, Math::max);
+        Double before = regions.get(region);
+        regions.put(region, before == null ? v : Math.max(before, v));
       }
     }
     double verified = 0;
@@ -379,20 +391,30 @@ final class RegulationRules {
         used.isEmpty() ? licences : used);
   }
 
+  private static boolean confirmedByRegister(List<Item<Licence>> licences) {
+    for (Item<Licence> item : licences) {
+      if (item.fact().status() != LicenceStatus.CLAIMED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Outcome noWarnings(ScoringContext ctx) {
-    List<Item<Licence>> register =
-        ctx.current(Licence.class).stream()
-            .filter(i -> i.fact().status() != LicenceStatus.CLAIMED)
-            .toList();
+    List<Item<Licence>> register = new ArrayList<>();
+    for (Item<Licence> item : ctx.current(Licence.class)) {
+      if (item.fact().status() != LicenceStatus.CLAIMED) {
+        register.add(item);
+      }
+    }
     List<Item<RegulatoryWarning>> warnings = ctx.current(RegulatoryWarning.class);
-    List<Item<SearchRecord>> searches =
-        ctx.all(SearchRecord.class).stream()
-            .filter(i -> i.fact().topic() == SearchTopic.REGULATORY_WARNING)
-            .toList();
-    boolean consulted =
-        !searches.isEmpty()
-            || ctx.all(Licence.class).stream()
-                .anyMatch(i -> i.fact().status() != LicenceStatus.CLAIMED);
+    List<Item<SearchRecord>> searches = new ArrayList<>();
+    for (Item<SearchRecord> item : ctx.all(SearchRecord.class)) {
+      if (item.fact().topic() == SearchTopic.REGULATORY_WARNING) {
+        searches.add(item);
+      }
+    }
+    boolean consulted = !searches.isEmpty() || confirmedByRegister(ctx.all(Licence.class));
     if (!consulted && warnings.isEmpty()) {
       return Outcome.unknown("no register consulted");
     }
@@ -430,5 +452,72 @@ final class RegulationRules {
     List<Item<?>> used = new ArrayList<>(register);
     used.addAll(searches);
     return Outcome.known(WARNINGS.points("clean"), "none", "registers show no warning", used);
+  }
+
+  // The rule book's functions below are named constants of a few classes dispatching by a switch,
+  // not method references and lambdas: each lambda's call site is linked on every run (about
+  // 0.2 ms of interpreted bootstrap each, even from the CDS archive), and an offline assess linked
+  // 22 of them in this file alone (issue #19).
+
+  /** The rules' evaluations. */
+  private enum Evaluation implements Function<ScoringContext, Outcome> {
+    VERIFIED_LICENCES,
+    BREADTH,
+    NO_WARNINGS,
+    FINANCIAL_STATEMENTS,
+    OPERATING_ENTITY;
+
+    @Override
+    public Outcome apply(ScoringContext ctx) {
+      return switch (this) {
+        case VERIFIED_LICENCES -> verifiedLicences(ctx);
+        case BREADTH -> breadth(ctx);
+        case NO_WARNINGS -> noWarnings(ctx);
+        case FINANCIAL_STATEMENTS -> financialStatements(ctx);
+        case OPERATING_ENTITY -> operatingEntity(ctx);
+      };
+    }
+  }
+
+  /** How the tallies write their counts and shares. */
+  private enum Label implements DoubleFunction<String> {
+    NUMBER,
+    REGIONS,
+    SHARE;
+
+    @Override
+    public String apply(double value) {
+      return switch (this) {
+        case NUMBER -> Fmt.num(value);
+        case REGIONS -> value == 4 ? "four" : Fmt.num(value);
+        case SHARE -> value == 0.5 ? "half" : Fmt.pct(value);
+      };
+    }
+  }
+
+  /** What a governance statement states, and whether two that state it disagree. */
+  private static final class Property implements Predicate<Governance> {
+    static final Property AUDITED_STATEMENTS = new Property();
+    static final Property OPERATING_ENTITY = new Property();
+
+    /** Two statements disagree when one says published and the other not. */
+    static final BiPredicate<Governance, Governance> AUDITED_STATEMENTS_DISAGREE =
+        new StatementsDisagree();
+
+    private Property() {}
+
+    @Override
+    public boolean test(Governance fact) {
+      return this == AUDITED_STATEMENTS
+          ? fact.auditedFinancialStatements() != null
+          : fact.operatingEntity() != null;
+    }
+  }
+
+  private static final class StatementsDisagree implements BiPredicate<Governance, Governance> {
+    @Override
+    public boolean test(Governance a, Governance b) {
+      return !a.auditedFinancialStatements().equals(b.auditedFinancialStatements());
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Rules of the Incident Response &amp; Track Record pillar. */
 final class TrackRecordRules {
@@ -108,7 +109,7 @@ final class TrackRecordRules {
             "What went wrong before is the best evidence of what can go wrong again, but old"
                 + " incidents that were made good say less about today than recent unreimbursed"
                 + " ones.",
-            TrackRecordRules::losses),
+            Evaluation.LOSSES),
         Rule.declared(
             "track-record.response",
             p,
@@ -122,7 +123,7 @@ final class TrackRecordRules {
                 + CHECKED,
             "Fast, candid disclosure and visible fixes show an exchange that learns; silence"
                 + " leaves users exposed to the same failure.",
-            TrackRecordRules::response));
+            Evaluation.RESPONSE));
   }
 
   static boolean checked(ScoringContext ctx) {
@@ -132,17 +133,23 @@ final class TrackRecordRules {
   /** The incident searches on record: "no incidents" is credited to them. */
   private static List<Item<?>> cleanChecks(ScoringContext ctx) {
     List<Item<?>> searches = new ArrayList<>(ctx.current(IncidentRecordCheck.class));
-    ctx.all(SearchRecord.class).stream()
-        .filter(i -> i.fact().topic() == SearchTopic.INCIDENTS)
-        .forEach(searches::add);
+    for (Item<SearchRecord> item : ctx.all(SearchRecord.class)) {
+      if (item.fact().topic() == SearchTopic.INCIDENTS) {
+        searches.add(item);
+      }
+    }
     return searches;
   }
 
   /** Incidents up to the evaluation date: a later one was not knowable then. */
   private static List<Item<Incident>> current(ScoringContext ctx) {
-    return ctx.current(Incident.class).stream()
-        .filter(i -> !i.fact().date().isAfter(ctx.asOfDate()))
-        .toList();
+    List<Item<Incident>> knowable = new ArrayList<>();
+    for (Item<Incident> item : ctx.current(Incident.class)) {
+      if (!item.fact().date().isAfter(ctx.asOfDate())) {
+        knowable.add(item);
+      }
+    }
+    return knowable;
   }
 
   static double severity(Incident incident, BigDecimal reserves) {
@@ -184,7 +191,7 @@ final class TrackRecordRules {
 
   private static BigDecimal reserves(ScoringContext ctx) {
     Optional<Item<ReserveSnapshot>> snapshot = ctx.latest(ReserveSnapshot.class);
-    return snapshot.map(s -> s.fact().totalUsd()).orElse(null);
+    return snapshot.isPresent() ? snapshot.get().fact().totalUsd() : null;
   }
 
   private static Outcome losses(ScoringContext ctx) {
@@ -256,5 +263,22 @@ final class TrackRecordRules {
         value,
         missing + " of " + 3 * incidents.size() + " responses missing across incidents: ",
         incidents);
+  }
+
+  /**
+   * The rules' evaluations: one class with a switch, not a method reference each, whose call site
+   * is linked on every run (about 0.2 ms of interpreted bootstrap each, issue #19).
+   */
+  private enum Evaluation implements Function<ScoringContext, Outcome> {
+    LOSSES,
+    RESPONSE;
+
+    @Override
+    public Outcome apply(ScoringContext ctx) {
+      return switch (this) {
+        case LOSSES -> losses(ctx);
+        case RESPONSE -> response(ctx);
+      };
+    }
   }
 }
