@@ -37,12 +37,28 @@ final class NodeHashChecker implements AutoCloseable {
     int length;
   }
 
+  // A class, not a method reference: the launcher's class-data archive is trained on a tree too
+  // small for this thread, so a lambda's class was generated on every run that checks in parallel
+  // (and the JDK's class generator started with it).
+  private static final class Work implements Runnable {
+    private final NodeHashChecker checker;
+
+    Work(NodeHashChecker checker) {
+      this.checker = checker;
+    }
+
+    @Override
+    public void run() {
+      checker.work();
+    }
+  }
+
   NodeHashChecker() {
     for (int i = 0; i < BATCHES - 1; i++) {
       free.add(new Batch());
     }
     current = new Batch();
-    worker = new Thread(this::work, "cexsafe-okx-node-hashes");
+    worker = new Thread(new Work(this), "cexsafe-okx-node-hashes");
     worker.setDaemon(true);
     worker.start();
   }
