@@ -86,6 +86,12 @@ public final class StoreBenchmark {
 
   private static final int STORE_RUNS = Integer.getInteger("storeRuns", 7);
 
+  /**
+   * Untimed storing runs before the timed ones. The default stops before the JIT's steady state
+   * (storing keeps getting faster for 30-45 runs), which a long-lived pipeline reaches.
+   */
+  private static final int STORE_WARM_UPS = Integer.getInteger("storeWarmUps", 2 * WARM_UPS);
+
   private static void cost(StoreLocation location) {
     ExchangeCatalog catalog = ExchangeCatalog.bundled();
     Instant asOf = Instant.parse("2026-11-21T23:59:59Z");
@@ -112,7 +118,7 @@ public final class StoreBenchmark {
     List<String> ids = bundles.stream().map(EvidenceBundle::exchangeId).toList();
     try (EvidenceStore store = EvidenceStore.open(location)) {
       // warm-up runs, not measured: both sides are timed compiled, as in a long-lived process
-      for (int warmUp = 0; warmUp < 2 * WARM_UPS; warmUp++) {
+      for (int warmUp = 0; warmUp < STORE_WARM_UPS; warmUp++) {
         storeRun(store, "warm-up", asOf, ids, bundles, cards);
       }
       long[] storeNanos = new long[STORE_RUNS];
