@@ -245,18 +245,13 @@ class BundledCatalogueIdentityTest {
     // of an exchange the catalogue already named from DeFiLlama's CoinGecko map
     Map<String, String> blocks = Map.of("7481", "poloniex", "7489", "coinstore", "7576", "bitvavo");
     blocks.forEach(
-        (protocolId, exchangeId) -> {
-          assertThat(CATALOG.findByIdentifier("defillama.id", protocolId))
-              .as("DeFiLlama CEX protocol " + protocolId)
-              .map(Exchange::id)
-              .contains(exchangeId);
-          assertThat(CATALOG.get(exchangeId).identifiers("web.domain"))
-              .singleElement()
-              .extracting(ExchangeIdentifier::source)
-              .isEqualTo(
-                  "github.com/huy090202/defillama-server@e01593d43b4ccea31d237791012066c5cd1e072d"
-                      + ":defi/src/protocols/data5.ts");
-        });
+        (protocolId, exchangeId) ->
+            assertBlockIsEntryCitedBy(
+                protocolId,
+                exchangeId,
+                "web.domain",
+                "github.com/huy090202/defillama-server@e01593d43b4ccea31d237791012066c5cd1e072d"
+                    + ":defi/src/protocols/data5.ts"));
   }
 
   @Test
@@ -287,18 +282,13 @@ class BundledCatalogueIdentityTest {
             "7280", "byte-exchange",
             "7281", "grovex");
     blocks.forEach(
-        (protocolId, exchangeId) -> {
-          assertThat(CATALOG.findByIdentifier("defillama.id", protocolId))
-              .as("DeFiLlama CEX protocol " + protocolId)
-              .map(Exchange::id)
-              .contains(exchangeId);
-          assertThat(CATALOG.get(exchangeId).identifiers("defillama.id"))
-              .singleElement()
-              .extracting(ExchangeIdentifier::source)
-              .isEqualTo(
-                  "github.com/DefiLlama/defillama-server@00b83ac5f8f513231708d3a032356be99e2ab84b"
-                      + ":defi/src/protocols/data5.ts");
-        });
+        (protocolId, exchangeId) ->
+            assertBlockIsEntryCitedBy(
+                protocolId,
+                exchangeId,
+                "defillama.id",
+                "github.com/DefiLlama/defillama-server@00b83ac5f8f513231708d3a032356be99e2ab84b"
+                    + ":defi/src/protocols/data5.ts"));
     for (String sharedHost : List.of("gate-us", "osl-hk")) {
       assertThat(CATALOG.get(sharedHost).website()).as(sharedHost + " website").isNull();
       assertThat(CATALOG.get(sharedHost).identifiers("web.domain")).as(sharedHost).isEmpty();
@@ -344,5 +334,21 @@ class BundledCatalogueIdentityTest {
       assertThat(exchange.identifiers("defillama.id")).as(hashKey).hasSize(1);
       assertThat(exchange.identifiers("web.domain")).as(hashKey).isEmpty();
     }
+  }
+
+  /**
+   * DeFiLlama's CEX block {@code protocolId} is the catalogue entry {@code exchangeId}, whose one
+   * identifier of {@code scheme} cites {@code source}.
+   */
+  private static void assertBlockIsEntryCitedBy(
+      String protocolId, String exchangeId, String scheme, String source) {
+    assertThat(CATALOG.findByIdentifier("defillama.id", protocolId))
+        .as("DeFiLlama CEX protocol " + protocolId)
+        .map(Exchange::id)
+        .contains(exchangeId);
+    assertThat(CATALOG.get(exchangeId).identifiers(scheme))
+        .singleElement()
+        .extracting(ExchangeIdentifier::source)
+        .isEqualTo(source);
   }
 }

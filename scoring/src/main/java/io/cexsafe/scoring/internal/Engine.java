@@ -249,12 +249,9 @@ public final class Engine {
     if (order == 0) {
       order = a.kind().compareTo(b.kind());
     }
-    if (order == 0) {
-      order = a.message().compareTo(b.message());
-    }
     return order != 0
         ? order
-        : String.join(",", a.evidenceIds()).compareTo(String.join(",", b.evidenceIds()));
+        : byMessageThenEvidence(a.message(), a.evidenceIds(), b.message(), b.evidenceIds());
   }
 
   /** By severity, then pillar (none last), kind, message and evidence ids. */
@@ -266,12 +263,16 @@ public final class Engine {
     if (order == 0) {
       order = a.kind().compareTo(b.kind());
     }
-    if (order == 0) {
-      order = a.message().compareTo(b.message());
-    }
     return order != 0
         ? order
-        : String.join(",", a.evidenceIds()).compareTo(String.join(",", b.evidenceIds()));
+        : byMessageThenEvidence(a.message(), a.evidenceIds(), b.message(), b.evidenceIds());
+  }
+
+  /** The tie-break both orders end with: message, then the evidence ids joined. */
+  private static int byMessageThenEvidence(
+      String messageA, List<String> idsA, String messageB, List<String> idsB) {
+    int order = messageA.compareTo(messageB);
+    return order != 0 ? order : String.join(",", idsA).compareTo(String.join(",", idsB));
   }
 
   private static int pillarRank(Finding finding) {
